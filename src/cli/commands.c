@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+// The table of subcommands. Synopses follow the contract in shared/guide/product.md; a test
+// checks that each one also appears in docs/selaras.1.
+#include "src/cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define COMMON_HELP "  -h, --help          show this help and exit\n"
+
+const struct cli_command cli_commands[] = {
+    { "segment", cmd_pending, "Split text into sentences, marking boilerplate",
+      "selaras segment [--lang L] [--format text|jsonl] [--drop-boilerplate] [FILE...]\n"
+      "\n"
+      "  -l, --lang L            language of the input (BCP-47; default id)\n"
+      "  -f, --format F          text (one sentence per line) or jsonl\n"
+      "      --drop-boilerplate  leave out lines flagged as boilerplate\n" COMMON_HELP },
+    { "analyze", cmd_pending, "Tokenize and give each word its lemma and root",
+      "selaras analyze [--lang L] [FILE...]\n"
+      "\n"
+      "  -l, --lang L        language of the input (default id)\n" COMMON_HELP },
+    { "lookup", cmd_pending, "Find the approved equivalent of a word or phrase in any form",
+      "selaras lookup [--from id|en] [--format text|tsv|json] [--limit N] QUERY...\n"
+      "\n"
+      "      --from L        language of the queries (id or en; default id)\n"
+      "  -f, --format F      text, tsv or json\n"
+      "  -n, --limit N       at most N matches per query\n"
+      "      --db PATH       user database to consult besides the bundled termbase\n" COMMON_HELP },
+    { "tag", cmd_pending, "Find termbase terms in text without storing anything",
+      "selaras tag [--lang L] [--lines] [--format tsv|jsonl] [FILE...]\n"
+      "\n"
+      "  -l, --lang L        language of the input (default id)\n"
+      "      --lines         every input line is one sentence\n"
+      "  -f, --format F      tsv or jsonl\n" COMMON_HELP },
+    { "align", cmd_pending, "Align a document with its translation, sentence by sentence",
+      "selaras align [--presegmented] [--format tsv|tmx|moses|jsonl|text] SRC_FILE TGT_FILE\n"
+      "\n"
+      "      --presegmented  one sentence per line in both files\n"
+      "  -f, --format F      tsv, tmx, moses, jsonl or text\n" COMMON_HELP },
+    { "ingest", cmd_pending, "Store documents, sentences, terms (and translations) in the database",
+      "selaras ingest [--lang L] [--translation TGT_FILE] [--title T] FILE...\n"
+      "\n"
+      "  -l, --lang L            language of the documents (default id)\n"
+      "  -t, --translation F     the English translation of the (single) document\n"
+      "      --title T           document title\n"
+      "      --db PATH           database file\n" COMMON_HELP },
+    { "glossary", cmd_pending, "Print the corpus glossary from the database",
+      "selaras glossary [--subject S] [--min-count N] [--format text|tsv|json]\n"
+      "\n"
+      "      --subject S     only concepts of subject field S\n"
+      "      --min-count N   only concepts seen at least N times\n"
+      "  -f, --format F      text, tsv or json\n"
+      "      --db PATH       database file\n" COMMON_HELP },
+    { "concordance", cmd_pending, "Show a term in context, with aligned translations",
+      "selaras concordance [--lang L] [--context N] TERM\n"
+      "\n"
+      "  -l, --lang L        language of TERM (default id)\n"
+      "  -c, --context N     characters of context on each side\n"
+      "      --db PATH       database file\n" COMMON_HELP },
+    { "export", cmd_pending, "Write glossaries (TBX, CSV, TSV, JSON) and parallel data (TMX, Moses, ...)",
+      "selaras export glossary --format tbx|tbx3|csv|tsv|json [-o FILE]\n"
+      "selaras export parallel --format tmx|moses|tsv|jsonl [-o FILE_OR_PREFIX]\n"
+      "\n"
+      "  -f, --format F      output format\n"
+      "  -o, --output PATH   file (or prefix, for moses) to write instead of standard output\n"
+      "      --db PATH       database file\n" COMMON_HELP },
+    { "lexicon", cmd_lexicon, "Check, count and import termbase entries",
+      "selaras lexicon check [FILE|DIR...]\n"
+      "selaras lexicon stats [FILE|DIR...]\n"
+      "selaras lexicon import --format tsv|csv|tbx|dictd [--reverse] FILE...\n"
+      "\n"
+      "  check    validate termbase source files (default: the bundled termbase) and report\n"
+      "           every problem as FILE:LINE: message; exit 1 if there are any\n"
+      "  stats    concepts and terms per subject field and language, acronym coverage\n"
+      "  import   add entries to the user's database (not built yet)\n" COMMON_HELP },
+    { "help", cmd_help, "Show help for a command",
+      "selaras help [COMMAND]\n" },
+    { NULL, NULL, NULL, NULL },
+};
+
+const struct cli_command *cli_find_command(const char *name)
+{
+    for (const struct cli_command *c = cli_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return (size_t)-1;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *cli_suggest_command(const char *name)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    for (const struct cli_command *c = cli_commands; c->name; c++) {
+        size_t d = edit_distance(name, c->name);
+        // A prefix ("seg", "conc") is as good a hint as a typo.
+        if (strncmp(c->name, name, strlen(name)) == 0 && strlen(name) >= 2)
+            d = 1;
+        if (d < best_d) {
+            best_d = d;
+            best = c->name;
+        }
+    }
+    size_t len = strlen(name);
+    size_t limit = len <= 4 ? 2 : len / 2;
+    return best_d <= limit ? best : NULL;
+}

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+/**
+ * @file core.h
+ * The foundation every selaras module builds on: status codes, the error context, UTF-8
+ * checking, reading input files and locating bundled data.
+ *
+ * Ownership: values returned through `**out` are owned by the caller and released with the
+ * matching `sel_*_free()`, which accepts NULL. Pointers returned directly are borrowed from their
+ * parent and stay valid until it is freed or, for the error message, until the next error.
+ * Nothing in the library prints or exits: failures are a negative status plus a message on the
+ * context, which the CLI turns into `selaras: FILE:LINE:COL: message` and exit status 2.
+ */
+#ifndef SEL_CORE_H
+#define SEL_CORE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/** Status codes: 0 is success, failures are negative. */
+enum sel_status {
+    SEL_OK = 0,
+    SEL_ENOMEM = -1,    ///< out of memory
+    SEL_EIO = -2,       ///< reading or writing a file failed
+    SEL_EPARSE = -3,    ///< input is malformed (bad UTF-8, a syntax error in a data file)
+    SEL_EINVAL = -4,    ///< a caller passed an invalid argument
+    SEL_ENOTFOUND = -5, ///< a file, data set or entry does not exist
+    SEL_EICU = -6,      ///< ICU reported an error
+    SEL_EHUNSPELL = -7, ///< Hunspell could not be loaded or failed
+    SEL_ESQLITE = -8,   ///< SQLite reported an error
+    SEL_EXML = -9,      ///< XML parsing or writing failed
+};
+
+/** Returns a short constant name for a status, e.g. "invalid input". */
+const char *sel_strerror(int status);
+
+/** Per-thread working context: holds the last error. Cheap; create one per thread. */
+typedef struct sel_ctx sel_ctx;
+
+/** Creates a context. @return SEL_OK or SEL_ENOMEM. */
+int sel_ctx_new(sel_ctx **out);
+/** Releases a context; accepts NULL. */
+void sel_ctx_free(sel_ctx *ctx);
+
+/**
+ * Records an error and returns @p status, so that `return sel_error(ctx, SEL_EIO, "...")` reads
+ * naturally. The message is formatted with printf semantics.
+ */
+int sel_error(sel_ctx *ctx, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/** Where in an input an error happened. `line` and `column` are 1-based; 0 means unknown. */
+struct sel_location {
+    const char *file;  ///< file name as the user gave it ("-" or "<stdin>" for standard input)
+    long line;         ///< 1-based line number, 0 if unknown
+    long column;       ///< 1-based byte column within the line, 0 if unknown
+};
+
+/** Like sel_error(), with a location: the message becomes "FILE:LINE:COL: message". */
+int sel_error_at(sel_ctx *ctx, int status, struct sel_location where, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/** The last error's full message, borrowed from @p ctx; "" if none. */
+const char *sel_ctx_errmsg(const sel_ctx *ctx);
+/** The last error's status (SEL_OK if none). */
+int sel_ctx_status(const sel_ctx *ctx);
+/** Forgets the last error. */
+void sel_ctx_clear(sel_ctx *ctx);
+
+/** Guard for public entry points: asserts in debug builds, returns @p err in release builds. */
+#ifdef NDEBUG
+#define SEL_CHECK_ARG(expr, err) do { if (!(expr)) return (err); } while (0)
+#else
+#include <assert.h>
+#define SEL_CHECK_ARG(expr, err) do { assert(expr); if (!(expr)) return (err); } while (0)
+#endif
+
+/* ---- UTF-8 -------------------------------------------------------------------------------- */
+
+/**
+ * Checks that @p len bytes at @p text are well-formed UTF-8 (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF, no truncated sequence). NUL bytes are valid UTF-8 but are
+ * reported too when @p allow_nul is false.
+ * @return the byte offset of the first bad byte, or -1 if all is well.
+ */
+long sel_utf8_find_invalid(const char *text, size_t len, bool allow_nul);
+
+/* ---- Input files -------------------------------------------------------------------------- */
+
+/** A whole input file in memory, checked and normalised for the text pipeline. */
+struct sel_text {
+    char *data;       ///< NUL-terminated UTF-8 text, BOM removed
+    size_t len;       ///< length in bytes, without the terminating NUL
+    const char *name; ///< borrowed display name ("<stdin>" for standard input)
+    size_t bom;       ///< 3 if a UTF-8 byte order mark was removed, else 0: add it to offsets
+                      ///< to get offsets into the file as stored
+};
+
+/**
+ * Reads @p path ("-" for standard input) into @p out and checks it: a directory, a binary file
+ * (NUL bytes), or invalid UTF-8 is an SEL_EPARSE or SEL_EIO error naming the file, line and
+ * column. A UTF-8 BOM is removed (see sel_text.bom). CR LF and lone CR are kept as they are: the
+ * text pipeline treats them as line ends, so byte offsets stay those of the file.
+ */
+int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path);
+/** Releases what sel_text_read() allocated; accepts a zeroed struct. */
+void sel_text_finish(struct sel_text *text);
+
+/** Computes the 1-based line and byte column of @p offset in @p text (for error messages). */
+struct sel_location sel_text_locate(const struct sel_text *text, size_t offset);
+
+/* ---- Bundled data -------------------------------------------------------------------------- */
+
+/**
+ * Returns a newly allocated path (free() it) to the bundled data set @p what: "lexicon" (the
+ * curated termbase sources) or "lang" (per-language rules: abbreviations, boilerplate, clitics).
+ * When the running binary is the one in the build tree, the data is read from the source tree,
+ * so an edit is seen without reinstalling; otherwise from the installed data directory. The
+ * environment variable SELARAS_DATADIR, if set, replaces the installed directory. Returns NULL
+ * for an unknown name or when memory runs out.
+ */
+char *sel_data_path(const char *what);
+
+#endif

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+// Reading an input file whole, with the checks every command wants before it trusts the bytes.
+#include "src/core/core.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int slurp(FILE *fp, char **data, size_t *len)
+{
+    size_t cap = 1 << 16, used = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf)
+        return SEL_ENOMEM;
+    for (;;) {
+        size_t got = fread(buf + used, 1, cap - used, fp);
+        used += got;
+        if (used < cap) {
+            if (ferror(fp)) {
+                free(buf);
+                return SEL_EIO;
+            }
+            break;
+        }
+        size_t ncap = cap * 2;
+        char *nbuf = realloc(buf, ncap + 1);
+        if (!nbuf) {
+            free(buf);
+            return SEL_ENOMEM;
+        }
+        buf = nbuf;
+        cap = ncap;
+    }
+    buf[used] = '\0';
+    *data = buf;
+    *len = used;
+    return SEL_OK;
+}
+
+struct sel_location sel_text_locate(const struct sel_text *text, size_t offset)
+{
+    struct sel_location where = { text->name, 1, 1 };
+    size_t line_start = 0;
+    if (offset > text->len)
+        offset = text->len;
+    for (size_t i = 0; i < offset; i++) {
+        if (text->data[i] == '\n' || (text->data[i] == '\r' && text->data[i + 1] != '\n')) {
+            where.line++;
+            line_start = i + 1;
+        }
+    }
+    where.column = (long)(offset - line_start) + 1;
+    if (where.line == 1)
+        where.column += (long)text->bom; // columns count the bytes as stored in the file
+    return where;
+}
+
+int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
+{
+    SEL_CHECK_ARG(out && path, SEL_EINVAL);
+    memset(out, 0, sizeof(*out));
+    bool is_stdin = strcmp(path, "-") == 0;
+    out->name = is_stdin ? "<stdin>" : path;
+    struct sel_location whole = { out->name, 0, 0 };
+
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp)
+        return sel_error_at(ctx, errno == ENOENT ? SEL_ENOTFOUND : SEL_EIO, whole, "cannot open: %s",
+                            strerror(errno));
+    struct stat st;
+    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (!is_stdin)
+            fclose(fp);
+        return sel_error_at(ctx, SEL_EIO, whole, "is a directory, not a text file");
+    }
+    int rc = slurp(fp, &out->data, &out->len);
+    if (!is_stdin)
+        fclose(fp);
+    if (rc == SEL_EIO)
+        return sel_error_at(ctx, rc, whole, "read failed: %s", strerror(errno));
+    if (rc != SEL_OK)
+        return sel_error_at(ctx, rc, whole, "%s", sel_strerror(rc));
+
+    if (out->len >= 3 && memcmp(out->data, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(out->data, out->data + 3, out->len - 3 + 1);
+        out->len -= 3;
+        out->bom = 3;
+    }
+    long bad = sel_utf8_find_invalid(out->data, out->len, false);
+    if (bad >= 0) {
+        struct sel_location at = sel_text_locate(out, (size_t)bad);
+        size_t file_offset = (size_t)bad + out->bom;
+        if (out->data[bad] == '\0')
+            rc = sel_error_at(ctx, SEL_EPARSE, at, "NUL byte at byte offset %zu: binary file, not text",
+                              file_offset);
+        else
+            rc = sel_error_at(ctx, SEL_EPARSE, at, "invalid UTF-8 (byte 0x%02X) at byte offset %zu",
+                              (unsigned char)out->data[bad], file_offset);
+        sel_text_finish(out);
+        return rc;
+    }
+    return SEL_OK;
+}
+
+void sel_text_finish(struct sel_text *text)
+{
+    if (text) {
+        free(text->data);
+        text->data = NULL;
+        text->len = 0;
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// Strict UTF-8 validation (RFC 3629, the same table as Unicode 15 §3.9, Table 3-7).
+#include "src/core/core.h"
+
+#include <stdint.h>
+
+long sel_utf8_find_invalid(const char *text, size_t len, bool allow_nul)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (c == 0 && !allow_nul)
+                return (long)i;
+            i++;
+            continue;
+        }
+        size_t need;
+        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            if (c == 0xE0)
+                lo = 0xA0; // overlong below U+0800
+            else if (c == 0xED)
+                hi = 0x9F; // UTF-16 surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            if (c == 0xF0)
+                lo = 0x90; // overlong below U+10000
+            else if (c == 0xF4)
+                hi = 0x8F; // above U+10FFFF
+        } else {
+            return (long)i; // stray continuation byte, C0/C1 overlong lead, or F5..FF
+        }
+        if (i + need >= len)
+            return (long)i; // truncated at the end of the input
+        if (s[i + 1] < lo || s[i + 1] > hi)
+            return (long)i;
+        for (size_t k = 2; k <= need; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return (long)i;
+        i += need + 1;
+    }
+    return -1;
+}

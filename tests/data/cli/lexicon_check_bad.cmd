@@ -1,0 +1,1 @@
+lexicon check lexicon/broken/headers.terms

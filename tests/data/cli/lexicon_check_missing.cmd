@@ -1,0 +1,1 @@
+lexicon check lexicon/missing.terms

@@ -1,0 +1,1 @@
+lexicon stats lexicon/good/sample.terms
