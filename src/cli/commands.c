@@ -9,7 +9,7 @@
 #define COMMON_HELP "  -h, --help          show this help and exit\n"
 
 const struct cli_command cli_commands[] = {
-    { "segment", cmd_pending, "Split text into sentences, marking boilerplate",
+    { "segment", cmd_segment, "Split text into sentences, marking boilerplate",
       "selaras segment [--lang L] [--format text|jsonl] [--drop-boilerplate] [FILE...]\n"
       "\n"
       "  -l, --lang L            language of the input (BCP-47; default id)\n"

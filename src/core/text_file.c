@@ -88,7 +88,10 @@ int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
         out->len -= 3;
         out->bom = 3;
     }
-    long bad = sel_utf8_find_invalid(out->data, out->len, false);
+    // A NUL anywhere means a binary file: say that, rather than pointing at some earlier byte
+    // that happens not to be UTF-8.
+    const char *nul = memchr(out->data, '\0', out->len);
+    long bad = nul ? (long)(nul - out->data) : sel_utf8_find_invalid(out->data, out->len, false);
     if (bad >= 0) {
         struct sel_location at = sel_text_locate(out, (size_t)bad);
         size_t file_offset = (size_t)bad + out->bom;

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// selaras segment: sentences, one per line or as JSONL with byte offsets.
+#include "src/cli/cli.h"
+#include "src/text/text.h"
+
+#include <getopt.h>
+#include <json-c/json.h>
+#include <string.h>
+
+struct segment_out {
+    const char *file;
+    size_t bom;                 // added to offsets so they count the file's own bytes
+    bool jsonl, drop_boilerplate;
+    long last_para;             // paragraph of the last printed sentence, for blank lines
+    bool printed_any;
+};
+
+static bool print_sentence(void *user, const char *text, const struct sel_sentence *s)
+{
+    struct segment_out *out = user;
+    if (s->boilerplate && out->drop_boilerplate)
+        return true;
+    int len = (int)(s->end - s->start);
+    if (!out->jsonl) {
+        if (out->printed_any && s->para != out->last_para)
+            putchar('\n');
+        printf("%.*s\n", len, text + s->start);
+    } else {
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "file", json_object_new_string(out->file));
+        json_object_object_add(o, "para", json_object_new_int64(s->para));
+        json_object_object_add(o, "line", json_object_new_int64(s->line));
+        json_object_object_add(o, "sent", json_object_new_int64(s->index));
+        json_object_object_add(o, "start", json_object_new_int64((int64_t)(s->start + out->bom)));
+        json_object_object_add(o, "end", json_object_new_int64((int64_t)(s->end + out->bom)));
+        json_object_object_add(o, "text", json_object_new_string_len(text + s->start, len));
+        json_object_object_add(o, "boilerplate", json_object_new_boolean(s->boilerplate != SEL_BP_NONE));
+        if (s->boilerplate)
+            json_object_object_add(o, "boilerplate_kind",
+                                   json_object_new_string(sel_boilerplate_name(s->boilerplate)));
+        puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+        json_object_put(o);
+    }
+    out->last_para = s->para;
+    out->printed_any = true;
+    return !ferror(stdout);
+}
+
+int cmd_segment(const struct cli_command *cmd, int argc, char **argv)
+{
+    static const struct option long_opts[] = {
+        { "lang", required_argument, NULL, 'l' },
+        { "format", required_argument, NULL, 'f' },
+        { "drop-boilerplate", no_argument, NULL, 'd' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *lang_code = "id";
+    struct segment_out out = { 0 };
+    int opt;
+    while ((opt = getopt_long(argc, argv, "l:f:h", long_opts, NULL)) != -1) {
+        switch (opt) {
+        case 'l':
+            lang_code = optarg;
+            break;
+        case 'f':
+            if (strcmp(optarg, "jsonl") == 0)
+                out.jsonl = true;
+            else if (strcmp(optarg, "text") != 0)
+                return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be text or jsonl", optarg);
+            break;
+        case 'd':
+            out.drop_boilerplate = true;
+            break;
+        case 'h':
+            cli_print_usage(cmd, stdout);
+            return 0;
+        default:
+            return cli_usage_error(cmd, "unknown option");
+        }
+    }
+    static char *stdin_only[] = { "-" };
+    char **files = optind < argc ? argv + optind : stdin_only;
+    int n_files = optind < argc ? argc - optind : 1;
+
+    sel_ctx *ctx = NULL;
+    sel_lang *lang = NULL;
+    sel_segmenter *seg = NULL;
+    int status = EXIT_USAGE;
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_lang_load(&lang, ctx, lang_code) != SEL_OK ||
+        sel_segmenter_new(&seg, ctx, lang) != SEL_OK)
+        goto done;
+    for (int i = 0; i < n_files; i++) {
+        struct sel_text text;
+        if (sel_text_read(&text, ctx, files[i]) != SEL_OK)
+            goto done;
+        out.file = text.name;
+        out.bom = text.bom;
+        out.last_para = 0;
+        if (out.printed_any && !out.jsonl)
+            putchar('\n'); // a new file starts a new paragraph
+        bool had_output = out.printed_any;
+        out.printed_any = false;
+        int rc = sel_segment(seg, ctx, text.data, text.len, print_sentence, &out);
+        out.printed_any = out.printed_any || had_output;
+        sel_text_finish(&text);
+        if (rc != SEL_OK)
+            goto done;
+    }
+    status = 0;
+done:
+    if (status)
+        cli_report(ctx);
+    sel_segmenter_free(seg);
+    sel_lang_free(lang);
+    sel_ctx_free(ctx);
+    return status;
+}

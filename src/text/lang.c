@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+// Loading a language's rules from its data folder (src/text/lang/<code>/ or installed lang/<code>/).
+#include "src/text/text_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const boilerplate_names[SEL_BP_COUNT] = {
+    "", "furniture", "related", "initials", "caption", "credit", "social", "dateline",
+};
+
+const char *sel_boilerplate_name(enum sel_boilerplate kind)
+{
+    return kind < SEL_BP_COUNT ? boilerplate_names[kind] : "";
+}
+
+const char *sel_lang_code(const sel_lang *lang)
+{
+    return lang->code;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+struct token_key {
+    const char *s;
+    size_t len;
+};
+
+static int compare_key(const void *k, const void *elem)
+{
+    const struct token_key *key = k;
+    const char *s = *(const char *const *)elem;
+    int c = strncmp(key->s, s, key->len);
+    return c ? c : -(int)(unsigned char)s[key->len];
+}
+
+bool sel_lang_is_abbreviation(const sel_lang *lang, const char *token, size_t len)
+{
+    struct token_key key = { token, len };
+    return bsearch(&key, lang->abbreviations, lang->n_abbreviations, sizeof(char *), compare_key) != NULL;
+}
+
+// Calls @p fn on each meaningful line of @p path (comments and blank lines skipped).
+static int each_line(sel_ctx *ctx, const char *path, int (*fn)(void *, sel_ctx *, struct sel_location, char *),
+                     void *user)
+{
+    struct sel_text text;
+    int rc = sel_text_read(&text, ctx, path);
+    if (rc != SEL_OK)
+        return rc;
+    long line = 0;
+    for (char *p = text.data; rc == SEL_OK && p && *p;) {
+        char *end = p + strcspn(p, "\r\n");
+        char *next = *end ? end + 1 + (*end == '\r' && end[1] == '\n') : NULL;
+        *end = '\0';
+        line++;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        size_t n = strlen(p);
+        while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+            p[--n] = '\0';
+        if (*p && *p != '#')
+            rc = fn(user, ctx, (struct sel_location){ path, line, 0 }, p);
+        p = next;
+    }
+    sel_text_finish(&text);
+    return rc;
+}
+
+struct loader {
+    sel_lang *lang;
+    size_t cap;
+};
+
+static int add_abbreviation(void *user, sel_ctx *ctx, struct sel_location where, char *line)
+{
+    struct loader *ld = user;
+    sel_lang *lang = ld->lang;
+    size_t n = strlen(line);
+    if (strpbrk(line, " \t") || line[n - 1] != '.')
+        return sel_error_at(ctx, SEL_EPARSE, where, "an abbreviation is one token ending in '.'");
+    if (lang->n_abbreviations == ld->cap) {
+        ld->cap = ld->cap ? ld->cap * 2 : 64;
+        const char **grown = realloc(lang->abbreviations, ld->cap * sizeof(*grown));
+        if (!grown)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        lang->abbreviations = grown;
+    }
+    const char *copy = sel_arena_strndup(&lang->arena, line, n);
+    if (!copy)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    lang->abbreviations[lang->n_abbreviations++] = copy;
+    return SEL_OK;
+}
+
+static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *line)
+{
+    struct loader *ld = user;
+    sel_lang *lang = ld->lang;
+    char *save = NULL;
+    char *kind_name = strtok_r(line, " \t", &save);
+    char *scope_name = strtok_r(NULL, " \t", &save);
+    char *pattern = save;
+    while (pattern && (*pattern == ' ' || *pattern == '\t'))
+        pattern++;
+    if (!kind_name || !scope_name || !pattern || !*pattern)
+        return sel_error_at(ctx, SEL_EPARSE, where, "expected KIND SCOPE PATTERN");
+    struct bp_rule rule = { .kind = SEL_BP_NONE };
+    for (int k = 1; k < SEL_BP_COUNT; k++)
+        if (strcmp(kind_name, boilerplate_names[k]) == 0)
+            rule.kind = (enum sel_boilerplate)k;
+    if (rule.kind == SEL_BP_NONE)
+        return sel_error_at(ctx, SEL_EPARSE, where, "unknown boilerplate kind \"%s\"", kind_name);
+    if (strcmp(scope_name, "line") == 0)
+        rule.scope = BP_LINE;
+    else if (strcmp(scope_name, "lead-in") == 0)
+        rule.scope = BP_LEAD_IN;
+    else if (strcmp(scope_name, "tail") == 0)
+        rule.scope = BP_TAIL;
+    else
+        return sel_error_at(ctx, SEL_EPARSE, where, "unknown scope \"%s\" (line, lead-in or tail)", scope_name);
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError perr;
+    rule.regex = uregex_openC(pattern, 0, &perr, &status);
+    if (U_FAILURE(status)) {
+        where.column = (long)(pattern - line) + perr.offset + 1;
+        return sel_error_at(ctx, SEL_EPARSE, where, "bad regular expression: %s", u_errorName(status));
+    }
+    if (lang->n_rules == ld->cap) {
+        ld->cap = ld->cap ? ld->cap * 2 : 32;
+        struct bp_rule *grown = realloc(lang->rules, ld->cap * sizeof(*grown));
+        if (!grown) {
+            uregex_close(rule.regex);
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        }
+        lang->rules = grown;
+    }
+    lang->rules[lang->n_rules++] = rule;
+    return SEL_OK;
+}
+
+int sel_lang_load_dir(sel_lang **out, sel_ctx *ctx, const char *code, const char *dir)
+{
+    SEL_CHECK_ARG(out && code && dir, SEL_EINVAL);
+    *out = NULL;
+    if (strlen(code) >= sizeof(((sel_lang *)0)->code) || strpbrk(code, "/."))
+        return sel_error(ctx, SEL_EINVAL, "invalid language code \"%s\"", code);
+    sel_lang *lang = calloc(1, sizeof(*lang));
+    if (!lang)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    snprintf(lang->code, sizeof(lang->code), "%s", code);
+    char path[4096];
+    int rc;
+    struct loader ld = { lang, 0 };
+    snprintf(path, sizeof(path), "%s/%s/abbreviations.txt", dir, code);
+    rc = each_line(ctx, path, add_abbreviation, &ld);
+    if (rc == SEL_ENOTFOUND) {
+        rc = sel_error(ctx, SEL_ENOTFOUND, "no rules for language \"%s\" (looked in %s/%s)", code, dir, code);
+        goto done;
+    }
+    if (rc != SEL_OK)
+        goto done;
+    qsort(lang->abbreviations, lang->n_abbreviations, sizeof(char *), compare_strings);
+    ld.cap = 0;
+    snprintf(path, sizeof(path), "%s/%s/boilerplate.txt", dir, code);
+    rc = each_line(ctx, path, add_rule, &ld);
+done:
+    if (rc != SEL_OK)
+        sel_lang_free(lang);
+    else
+        *out = lang;
+    return rc;
+}
+
+int sel_lang_load(sel_lang **out, sel_ctx *ctx, const char *code)
+{
+    char *dir = sel_data_path("lang");
+    if (!dir)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    int rc = sel_lang_load_dir(out, ctx, code, dir);
+    free(dir);
+    return rc;
+}
+
+void sel_lang_free(sel_lang *lang)
+{
+    if (!lang)
+        return;
+    for (size_t i = 0; i < lang->n_rules; i++)
+        uregex_close(lang->rules[i].regex);
+    free(lang->rules);
+    free(lang->abbreviations);
+    sel_arena_finish(&lang->arena);
+    free(lang);
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+/**
+ * @file text.h
+ * The text pipeline: language rules, sentence segmentation with boilerplate marking.
+ *
+ * A language is data: `src/text/lang/<code>/` holds its abbreviations and boilerplate patterns
+ * (installed as `lang/<code>/`), so adding a language means adding a folder, not code.
+ *
+ * Ownership: values returned through `**out` are owned by the caller and released with the
+ * matching `_free()`, which accepts NULL. Sentences passed to callbacks are borrowed for the
+ * duration of the call.
+ */
+#ifndef SEL_TEXT_H
+#define SEL_TEXT_H
+
+#include "src/core/core.h"
+
+#include <stdint.h>
+
+/** The rules of one language, loaded from its data folder. Immutable once loaded. */
+typedef struct sel_lang sel_lang;
+
+/**
+ * Loads the rules of language @p code ("id", "en") from the bundled data.
+ * @return SEL_OK, SEL_ENOTFOUND for a language without data, SEL_EPARSE for a bad data file
+ * (the message names file and line), SEL_EICU, SEL_ENOMEM.
+ */
+int sel_lang_load(sel_lang **out, sel_ctx *ctx, const char *code);
+/** Loads the rules from the folder @p dir instead of the bundled data (tests, user rules). */
+int sel_lang_load_dir(sel_lang **out, sel_ctx *ctx, const char *code, const char *dir);
+void sel_lang_free(sel_lang *lang);
+/** The language code, borrowed. */
+const char *sel_lang_code(const sel_lang *lang);
+
+/** Why a segment is boilerplate. */
+enum sel_boilerplate {
+    SEL_BP_NONE = 0,   ///< article content
+    SEL_BP_FURNITURE,  ///< site furniture ("Baca berita dengan sedikit iklan", "Halaman 2 dari 2")
+    SEL_BP_RELATED,    ///< related-article inserts ("Baca juga: ...", "MEMBACA ...")
+    SEL_BP_INITIALS,   ///< editor initials ("(zdm/rds)")
+    SEL_BP_CAPTION,    ///< photo captions ("... Foto: ANTARA/...")
+    SEL_BP_CREDIT,     ///< credits and bylines ("Reuters", "SPUTNIK/KREMLIN POOL/EPA", "Editor: ...")
+    SEL_BP_SOCIAL,     ///< social embeds ("pic.twitter.com/...", "— X (@x) April 28, 2025")
+    SEL_BP_DATELINE,   ///< a dateline alone on its line ("Jakarta –")
+    SEL_BP_COUNT,
+};
+/** The name of a boilerplate kind as data files and JSON use it ("caption"); "" for none. */
+const char *sel_boilerplate_name(enum sel_boilerplate kind);
+
+/** One sentence (or boilerplate segment) of a text. */
+struct sel_sentence {
+    size_t start, end;            ///< byte offsets into the text, end exclusive, trimmed of spaces
+    long line;                    ///< 1-based input line (= paragraph) it stands on
+    long para;                    ///< 1-based paragraph number, counting non-blank lines
+    long index;                   ///< 1-based sentence number in the text
+    enum sel_boilerplate boilerplate;
+};
+
+/** Receives each sentence in order; return false to stop. */
+typedef bool (*sel_sentence_fn)(void *user, const char *text, const struct sel_sentence *sentence);
+
+/** A sentence segmenter for one language; reusable, not thread-safe. */
+typedef struct sel_segmenter sel_segmenter;
+
+int sel_segmenter_new(sel_segmenter **out, sel_ctx *ctx, const sel_lang *lang);
+void sel_segmenter_free(sel_segmenter *seg);
+
+/**
+ * Splits @p text (@p len bytes of valid UTF-8, as from sel_text_read()) into sentences: every
+ * line (LF, CR LF or CR ended) is a paragraph and no sentence crosses a line end. Lines that are
+ * boilerplate become one segment each, flagged; so does a credit or editor's initials after the
+ * last sentence of a line. Calls @p emit for each in order.
+ */
+int sel_segment(sel_segmenter *seg, sel_ctx *ctx, const char *text, size_t len, sel_sentence_fn emit,
+                void *user);
+
+#endif

@@ -1,0 +1,1 @@
+segment --format xml segment/cases/empty.txt

@@ -1,0 +1,1 @@
+segment --drop-boilerplate segment/cases/patterns.id.txt

@@ -1,0 +1,1 @@
+segment segment/cases/patterns.id.txt

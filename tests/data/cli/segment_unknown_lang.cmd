@@ -1,0 +1,1 @@
+segment --lang xx segment/cases/empty.txt
