@@ -38,6 +38,7 @@ void cli_print_main_help(FILE *out);
 /** Runs a command that is specified but not built yet: it says so and exits 2. */
 int cmd_pending(const struct cli_command *cmd, int argc, char **argv);
 int cmd_help(const struct cli_command *cmd, int argc, char **argv);
+int cmd_analyze(const struct cli_command *cmd, int argc, char **argv);
 int cmd_segment(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lexicon(const struct cli_command *cmd, int argc, char **argv);
 

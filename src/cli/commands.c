@@ -15,7 +15,7 @@ const struct cli_command cli_commands[] = {
       "  -l, --lang L            language of the input (BCP-47; default id)\n"
       "  -f, --format F          text (one sentence per line) or jsonl\n"
       "      --drop-boilerplate  leave out lines flagged as boilerplate\n" COMMON_HELP },
-    { "analyze", cmd_pending, "Tokenize and give each word its lemma and root",
+    { "analyze", cmd_analyze, "Tokenize and give each word its lemma and root",
       "selaras analyze [--lang L] [FILE...]\n"
       "\n"
       "  -l, --lang L        language of the input (default id)\n" COMMON_HELP },

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "src/core/arena.h"
+#include "src/core/core.h"
 
 #include <stdalign.h>
 #include <stdlib.h>

@@ -109,6 +109,37 @@ void sel_text_finish(struct sel_text *text);
 /** Computes the 1-based line and byte column of @p offset in @p text (for error messages). */
 struct sel_location sel_text_locate(const struct sel_text *text, size_t offset);
 
+/* ---- Memory helpers -------------------------------------------------------------------------- */
+
+struct sel_arena_block;
+
+/** A bump allocator for many small strings that live and die together (a termbase, a cache). */
+struct sel_arena {
+    struct sel_arena_block *head; ///< newest block; zero-initialise the struct to start
+};
+
+/** Returns @p size bytes aligned for any type, or NULL when memory runs out. */
+void *sel_arena_alloc(struct sel_arena *arena, size_t size);
+/** Copies @p len bytes of @p s and a terminating NUL into the arena; NULL when memory runs out. */
+char *sel_arena_strndup(struct sel_arena *arena, const char *s, size_t len);
+/** Releases every block; the arena can be used again afterwards. */
+void sel_arena_finish(struct sel_arena *arena);
+
+/** A hash map from byte strings to pointers; keys are copied, values are the caller's. */
+typedef struct sel_strmap sel_strmap;
+
+int sel_strmap_new(sel_strmap **out);
+void sel_strmap_free(sel_strmap *map);
+/** The value stored under the @p len bytes at @p key, or NULL. */
+void *sel_strmap_get(const sel_strmap *map, const char *key, size_t len);
+/**
+ * Stores @p value under @p key (replacing any earlier value).
+ * @return SEL_OK or SEL_ENOMEM.
+ */
+int sel_strmap_put(sel_strmap *map, const char *key, size_t len, void *value);
+/** Number of keys stored. */
+size_t sel_strmap_count(const sel_strmap *map);
+
 /* ---- Bundled data -------------------------------------------------------------------------- */
 
 /**

@@ -2,6 +2,7 @@
 // Loading a language's rules from its data folder (src/text/lang/<code>/ or installed lang/<code>/).
 #include "src/text/text_internal.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,116 @@ static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *l
     return SEL_OK;
 }
 
+bool sel_word_list_has(const struct word_list *list, const char *word)
+{
+    for (size_t i = 0; i < list->n; i++)
+        if (strcmp(list->v[i], word) == 0)
+            return true;
+    return false;
+}
+
+static int list_push(struct sel_lang *lang, sel_ctx *ctx, struct word_list *list, const char *word)
+{
+    if (list->n == list->cap) {
+        list->cap = list->cap ? list->cap * 2 : 16;
+        const char **grown = realloc(list->v, list->cap * sizeof(*grown));
+        if (!grown)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        list->v = grown;
+    }
+    const char *copy = sel_arena_strndup(&lang->arena, word, strlen(word));
+    if (!copy)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    list->v[list->n++] = copy;
+    return SEL_OK;
+}
+
+// Reads one directive of morphology.txt (see the comments in src/text/lang/id/morphology.txt).
+static int add_morphology(void *user, sel_ctx *ctx, struct sel_location where, char *line)
+{
+    struct loader *ld = user;
+    sel_lang *lang = ld->lang;
+    struct morphology *m = &lang->morph;
+    char *save = NULL;
+    const char *directive = strtok_r(line, " \t", &save);
+    char *args[32];
+    size_t n = 0;
+    for (char *a; n < 32 && (a = strtok_r(NULL, " \t", &save));)
+        args[n++] = a;
+    static const struct {
+        const char *name;
+        size_t offset;
+    } lists[] = {
+        { "enclitic", offsetof(struct morphology, enclitics) },
+        { "proclitic", offsetof(struct morphology, proclitics) },
+        { "keep", offsetof(struct morphology, keep) },
+        { "keep-pattern", offsetof(struct morphology, keep_patterns) },
+        { "passive", offsetof(struct morphology, passive) },
+        { "bare-suffix", offsetof(struct morphology, bare_suffixes) },
+        { "prefix", offsetof(struct morphology, prefixes) },
+        { "suffix", offsetof(struct morphology, suffixes) },
+        { "root", offsetof(struct morphology, own_roots) },
+        { "keep-reduplication", offsetof(struct morphology, keep_redup) },
+        { "proper", offsetof(struct morphology, proper) },
+    };
+    for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++) {
+        if (strcmp(directive, lists[i].name) != 0)
+            continue;
+        if (n == 0)
+            return sel_error_at(ctx, SEL_EPARSE, where, "%s needs at least one word", directive);
+        if (n == 32)
+            return sel_error_at(ctx, SEL_EPARSE, where, "at most 31 words per line; continue on another %s line", directive);
+        struct word_list *list = (struct word_list *)((char *)m + lists[i].offset);
+        for (size_t k = 0; k < n; k++) {
+            int rc = list_push(lang, ctx, list, args[k]);
+            if (rc != SEL_OK)
+                return rc;
+        }
+        return SEL_OK;
+    }
+    if (strcmp(directive, "dictionary") == 0 && n == 1 && strlen(args[0]) < sizeof(m->dictionary)) {
+        snprintf(m->dictionary, sizeof(m->dictionary), "%s", args[0]);
+        return SEL_OK;
+    }
+    if (strcmp(directive, "spelling") == 0 && n >= 2) {
+        // spelling FROM TO... (TO may be several words: "kerjasama kerja sama")
+        char to[256] = "";
+        for (size_t k = 1; k < n; k++) {
+            if (k > 1)
+                strncat(to, " ", sizeof(to) - strlen(to) - 1);
+            strncat(to, args[k], sizeof(to) - strlen(to) - 1);
+        }
+        int rc = list_push(lang, ctx, &m->spelling_from, args[0]);
+        return rc != SEL_OK ? rc : list_push(lang, ctx, &m->spelling_to, to);
+    }
+    if (strcmp(directive, "nasal") == 0 && (n == 2 || (n == 3 && strcmp(args[2], "drop") == 0))) {
+        if (m->n_nasal == m->cap_nasal) {
+            m->cap_nasal = m->cap_nasal ? m->cap_nasal * 2 : 32;
+            struct nasal_rule *grown = realloc(m->nasal, m->cap_nasal * sizeof(*grown));
+            if (!grown)
+                return sel_error(ctx, SEL_ENOMEM, "out of memory");
+            m->nasal = grown;
+        }
+        struct nasal_rule r = { sel_arena_strndup(&lang->arena, args[0], strlen(args[0])),
+                                sel_arena_strndup(&lang->arena, args[1], strlen(args[1])), n == 3 };
+        if (!r.onset || !r.prefix)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        m->nasal[m->n_nasal++] = r;
+        return SEL_OK;
+    }
+    if (strcmp(directive, "inflection") == 0 && (n == 1 || n == 2)) {
+        // inflection ENDING [REPLACEMENT]: "ies y" (treaties -> treaty), "s" (troops -> troop)
+        m->suffixing = true;
+        int rc = list_push(lang, ctx, &m->inflect_from, args[0]);
+        return rc != SEL_OK ? rc : list_push(lang, ctx, &m->inflect_to, n == 2 ? args[1] : "");
+    }
+    if (strcmp(directive, "nasal-monosyllable") == 0 && n == 1) {
+        m->monosyllable_prefix = sel_arena_strndup(&lang->arena, args[0], strlen(args[0]));
+        return m->monosyllable_prefix ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    return sel_error_at(ctx, SEL_EPARSE, where, "unknown directive or wrong arguments: %s", directive);
+}
+
 int sel_lang_load_dir(sel_lang **out, sel_ctx *ctx, const char *code, const char *dir)
 {
     SEL_CHECK_ARG(out && code && dir, SEL_EINVAL);
@@ -168,6 +279,10 @@ int sel_lang_load_dir(sel_lang **out, sel_ctx *ctx, const char *code, const char
     ld.cap = 0;
     snprintf(path, sizeof(path), "%s/%s/boilerplate.txt", dir, code);
     rc = each_line(ctx, path, add_rule, &ld);
+    if (rc != SEL_OK)
+        goto done;
+    snprintf(path, sizeof(path), "%s/%s/morphology.txt", dir, code);
+    rc = each_line(ctx, path, add_morphology, &ld);
 done:
     if (rc != SEL_OK)
         sel_lang_free(lang);
@@ -194,6 +309,14 @@ void sel_lang_free(sel_lang *lang)
         uregex_close(lang->rules[i].regex);
     free(lang->rules);
     free(lang->abbreviations);
+    struct word_list *lists[] = { &lang->morph.enclitics, &lang->morph.proclitics, &lang->morph.keep,
+                                  &lang->morph.keep_patterns, &lang->morph.passive, &lang->morph.bare_suffixes,
+                                  &lang->morph.prefixes, &lang->morph.suffixes, &lang->morph.own_roots,
+                                  &lang->morph.keep_redup, &lang->morph.proper, &lang->morph.inflect_from, &lang->morph.inflect_to, &lang->morph.spelling_from,
+                                  &lang->morph.spelling_to };
+    for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+        free(lists[i]->v);
+    free(lang->morph.nasal);
     sel_arena_finish(&lang->arena);
     free(lang);
 }

@@ -74,4 +74,61 @@ void sel_segmenter_free(sel_segmenter *seg);
 int sel_segment(sel_segmenter *seg, sel_ctx *ctx, const char *text, size_t len, sel_sentence_fn emit,
                 void *user);
 
+/* ---- Tokens and analysis ----------------------------------------------------------------- */
+
+/** What kind of token, and what the analysis found. Several may be set. */
+enum sel_token_flag {
+    SEL_TOK_PUNCT = 1 << 0,       ///< punctuation or symbols
+    SEL_TOK_NUM = 1 << 1,         ///< a number ("10.000", "1,5", "2024")
+    SEL_TOK_UNKNOWN = 1 << 2,     ///< the dictionary knows neither the word nor a root of it
+    SEL_TOK_REDUP = 1 << 3,       ///< reduplicated ("pasukan-pasukan", "bahu-membahu")
+    SEL_TOK_PASSIVE = 1 << 4,     ///< a di- passive; the lemma is the active meN- form
+    SEL_TOK_PROPER = 1 << 5,      ///< a name or acronym: lemma and root keep their case
+    SEL_TOK_NONSTANDARD = 1 << 6, ///< a non-standard spelling or typo; the lemma is the standard form
+};
+
+/** The analysis of one word form. Strings are borrowed from the analyzer. */
+struct sel_word {
+    const char *lemma;   ///< the dictionary form a translator looks up
+    const char *root;    ///< the morphological root, all derivation removed
+    const char *clitic;  ///< the enclitic removed ("nya"), or NULL
+    unsigned flags;      ///< enum sel_token_flag bits
+};
+
+/** A token of a sentence with its analysis. */
+struct sel_token {
+    size_t start, end;   ///< byte offsets into the text, end exclusive
+    struct sel_word word;
+};
+
+/** Receives the tokens of one sentence in order; return false to stop. */
+typedef bool (*sel_token_fn)(void *user, const char *text, const struct sel_token *token);
+
+/**
+ * Tokenizer plus morphological analyser for one language (Hunspell with the language's
+ * morphology rules). Each distinct form is analysed once and cached for the analyzer's lifetime.
+ * Not thread-safe.
+ */
+typedef struct sel_analyzer sel_analyzer;
+
+/** @return SEL_OK, or SEL_ENOTFOUND when the language's Hunspell dictionary is not installed. */
+int sel_analyzer_new(sel_analyzer **out, sel_ctx *ctx, const sel_lang *lang);
+void sel_analyzer_free(sel_analyzer *an);
+
+/** Analyses one word form (UTF-8, @p len bytes); the result is borrowed from @p an. */
+int sel_analyze_word(sel_analyzer *an, sel_ctx *ctx, const char *form, size_t len, struct sel_word *out);
+
+/**
+ * Splits [start, end) of @p text into tokens (ICU word boundaries, with hyphenated words and
+ * reduplications kept whole) and analyses each; spaces are not tokens.
+ */
+int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t start, size_t end,
+                     sel_token_fn emit, void *user);
+
+/** Number of distinct forms analysed so far (the cache size). */
+size_t sel_analyzer_cache_size(const sel_analyzer *an);
+
+/** Writes the flags as text ("clitic=nya|redup"), or "_" when there are none. */
+void sel_word_flags_format(const struct sel_word *word, char *buf, size_t size);
+
 #endif

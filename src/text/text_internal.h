@@ -4,7 +4,7 @@
 #define SEL_TEXT_INTERNAL_H
 
 #include "src/text/text.h"
-#include "src/core/arena.h"
+#include "src/core/core.h"
 
 #include <unicode/uregex.h>
 
@@ -16,6 +16,30 @@ struct bp_rule {
     URegularExpression *regex; // compiled once here; segmenters match with clones
 };
 
+struct nasal_rule {
+    const char *onset;  // first letters of the base ("p", "kh", "" for a vowel is spelt out)
+    const char *prefix; // "mem", "meng", ...
+    bool drop;          // the onset's first letter disappears (pukul -> memukul)
+};
+
+/** A list of strings from the data files, kept in an arena. */
+struct word_list {
+    const char **v;
+    size_t n, cap;
+};
+
+struct morphology {
+    char dictionary[64];               // Hunspell dictionary name ("id_ID"); "" for none
+    struct word_list enclitics, proclitics, keep, keep_patterns, passive, bare_suffixes;
+    struct word_list prefixes, suffixes, own_roots, keep_redup, proper;
+    struct word_list spelling_from, spelling_to;
+    struct nasal_rule *nasal;
+    size_t n_nasal, cap_nasal;
+    const char *monosyllable_prefix;   // "menge"
+    bool suffixing;                    // lemma = stem, found by removing inflectional endings (English)
+    struct word_list inflect_from, inflect_to; // ending -> replacement ("ies" -> "y")
+};
+
 struct sel_lang {
     char code[16];
     struct sel_arena arena;
@@ -23,7 +47,14 @@ struct sel_lang {
     size_t n_abbreviations;
     struct bp_rule *rules;
     size_t n_rules;
+    struct morphology morph;
 };
+
+/** The language an analyzer was made for. */
+const sel_lang *sel_analyzer_lang(const sel_analyzer *an);
+
+/** True when @p word (NUL-terminated) is in @p list. */
+bool sel_word_list_has(const struct word_list *list, const char *word);
 
 /** True when @p token (ending in '.') is a listed abbreviation of @p lang. */
 bool sel_lang_is_abbreviation(const sel_lang *lang, const char *token, size_t len);

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+// selaras analyze: one token per line, form TAB lemma TAB root TAB flags; a blank line after
+// each sentence.
+#include "src/cli/cli.h"
+#include "src/text/text.h"
+
+#include <getopt.h>
+#include <string.h>
+
+struct analyze_run {
+    sel_analyzer *an;
+    sel_ctx *ctx;
+    int rc;
+};
+
+static bool print_token(void *user, const char *text, const struct sel_token *t)
+{
+    (void)user;
+    char flags[128];
+    sel_word_flags_format(&t->word, flags, sizeof(flags));
+    printf("%.*s\t%s\t%s\t%s\n", (int)(t->end - t->start), text + t->start, t->word.lemma, t->word.root, flags);
+    return !ferror(stdout);
+}
+
+static bool analyze_sentence(void *user, const char *text, const struct sel_sentence *s)
+{
+    struct analyze_run *run = user;
+    run->rc = sel_analyze_span(run->an, run->ctx, text, s->start, s->end, print_token, run);
+    putchar('\n');
+    return run->rc == SEL_OK && !ferror(stdout);
+}
+
+int cmd_analyze(const struct cli_command *cmd, int argc, char **argv)
+{
+    static const struct option long_opts[] = {
+        { "lang", required_argument, NULL, 'l' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *lang_code = "id";
+    int opt;
+    while ((opt = getopt_long(argc, argv, "l:h", long_opts, NULL)) != -1) {
+        switch (opt) {
+        case 'l':
+            lang_code = optarg;
+            break;
+        case 'h':
+            cli_print_usage(cmd, stdout);
+            return 0;
+        default:
+            return cli_usage_error(cmd, "unknown option");
+        }
+    }
+    static char *stdin_only[] = { "-" };
+    char **files = optind < argc ? argv + optind : stdin_only;
+    int n_files = optind < argc ? argc - optind : 1;
+
+    sel_ctx *ctx = NULL;
+    sel_lang *lang = NULL;
+    sel_segmenter *seg = NULL;
+    struct analyze_run run = { 0 };
+    int status = EXIT_USAGE;
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_lang_load(&lang, ctx, lang_code) != SEL_OK ||
+        sel_segmenter_new(&seg, ctx, lang) != SEL_OK || sel_analyzer_new(&run.an, ctx, lang) != SEL_OK)
+        goto done;
+    run.ctx = ctx;
+    for (int i = 0; i < n_files; i++) {
+        struct sel_text text;
+        if (sel_text_read(&text, ctx, files[i]) != SEL_OK)
+            goto done;
+        int rc = sel_segment(seg, ctx, text.data, text.len, analyze_sentence, &run);
+        sel_text_finish(&text);
+        if (rc != SEL_OK || run.rc != SEL_OK)
+            goto done;
+    }
+    status = 0;
+done:
+    if (status)
+        cli_report(ctx);
+    sel_analyzer_free(run.an);
+    sel_segmenter_free(seg);
+    sel_lang_free(lang);
+    sel_ctx_free(ctx);
+    return status;
+}

@@ -1,0 +1,636 @@
+// SPDX-License-Identifier: MIT
+// Word analysis: Hunspell's stems plus the language's morphology rules give each form a lemma
+// (the word a translator looks up) and a root. The rules live in lang/<code>/morphology.txt;
+// this file only knows the shapes of the rules (clitics, passive prefix, nasal assimilation,
+// reduplication), not Indonesian words.
+#include "src/text/dict.h"
+#include "src/text/text_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+enum { MAX_WORD = 200, MAX_STEMS = 8 };
+
+struct sel_analyzer {
+    const sel_lang *lang;
+    const struct morphology *m;
+    sel_dict *dict;          // NULL when the language names no dictionary
+    sel_strmap *cache;       // form -> struct sel_word (in the arena)
+    struct sel_arena arena;
+    int depth;               // recursion guard for hyphenated and respelt forms
+};
+
+int sel_analyzer_new(sel_analyzer **out, sel_ctx *ctx, const sel_lang *lang)
+{
+    SEL_CHECK_ARG(out && lang, SEL_EINVAL);
+    *out = NULL;
+    sel_analyzer *an = calloc(1, sizeof(*an));
+    if (!an)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    an->lang = lang;
+    an->m = &lang->morph;
+    int rc = sel_strmap_new(&an->cache);
+    if (rc == SEL_OK && an->m->dictionary[0])
+        rc = sel_dict_open(&an->dict, ctx, an->m->dictionary);
+    else if (rc != SEL_OK)
+        rc = sel_error(ctx, rc, "out of memory");
+    if (rc != SEL_OK) {
+        sel_analyzer_free(an);
+        return rc;
+    }
+    *out = an;
+    return SEL_OK;
+}
+
+void sel_analyzer_free(sel_analyzer *an)
+{
+    if (!an)
+        return;
+    sel_dict_close(an->dict);
+    sel_strmap_free(an->cache);
+    sel_arena_finish(&an->arena);
+    free(an);
+}
+
+size_t sel_analyzer_cache_size(const sel_analyzer *an)
+{
+    return sel_strmap_count(an->cache);
+}
+
+/* ---- strings ------------------------------------------------------------------------------- */
+
+// Copies @p src into @p dst of @p size bytes, truncating (words here are far shorter).
+static void set_str(char *dst, size_t size, const char *src)
+{
+    size_t n = strnlen(src, size - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+const sel_lang *sel_analyzer_lang(const sel_analyzer *an)
+{
+    return an->lang;
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static void lowercase(const char *s, char *out, size_t size)
+{
+    UChar u[MAX_WORD + 1], l[MAX_WORD + 1];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8(u, MAX_WORD, &n, s, -1, &status);
+    int32_t m = U_SUCCESS(status) ? u_strToLower(l, MAX_WORD, u, n, "", &status) : 0;
+    if (U_FAILURE(status) || m >= MAX_WORD) {
+        set_str(out, size, s);
+        return;
+    }
+    u_strToUTF8(out, (int32_t)size, NULL, l, m, &status);
+    if (U_FAILURE(status))
+        set_str(out, size, s);
+}
+
+enum casing { CASE_LOWER, CASE_CAPITALIZED, CASE_UPPER, CASE_MIXED };
+
+static enum casing casing_of(const char *s, int *letters, int *digits)
+{
+    int upper = 0, lower = 0, first_upper = -1;
+    *letters = *digits = 0;
+    for (int32_t i = 0, n = (int32_t)strlen(s); i < n;) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, n, c);
+        if (u_isalpha(c)) {
+            if (first_upper < 0)
+                first_upper = u_isupper(c) ? 1 : 0;
+            (*letters)++;
+            upper += u_isupper(c) != 0;
+            lower += u_islower(c) != 0;
+        } else if (u_isdigit(c)) {
+            (*digits)++;
+        }
+    }
+    if (upper == 0)
+        return CASE_LOWER;
+    if (lower == 0)
+        return upper > 1 ? CASE_UPPER : CASE_CAPITALIZED;
+    return first_upper == 1 && upper == 1 ? CASE_CAPITALIZED : CASE_MIXED;
+}
+
+static const char *keep_str(sel_analyzer *an, const char *s)
+{
+    const char *p = sel_arena_strndup(&an->arena, s, strlen(s));
+    return p ? p : "";
+}
+
+static bool in_list(const struct word_list *l, const char *w)
+{
+    return sel_word_list_has(l, w);
+}
+
+// Matches "se*nya"-style patterns: a literal head and tail around one '*'.
+static bool matches_keep_pattern(const struct morphology *m, const char *w)
+{
+    for (size_t i = 0; i < m->keep_patterns.n; i++) {
+        const char *p = m->keep_patterns.v[i];
+        const char *star = strchr(p, '*');
+        if (!star)
+            continue;
+        size_t head = (size_t)(star - p), tail = strlen(star + 1);
+        if (strlen(w) > head + tail + 1 && strncmp(w, p, head) == 0 && ends_with(w, star + 1))
+            return true;
+    }
+    return false;
+}
+
+/* ---- dictionary ---------------------------------------------------------------------------- */
+
+static bool spell(sel_analyzer *an, const char *w)
+{
+    return an->dict && *w && sel_dict_spell(an->dict, w);
+}
+
+// Picks the stem that best explains @p word: the word itself if it is a stem, else a stem
+// spelled inside the word (mengurus: "urus", not "kurus"), the longest first. Returns false if
+// Hunspell has none.
+static bool best_stem(sel_analyzer *an, const char *word, char *out, size_t size)
+{
+    if (!an->dict)
+        return false;
+    char *stems[MAX_STEMS];
+    size_t n = sel_dict_stems(an->dict, word, stems, MAX_STEMS);
+    int best = -1, best_score = -1;
+    for (size_t i = 0; i < n; i++) {
+        char low[MAX_WORD * 4];
+        lowercase(stems[i], low, sizeof(low));
+        char lw[MAX_WORD * 4];
+        lowercase(word, lw, sizeof(lw));
+        int score = strcmp(low, lw) == 0 ? 3000 : strstr(lw, low) ? 2000 + (int)strlen(low) : (int)strlen(low);
+        if (score > best_score) {
+            best_score = score;
+            best = (int)i;
+        }
+    }
+    if (best >= 0)
+        set_str(out, size, stems[best]);
+    for (size_t i = 0; i < n; i++)
+        free(stems[i]);
+    return best >= 0;
+}
+
+static bool stem_is_capitalized(const char *stem)
+{
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT((const uint8_t *)stem, i, (int32_t)strlen(stem), c);
+    return u_isupper(c);
+}
+
+/* ---- morphology ---------------------------------------------------------------------------- */
+
+// The active (meN-) form of a base: "serang" -> "menyerang", "pertahankan" -> "mempertahankan".
+// Candidates are tried in order and the first the dictionary knows wins; else the first.
+static void make_active(sel_analyzer *an, const char *base, const char *stem, char *out, size_t size)
+{
+    const struct morphology *m = an->m;
+    const char *per = "per";
+    if (starts_with(base, per) && strstr(base + 3, stem) == base + 3 && *stem) {
+        snprintf(out, size, "mem%s", base); // memper- keeps the p of per-
+        return;
+    }
+    const struct nasal_rule *rule = NULL;
+    for (size_t i = 0; i < m->n_nasal; i++)
+        if (starts_with(base, m->nasal[i].onset) && (!rule || strlen(m->nasal[i].onset) > strlen(rule->onset)))
+            rule = &m->nasal[i];
+    char cand[3][MAX_WORD * 4];
+    size_t n = 0;
+    if (rule) {
+        snprintf(cand[n++], sizeof(cand[0]), "%s%s", rule->prefix, base + (rule->drop ? 1 : 0));
+        if (rule->drop)
+            snprintf(cand[n++], sizeof(cand[0]), "%s%s", rule->prefix, base);
+    }
+    if (m->monosyllable_prefix)
+        snprintf(cand[n++], sizeof(cand[0]), "%s%s", m->monosyllable_prefix, base);
+    for (size_t i = 0; i < n; i++) {
+        if (spell(an, cand[i])) {
+            set_str(out, size, cand[i]);
+            return;
+        }
+    }
+    snprintf(out, size, "%s", n ? cand[0] : base);
+}
+
+// For a form Hunspell does not know: strips the language's prefixes and suffixes (undoing
+// nasal assimilation) until the dictionary knows what is left. Returns false if nothing works.
+static bool strip_to_root(sel_analyzer *an, const char *w, char *out, size_t size, bool capitalized)
+{
+    const struct morphology *m = an->m;
+    char cand[MAX_WORD * 4];
+    // suffix first, then one prefix, then both
+    for (int with_suffix = 0; with_suffix <= (int)m->suffixes.n; with_suffix++) {
+        char base[MAX_WORD * 4];
+        set_str(base, sizeof(base), w);
+        if (with_suffix > 0) {
+            const char *suf = m->suffixes.v[with_suffix - 1];
+            if (!ends_with(base, suf) || strlen(base) < strlen(suf) + 3)
+                continue;
+            base[strlen(base) - strlen(suf)] = '\0';
+            if (spell(an, base) && best_stem(an, base, out, size))
+                return true;
+        }
+        for (size_t p = 0; p < m->prefixes.n; p++) {
+            const char *pre = m->prefixes.v[p];
+            if (!starts_with(base, pre) || strlen(base) < strlen(pre) + 3)
+                continue;
+            // A capitalised ke-/se- word is more often a short form (Kedubes) than a derivation.
+            if (capitalized && strlen(pre) == 2 && pre[1] == 'e')
+                continue;
+            const char *rest = base + strlen(pre);
+            set_str(cand, sizeof(cand), rest);
+            if (spell(an, cand) && best_stem(an, cand, out, size))
+                return true;
+            // undo nasal assimilation: meny+erang -> serang, men+ulis -> tulis ...
+            for (size_t r = 0; r < m->n_nasal; r++) {
+                const struct nasal_rule *nr = &m->nasal[r];
+                if (!nr->drop || !ends_with(pre, nr->prefix + 2))
+                    continue;
+                snprintf(cand, sizeof(cand), "%c%s", nr->onset[0], rest);
+                if (spell(an, cand) && best_stem(an, cand, out, size))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool damerau_one(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la == lb) {
+        size_t diff = 0, first = 0;
+        for (size_t i = 0; i < la; i++)
+            if (a[i] != b[i] && diff++ == 0)
+                first = i;
+        if (diff == 1)
+            return true;
+        return diff == 2 && first + 1 < la && a[first] == b[first + 1] && a[first + 1] == b[first];
+    }
+    if (la + 1 != lb && lb + 1 != la)
+        return false;
+    const char *s = la < lb ? a : b, *l = la < lb ? b : a;
+    size_t i = 0;
+    while (s[i] && s[i] == l[i])
+        i++;
+    return strcmp(s + i, l + i + 1) == 0;
+}
+
+/* ---- analysis ------------------------------------------------------------------------------ */
+
+static int analyze(sel_analyzer *an, const char *form, struct sel_word *out);
+
+// Analyses a hyphenated form: reduplication (plural, or lexical), or a proper compound.
+static bool analyze_hyphenated(sel_analyzer *an, const char *form, const char *lower, struct sel_word *out)
+{
+    const char *hy = strchr(lower, '-');
+    if (!hy || hy == lower || !hy[1] || strchr(hy + 1, '-'))
+        return false;
+    char a[MAX_WORD * 4], b[MAX_WORD * 4];
+    snprintf(a, sizeof(a), "%.*s", (int)(hy - lower), lower);
+    snprintf(b, sizeof(b), "%s", hy + 1);
+    const char *clitic = NULL;
+    if (strcmp(a, b) != 0) {
+        for (size_t i = 0; i < an->m->enclitics.n; i++) {
+            const char *c = an->m->enclitics.v[i];
+            if (ends_with(b, c) && strlen(b) - strlen(c) == strlen(a) && strncmp(a, b, strlen(a)) == 0) {
+                clitic = c;
+                b[strlen(a)] = '\0';
+                break;
+            }
+        }
+    }
+    struct sel_word half;
+    char whole[MAX_WORD * 4];
+    snprintf(whole, sizeof(whole), "%s-%s", a, b);
+    if (in_list(&an->m->keep_redup, lower)) {
+        struct sel_word base_word;
+        if (analyze(an, a, &base_word) != SEL_OK)
+            return false;
+        out->lemma = keep_str(an, lower);
+        out->root = base_word.root;
+        out->flags = SEL_TOK_REDUP;
+        return true;
+    }
+    if (strcmp(a, b) == 0 && !in_list(&an->m->keep_redup, whole)) {
+        // plural: the lemma of the base ("pasukan-pasukan", "Bangsa-Bangsa")
+        char first[MAX_WORD * 4];
+        snprintf(first, sizeof(first), "%.*s", (int)(strchr(form, '-') - form), form);
+        if (analyze(an, first, &half) != SEL_OK)
+            return false;
+        *out = half;
+        out->flags |= SEL_TOK_REDUP;
+        out->flags &= ~(unsigned)SEL_TOK_UNKNOWN;
+        out->clitic = clitic ? keep_str(an, clitic) : NULL;
+        return true;
+    }
+    bool lexical = strcmp(a, b) == 0 || strstr(b, a) || strstr(a, b);
+    if (!lexical)
+        return false; // a compound such as neo-Nazi or Rusia-Ukraina: analysed as one unknown form
+    // reciprocal or idiomatic (bahu-membahu, berbulan-bulan): whole lemma, root of the base
+    const char *shorter = strlen(a) <= strlen(b) ? a : b;
+    if (analyze(an, shorter, &half) != SEL_OK)
+        return false;
+    out->lemma = keep_str(an, whole);
+    out->root = half.root;
+    out->clitic = clitic ? keep_str(an, clitic) : NULL;
+    out->flags = SEL_TOK_REDUP;
+    return true;
+}
+
+// True when @p word is @p stem with one of the language's inflectional endings.
+static bool inflects_to(const struct morphology *m, const char *stem, const char *word)
+{
+    for (size_t i = 0; i < m->inflect_from.n; i++) {
+        const char *end = m->inflect_from.v[i], *repl = m->inflect_to.v[i];
+        size_t ks = strlen(stem), kr = strlen(repl);
+        if (ks < kr || strcmp(stem + ks - kr, repl) != 0)
+            continue;
+        size_t head = ks - kr;
+        if (strncmp(word, stem, head) == 0 && strcmp(word + head, end) == 0)
+            return true;
+    }
+    return false;
+}
+
+// Languages that inflect with endings (English): the lemma is the dictionary stem. Hunspell's
+// en_US stems strip prefixes too ("proposes" -> "pose"), so only stems that keep the start of
+// the word count, and the language's inflection rules fill in what Hunspell does not give.
+static int analyze_suffixing(sel_analyzer *an, const char *form, const char *lower, enum casing casing,
+                             struct sel_word *out)
+{
+    const struct morphology *m = an->m;
+    char best[MAX_WORD * 4] = "";
+    char *stems[MAX_STEMS];
+    size_t n = an->dict ? sel_dict_stems(an->dict, lower, stems, MAX_STEMS) : 0;
+    bool known = n > 0 || spell(an, lower) || (casing != CASE_LOWER && spell(an, form));
+    bool capitalized_stem = false;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(stems[i]);
+        if (strcmp(stems[i], lower) != 0 && (k < 3 || !inflects_to(m, stems[i], lower)))
+            continue; // derivation (agreement -> agree) or a prefix (proposes -> pose): not a lemma
+        if (!best[0] || k < strlen(best))
+            set_str(best, sizeof(best), stems[i]);
+    }
+    if (casing != CASE_LOWER && an->dict) {
+        // Names are listed capitalised (Indonesia): the form's own stems say so.
+        char *own[MAX_STEMS];
+        size_t k = sel_dict_stems(an->dict, form, own, MAX_STEMS);
+        for (size_t i = 0; i < k; i++) {
+            capitalized_stem = capitalized_stem || stem_is_capitalized(own[i]);
+            free(own[i]);
+        }
+        known = known || k > 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(stems[i]);
+    for (size_t i = 0; !best[0] && i < m->inflect_from.n; i++) {
+        const char *end = m->inflect_from.v[i];
+        size_t k = strlen(lower), e = strlen(end);
+        if (k < e + 3 || !ends_with(lower, end))
+            continue;
+        char cand[MAX_WORD * 4];
+        snprintf(cand, sizeof(cand), "%.*s%s", (int)(k - e), lower, m->inflect_to.v[i]);
+        if (spell(an, cand))
+            set_str(best, sizeof(best), cand);
+    }
+    bool proper = casing != CASE_LOWER && (!known || capitalized_stem || (casing == CASE_UPPER && strlen(lower) <= 5));
+    for (size_t i = 0; !proper && i < m->proper.n; i++)
+        proper = strcmp(form, m->proper.v[i]) == 0;
+    if (proper) {
+        out->lemma = out->root = keep_str(an, form);
+        out->flags = SEL_TOK_PROPER;
+    } else {
+        out->lemma = out->root = keep_str(an, best[0] ? best : lower);
+    }
+    if (!known)
+        out->flags |= SEL_TOK_UNKNOWN;
+    return SEL_OK;
+}
+
+static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word *out)
+{
+    const struct morphology *m = an->m;
+    int letters, digits;
+    enum casing casing = casing_of(form, &letters, &digits);
+    memset(out, 0, sizeof(*out));
+    if (letters == 0) {
+        out->lemma = out->root = keep_str(an, form);
+        out->flags = digits ? SEL_TOK_NUM : SEL_TOK_PUNCT;
+        return SEL_OK;
+    }
+    char lower[MAX_WORD * 4];
+    lowercase(form, lower, sizeof(lower));
+    if (m->suffixing)
+        return analyze_suffixing(an, form, lower, casing, out);
+
+    // Non-standard spellings: analyse the standard form instead.
+    for (size_t i = 0; i < m->spelling_from.n && an->depth < 3; i++) {
+        if (strcmp(lower, m->spelling_from.v[i]) != 0)
+            continue;
+        const char *std = m->spelling_to.v[i];
+        if (strchr(std, ' ')) {
+            out->lemma = out->root = std;
+        } else {
+            an->depth++;
+            int rc = analyze(an, std, out);
+            an->depth--;
+            if (rc != SEL_OK)
+                return rc;
+        }
+        out->flags |= SEL_TOK_NONSTANDARD;
+        return SEL_OK;
+    }
+
+    if (strchr(lower, '-') && an->depth < 3) {
+        an->depth++;
+        bool done = analyze_hyphenated(an, form, lower, out);
+        an->depth--;
+        if (done)
+            return SEL_OK;
+    }
+
+    // Enclitics: pasukannya -> pasukan. Not when the word is listed as whole, or is itself a
+    // dictionary stem (hanya, meskipun).
+    char base[MAX_WORD * 4], stem[MAX_WORD * 4];
+    set_str(base, sizeof(base), lower);
+    bool have_stem = best_stem(an, lower, stem, sizeof(stem)) ||
+                     (casing != CASE_LOWER && best_stem(an, form, stem, sizeof(stem)));
+    bool whole_is_stem = have_stem && strcasecmp(stem, lower) == 0;
+    // A keep-pattern ("se*nya") protects a word only when its head is an affix, not the start of
+    // the stem: sepenuhnya (st:penuh) is kept, sekutunya (st:sekutu) loses its clitic.
+    bool kept_by_pattern = matches_keep_pattern(m, lower) && have_stem && !starts_with(stem, "se");
+    if (!whole_is_stem && !in_list(&m->keep, lower) && !kept_by_pattern) {
+        for (size_t i = 0; i < m->enclitics.n; i++) {
+            const char *c = m->enclitics.v[i];
+            size_t n = strlen(lower), k = strlen(c);
+            if (n < k + 2 || !ends_with(lower, c))
+                continue;
+            char cand[MAX_WORD * 4];
+            snprintf(cand, sizeof(cand), "%.*s", (int)(n - k), lower);
+            if (spell(an, cand) || !have_stem) {
+                set_str(base, sizeof(base), cand);
+                out->clitic = c;
+                have_stem = best_stem(an, base, stem, sizeof(stem));
+                break;
+            }
+        }
+    }
+    if (in_list(&m->own_roots, base)) {
+        set_str(stem, sizeof(stem), base);
+        have_stem = true;
+    }
+
+    bool found = have_stem;
+    // Forms Hunspell does not list (dirilis, Usulkan in a headline): strip affixes until it
+    // knows the rest. A capitalised form that strips to a word is a word, not a name.
+    bool listed_proper = in_list(&m->proper, form);
+    if (!found && an->dict && (casing == CASE_LOWER || (casing == CASE_CAPITALIZED && !listed_proper)))
+        found = strip_to_root(an, base, stem, sizeof(stem), casing == CASE_CAPITALIZED);
+    if (found && !have_stem && casing == CASE_CAPITALIZED)
+        casing = CASE_LOWER;
+    if (!found && an->dict && casing == CASE_LOWER && strlen(base) >= 5 && an->depth < 2) {
+        // A typo one edit away from a dictionary word (tantara, terkahir): analyse that word.
+        char *sugg[4];
+        size_t ns = sel_dict_suggest(an->dict, base, sugg, 4);
+        bool fixed = false;
+        for (size_t i = 0; i < ns && !fixed; i++)
+            if (!strchr(sugg[i], ' ') && damerau_one(base, sugg[i])) {
+                an->depth++;
+                fixed = analyze(an, sugg[i], out) == SEL_OK && !(out->flags & SEL_TOK_UNKNOWN);
+                an->depth--;
+            }
+        for (size_t i = 0; i < ns; i++)
+            free(sugg[i]);
+        if (fixed) {
+            out->flags |= SEL_TOK_NONSTANDARD;
+            return SEL_OK;
+        }
+        memset(out, 0, sizeof(*out));
+    }
+
+    // Lemma: the passive di- and bare -kan/-i verbs become the active meN- form.
+    char lemma[MAX_WORD * 4];
+    set_str(lemma, sizeof(lemma), base);
+    char lstem[MAX_WORD * 4] = "";
+    if (found)
+        lowercase(stem, lstem, sizeof(lstem));
+    if (found && strcmp(lstem, base) != 0 && !in_list(&m->keep, base)) {
+        for (size_t i = 0; i < m->passive.n; i++) {
+            const char *p = m->passive.v[i];
+            const char *rest = base + strlen(p);
+            if (starts_with(base, p) && strstr(rest, lstem) && strlen(rest) >= 3) {
+                make_active(an, rest, lstem, lemma, sizeof(lemma));
+                out->flags |= SEL_TOK_PASSIVE;
+                break;
+            }
+        }
+        for (size_t i = 0; i < m->bare_suffixes.n && !(out->flags & SEL_TOK_PASSIVE); i++) {
+            // stem + suffix, or per- + stem + suffix (peringatkan -> memperingatkan)
+            size_t k = strlen(lstem);
+            size_t at = starts_with(base, "per") && strncmp(base + 3, lstem, k) == 0 ? 3 : 0;
+            if (strncmp(base + at, lstem, k) == 0 && strcmp(base + at + k, m->bare_suffixes.v[i]) == 0) {
+                make_active(an, base, lstem, lemma, sizeof(lemma));
+                break;
+            }
+        }
+    }
+
+    // Case: names and acronyms keep theirs; ordinary words capitalised by position do not.
+    bool proper = (found && stem_is_capitalized(stem)) || (!found && casing != CASE_LOWER) ||
+                  (casing == CASE_UPPER && letters <= 4) || listed_proper;
+    if (casing == CASE_UPPER && letters > 4 && found)
+        proper = false; // "MEMBACA" in a headline
+    if (proper && casing != CASE_LOWER) {
+        // keep the form's own case, minus any clitic
+        char kept[MAX_WORD * 4];
+        snprintf(kept, sizeof(kept), "%.*s", (int)strlen(base), form);
+        out->lemma = keep_str(an, strcmp(lemma, base) == 0 ? kept : lemma);
+        out->root = found && strcasecmp(lstem, base) != 0 ? keep_str(an, lstem) : out->lemma;
+        out->flags |= SEL_TOK_PROPER;
+    } else {
+        out->lemma = keep_str(an, lemma);
+        out->root = keep_str(an, found ? lstem : base);
+    }
+    if (!found)
+        out->flags |= SEL_TOK_UNKNOWN;
+    return SEL_OK;
+}
+
+static int analyze(sel_analyzer *an, const char *form, struct sel_word *out)
+{
+    size_t len = strlen(form);
+    struct sel_word *cached = sel_strmap_get(an->cache, form, len);
+    if (cached) {
+        *out = *cached;
+        return SEL_OK;
+    }
+    if (len >= MAX_WORD) {
+        // Not a word anyone looks up (a URL, a long run of symbols): keep it as it is.
+        memset(out, 0, sizeof(*out));
+        out->lemma = out->root = keep_str(an, form);
+        out->flags = SEL_TOK_UNKNOWN;
+    } else {
+        int rc = analyze_uncached(an, form, out);
+        if (rc != SEL_OK)
+            return rc;
+    }
+    struct sel_word *slot = sel_arena_alloc(&an->arena, sizeof(*slot));
+    if (!slot || sel_strmap_put(an->cache, form, len, slot) != SEL_OK)
+        return SEL_ENOMEM;
+    *slot = *out;
+    return SEL_OK;
+}
+
+int sel_analyze_word(sel_analyzer *an, sel_ctx *ctx, const char *form, size_t len, struct sel_word *out)
+{
+    SEL_CHECK_ARG(an && form && out, SEL_EINVAL);
+    char buf[MAX_WORD * 4 + 1];
+    if (len >= sizeof(buf))
+        len = sizeof(buf) - 1;
+    memcpy(buf, form, len);
+    buf[len] = '\0';
+    int rc = analyze(an, buf, out);
+    return rc == SEL_OK ? rc : sel_error(ctx, rc, "out of memory");
+}
+
+void sel_word_flags_format(const struct sel_word *w, char *buf, size_t size)
+{
+    static const struct {
+        unsigned flag;
+        const char *name;
+    } names[] = {
+        { SEL_TOK_PUNCT, "punct" }, { SEL_TOK_NUM, "num" },         { SEL_TOK_REDUP, "redup" },
+        { SEL_TOK_PASSIVE, "passive" }, { SEL_TOK_PROPER, "proper" }, { SEL_TOK_NONSTANDARD, "nonstandard" },
+        { SEL_TOK_UNKNOWN, "unknown" },
+    };
+    size_t used = 0;
+    buf[0] = '\0';
+    if (w->clitic)
+        used += (size_t)snprintf(buf, size, "clitic=%s", w->clitic);
+    for (size_t i = 0; i < sizeof(names) / sizeof(*names) && used < size; i++)
+        if (w->flags & names[i].flag)
+            used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? "|" : "", names[i].name);
+    if (!used)
+        snprintf(buf, size, "_");
+}

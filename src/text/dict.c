@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+#include "src/text/dict.h"
+
+#include <hunspell/hunspell.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
+#include <unistd.h>
+
+struct sel_dict {
+    Hunhandle *hun;
+    UConverter *conv; // NULL when the dictionary is UTF-8 itself
+};
+
+static const char *const search_dirs[] = {
+    "/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell",
+};
+
+static bool find_files(const char *dir, const char *name, char *aff, char *dic, size_t size)
+{
+    snprintf(aff, size, "%s/%s.aff", dir, name);
+    snprintf(dic, size, "%s/%s.dic", dir, name);
+    return access(aff, R_OK) == 0 && access(dic, R_OK) == 0;
+}
+
+int sel_dict_open(sel_dict **out, sel_ctx *ctx, const char *name)
+{
+    SEL_CHECK_ARG(out && name, SEL_EINVAL);
+    *out = NULL;
+    char aff[4096], dic[4096];
+    bool found = false;
+    const char *env = getenv("DICPATH");
+    if (env && *env) {
+        char *copy = strdup(env);
+        if (!copy)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        char *save = NULL;
+        for (char *d = strtok_r(copy, ":", &save); d && !found; d = strtok_r(NULL, ":", &save))
+            found = find_files(d, name, aff, dic, sizeof(aff));
+        free(copy);
+    }
+    for (size_t i = 0; !found && i < sizeof(search_dirs) / sizeof(*search_dirs); i++)
+        found = find_files(search_dirs[i], name, aff, dic, sizeof(aff));
+    if (!found)
+        return sel_error(ctx, SEL_ENOTFOUND,
+                         "Hunspell dictionary %s not found in $DICPATH or /usr/share/hunspell "
+                         "(Debian: apt-get install hunspell-%.2s)", name, name);
+    sel_dict *d = calloc(1, sizeof(*d));
+    if (!d)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    d->hun = Hunspell_create(aff, dic);
+    if (!d->hun) {
+        free(d);
+        return sel_error(ctx, SEL_EHUNSPELL, "Hunspell could not load %s", dic);
+    }
+    const char *enc = Hunspell_get_dic_encoding(d->hun);
+    if (enc && ucnv_compareNames(enc, "UTF-8") != 0) {
+        UErrorCode status = U_ZERO_ERROR;
+        d->conv = ucnv_open(enc, &status);
+        if (U_SUCCESS(status)) {
+            // Letters the dictionary cannot spell make the word unknown, not "?"-mangled.
+            ucnv_setFromUCallBack(d->conv, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+        }
+        if (U_FAILURE(status)) {
+            sel_dict_close(d);
+            return sel_error(ctx, SEL_EICU, "cannot convert to the encoding %s of %s: %s", enc, dic,
+                             u_errorName(status));
+        }
+    }
+    *out = d;
+    return SEL_OK;
+}
+
+void sel_dict_close(sel_dict *d)
+{
+    if (!d)
+        return;
+    if (d->hun)
+        Hunspell_destroy(d->hun);
+    if (d->conv)
+        ucnv_close(d->conv);
+    free(d);
+}
+
+// UTF-8 -> dictionary encoding into @p buf; false when a letter cannot be represented.
+static bool to_dict(sel_dict *d, const char *word, char *buf, size_t size)
+{
+    if (!d->conv) {
+        if (strlen(word) >= size)
+            return false;
+        strcpy(buf, word);
+        return true;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    UChar u[256];
+    int32_t ulen = 0;
+    u_strFromUTF8(u, 256, &ulen, word, -1, &status);
+    if (U_FAILURE(status) || ulen >= 256)
+        return false;
+    ucnv_reset(d->conv);
+    int32_t n = ucnv_fromUChars(d->conv, buf, (int32_t)size, u, ulen, &status);
+    return U_SUCCESS(status) && n >= 0 && (size_t)n < size;
+}
+
+static char *from_dict(sel_dict *d, const char *s)
+{
+    if (!d->conv)
+        return strdup(s);
+    UChar u[256];
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_reset(d->conv);
+    int32_t ulen = ucnv_toUChars(d->conv, u, 256, s, -1, &status);
+    if (U_FAILURE(status))
+        return NULL;
+    char *out = malloc((size_t)ulen * 3 + 1);
+    if (!out)
+        return NULL;
+    u_strToUTF8(out, ulen * 3 + 1, NULL, u, ulen, &status);
+    if (U_FAILURE(status)) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+bool sel_dict_spell(sel_dict *d, const char *word)
+{
+    char buf[512];
+    return to_dict(d, word, buf, sizeof(buf)) && Hunspell_spell(d->hun, buf) != 0;
+}
+
+typedef int (*list_fn)(Hunhandle *, char ***, const char *);
+
+static size_t convert_list(sel_dict *d, list_fn fn, const char *word, char **out, size_t max)
+{
+    char buf[512];
+    if (!to_dict(d, word, buf, sizeof(buf)))
+        return 0;
+    char **list = NULL;
+    int n = fn(d->hun, &list, buf);
+    size_t stored = 0;
+    for (int i = 0; i < n && stored < max; i++) {
+        char *s = from_dict(d, list[i]);
+        if (s)
+            out[stored++] = s;
+    }
+    if (list)
+        Hunspell_free_list(d->hun, &list, n);
+    return stored;
+}
+
+size_t sel_dict_stems(sel_dict *d, const char *word, char **out, size_t max)
+{
+    return convert_list(d, Hunspell_stem, word, out, max);
+}
+
+size_t sel_dict_suggest(sel_dict *d, const char *word, char **out, size_t max)
+{
+    return convert_list(d, Hunspell_suggest, word, out, max);
+}

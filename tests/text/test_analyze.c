@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+// Lemmas and roots scored against the hand-made gold (tests/data/analyze/gold.tsv), next to
+// plain Hunspell's first stem on the same forms; plus the patterns of the language guide.
+#include "src/text/dict.h"
+#include "src/text/text.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static sel_ctx *ctx;
+static sel_lang *lang;
+static sel_analyzer *an;
+
+static void setup(void)
+{
+    cr_assert_eq(sel_ctx_new(&ctx), SEL_OK);
+    cr_assert_eq(sel_lang_load(&lang, ctx, "id"), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_eq(sel_analyzer_new(&an, ctx, lang), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+}
+
+static void teardown(void)
+{
+    sel_analyzer_free(an);
+    sel_lang_free(lang);
+    sel_ctx_free(ctx);
+}
+
+TestSuite(text_analyze, .init = setup, .fini = teardown);
+
+static struct sel_word word(const char *form)
+{
+    struct sel_word w;
+    cr_assert_eq(sel_analyze_word(an, ctx, form, strlen(form), &w), SEL_OK);
+    return w;
+}
+
+#define EXPECT_WORD(form, want_lemma, want_root)                                                   \
+    do {                                                                                           \
+        struct sel_word w_ = word(form);                                                           \
+        cr_expect_str_eq(w_.lemma, want_lemma, "lemma of %s", form);                               \
+        cr_expect_str_eq(w_.root, want_root, "root of %s", form);                                  \
+    } while (0)
+
+Test(text_analyze, voice_prefixes_give_the_active_lemma)
+{
+    EXPECT_WORD("dipertahankan", "mempertahankan", "tahan");
+    EXPECT_WORD("diserang", "menyerang", "serang");
+    EXPECT_WORD("dikirim", "mengirim", "kirim");
+    EXPECT_WORD("dilaporkan", "melaporkan", "lapor");
+    cr_expect(word("diserang").flags & SEL_TOK_PASSIVE);
+}
+
+Test(text_analyze, clitics_are_removed_from_the_lemma_only_when_they_are_clitics)
+{
+    EXPECT_WORD("pasukannya", "pasukan", "pasukan");
+    EXPECT_WORD("tentaranya", "tentara", "tentara");
+    cr_expect_str_eq(word("pasukannya").clitic, "nya");
+    EXPECT_WORD("meskipun", "meskipun", "meskipun");
+    EXPECT_WORD("hanya", "hanya", "hanya");
+    cr_expect_null(word("hanya").clitic);
+}
+
+Test(text_analyze, derived_words_keep_their_lemma_and_lose_derivation_in_the_root)
+{
+    EXPECT_WORD("pemerintah", "pemerintah", "perintah");
+    EXPECT_WORD("pembebasan", "pembebasan", "bebas");
+    EXPECT_WORD("mengatakan", "mengatakan", "kata");
+    EXPECT_WORD("pertahanan", "pertahanan", "tahan");
+}
+
+Test(text_analyze, reduplication)
+{
+    EXPECT_WORD("pasukan-pasukan", "pasukan", "pasukan");
+    EXPECT_WORD("negara-negara", "negara", "negara");
+    cr_expect(word("negara-negara").flags & SEL_TOK_REDUP);
+    EXPECT_WORD("bahu-membahu", "bahu-membahu", "bahu");
+    EXPECT_WORD("masing-masing", "masing-masing", "masin"); // Hunspell's root for masing
+}
+
+Test(text_analyze, names_acronyms_and_unknown_words_keep_their_form)
+{
+    EXPECT_WORD("Korut", "Korut", "Korut");
+    EXPECT_WORD("alutsista", "alutsista", "alutsista");
+    cr_expect(word("alutsista").flags & SEL_TOK_UNKNOWN);
+    EXPECT_WORD("AS", "AS", "AS");
+    EXPECT_WORD("Presiden", "presiden", "presiden");
+    EXPECT_WORD("10.000", "10.000", "10.000");
+    cr_expect(word("10.000").flags & SEL_TOK_NUM);
+}
+
+Test(text_analyze, non_standard_spellings_get_the_standard_lemma)
+{
+    EXPECT_WORD("kerjasama", "kerja sama", "kerja sama");
+    EXPECT_WORD("tantara", "tentara", "tentara");
+    cr_expect(word("tantara").flags & SEL_TOK_NONSTANDARD);
+}
+
+Test(text_analyze, each_distinct_form_is_analysed_once)
+{
+    size_t before = sel_analyzer_cache_size(an);
+    word("pasukannya");
+    size_t after_one = sel_analyzer_cache_size(an);
+    word("pasukannya");
+    word("pasukannya");
+    cr_expect_gt(after_one, before);
+    cr_expect_eq(sel_analyzer_cache_size(an), after_one);
+}
+
+struct token_list {
+    char forms[64][64];
+    size_t n;
+};
+
+static bool collect_token(void *user, const char *text, const struct sel_token *t)
+{
+    struct token_list *l = user;
+    if (l->n < 64)
+        snprintf(l->forms[l->n++], 64, "%.*s", (int)(t->end - t->start), text + t->start);
+    return true;
+}
+
+Test(text_analyze, tokens_keep_hyphenated_words_and_numbers_whole)
+{
+    const char *s = "Pasukan-pasukan DPRK-Rusia (AC-130) menembakkan 1,5 juta peluru, kata Jubir.";
+    struct token_list l = { 0 };
+    cr_assert_eq(sel_analyze_span(an, ctx, s, 0, strlen(s), collect_token, &l), SEL_OK);
+    static const char *const want[] = { "Pasukan-pasukan", "DPRK-Rusia", "(", "AC-130", ")", "menembakkan",
+                                        "1,5", "juta", "peluru", ",", "kata", "Jubir", "." };
+    cr_assert_eq(l.n, sizeof(want) / sizeof(*want), "%zu tokens", l.n);
+    for (size_t i = 0; i < l.n; i++)
+        cr_expect_str_eq(l.forms[i], want[i]);
+}
+
+Test(text_analyze, gold_lemmas_and_roots_beat_plain_hunspell)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/analyze/gold.tsv", getenv("SEL_TEST_DATA"));
+    FILE *fp = fopen(path, "r");
+    cr_assert_not_null(fp, "%s", path);
+    sel_dict *hun = NULL;
+    cr_assert_eq(sel_dict_open(&hun, ctx, "id_ID"), SEL_OK);
+    char line[1024];
+    size_t rows = 0, lemma_ok = 0, root_ok = 0, hun_lemma_ok = 0, hun_root_ok = 0;
+    while (fgets(line, sizeof(line), fp)) {
+        if (line[0] == '#')
+            continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        char *form = strtok(line, "\t"), *lemma = strtok(NULL, "\t"), *root = strtok(NULL, "\t");
+        if (!form || !lemma || !root)
+            continue;
+        rows++;
+        struct sel_word w = word(form);
+        lemma_ok += strcmp(w.lemma, lemma) == 0;
+        root_ok += strcmp(w.root, root) == 0;
+        if (strcmp(w.root, root) != 0 || strcmp(w.lemma, lemma) != 0)
+            cr_log_info("%s: lemma %s (gold %s), root %s (gold %s)", form, w.lemma, lemma, w.root, root);
+        char *stems[8];
+        size_t n = sel_dict_stems(hun, form, stems, 8);
+        const char *first = n ? stems[0] : form; // plain Hunspell: first stem, or the form itself
+        hun_lemma_ok += strcmp(first, lemma) == 0;
+        hun_root_ok += strcmp(first, root) == 0;
+        for (size_t i = 0; i < n; i++)
+            free(stems[i]);
+    }
+    fclose(fp);
+    sel_dict_close(hun);
+    double lemma_acc = (double)lemma_ok / (double)rows, root_acc = (double)root_ok / (double)rows;
+    fprintf(stderr, "analyze gold: %zu forms; lemma %.3f, root %.3f; plain Hunspell first stem: lemma %.3f, root %.3f\n",
+            rows, lemma_acc, root_acc, (double)hun_lemma_ok / (double)rows, (double)hun_root_ok / (double)rows);
+    cr_assert_geq(rows, 400);
+    cr_expect_geq(lemma_acc, 0.95, "lemma accuracy %.3f", lemma_acc);
+    cr_expect_geq(root_acc, 0.95, "root accuracy %.3f", root_acc);
+}
+
+Test(text_analyze, english_stems_through_hunspell_en_us)
+{
+    sel_lang *en = NULL;
+    sel_analyzer *ean = NULL;
+    cr_assert_eq(sel_lang_load(&en, ctx, "en"), SEL_OK);
+    cr_assert_eq(sel_analyzer_new(&ean, ctx, en), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    static const char *const pairs[][2] = { { "troops", "troop" }, { "treaties", "treaty" }, { "liberated", "liberate" },
+                                            { "agreement", "agreement" }, { "proposes", "propose" }, { "as", "as" },
+                                            { "Indonesia", "Indonesia" } };
+    for (size_t i = 0; i < sizeof(pairs) / sizeof(*pairs); i++) {
+        struct sel_word w;
+        cr_assert_eq(sel_analyze_word(ean, ctx, pairs[i][0], strlen(pairs[i][0]), &w), SEL_OK);
+        cr_expect_str_eq(w.lemma, pairs[i][1], "lemma of %s", pairs[i][0]);
+    }
+    sel_analyzer_free(ean);
+    sel_lang_free(en);
+}
