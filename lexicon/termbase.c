@@ -2,7 +2,7 @@
 // Reading termbase source files (docs/lexicon-format.md). The reader reports every problem it
 // finds and keeps going, because `selaras lexicon check` must list them all in one run.
 #include "lexicon/lexicon.h"
-#include "src/core/arena.h"
+#include "src/core/core.h"
 #include "lexicon/termbase_internal.h"
 
 #include <ctype.h>

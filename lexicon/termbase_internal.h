@@ -4,7 +4,7 @@
 #define SEL_LEXICON_TERMBASE_INTERNAL_H
 
 #include "lexicon/lexicon.h"
-#include "src/core/arena.h"
+#include "src/core/core.h"
 
 struct sel_termbase {
     struct sel_arena arena;       // every string and term array

@@ -124,6 +124,8 @@ static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *l
         rule.scope = BP_TAIL;
     else
         return sel_error_at(ctx, SEL_EPARSE, where, "unknown scope \"%s\" (line, lead-in or tail)", scope_name);
+    size_t plen = strlen(pattern);
+    rule.end_only = pattern[0] != '^' && plen > 1 && pattern[plen - 1] == '$' && pattern[plen - 2] != '\\';
     UErrorCode status = U_ZERO_ERROR;
     UParseError perr;
     rule.regex = uregex_openC(pattern, 0, &perr, &status);

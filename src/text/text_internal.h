@@ -14,6 +14,7 @@ struct bp_rule {
     enum sel_boilerplate kind;
     enum bp_scope scope;
     URegularExpression *regex; // compiled once here; segmenters match with clones
+    bool end_only;             // anchored at the end only: searched in the line's last characters
 };
 
 struct nasal_rule {

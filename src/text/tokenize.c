@@ -27,6 +27,16 @@ static bool is_space_piece(const char *text, struct piece p)
     return true;
 }
 
+static int emit_token(sel_analyzer *an, sel_ctx *ctx, const char *text, struct piece p, sel_token_fn emit,
+                      void *user, bool *stop)
+{
+    struct sel_token tok = { p.start, p.end, { 0 } };
+    int rc = sel_analyze_word(an, ctx, text + p.start, p.end - p.start, &tok.word);
+    if (rc == SEL_OK && !emit(user, text, &tok))
+        *stop = true;
+    return rc;
+}
+
 int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t start, size_t end,
                      sel_token_fn emit, void *user)
 {
@@ -40,42 +50,40 @@ int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t st
         utext_close(ut);
         return sel_error(ctx, SEL_EICU, "word iterator: %s", u_errorName(status));
     }
-    // Pieces are collected first so that word-hyphen-word runs can be joined.
-    struct piece *pieces = NULL;
-    size_t n = 0, cap = 0;
+    // Streaming, with one token and one hyphen of lookahead, so that a huge line costs no memory.
+    struct piece tok = { 0 }, hyphen = { 0 };
+    bool have_tok = false, have_hyphen = false, stop = false;
     int rc = SEL_OK;
-    for (int32_t a = ubrk_first(bi), b = ubrk_next(bi); b != UBRK_DONE; a = b, b = ubrk_next(bi)) {
+    for (int32_t a = ubrk_first(bi), b = ubrk_next(bi); b != UBRK_DONE && !stop && rc == SEL_OK;
+         a = b, b = ubrk_next(bi)) {
         struct piece p = { start + (size_t)a, start + (size_t)b, ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT };
         if (!p.word && is_space_piece(text, p))
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct piece *grown = realloc(pieces, cap * sizeof(*grown));
-            if (!grown) {
-                rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-                goto done;
-            }
-            pieces = grown;
+        if (have_tok && tok.word && have_hyphen && p.word && p.start == hyphen.end) {
+            tok.end = p.end; // word-word: pasukan-pasukan, AC-130
+            have_hyphen = false;
+            continue;
         }
-        pieces[n++] = p;
-    }
-    for (size_t i = 0; i < n; i++) {
-        struct sel_token tok = { pieces[i].start, pieces[i].end, { 0 } };
-        // join word '-' word while they touch
-        while (pieces[i].word && i + 2 < n && text[pieces[i + 1].start] == '-' &&
-               pieces[i + 1].end == pieces[i + 1].start + 1 && pieces[i + 1].start == tok.end &&
-               pieces[i + 2].start == pieces[i + 1].end && pieces[i + 2].word) {
-            tok.end = pieces[i + 2].end;
-            i += 2;
+        if (have_tok && tok.word && !have_hyphen && p.end == p.start + 1 && text[p.start] == '-' &&
+            p.start == tok.end) {
+            hyphen = p;
+            have_hyphen = true;
+            continue;
         }
-        rc = sel_analyze_word(an, ctx, text + tok.start, tok.end - tok.start, &tok.word);
-        if (rc != SEL_OK)
-            goto done;
-        if (!emit(user, text, &tok))
-            break;
+        if (have_tok) {
+            rc = emit_token(an, ctx, text, tok, emit, user, &stop);
+            if (rc == SEL_OK && have_hyphen && !stop)
+                rc = emit_token(an, ctx, text, hyphen, emit, user, &stop);
+        }
+        have_hyphen = false;
+        tok = p;
+        have_tok = true;
     }
-done:
-    free(pieces);
+    if (have_tok && !stop && rc == SEL_OK) {
+        rc = emit_token(an, ctx, text, tok, emit, user, &stop);
+        if (rc == SEL_OK && have_hyphen && !stop)
+            rc = emit_token(an, ctx, text, hyphen, emit, user, &stop);
+    }
     ubrk_close(bi);
     utext_close(ut);
     return rc;

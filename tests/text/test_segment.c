@@ -201,3 +201,35 @@ Test(text_segment, dev_data_paragraphs_recover_line_boundaries)
     free(pred.v);
     sel_text_finish(&t);
 }
+
+// A 50 MB line with no newline (a broken scrape, a joined dump) is segmented like any other.
+Test(text_segment, fifty_megabyte_line_is_segmented, .timeout = 120)
+{
+    const char unit[] = "Pasukan itu bergerak ke utara pada Jumat (15/8). ";
+    size_t unit_len = sizeof(unit) - 1, reps = (50u << 20) / unit_len;
+    char *big = malloc((50u << 20) + 1);
+    cr_assert_not_null(big);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(big + i * unit_len, unit, unit_len);
+    big[reps * unit_len] = '\0';
+    struct span_list out = segment_text(lang_id, big, reps * unit_len, 0);
+    cr_expect_eq(out.n, reps, "%zu sentences for %zu repetitions", out.n, reps);
+    cr_expect_eq(out.v[out.n - 1].end, reps * unit_len - 1); // the trailing space is not part of it
+    free(out.v);
+    // ... and without any full stop it is one sentence, not an error
+    memset(big, 'a', 50u << 20);
+    out = segment_text(lang_id, big, 50u << 20, 0);
+    cr_expect_eq(out.n, 1);
+    cr_expect_eq(out.v[0].end, 50u << 20);
+    free(out.v);
+    free(big);
+}
+
+Test(text_segment, empty_and_blank_inputs_have_no_sentences)
+{
+    struct span_list out = segment_text(lang_id, "", 0, 0);
+    cr_expect_eq(out.n, 0);
+    out = segment_text(lang_id, " \r\n\t\n\r", 6, 0);
+    cr_expect_eq(out.n, 0);
+    free(out.v);
+}

@@ -1,0 +1,1 @@
+analyze segment/cases/empty.txt

@@ -1,0 +1,1 @@
+analyze --lang en analyze/cases/basic.en.txt

@@ -1,0 +1,1 @@
+analyze analyze/cases/basic.id.txt
