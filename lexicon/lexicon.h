@@ -12,6 +12,7 @@
 #define SEL_LEXICON_H
 
 #include "src/core/core.h"
+#include "src/text/text.h"
 
 /** TBX-Basic partOfSpeech picklist. */
 enum sel_pos { SEL_POS_NOUN, SEL_POS_VERB, SEL_POS_ADJECTIVE, SEL_POS_ADVERB, SEL_POS_PROPER_NOUN,
@@ -49,6 +50,12 @@ struct sel_concept {
     struct sel_term *terms;
     size_t n_terms;
 };
+
+/**
+ * Writes the @p lang terms of @p c into @p buf, preferred first and deprecated last, separated by
+ * @p sep (" | " in tag output).
+ */
+void sel_concept_terms_join(const struct sel_concept *c, const char *lang, const char *sep, char *buf, size_t size);
 
 /** The subject fields a termbase may use, NULL-terminated (see docs/lexicon-format.md). */
 extern const char *const sel_subjects[];
@@ -91,5 +98,84 @@ size_t sel_termbase_check(const sel_termbase *tb, sel_problem_fn report, void *u
 size_t sel_termbase_concept_count(const sel_termbase *tb);
 /** The @p i-th concept in reading order, borrowed. */
 const struct sel_concept *sel_termbase_concept(const sel_termbase *tb, size_t i);
+
+/* ---- Finding terms in text ---------------------------------------------------------------- */
+
+/**
+ * The terms of one language of a termbase, indexed for matching analysed text: a trie over the
+ * lowercased lemmas of their tokens. Borrows @p tb, which must outlive it.
+ */
+typedef struct sel_term_index sel_term_index;
+
+/**
+ * Builds the index of the @p lang terms of @p tb, analysing each term with @p an (the analyzer
+ * that will analyse the text, so that both agree on lemmas).
+ */
+int sel_term_index_build(sel_term_index **out, sel_ctx *ctx, const sel_termbase *tb, const char *lang,
+                         sel_analyzer *an);
+void sel_term_index_free(sel_term_index *ix);
+/** Number of (term, node) entries indexed. */
+size_t sel_term_index_size(const sel_term_index *ix);
+
+/** A term found in a token sequence. */
+struct sel_term_match {
+    size_t first_token, n_tokens;         ///< which tokens it covers
+    size_t start, end;                    ///< byte offsets into the text
+    const struct sel_concept *concept;    ///< borrowed from the termbase
+    const struct sel_term *term;          ///< the term whose lemmas matched
+};
+
+typedef bool (*sel_match_fn)(void *user, const struct sel_term_match *match);
+
+/**
+ * Reports, in text order, the terms found in @p n analysed @p tokens of @p text. Overlaps are
+ * resolved to the longest match; terms marked `case` match only their own spelling or all capitals.
+ */
+int sel_term_index_match(const sel_term_index *ix, sel_ctx *ctx, const char *text, const struct sel_token *tokens,
+                         size_t n, sel_match_fn emit, void *user);
+
+/**
+ * Reports every term found in the tokens, overlapping ones and every concept of an ambiguous
+ * term included (for checking whether a concept occurs at all, e.g. in a translation).
+ */
+int sel_term_index_find_all(const sel_term_index *ix, sel_ctx *ctx, const char *text, const struct sel_token *tokens,
+                            size_t n, sel_match_fn emit, void *user);
+
+/* ---- The tagging pipeline --------------------------------------------------------------- */
+
+/**
+ * Segmentation, analysis and term matching for one language, over a termbase it borrows (which
+ * must outlive it). Hyphenated compounds are matched by their parts. Not thread-safe.
+ */
+typedef struct sel_tagger sel_tagger;
+
+int sel_tagger_new(sel_tagger **out, sel_ctx *ctx, const sel_termbase *tb, const char *lang);
+void sel_tagger_free(sel_tagger *t);
+/** The tagger's parts, borrowed. */
+sel_segmenter *sel_tagger_segmenter(sel_tagger *t);
+sel_analyzer *sel_tagger_analyzer(sel_tagger *t);
+const sel_term_index *sel_tagger_index(const sel_tagger *t);
+
+/** Receives each term found, with the sentence it is in; return false to stop. */
+typedef bool (*sel_tag_fn)(void *user, const char *text, const struct sel_sentence *sentence,
+                           const struct sel_term_match *match);
+
+/**
+ * Finds the terms of @p text: segmented into sentences with boilerplate skipped, or with
+ * @p lines each line taken as one sentence (pre-segmented input).
+ */
+int sel_tagger_tag(sel_tagger *t, sel_ctx *ctx, const char *text, size_t len, bool lines, sel_tag_fn emit,
+                   void *user);
+
+/**
+ * The terms of [start, end) of @p text: resolved to the longest (@p all false) or every match,
+ * overlaps and all concepts of an ambiguous term included (@p all true).
+ */
+int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end, bool all,
+                        sel_match_fn emit, void *user);
+
+/** The analysed tokens of [start, end), borrowed until the tagger's next call. */
+int sel_tagger_tokens(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end,
+                      const struct sel_token **tokens, size_t *n);
 
 #endif

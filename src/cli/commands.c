@@ -26,7 +26,7 @@ const struct cli_command cli_commands[] = {
       "  -f, --format F      text, tsv or json\n"
       "  -n, --limit N       at most N matches per query\n"
       "      --db PATH       user database to consult besides the bundled termbase\n" COMMON_HELP },
-    { "tag", cmd_pending, "Find termbase terms in text without storing anything",
+    { "tag", cmd_tag, "Find termbase terms in text without storing anything",
       "selaras tag [--lang L] [--lines] [--format tsv|jsonl] [FILE...]\n"
       "\n"
       "  -l, --lang L        language of the input (default id)\n"

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -22,7 +23,19 @@ struct sel_analyzer {
     sel_strmap *cache;       // form -> struct sel_word (in the arena)
     struct sel_arena arena;
     int depth;               // recursion guard for hyphenated and respelt forms
+    UBreakIterator *words;   // word boundaries for sel_analyze_span(), made on first use
+    bool split_compounds;    // see sel_analyzer_split_compounds()
 };
+
+void sel_analyzer_split_compounds(sel_analyzer *an, bool split)
+{
+    an->split_compounds = split;
+}
+
+bool sel_analyzer_splits_compounds(const sel_analyzer *an)
+{
+    return an->split_compounds;
+}
 
 int sel_analyzer_new(sel_analyzer **out, sel_ctx *ctx, const sel_lang *lang)
 {
@@ -51,6 +64,8 @@ void sel_analyzer_free(sel_analyzer *an)
     if (!an)
         return;
     sel_dict_close(an->dict);
+    if (an->words)
+        ubrk_close(an->words);
     sel_strmap_free(an->cache);
     sel_arena_finish(&an->arena);
     free(an);
@@ -74,6 +89,13 @@ static void set_str(char *dst, size_t size, const char *src)
 const sel_lang *sel_analyzer_lang(const sel_analyzer *an)
 {
     return an->lang;
+}
+
+UBreakIterator *sel_analyzer_word_breaks(sel_analyzer *an, UErrorCode *status)
+{
+    if (!an->words)
+        an->words = ubrk_open(UBRK_WORD, an->lang->code, NULL, 0, status);
+    return an->words;
 }
 
 static bool starts_with(const char *s, const char *prefix)
@@ -369,6 +391,10 @@ static bool inflects_to(const struct morphology *m, const char *stem, const char
         size_t head = ks - kr;
         if (strncmp(word, stem, head) == 0 && strcmp(word + head, end) == 0)
             return true;
+        // a doubled final consonant: kidnap -> kidnapped, plan -> planning
+        if (kr == 0 && head > 0 && strncmp(word, stem, head) == 0 && word[head] == stem[head - 1] &&
+            !strchr("aeiouy", word[head]) && strcmp(word + head + 1, end) == 0)
+            return true;
     }
     return false;
 }
@@ -380,30 +406,52 @@ static int analyze_suffixing(sel_analyzer *an, const char *form, const char *low
                              struct sel_word *out)
 {
     const struct morphology *m = an->m;
+    for (size_t i = 0; i < m->enclitics.n && an->depth < 2; i++) {
+        // the possessive: "Iraq's" is "Iraq" (the clitic is kept apart, as in Indonesian)
+        const char *c = m->enclitics.v[i];
+        size_t n = strlen(form), k = strlen(c);
+        if (n > k + 1 && ends_with(form, c)) {
+            char base[MAX_WORD * 4];
+            snprintf(base, sizeof(base), "%.*s", (int)(n - k), form);
+            an->depth++;
+            int rc = analyze(an, base, out);
+            an->depth--;
+            out->clitic = c;
+            return rc;
+        }
+    }
+    for (size_t i = 0; i < m->irregular_from.n; i++) {
+        if (strcmp(lower, m->irregular_from.v[i]) == 0) { // shot -> shoot, fled -> flee
+            out->lemma = out->root = m->irregular_to.v[i];
+            return SEL_OK;
+        }
+    }
     char best[MAX_WORD * 4] = "";
-    char *stems[MAX_STEMS];
+    char *stems[2 * MAX_STEMS];
     size_t n = an->dict ? sel_dict_stems(an->dict, lower, stems, MAX_STEMS) : 0;
+    size_t n_lower = n;
+    if (casing != CASE_LOWER && an->dict) // names are listed capitalised: "Palestinians" -> "Palestinian"
+        n += sel_dict_stems(an->dict, form, stems + n, MAX_STEMS);
     bool known = n > 0 || spell(an, lower) || (casing != CASE_LOWER && spell(an, form));
     bool capitalized_stem = false;
     for (size_t i = 0; i < n; i++) {
         size_t k = strlen(stems[i]);
-        if (strcmp(stems[i], lower) != 0 && (k < 3 || !inflects_to(m, stems[i], lower)))
+        const char *word = i < n_lower ? lower : form;
+        if (strcmp(stems[i], word) != 0 && (k < 3 || !inflects_to(m, stems[i], word)))
             continue; // derivation (agreement -> agree) or a prefix (proposes -> pose): not a lemma
-        if (!best[0] || k < strlen(best))
-            set_str(best, sizeof(best), stems[i]);
-    }
-    if (casing != CASE_LOWER && an->dict) {
-        // Names are listed capitalised (Indonesia): the form's own stems say so.
-        char *own[MAX_STEMS];
-        size_t k = sel_dict_stems(an->dict, form, own, MAX_STEMS);
-        for (size_t i = 0; i < k; i++) {
-            capitalized_stem = capitalized_stem || stem_is_capitalized(own[i]);
-            free(own[i]);
-        }
-        known = known || k > 0;
+        if (i >= n_lower && stem_is_capitalized(stems[i]))
+            capitalized_stem = true;
+        if (strcmp(best, word) != 0 && (!best[0] || k < strlen(best) || strcmp(stems[i], word) == 0))
+            set_str(best, sizeof(best), stems[i]); // the word itself if listed (news, arms), else the shortest
     }
     for (size_t i = 0; i < n; i++)
         free(stems[i]);
+    // A word the dictionary lists whole may still be an inflected form ("kidnapped"): endings
+    // listed under inflection-always are tried on it too.
+    bool retry = strcmp(best, lower) == 0;
+    for (size_t i = 0; retry && i < m->inflect_always.n; i++)
+        if (ends_with(lower, m->inflect_always.v[i]))
+            best[0] = '\0';
     for (size_t i = 0; !best[0] && i < m->inflect_from.n; i++) {
         const char *end = m->inflect_from.v[i];
         size_t k = strlen(lower), e = strlen(end);
@@ -411,14 +459,27 @@ static int analyze_suffixing(sel_analyzer *an, const char *form, const char *low
             continue;
         char cand[MAX_WORD * 4];
         snprintf(cand, sizeof(cand), "%.*s%s", (int)(k - e), lower, m->inflect_to.v[i]);
+        size_t c = strlen(cand);
         if (spell(an, cand))
             set_str(best, sizeof(best), cand);
+        else if (!*m->inflect_to.v[i] && c > 3 && cand[c - 1] == cand[c - 2] && !strchr("aeiouy", cand[c - 1])) {
+            cand[c - 1] = '\0'; // kidnapped -> kidnap
+            if (spell(an, cand))
+                set_str(best, sizeof(best), cand);
+        }
     }
+    if (!best[0] && retry)
+        set_str(best, sizeof(best), lower);
     bool proper = casing != CASE_LOWER && (!known || capitalized_stem || (casing == CASE_UPPER && strlen(lower) <= 5));
     for (size_t i = 0; !proper && i < m->proper.n; i++)
         proper = strcmp(form, m->proper.v[i]) == 0;
     if (proper) {
-        out->lemma = out->root = keep_str(an, form);
+        // a name keeps its case; an inflected one ("Palestinians") takes its capitalised stem
+        char cased[MAX_WORD * 4];
+        set_str(cased, sizeof(cased), form);
+        if (best[0] && strlen(best) <= strlen(cased) && strncasecmp(best, cased, strlen(best)) == 0)
+            cased[strlen(best)] = '\0'; // keep the form's own capitals on the stem's length
+        out->lemma = out->root = keep_str(an, cased);
         out->flags = SEL_TOK_PROPER;
     } else {
         out->lemma = out->root = keep_str(an, best[0] ? best : lower);

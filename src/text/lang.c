@@ -195,6 +195,7 @@ static int add_morphology(void *user, sel_ctx *ctx, struct sel_location where, c
         { "prefix", offsetof(struct morphology, prefixes) },
         { "suffix", offsetof(struct morphology, suffixes) },
         { "root", offsetof(struct morphology, own_roots) },
+        { "inflection-always", offsetof(struct morphology, inflect_always) },
         { "keep-reduplication", offsetof(struct morphology, keep_redup) },
         { "proper", offsetof(struct morphology, proper) },
     };
@@ -248,6 +249,21 @@ static int add_morphology(void *user, sel_ctx *ctx, struct sel_location where, c
         m->suffixing = true;
         int rc = list_push(lang, ctx, &m->inflect_from, args[0]);
         return rc != SEL_OK ? rc : list_push(lang, ctx, &m->inflect_to, n == 2 ? args[1] : "");
+    }
+    if (strcmp(directive, "irregular") == 0 && n >= 2 && n % 2 == 0) {
+        // irregular FORM LEMMA [FORM LEMMA ...]
+        for (size_t k = 0; k < n; k += 2) {
+            int rc = list_push(lang, ctx, &m->irregular_from, args[k]);
+            if (rc == SEL_OK)
+                rc = list_push(lang, ctx, &m->irregular_to, args[k + 1]);
+            if (rc != SEL_OK)
+                return rc;
+        }
+        return SEL_OK;
+    }
+    if (strcmp(directive, "join-hyphens") == 0 && n == 0) {
+        m->join_hyphens = true;
+        return SEL_OK;
     }
     if (strcmp(directive, "nasal-monosyllable") == 0 && n == 1) {
         m->monosyllable_prefix = sel_arena_strndup(&lang->arena, args[0], strlen(args[0]));
@@ -314,7 +330,7 @@ void sel_lang_free(sel_lang *lang)
     struct word_list *lists[] = { &lang->morph.enclitics, &lang->morph.proclitics, &lang->morph.keep,
                                   &lang->morph.keep_patterns, &lang->morph.passive, &lang->morph.bare_suffixes,
                                   &lang->morph.prefixes, &lang->morph.suffixes, &lang->morph.own_roots,
-                                  &lang->morph.keep_redup, &lang->morph.proper, &lang->morph.inflect_from, &lang->morph.inflect_to, &lang->morph.spelling_from,
+                                  &lang->morph.keep_redup, &lang->morph.proper, &lang->morph.inflect_from, &lang->morph.inflect_to, &lang->morph.irregular_from, &lang->morph.irregular_to, &lang->morph.inflect_always, &lang->morph.spelling_from,
                                   &lang->morph.spelling_to };
     for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
         free(lists[i]->v);

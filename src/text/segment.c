@@ -384,6 +384,7 @@ int sel_segment(sel_segmenter *seg, sel_ctx *ctx, const char *text, size_t len, 
             le++;
         pos = le + (le < len) + (le + 1 < len && text[le] == '\r' && text[le + 1] == '\n');
         sent.line++;
+        sent.line_start = ls;
         size_t ts = ls, te = le;
         trim(text, &ts, &te);
         if (ts == te)

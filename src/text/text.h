@@ -51,6 +51,7 @@ const char *sel_boilerplate_name(enum sel_boilerplate kind);
 struct sel_sentence {
     size_t start, end;            ///< byte offsets into the text, end exclusive, trimmed of spaces
     long line;                    ///< 1-based input line (= paragraph) it stands on
+    size_t line_start;            ///< byte offset of the start of that line
     long para;                    ///< 1-based paragraph number, counting non-blank lines
     long index;                   ///< 1-based sentence number in the text
     enum sel_boilerplate boilerplate;
@@ -124,6 +125,13 @@ int sel_analyze_word(sel_analyzer *an, sel_ctx *ctx, const char *form, size_t le
  */
 int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t start, size_t end,
                      sel_token_fn emit, void *user);
+
+/**
+ * Whether sel_analyze_span() emits a hyphenated compound that is not a reduplication
+ * ("DPRK-Rusia", "neo-Nazi") as its parts, as term matching wants. Off by default.
+ */
+void sel_analyzer_split_compounds(sel_analyzer *an, bool split);
+bool sel_analyzer_splits_compounds(const sel_analyzer *an);
 
 /** Number of distinct forms analysed so far (the cache size). */
 size_t sel_analyzer_cache_size(const sel_analyzer *an);

@@ -38,7 +38,10 @@ struct morphology {
     size_t n_nasal, cap_nasal;
     const char *monosyllable_prefix;   // "menge"
     bool suffixing;                    // lemma = stem, found by removing inflectional endings (English)
+    bool join_hyphens;                 // word-word is one token (reduplication, compounds)
     struct word_list inflect_from, inflect_to; // ending -> replacement ("ies" -> "y")
+    struct word_list inflect_always;   // endings tried even on words the dictionary lists whole
+    struct word_list irregular_from, irregular_to; // irregular form -> lemma ("shot" -> "shoot")
 };
 
 struct sel_lang {
@@ -50,6 +53,9 @@ struct sel_lang {
     size_t n_rules;
     struct morphology morph;
 };
+
+/** The analyzer's word BreakIterator, created on first use (ubrk_open is costly per call). */
+struct UBreakIterator *sel_analyzer_word_breaks(sel_analyzer *an, UErrorCode *status);
 
 /** The language an analyzer was made for. */
 const sel_lang *sel_analyzer_lang(const sel_analyzer *an);

@@ -27,13 +27,41 @@ static bool is_space_piece(const char *text, struct piece p)
     return true;
 }
 
+static int emit_one(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t start, size_t end, sel_token_fn emit,
+                    void *user, bool *stop)
+{
+    struct sel_token tok = { start, end, { 0 } };
+    int rc = sel_analyze_word(an, ctx, text + start, end - start, &tok.word);
+    if (rc == SEL_OK && !emit(user, text, &tok))
+        *stop = true;
+    return rc;
+}
+
+// Emits a token; a hyphenated compound that is not a reduplication (DPRK-Rusia, neo-Nazi) is
+// emitted as its parts when the analyzer is set to split compounds, so that term matching finds
+// the names in it.
 static int emit_token(sel_analyzer *an, sel_ctx *ctx, const char *text, struct piece p, sel_token_fn emit,
                       void *user, bool *stop)
 {
-    struct sel_token tok = { p.start, p.end, { 0 } };
-    int rc = sel_analyze_word(an, ctx, text + p.start, p.end - p.start, &tok.word);
-    if (rc == SEL_OK && !emit(user, text, &tok))
-        *stop = true;
+    const char *hy = memchr(text + p.start, '-', p.end - p.start);
+    if (!hy || !sel_analyzer_splits_compounds(an) || p.end - p.start < 3)
+        return emit_one(an, ctx, text, p.start, p.end, emit, user, stop);
+    struct sel_word whole;
+    int rc = sel_analyze_word(an, ctx, text + p.start, p.end - p.start, &whole);
+    if (rc != SEL_OK)
+        return rc;
+    if (whole.flags & SEL_TOK_REDUP)
+        return emit_one(an, ctx, text, p.start, p.end, emit, user, stop);
+    size_t s = p.start;
+    while (rc == SEL_OK && !*stop && s < p.end) {
+        const char *dash = memchr(text + s, '-', p.end - s);
+        size_t e = dash ? (size_t)(dash - text) : p.end;
+        if (e > s)
+            rc = emit_one(an, ctx, text, s, e, emit, user, stop);
+        if (dash && rc == SEL_OK && !*stop)
+            rc = emit_one(an, ctx, text, e, e + 1, emit, user, stop);
+        s = dash ? e + 1 : p.end;
+    }
     return rc;
 }
 
@@ -43,15 +71,15 @@ int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t st
     SEL_CHECK_ARG(an && text && emit && start <= end, SEL_EINVAL);
     UErrorCode status = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, text + start, (int64_t)(end - start), &status);
-    UBreakIterator *bi = ubrk_open(UBRK_WORD, sel_lang_code(sel_analyzer_lang(an)), NULL, 0, &status);
+    UBreakIterator *bi = sel_analyzer_word_breaks(an, &status);
     ubrk_setUText(bi, ut, &status);
     if (U_FAILURE(status)) {
-        ubrk_close(bi);
         utext_close(ut);
         return sel_error(ctx, SEL_EICU, "word iterator: %s", u_errorName(status));
     }
     // Streaming, with one token and one hyphen of lookahead, so that a huge line costs no memory.
     struct piece tok = { 0 }, hyphen = { 0 };
+    bool join = sel_analyzer_lang(an)->morph.join_hyphens;
     bool have_tok = false, have_hyphen = false, stop = false;
     int rc = SEL_OK;
     for (int32_t a = ubrk_first(bi), b = ubrk_next(bi); b != UBRK_DONE && !stop && rc == SEL_OK;
@@ -59,12 +87,12 @@ int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t st
         struct piece p = { start + (size_t)a, start + (size_t)b, ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT };
         if (!p.word && is_space_piece(text, p))
             continue;
-        if (have_tok && tok.word && have_hyphen && p.word && p.start == hyphen.end) {
+        if (join && have_tok && tok.word && have_hyphen && p.word && p.start == hyphen.end) {
             tok.end = p.end; // word-word: pasukan-pasukan, AC-130
             have_hyphen = false;
             continue;
         }
-        if (have_tok && tok.word && !have_hyphen && p.end == p.start + 1 && text[p.start] == '-' &&
+        if (join && have_tok && tok.word && !have_hyphen && p.end == p.start + 1 && text[p.start] == '-' &&
             p.start == tok.end) {
             hyphen = p;
             have_hyphen = true;
@@ -84,7 +112,9 @@ int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t st
         if (rc == SEL_OK && have_hyphen && !stop)
             rc = emit_token(an, ctx, text, hyphen, emit, user, &stop);
     }
-    ubrk_close(bi);
+    // The iterator is the analyzer's and is reused; it must not keep pointing at this text.
+    static const UChar empty[1] = { 0 };
+    ubrk_setText(bi, empty, 0, &status);
     utext_close(ut);
     return rc;
 }

@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: MIT
+// Finding termbase terms in analysed text. Every term is analysed with the same analyzer as the
+// text, and its lowercased lemmas become a path in a trie over token keys; a match walks the
+// trie from each token. So "gencatan senjatanya", "serangan-serangan udara" and "dipertahankan"
+// find "gencatan senjata", "serangan udara" and "mempertahankan" without a scan per term.
+#include "lexicon/lexicon.h"
+#include "lexicon/termbase_internal.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
+struct entry {
+    const struct sel_concept *concept;
+    const struct sel_term *term;
+    size_t n_words;
+};
+
+struct node {
+    struct entry *entries; // terms that end here
+    size_t n_entries;
+};
+
+struct edge {
+    uint64_t key; // (parent node << 32) | token key id, 0 for an empty slot
+    uint32_t child;
+};
+
+struct sel_term_index {
+    sel_strmap *keys;      // token key -> (id + 1) cast to a pointer
+    uint32_t n_keys;
+    struct node *nodes;    // node 0 is the root
+    uint32_t n_nodes, cap_nodes;
+    struct edge *edges;    // open addressing on (parent, key)
+    size_t cap_edges, n_edges;
+    size_t max_words;      // longest term in tokens
+    struct sel_arena arena;
+};
+
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static struct edge *edge_slot(struct edge *edges, size_t cap, uint64_t key)
+{
+    for (size_t i = mix(key) & (cap - 1);; i = (i + 1) & (cap - 1))
+        if (edges[i].key == key || edges[i].key == 0)
+            return &edges[i];
+}
+
+static int grow_edges(sel_term_index *ix)
+{
+    size_t cap = ix->cap_edges ? ix->cap_edges * 2 : 1024;
+    struct edge *edges = calloc(cap, sizeof(*edges));
+    if (!edges)
+        return SEL_ENOMEM;
+    for (size_t i = 0; i < ix->cap_edges; i++)
+        if (ix->edges[i].key)
+            *edge_slot(edges, cap, ix->edges[i].key) = ix->edges[i];
+    free(ix->edges);
+    ix->edges = edges;
+    ix->cap_edges = cap;
+    return SEL_OK;
+}
+
+static uint32_t key_id(const sel_term_index *ix, const char *key)
+{
+    return (uint32_t)(uintptr_t)sel_strmap_get(ix->keys, key, strlen(key));
+}
+
+static int intern_key(sel_term_index *ix, const char *key, uint32_t *out)
+{
+    *out = key_id(ix, key);
+    if (*out)
+        return SEL_OK;
+    *out = ++ix->n_keys;
+    return sel_strmap_put(ix->keys, key, strlen(key), (void *)(uintptr_t)*out);
+}
+
+static uint32_t child_of(const sel_term_index *ix, uint32_t node, uint32_t key)
+{
+    if (!ix->cap_edges || !key)
+        return 0;
+    const struct edge *e = edge_slot(ix->edges, ix->cap_edges, ((uint64_t)node << 32) | key);
+    return e->key ? e->child : 0;
+}
+
+static int add_child(sel_term_index *ix, uint32_t node, uint32_t key, uint32_t *out)
+{
+    if ((*out = child_of(ix, node, key)))
+        return SEL_OK;
+    if ((ix->n_edges + 1) * 2 > ix->cap_edges && grow_edges(ix) != SEL_OK)
+        return SEL_ENOMEM;
+    if (ix->n_nodes == ix->cap_nodes) {
+        uint32_t cap = ix->cap_nodes ? ix->cap_nodes * 2 : 1024;
+        struct node *nodes = realloc(ix->nodes, cap * sizeof(*nodes));
+        if (!nodes)
+            return SEL_ENOMEM;
+        ix->nodes = nodes;
+        ix->cap_nodes = cap;
+    }
+    *out = ix->n_nodes++;
+    ix->nodes[*out] = (struct node){ NULL, 0 };
+    struct edge *e = edge_slot(ix->edges, ix->cap_edges, ((uint64_t)node << 32) | key);
+    *e = (struct edge){ ((uint64_t)node << 32) | key, *out };
+    ix->n_edges++;
+    return SEL_OK;
+}
+
+// The key of a token: its lemma in lowercase (names keep their case as lemmas; keys do not).
+static void token_key(const struct sel_word *w, char *buf, size_t size)
+{
+    UChar u[256], l[256];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8(u, 256, &n, w->lemma, -1, &status);
+    int32_t m = U_SUCCESS(status) ? u_strToLower(l, 256, u, n, "", &status) : 0;
+    if (U_SUCCESS(status))
+        u_strToUTF8(buf, (int32_t)size, NULL, l, m, &status);
+    if (U_FAILURE(status) || m >= 256)
+        snprintf(buf, size, "%s", w->lemma);
+}
+
+struct term_tokens {
+    char keys[32][256];
+    size_t n;
+    bool too_long;
+};
+
+static bool collect_term_token(void *user, const char *text, const struct sel_token *t)
+{
+    (void)text;
+    struct term_tokens *tt = user;
+    if (tt->n == 32) {
+        tt->too_long = true;
+        return false;
+    }
+    token_key(&t->word, tt->keys[tt->n++], sizeof(tt->keys[0]));
+    return true;
+}
+
+static int add_term(sel_term_index *ix, sel_ctx *ctx, sel_analyzer *an, const struct sel_concept *c,
+                    const struct sel_term *t)
+{
+    struct term_tokens tt = { .n = 0 };
+    int rc = sel_analyze_span(an, ctx, t->text, 0, strlen(t->text), collect_term_token, &tt);
+    if (rc != SEL_OK)
+        return rc;
+    if (tt.n == 0 || tt.too_long)
+        return SEL_OK;
+    uint32_t node = 0;
+    for (size_t i = 0; i < tt.n; i++) {
+        uint32_t key;
+        if (intern_key(ix, tt.keys[i], &key) != SEL_OK || add_child(ix, node, key, &node) != SEL_OK)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    struct node *nd = &ix->nodes[node];
+    for (size_t i = 0; i < nd->n_entries; i++)
+        if (nd->entries[i].concept == c)
+            return SEL_OK; // two spellings of one concept with the same key (PBB, pbb)
+    struct entry *grown = realloc(nd->entries, (nd->n_entries + 1) * sizeof(*grown));
+    if (!grown)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    nd->entries = grown;
+    nd->entries[nd->n_entries++] = (struct entry){ c, t, tt.n };
+    if (tt.n > ix->max_words)
+        ix->max_words = tt.n;
+    return SEL_OK;
+}
+
+int sel_term_index_build(sel_term_index **out, sel_ctx *ctx, const sel_termbase *tb, const char *lang,
+                         sel_analyzer *an)
+{
+    SEL_CHECK_ARG(out && tb && lang && an, SEL_EINVAL);
+    *out = NULL;
+    sel_term_index *ix = calloc(1, sizeof(*ix));
+    if (!ix || sel_strmap_new(&ix->keys) != SEL_OK) {
+        free(ix);
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    int rc = SEL_OK;
+    ix->cap_nodes = 1024;
+    ix->nodes = calloc(ix->cap_nodes, sizeof(*ix->nodes));
+    if (!ix->nodes || grow_edges(ix) != SEL_OK)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    ix->n_nodes = 1; // node 0 is the root
+    for (size_t i = 0; rc == SEL_OK && i < tb->n_concepts; i++) {
+        const struct sel_concept *c = &tb->concepts[i];
+        for (size_t j = 0; rc == SEL_OK && j < c->n_terms; j++)
+            if (strcmp(c->terms[j].lang, lang) == 0)
+                rc = add_term(ix, ctx, an, c, &c->terms[j]);
+    }
+    if (rc != SEL_OK) {
+        sel_term_index_free(ix);
+        return rc;
+    }
+    *out = ix;
+    return SEL_OK;
+}
+
+void sel_term_index_free(sel_term_index *ix)
+{
+    if (!ix)
+        return;
+    for (uint32_t i = 0; i < ix->n_nodes; i++)
+        free(ix->nodes[i].entries);
+    free(ix->nodes);
+    free(ix->edges);
+    sel_strmap_free(ix->keys);
+    sel_arena_finish(&ix->arena);
+    free(ix);
+}
+
+size_t sel_term_index_size(const sel_term_index *ix)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < ix->n_nodes; i++)
+        n += ix->nodes[i].n_entries;
+    return n;
+}
+
+/* ---- matching ------------------------------------------------------------------------------ */
+
+// "AS" must not match "as": a `case` term matches only its own spelling or all capitals.
+static bool case_fits(const struct sel_term *term, const char *text, const struct sel_token *tokens, size_t n)
+{
+    if (!term->exact_case)
+        return true;
+    // Compare the surface of the tokens, spaces normalised, with the term text.
+    const char *t = term->text;
+    for (size_t i = 0; i < n; i++) {
+        while (*t == ' ')
+            t++;
+        size_t len = tokens[i].end - tokens[i].start;
+        const char *s = text + tokens[i].start;
+        if (strncmp(s, t, len) == 0) {
+            t += len;
+            continue;
+        }
+        // all capitals: "AS" in a headline "KORUT DAN AS" is fine, "As" is not
+        for (size_t k = 0; k < len; k++) {
+            if (!t[k] || (unsigned char)s[k] != (unsigned char)((t[k] >= 'a' && t[k] <= 'z') ? t[k] - 32 : t[k]))
+                return false;
+            if (s[k] >= 'a' && s[k] <= 'z')
+                return false;
+        }
+        t += len;
+    }
+    return true;
+}
+
+// Among the terms that end at one node, the best for this surface: a case-exact term first,
+// then preferred over admitted over deprecated, then reading order.
+static const struct entry *best_entry(const struct node *nd, const char *text, const struct sel_token *tokens, size_t n)
+{
+    const struct entry *best = NULL;
+    for (size_t i = 0; i < nd->n_entries; i++) {
+        const struct entry *e = &nd->entries[i];
+        if (!case_fits(e->term, text, tokens, n))
+            continue;
+        if (!best || (e->term->exact_case && !best->term->exact_case) ||
+            (e->term->exact_case == best->term->exact_case && e->term->status < best->term->status))
+            best = e;
+    }
+    return best;
+}
+
+static int compare_matches(const void *a, const void *b)
+{
+    const struct sel_term_match *x = a, *y = b;
+    if (x->n_tokens != y->n_tokens)
+        return x->n_tokens > y->n_tokens ? -1 : 1;
+    return (x->first_token > y->first_token) - (x->first_token < y->first_token);
+}
+
+static int compare_position(const void *a, const void *b)
+{
+    const struct sel_term_match *x = a, *y = b;
+    return (x->first_token > y->first_token) - (x->first_token < y->first_token);
+}
+
+int sel_term_index_find_all(const sel_term_index *ix, sel_ctx *ctx, const char *text, const struct sel_token *tokens,
+                            size_t n, sel_match_fn emit, void *user)
+{
+    SEL_CHECK_ARG(ix && (tokens || n == 0) && emit, SEL_EINVAL);
+    uint32_t *ids = malloc((n ? n : 1) * sizeof(*ids));
+    if (!ids)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        char key[256];
+        token_key(&tokens[i].word, key, sizeof(key));
+        ids[i] = key_id(ix, key);
+    }
+    bool go = true;
+    for (size_t i = 0; i < n && go; i++) {
+        uint32_t node = 0;
+        for (size_t j = i; j < n && j - i < ix->max_words && go; j++) {
+            if (!(node = child_of(ix, node, ids[j])))
+                break;
+            const struct node *nd = &ix->nodes[node];
+            for (size_t k = 0; k < nd->n_entries && go; k++) {
+                const struct entry *e = &nd->entries[k];
+                if (!case_fits(e->term, text, tokens + i, j - i + 1))
+                    continue;
+                struct sel_term_match m = { i, j - i + 1, tokens[i].start, tokens[j].end, e->concept, e->term };
+                go = emit(user, &m);
+            }
+        }
+    }
+    free(ids);
+    return SEL_OK;
+}
+
+int sel_term_index_match(const sel_term_index *ix, sel_ctx *ctx, const char *text, const struct sel_token *tokens,
+                         size_t n, sel_match_fn emit, void *user)
+{
+    SEL_CHECK_ARG(ix && (tokens || n == 0) && emit, SEL_EINVAL);
+    if (n == 0)
+        return SEL_OK;
+    // The longest term starting at each token; then the longest of those win over overlaps.
+    struct sel_term_match *cands = malloc(n * sizeof(*cands));
+    bool *taken = calloc(n, sizeof(*taken));
+    uint32_t *ids = malloc(n * sizeof(*ids));
+    if (!cands || !taken || !ids) {
+        free(cands);
+        free(taken);
+        free(ids);
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        char key[256];
+        token_key(&tokens[i].word, key, sizeof(key));
+        ids[i] = key_id(ix, key);
+    }
+    size_t n_cands = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t node = 0;
+        struct sel_term_match best = { 0 };
+        for (size_t j = i; j < n && j - i < ix->max_words; j++) {
+            node = child_of(ix, node, ids[j]);
+            if (!node)
+                break;
+            const struct entry *e = ix->nodes[node].n_entries ? best_entry(&ix->nodes[node], text, tokens + i, j - i + 1) : NULL;
+            if (e)
+                best = (struct sel_term_match){ i, j - i + 1, tokens[i].start, tokens[j].end, e->concept, e->term };
+        }
+        if (best.concept)
+            cands[n_cands++] = best;
+    }
+    qsort(cands, n_cands, sizeof(*cands), compare_matches);
+    size_t kept = 0;
+    for (size_t k = 0; k < n_cands; k++) {
+        bool free_span = true;
+        for (size_t t = cands[k].first_token; t < cands[k].first_token + cands[k].n_tokens; t++)
+            free_span = free_span && !taken[t];
+        if (!free_span)
+            continue;
+        for (size_t t = cands[k].first_token; t < cands[k].first_token + cands[k].n_tokens; t++)
+            taken[t] = true;
+        cands[kept++] = cands[k];
+    }
+    qsort(cands, kept, sizeof(*cands), compare_position);
+    for (size_t k = 0; k < kept; k++)
+        if (!emit(user, &cands[k]))
+            break;
+    free(cands);
+    free(taken);
+    free(ids);
+    return SEL_OK;
+}

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+// The whole tagging pipeline for one language: segment, skip boilerplate, analyse, match. The
+// tag command, ingest and the tests share it, so they all find the same occurrences.
+#include "lexicon/lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct sel_tagger {
+    sel_lang *lang;
+    sel_segmenter *segmenter;
+    sel_analyzer *analyzer;
+    sel_term_index *index;
+    struct sel_token *tokens; // the current sentence
+    size_t n_tokens, cap_tokens;
+    int rc;
+};
+
+int sel_tagger_new(sel_tagger **out, sel_ctx *ctx, const sel_termbase *tb, const char *lang)
+{
+    SEL_CHECK_ARG(out && tb && lang, SEL_EINVAL);
+    *out = NULL;
+    sel_tagger *t = calloc(1, sizeof(*t));
+    if (!t)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    int rc = sel_lang_load(&t->lang, ctx, lang);
+    if (rc == SEL_OK)
+        rc = sel_segmenter_new(&t->segmenter, ctx, t->lang);
+    if (rc == SEL_OK)
+        rc = sel_analyzer_new(&t->analyzer, ctx, t->lang);
+    if (rc == SEL_OK) {
+        // terms and text alike: "DPRK-Rusia" is two names, "neo-Nazi" a term of two parts
+        sel_analyzer_split_compounds(t->analyzer, true);
+        rc = sel_term_index_build(&t->index, ctx, tb, lang, t->analyzer);
+    }
+    if (rc != SEL_OK) {
+        sel_tagger_free(t);
+        return rc;
+    }
+    *out = t;
+    return SEL_OK;
+}
+
+void sel_tagger_free(sel_tagger *t)
+{
+    if (!t)
+        return;
+    free(t->tokens);
+    sel_term_index_free(t->index);
+    sel_analyzer_free(t->analyzer);
+    sel_segmenter_free(t->segmenter);
+    sel_lang_free(t->lang);
+    free(t);
+}
+
+sel_segmenter *sel_tagger_segmenter(sel_tagger *t) { return t->segmenter; }
+sel_analyzer *sel_tagger_analyzer(sel_tagger *t) { return t->analyzer; }
+const sel_term_index *sel_tagger_index(const sel_tagger *t) { return t->index; }
+
+static bool push_token(void *user, const char *text, const struct sel_token *tok)
+{
+    (void)text;
+    sel_tagger *t = user;
+    if (t->n_tokens == t->cap_tokens) {
+        size_t cap = t->cap_tokens ? t->cap_tokens * 2 : 256;
+        struct sel_token *grown = realloc(t->tokens, cap * sizeof(*grown));
+        if (!grown) {
+            t->rc = SEL_ENOMEM;
+            return false;
+        }
+        t->tokens = grown;
+        t->cap_tokens = cap;
+    }
+    t->tokens[t->n_tokens++] = *tok;
+    return true;
+}
+
+int sel_tagger_tokens(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end,
+                      const struct sel_token **tokens, size_t *n)
+{
+    t->n_tokens = 0;
+    t->rc = SEL_OK;
+    int rc = sel_analyze_span(t->analyzer, ctx, text, start, end, push_token, t);
+    if (rc == SEL_OK && t->rc != SEL_OK)
+        rc = sel_error(ctx, t->rc, "out of memory");
+    *tokens = t->tokens;
+    *n = t->n_tokens;
+    return rc;
+}
+
+int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end, bool all,
+                        sel_match_fn emit, void *user)
+{
+    const struct sel_token *tokens;
+    size_t n;
+    int rc = sel_tagger_tokens(t, ctx, text, start, end, &tokens, &n);
+    if (rc != SEL_OK)
+        return rc;
+    return all ? sel_term_index_find_all(t->index, ctx, text, tokens, n, emit, user)
+               : sel_term_index_match(t->index, ctx, text, tokens, n, emit, user);
+}
+
+struct tag_pass {
+    sel_tagger *t;
+    sel_ctx *ctx;
+    sel_tag_fn emit;
+    void *user;
+    const struct sel_sentence *sentence;
+    const char *text;
+    bool stop;
+    int rc;
+};
+
+static bool forward_match(void *user, const struct sel_term_match *m)
+{
+    struct tag_pass *p = user;
+    p->stop = !p->emit(p->user, p->text, p->sentence, m);
+    return !p->stop;
+}
+
+static bool tag_sentence(void *user, const char *text, const struct sel_sentence *s)
+{
+    struct tag_pass *p = user;
+    if (s->boilerplate)
+        return true; // site furniture is not where terms are looked for
+    p->sentence = s;
+    p->text = text;
+    p->rc = sel_tagger_tag_span(p->t, p->ctx, text, s->start, s->end, false, forward_match, p);
+    return p->rc == SEL_OK && !p->stop;
+}
+
+int sel_tagger_tag(sel_tagger *t, sel_ctx *ctx, const char *text, size_t len, bool lines, sel_tag_fn emit, void *user)
+{
+    SEL_CHECK_ARG(t && (text || len == 0) && emit, SEL_EINVAL);
+    struct tag_pass p = { t, ctx, emit, user, NULL, text, false, SEL_OK };
+    if (!lines) {
+        int rc = sel_segment(t->segmenter, ctx, text, len, tag_sentence, &p);
+        return rc != SEL_OK ? rc : p.rc;
+    }
+    // every line is one sentence: no segmentation, no boilerplate detection
+    struct sel_sentence s = { 0 };
+    for (size_t pos = 0; pos < len && !p.stop;) {
+        size_t end = pos;
+        while (end < len && text[end] != '\n' && text[end] != '\r')
+            end++;
+        s.line++;
+        s.para++;
+        s.index++;
+        s.line_start = s.start = pos;
+        s.end = end;
+        if (!tag_sentence(&p, text, &s))
+            break;
+        pos = end + (end < len) + (end + 1 < len && text[end] == '\r' && text[end + 1] == '\n');
+    }
+    return p.rc;
+}

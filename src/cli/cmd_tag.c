@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+// selaras tag: termbase terms found in text, longest match first, nothing stored.
+#include "lexicon/lexicon.h"
+#include "src/cli/cli.h"
+
+#include <getopt.h>
+#include <json-c/json.h>
+#include <string.h>
+
+struct tag_out {
+    const char *file;
+    size_t bom;
+    bool jsonl;
+};
+
+static bool print_match(void *user, const char *text, const struct sel_sentence *s, const struct sel_term_match *m)
+{
+    struct tag_out *out = user;
+    size_t shift = s->line == 1 ? out->bom : 0; // offsets count the file's own bytes
+    size_t start = m->start - s->line_start + shift, end = m->end - s->line_start + shift;
+    int len = (int)(m->end - m->start);
+    if (!out->jsonl) {
+        char targets[2048];
+        sel_concept_terms_join(m->concept, "en", " | ", targets, sizeof(targets));
+        printf("%ld\t%zu\t%zu\t%.*s\t%s\t%s\t%s\n", s->line, start, end, len, text + m->start, m->term->text, targets,
+               m->concept->id);
+        return !ferror(stdout);
+    }
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "file", json_object_new_string(out->file));
+    json_object_object_add(o, "line", json_object_new_int64(s->line));
+    json_object_object_add(o, "start", json_object_new_int64((int64_t)start));
+    json_object_object_add(o, "end", json_object_new_int64((int64_t)end));
+    json_object_object_add(o, "surface", json_object_new_string_len(text + m->start, len));
+    json_object_object_add(o, "source_term", json_object_new_string(m->term->text));
+    json_object *targets = json_object_new_array();
+    for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++)
+        for (size_t i = 0; i < m->concept->n_terms; i++)
+            if ((int)m->concept->terms[i].status == status && strcmp(m->concept->terms[i].lang, "en") == 0)
+                json_object_array_add(targets, json_object_new_string(m->concept->terms[i].text));
+    json_object_object_add(o, "target_terms", targets);
+    json_object_object_add(o, "concept_id", json_object_new_string(m->concept->id));
+    json_object_object_add(o, "subject", json_object_new_string(m->concept->subject));
+    puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+    json_object_put(o);
+    return !ferror(stdout);
+}
+
+int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
+{
+    static const struct option long_opts[] = {
+        { "lang", required_argument, NULL, 'l' },
+        { "lines", no_argument, NULL, 'L' },
+        { "format", required_argument, NULL, 'f' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *lang_code = "id";
+    bool lines = false;
+    struct tag_out out = { 0 };
+    int opt;
+    while ((opt = getopt_long(argc, argv, "l:f:h", long_opts, NULL)) != -1) {
+        switch (opt) {
+        case 'l':
+            lang_code = optarg;
+            break;
+        case 'L':
+            lines = true;
+            break;
+        case 'f':
+            if (strcmp(optarg, "jsonl") == 0)
+                out.jsonl = true;
+            else if (strcmp(optarg, "tsv") != 0)
+                return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be tsv or jsonl", optarg);
+            break;
+        case 'h':
+            cli_print_usage(cmd, stdout);
+            return 0;
+        default:
+            return cli_usage_error(cmd, "unknown option");
+        }
+    }
+    static char *stdin_only[] = { "-" };
+    char **files = optind < argc ? argv + optind : stdin_only;
+    int n_files = optind < argc ? argc - optind : 1;
+
+    sel_ctx *ctx = NULL;
+    sel_termbase *tb = NULL;
+    sel_tagger *tagger = NULL;
+    int status = EXIT_USAGE;
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_new(&tb) != SEL_OK ||
+        sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK || sel_tagger_new(&tagger, ctx, tb, lang_code) != SEL_OK)
+        goto done;
+    for (int i = 0; i < n_files; i++) {
+        struct sel_text text;
+        if (sel_text_read(&text, ctx, files[i]) != SEL_OK)
+            goto done;
+        out.file = text.name;
+        out.bom = text.bom;
+        int rc = sel_tagger_tag(tagger, ctx, text.data, text.len, lines, print_match, &out);
+        sel_text_finish(&text);
+        if (rc != SEL_OK)
+            goto done;
+    }
+    status = 0;
+done:
+    if (status)
+        cli_report(ctx);
+    sel_tagger_free(tagger);
+    sel_termbase_free(tb);
+    sel_ctx_free(ctx);
+    return status;
+}
