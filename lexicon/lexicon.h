@@ -127,6 +127,37 @@ struct sel_term_match {
 
 typedef bool (*sel_match_fn)(void *user, const struct sel_term_match *match);
 
+/** Separates the keys of a multi-word term in key strings ("gencatan\x1fsenjata"). */
+#define SEL_KEY_SEP "\x1f"
+
+/** An empty index, to be filled with sel_term_index_add(). */
+int sel_term_index_new(sel_term_index **out);
+/**
+ * The keys (lowercased lemmas) and roots of the tokens of @p term as analysed by @p an, joined by
+ * SEL_KEY_SEP; both empty when the term cannot be indexed.
+ */
+int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char *keys, size_t keys_size,
+                          char *roots, size_t roots_size);
+/** Adds term @p t of concept @p c under precomputed @p keys and @p roots. */
+int sel_term_index_add(sel_term_index *ix, const struct sel_concept *c, const struct sel_term *t, const char *keys,
+                       const char *roots);
+/**
+ * Writes the keys of every term of @p tb, in every language it has, to @p path (atomically), with
+ * a fingerprint of the termbase and the analysis rules.
+ */
+int sel_term_keys_write(const sel_termbase *tb, sel_ctx *ctx, const char *path);
+/**
+ * Builds the @p lang index of @p tb from a keys file written by sel_term_keys_write().
+ * @return SEL_ENOTFOUND when the file is missing or stale (then build with an analyzer instead).
+ */
+int sel_term_index_load(sel_term_index **out, sel_ctx *ctx, const sel_termbase *tb, const char *lang, const char *path);
+
+/**
+ * The terms whose whole key sequence is @p keys (SEL_KEY_SEP-joined), or with @p family, whose
+ * root sequence is @p keys. Matches carry no offsets.
+ */
+int sel_term_index_lookup(const sel_term_index *ix, const char *keys, bool family, sel_match_fn emit, void *user);
+
 /**
  * Reports, in text order, the terms found in @p n analysed @p tokens of @p text. Overlaps are
  * resolved to the longest match; terms marked `case` match only their own spelling or all capitals.
@@ -173,6 +204,38 @@ int sel_tagger_tag(sel_tagger *t, sel_ctx *ctx, const char *text, size_t len, bo
  */
 int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end, bool all,
                         sel_match_fn emit, void *user);
+
+/* ---- Looking terms up ----------------------------------------------------------------------- */
+
+/** How a lookup result matched, best first. */
+enum sel_match_kind {
+    SEL_MATCH_EXACT,     ///< the term as typed (any case, unless the term is case-sensitive)
+    SEL_MATCH_INFLECTED, ///< another form of the term: clitics, voice, reduplication, plural
+    SEL_MATCH_FAMILY,    ///< a word of the same root, shown as related
+    SEL_MATCH_FUZZY,     ///< a misspelling of the term
+    SEL_MATCH_GENERAL,   ///< general vocabulary (imported dictionaries)
+};
+const char *sel_match_kind_name(enum sel_match_kind kind);
+
+struct sel_lookup_result {
+    enum sel_match_kind kind;
+    const struct sel_concept *concept; ///< borrowed from the termbase
+    const struct sel_term *term;       ///< the term in the query's language that matched
+};
+
+/** Looks up words and phrases of one language in a termbase it borrows. Not thread-safe. */
+typedef struct sel_lookup sel_lookup;
+
+int sel_lookup_new(sel_lookup **out, sel_ctx *ctx, const sel_termbase *tb, const char *from_lang);
+void sel_lookup_free(sel_lookup *lk);
+/**
+ * The concepts matching @p query, best first, borrowed until the next query. Only exact matches
+ * when there are any (no dictionary is loaded for them); else inflected, family and fuzzy ones.
+ */
+int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const struct sel_lookup_result **results,
+                     size_t *n);
+/** Up to @p max termbase terms near @p query ("did you mean"), borrowed from the termbase. */
+size_t sel_lookup_suggest(sel_lookup *lk, const char *query, const char **out, size_t max);
 
 /** The analysed tokens of [start, end), borrowed until the tagger's next call. */
 int sel_tagger_tokens(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end,

@@ -29,7 +29,15 @@ struct edge {
     uint32_t child;
 };
 
+struct root_group {
+    struct entry *entries;
+    size_t n_entries;
+    struct root_group *next; // all groups, for freeing
+};
+
 struct sel_term_index {
+    sel_strmap *roots;     // joined root keys -> struct root_group (family matches)
+    struct root_group *groups;
     sel_strmap *keys;      // token key -> (id + 1) cast to a pointer
     uint32_t n_keys;
     struct node *nodes;    // node 0 is the root
@@ -130,6 +138,7 @@ static void token_key(const struct sel_word *w, char *buf, size_t size)
 
 struct term_tokens {
     char keys[32][256];
+    char roots[32][256];
     size_t n;
     bool too_long;
 };
@@ -142,36 +151,100 @@ static bool collect_term_token(void *user, const char *text, const struct sel_to
         tt->too_long = true;
         return false;
     }
-    token_key(&t->word, tt->keys[tt->n++], sizeof(tt->keys[0]));
+    token_key(&t->word, tt->keys[tt->n], sizeof(tt->keys[0]));
+    struct sel_word root = t->word;
+    root.lemma = t->word.root;
+    token_key(&root, tt->roots[tt->n], sizeof(tt->roots[0]));
+    tt->n++;
     return true;
 }
 
-static int add_term(sel_term_index *ix, sel_ctx *ctx, sel_analyzer *an, const struct sel_concept *c,
-                    const struct sel_term *t)
+int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char *keys, size_t keys_size, char *roots,
+                          size_t roots_size)
 {
     struct term_tokens tt = { .n = 0 };
-    int rc = sel_analyze_span(an, ctx, t->text, 0, strlen(t->text), collect_term_token, &tt);
-    if (rc != SEL_OK)
+    int rc = sel_analyze_span(an, ctx, term, 0, strlen(term), collect_term_token, &tt);
+    keys[0] = roots[0] = '\0';
+    if (rc != SEL_OK || tt.too_long)
         return rc;
-    if (tt.n == 0 || tt.too_long)
+    size_t ku = 0, ru = 0;
+    for (size_t i = 0; i < tt.n; i++) {
+        int a = snprintf(keys + ku, keys_size - ku, "%s%s", i ? SEL_KEY_SEP : "", tt.keys[i]);
+        int b = snprintf(roots + ru, roots_size - ru, "%s%s", i ? SEL_KEY_SEP : "", tt.roots[i]);
+        if (a < 0 || b < 0 || (size_t)a >= keys_size - ku || (size_t)b >= roots_size - ru) {
+            keys[0] = roots[0] = '\0'; // absurdly long: not indexed
+            return SEL_OK;
+        }
+        ku += (size_t)a;
+        ru += (size_t)b;
+    }
+    return SEL_OK;
+}
+
+static int push_entry(struct entry **list, size_t *n, struct entry e)
+{
+    for (size_t i = 0; i < *n; i++)
+        if ((*list)[i].concept == e.concept)
+            return SEL_OK; // two spellings of one concept with the same key (PBB, pbb)
+    struct entry *grown = realloc(*list, (*n + 1) * sizeof(*grown));
+    if (!grown)
+        return SEL_ENOMEM;
+    *list = grown;
+    (*list)[(*n)++] = e;
+    return SEL_OK;
+}
+
+int sel_term_index_add(sel_term_index *ix, const struct sel_concept *c, const struct sel_term *t, const char *keys,
+                       const char *roots)
+{
+    if (!*keys)
         return SEL_OK;
     uint32_t node = 0;
-    for (size_t i = 0; i < tt.n; i++) {
-        uint32_t key;
-        if (intern_key(ix, tt.keys[i], &key) != SEL_OK || add_child(ix, node, key, &node) != SEL_OK)
-            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    size_t n = 0;
+    for (const char *k = keys; k;) {
+        const char *sep = strstr(k, SEL_KEY_SEP);
+        size_t len = sep ? (size_t)(sep - k) : strlen(k);
+        char key[256];
+        snprintf(key, sizeof(key), "%.*s", (int)len, k);
+        uint32_t id;
+        if (intern_key(ix, key, &id) != SEL_OK || add_child(ix, node, id, &node) != SEL_OK)
+            return SEL_ENOMEM;
+        n++;
+        k = sep ? sep + strlen(SEL_KEY_SEP) : NULL;
     }
     struct node *nd = &ix->nodes[node];
-    for (size_t i = 0; i < nd->n_entries; i++)
-        if (nd->entries[i].concept == c)
-            return SEL_OK; // two spellings of one concept with the same key (PBB, pbb)
-    struct entry *grown = realloc(nd->entries, (nd->n_entries + 1) * sizeof(*grown));
-    if (!grown)
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    nd->entries = grown;
-    nd->entries[nd->n_entries++] = (struct entry){ c, t, tt.n };
-    if (tt.n > ix->max_words)
-        ix->max_words = tt.n;
+    if (push_entry(&nd->entries, &nd->n_entries, (struct entry){ c, t, n }) != SEL_OK)
+        return SEL_ENOMEM;
+    if (n > ix->max_words)
+        ix->max_words = n;
+    // the family index: terms by the roots of their words
+    struct root_group *g = sel_strmap_get(ix->roots, roots, strlen(roots));
+    if (!g) {
+        g = calloc(1, sizeof(*g));
+        if (!g || sel_strmap_put(ix->roots, roots, strlen(roots), g) != SEL_OK) {
+            free(g);
+            return SEL_ENOMEM;
+        }
+        g->next = ix->groups;
+        ix->groups = g;
+    }
+    return push_entry(&g->entries, &g->n_entries, (struct entry){ c, t, n });
+}
+
+int sel_term_index_new(sel_term_index **out)
+{
+    sel_term_index *ix = calloc(1, sizeof(*ix));
+    if (!ix)
+        return SEL_ENOMEM;
+    ix->cap_nodes = 1024;
+    ix->nodes = calloc(ix->cap_nodes, sizeof(*ix->nodes));
+    if (!ix->nodes || grow_edges(ix) != SEL_OK || sel_strmap_new(&ix->keys) != SEL_OK ||
+        sel_strmap_new(&ix->roots) != SEL_OK) {
+        sel_term_index_free(ix);
+        return SEL_ENOMEM;
+    }
+    ix->n_nodes = 1; // node 0 is the root
+    *out = ix;
     return SEL_OK;
 }
 
@@ -180,22 +253,20 @@ int sel_term_index_build(sel_term_index **out, sel_ctx *ctx, const sel_termbase 
 {
     SEL_CHECK_ARG(out && tb && lang && an, SEL_EINVAL);
     *out = NULL;
-    sel_term_index *ix = calloc(1, sizeof(*ix));
-    if (!ix || sel_strmap_new(&ix->keys) != SEL_OK) {
-        free(ix);
+    sel_term_index *ix = NULL;
+    if (sel_term_index_new(&ix) != SEL_OK)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    }
     int rc = SEL_OK;
-    ix->cap_nodes = 1024;
-    ix->nodes = calloc(ix->cap_nodes, sizeof(*ix->nodes));
-    if (!ix->nodes || grow_edges(ix) != SEL_OK)
-        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-    ix->n_nodes = 1; // node 0 is the root
+    char keys[2048], roots[2048];
     for (size_t i = 0; rc == SEL_OK && i < tb->n_concepts; i++) {
         const struct sel_concept *c = &tb->concepts[i];
-        for (size_t j = 0; rc == SEL_OK && j < c->n_terms; j++)
-            if (strcmp(c->terms[j].lang, lang) == 0)
-                rc = add_term(ix, ctx, an, c, &c->terms[j]);
+        for (size_t j = 0; rc == SEL_OK && j < c->n_terms; j++) {
+            if (strcmp(c->terms[j].lang, lang) != 0)
+                continue;
+            rc = sel_term_keys_compute(an, ctx, c->terms[j].text, keys, sizeof(keys), roots, sizeof(roots));
+            if (rc == SEL_OK && sel_term_index_add(ix, c, &c->terms[j], keys, roots) != SEL_OK)
+                rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+        }
     }
     if (rc != SEL_OK) {
         sel_term_index_free(ix);
@@ -209,6 +280,12 @@ void sel_term_index_free(sel_term_index *ix)
 {
     if (!ix)
         return;
+    for (struct root_group *g = ix->groups, *next; g; g = next) {
+        next = g->next;
+        free(g->entries);
+        free(g);
+    }
+    sel_strmap_free(ix->roots);
     for (uint32_t i = 0; i < ix->n_nodes; i++)
         free(ix->nodes[i].entries);
     free(ix->nodes);
@@ -284,6 +361,37 @@ static int compare_position(const void *a, const void *b)
 {
     const struct sel_term_match *x = a, *y = b;
     return (x->first_token > y->first_token) - (x->first_token < y->first_token);
+}
+
+int sel_term_index_lookup(const sel_term_index *ix, const char *keys, bool family, sel_match_fn emit, void *user)
+{
+    if (family) {
+        const struct root_group *g = sel_strmap_get(ix->roots, keys, strlen(keys));
+        for (size_t i = 0; g && i < g->n_entries; i++) {
+            struct sel_term_match m = { 0, g->entries[i].n_words, 0, 0, g->entries[i].concept, g->entries[i].term };
+            if (!emit(user, &m))
+                return SEL_OK;
+        }
+        return SEL_OK;
+    }
+    uint32_t node = 0;
+    for (const char *k = keys; k && node != UINT32_MAX;) {
+        const char *sep = strstr(k, SEL_KEY_SEP);
+        size_t len = sep ? (size_t)(sep - k) : strlen(k);
+        char key[256];
+        snprintf(key, sizeof(key), "%.*s", (int)len, k);
+        node = child_of(ix, node, key_id(ix, key));
+        if (!node)
+            return SEL_OK;
+        k = sep ? sep + strlen(SEL_KEY_SEP) : NULL;
+    }
+    const struct node *nd = &ix->nodes[node];
+    for (size_t i = 0; i < nd->n_entries; i++) {
+        struct sel_term_match m = { 0, nd->entries[i].n_words, 0, 0, nd->entries[i].concept, nd->entries[i].term };
+        if (!emit(user, &m))
+            break;
+    }
+    return SEL_OK;
 }
 
 int sel_term_index_find_all(const sel_term_index *ix, sel_ctx *ctx, const char *text, const struct sel_token *tokens,

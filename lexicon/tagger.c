@@ -25,13 +25,15 @@ int sel_tagger_new(sel_tagger **out, sel_ctx *ctx, const sel_termbase *tb, const
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     int rc = sel_lang_load(&t->lang, ctx, lang);
     if (rc == SEL_OK)
-        rc = sel_segmenter_new(&t->segmenter, ctx, t->lang);
-    if (rc == SEL_OK)
         rc = sel_analyzer_new(&t->analyzer, ctx, t->lang);
     if (rc == SEL_OK) {
         // terms and text alike: "DPRK-Rusia" is two names, "neo-Nazi" a term of two parts
         sel_analyzer_split_compounds(t->analyzer, true);
-        rc = sel_term_index_build(&t->index, ctx, tb, lang, t->analyzer);
+        char *keys = sel_data_path("keys");
+        rc = keys ? sel_term_index_load(&t->index, ctx, tb, lang, keys) : SEL_ENOTFOUND;
+        free(keys);
+        if (rc == SEL_ENOTFOUND) // no compiled keys, or stale ones: analyse the terms now
+            rc = sel_term_index_build(&t->index, ctx, tb, lang, t->analyzer);
     }
     if (rc != SEL_OK) {
         sel_tagger_free(t);
@@ -53,7 +55,16 @@ void sel_tagger_free(sel_tagger *t)
     free(t);
 }
 
-sel_segmenter *sel_tagger_segmenter(sel_tagger *t) { return t->segmenter; }
+// The segmenter is made on first use: a lookup never segments, and its rules cost start-up time.
+static int need_segmenter(sel_tagger *t, sel_ctx *ctx)
+{
+    return t->segmenter ? SEL_OK : sel_segmenter_new(&t->segmenter, ctx, t->lang);
+}
+
+sel_segmenter *sel_tagger_segmenter(sel_tagger *t)
+{
+    return need_segmenter(t, NULL) == SEL_OK ? t->segmenter : NULL;
+}
 sel_analyzer *sel_tagger_analyzer(sel_tagger *t) { return t->analyzer; }
 const sel_term_index *sel_tagger_index(const sel_tagger *t) { return t->index; }
 
@@ -134,7 +145,9 @@ int sel_tagger_tag(sel_tagger *t, sel_ctx *ctx, const char *text, size_t len, bo
     SEL_CHECK_ARG(t && (text || len == 0) && emit, SEL_EINVAL);
     struct tag_pass p = { t, ctx, emit, user, NULL, text, false, SEL_OK };
     if (!lines) {
-        int rc = sel_segment(t->segmenter, ctx, text, len, tag_sentence, &p);
+        int rc = need_segmenter(t, ctx);
+        if (rc == SEL_OK)
+            rc = sel_segment(t->segmenter, ctx, text, len, tag_sentence, &p);
         return rc != SEL_OK ? rc : p.rc;
     }
     // every line is one sentence: no segmentation, no boilerplate detection

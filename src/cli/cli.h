@@ -40,6 +40,7 @@ int cmd_pending(const struct cli_command *cmd, int argc, char **argv);
 int cmd_help(const struct cli_command *cmd, int argc, char **argv);
 int cmd_analyze(const struct cli_command *cmd, int argc, char **argv);
 int cmd_segment(const struct cli_command *cmd, int argc, char **argv);
+int cmd_lookup(const struct cli_command *cmd, int argc, char **argv);
 int cmd_tag(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lexicon(const struct cli_command *cmd, int argc, char **argv);
 

@@ -4,6 +4,7 @@
 #include "src/cli/cli.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -170,6 +171,31 @@ done:
     return status;
 }
 
+// Writes the analysed keys of the bundled termbase (meson runs this at build time).
+static int run_compile(const struct cli_command *cmd, sel_ctx *ctx, int argc, char **argv)
+{
+    const char *output = NULL;
+    for (int i = 0; i < argc; i++) {
+        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
+            output = argv[++i];
+        else
+            return cli_usage_error(cmd, "compile takes only -o FILE");
+    }
+    char *default_path = output ? NULL : sel_data_path("keys");
+    sel_termbase *tb = NULL;
+    int status = EXIT_USAGE;
+    if (sel_termbase_new(&tb) != SEL_OK || sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK ||
+        sel_term_keys_write(tb, ctx, output ? output : default_path) != SEL_OK)
+        goto done;
+    status = 0;
+done:
+    if (status)
+        cli_report(ctx);
+    free(default_path);
+    sel_termbase_free(tb);
+    return status;
+}
+
 int cmd_lexicon(const struct cli_command *cmd, int argc, char **argv)
 {
     static const struct option long_opts[] = {
@@ -187,8 +213,16 @@ int cmd_lexicon(const struct cli_command *cmd, int argc, char **argv)
         fprintf(stderr, "selaras lexicon import: not built yet (see the open issues)\n");
         return EXIT_USAGE;
     }
+    if (strcmp(action, "compile") == 0) {
+        sel_ctx *ctx = NULL;
+        if (sel_ctx_new(&ctx) != SEL_OK)
+            return EXIT_USAGE;
+        int status = run_compile(cmd, ctx, argc - 2, argv + 2);
+        sel_ctx_free(ctx);
+        return status;
+    }
     if (strcmp(action, "check") != 0 && strcmp(action, "stats") != 0)
-        return cli_usage_error(cmd, "unknown action \"%s\": check, stats or import", action);
+        return cli_usage_error(cmd, "unknown action \"%s\": check, stats, compile or import", action);
     argc--;
     argv++;
     int opt;

@@ -19,13 +19,16 @@ const struct cli_command cli_commands[] = {
       "selaras analyze [--lang L] [FILE...]\n"
       "\n"
       "  -l, --lang L        language of the input (default id)\n" COMMON_HELP },
-    { "lookup", cmd_pending, "Find the approved equivalent of a word or phrase in any form",
+    { "lookup", cmd_lookup, "Find the approved equivalent of a word or phrase in any form",
       "selaras lookup [--from id|en] [--format text|tsv|json] [--limit N] QUERY...\n"
       "\n"
       "      --from L        language of the queries (id or en; default id)\n"
       "  -f, --format F      text, tsv or json\n"
-      "  -n, --limit N       at most N matches per query\n"
-      "      --db PATH       user database to consult besides the bundled termbase\n" COMMON_HELP },
+      "  -n, --limit N       at most N matches per query (default 5)\n"
+      "      --db PATH       user database to consult besides the bundled termbase\n"
+      "\n"
+      "With no QUERY, reads one query per line from standard input. Exit status 1 when some\n"
+      "query matched nothing (suggestions go to standard error).\n" COMMON_HELP },
     { "tag", cmd_tag, "Find termbase terms in text without storing anything",
       "selaras tag [--lang L] [--lines] [--format tsv|jsonl] [FILE...]\n"
       "\n"
@@ -68,11 +71,14 @@ const struct cli_command cli_commands[] = {
       "selaras lexicon check [FILE|DIR...]\n"
       "selaras lexicon stats [FILE|DIR...]\n"
       "selaras lexicon import --format tsv|csv|tbx|dictd [--reverse] FILE...\n"
+      "selaras lexicon compile [-o FILE]\n"
       "\n"
       "  check    validate termbase source files (default: the bundled termbase) and report\n"
       "           every problem as FILE:LINE: message; exit 1 if there are any\n"
       "  stats    concepts and terms per subject field and language, acronym coverage\n"
-      "  import   add entries to the user's database (not built yet)\n" COMMON_HELP },
+      "  import   add entries to the user's database (not built yet)\n"
+      "  compile  write the analysed keys of the bundled termbase, for fast start-up (the build\n"
+      "           does this; a stale or missing file only makes start-up slower)\n" COMMON_HELP },
     { "help", cmd_help, "Show help for a command",
       "selaras help [COMMAND]\n" },
     { NULL, NULL, NULL, NULL },

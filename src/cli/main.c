@@ -61,7 +61,7 @@ int main(int argc, char **argv)
     // Each command parses its own argv with getopt_long from index 1.
     int sub_argc = argc - optind;
     char **sub_argv = argv + optind;
-    optind = 1;
+    optind = 0; // 0, not 1: glibc then starts afresh and forgets the '+' mode used above
     opterr = 1;
     int status = cmd->run(cmd, sub_argc, sub_argv);
     if (fflush(stdout) != 0 || ferror(stdout)) {

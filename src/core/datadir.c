@@ -12,11 +12,13 @@
 // Logical data sets: where each lives in the source tree and under the installed data dir.
 static const struct {
     const char *name;
-    const char *source_dir;
+    const char *source_dir; // relative to the source tree, or to the build tree if in_build
     const char *install_dir;
+    bool in_build;          // generated at build time
 } data_sets[] = {
-    { "lexicon", "lexicon/data", "lexicon" },
-    { "lang", "src/text/lang", "lang" },
+    { "lexicon", "lexicon/data", "lexicon", false },
+    { "lang", "src/text/lang", "lang", false },
+    { "keys", "src/cli/termbase.keys", "lexicon/termbase.keys", true },
 };
 
 // True when /proc/self/exe lies inside the build tree this binary was configured in. Tests and
@@ -46,7 +48,7 @@ char *sel_data_path(const char *what)
             base = env;
             rel = data_sets[i].install_dir;
         } else if (running_from_build_tree()) {
-            base = SEL_SOURCE_ROOT;
+            base = data_sets[i].in_build ? SEL_BUILD_ROOT : SEL_SOURCE_ROOT;
             rel = data_sets[i].source_dir;
         } else {
             base = SEL_INSTALL_DATADIR;

@@ -342,6 +342,15 @@ static bool analyze_hyphenated(sel_analyzer *an, const char *form, const char *l
             }
         }
     }
+    // a reduplication with a typo in one half (serangan-srangan): the half the dictionary knows
+    bool misspelt = false;
+    if (strcmp(a, b) != 0 && damerau_one(a, b) && (spell(an, a) != spell(an, b))) {
+        if (spell(an, b))
+            set_str(a, sizeof(a), b);
+        else
+            set_str(b, sizeof(b), a);
+        misspelt = true;
+    }
     struct sel_word half;
     char whole[MAX_WORD * 4];
     snprintf(whole, sizeof(whole), "%s-%s", a, b);
@@ -360,8 +369,10 @@ static bool analyze_hyphenated(sel_analyzer *an, const char *form, const char *l
         snprintf(first, sizeof(first), "%.*s", (int)(strchr(form, '-') - form), form);
         if (analyze(an, first, &half) != SEL_OK)
             return false;
+        if (misspelt && analyze(an, a, &half) != SEL_OK)
+            return false;
         *out = half;
-        out->flags |= SEL_TOK_REDUP;
+        out->flags |= SEL_TOK_REDUP | (misspelt ? SEL_TOK_NONSTANDARD : 0);
         out->flags &= ~(unsigned)SEL_TOK_UNKNOWN;
         out->clitic = clitic ? keep_str(an, clitic) : NULL;
         return true;

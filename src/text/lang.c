@@ -126,20 +126,23 @@ static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *l
         return sel_error_at(ctx, SEL_EPARSE, where, "unknown scope \"%s\" (line, lead-in or tail)", scope_name);
     size_t plen = strlen(pattern);
     rule.end_only = pattern[0] != '^' && plen > 1 && pattern[plen - 1] == '$' && pattern[plen - 2] != '\\';
+    // compiled here once to report a bad pattern with its place; segmenters compile their own
     UErrorCode status = U_ZERO_ERROR;
     UParseError perr;
-    rule.regex = uregex_openC(pattern, 0, &perr, &status);
+    URegularExpression *re = uregex_openC(pattern, 0, &perr, &status);
+    uregex_close(re);
     if (U_FAILURE(status)) {
         where.column = (long)(pattern - line) + perr.offset + 1;
         return sel_error_at(ctx, SEL_EPARSE, where, "bad regular expression: %s", u_errorName(status));
     }
+    rule.pattern = sel_arena_strndup(&lang->arena, pattern, plen);
+    if (!rule.pattern)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
     if (lang->n_rules == ld->cap) {
         ld->cap = ld->cap ? ld->cap * 2 : 32;
         struct bp_rule *grown = realloc(lang->rules, ld->cap * sizeof(*grown));
-        if (!grown) {
-            uregex_close(rule.regex);
+        if (!grown)
             return sel_error(ctx, SEL_ENOMEM, "out of memory");
-        }
         lang->rules = grown;
     }
     lang->rules[lang->n_rules++] = rule;
@@ -323,8 +326,6 @@ void sel_lang_free(sel_lang *lang)
 {
     if (!lang)
         return;
-    for (size_t i = 0; i < lang->n_rules; i++)
-        uregex_close(lang->rules[i].regex);
     free(lang->rules);
     free(lang->abbreviations);
     struct word_list *lists[] = { &lang->morph.enclitics, &lang->morph.proclitics, &lang->morph.keep,

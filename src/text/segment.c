@@ -18,7 +18,7 @@ struct sel_segmenter {
     const sel_lang *lang;
     UBreakIterator *breaks;
     UText *utext;
-    URegularExpression **regex; // one clone per rule of the language: matching mutates state
+    URegularExpression **regex; // one per rule of the language: matching mutates state
     size_t *cand;               // candidate boundaries within the current line
     size_t n_cand, cap_cand;
     int32_t next_break;         // next boundary of the forward pass over the text
@@ -38,7 +38,7 @@ int sel_segmenter_new(sel_segmenter **out, sel_ctx *ctx, const sel_lang *lang)
     seg->breaks = ubrk_open(UBRK_SENTENCE, sel_lang_code(lang), NULL, 0, &status);
     seg->regex = calloc(lang->n_rules ? lang->n_rules : 1, sizeof(*seg->regex));
     for (size_t i = 0; U_SUCCESS(status) && seg->regex && i < lang->n_rules; i++)
-        seg->regex[i] = uregex_clone(lang->rules[i].regex, &status);
+        seg->regex[i] = uregex_openC(lang->rules[i].pattern, 0, NULL, &status);
     if (U_FAILURE(status) || !seg->regex) {
         sel_segmenter_free(seg);
         return U_FAILURE(status) ? sel_error(ctx, SEL_EICU, "cannot create a sentence iterator: %s",

@@ -13,7 +13,7 @@ enum bp_scope { BP_LINE, BP_LEAD_IN, BP_TAIL };
 struct bp_rule {
     enum sel_boilerplate kind;
     enum bp_scope scope;
-    URegularExpression *regex; // compiled once here; segmenters match with clones
+    const char *pattern;       // compiled by each segmenter: only segmentation pays for it
     bool end_only;             // anchored at the end only: searched in the line's last characters
 };
 

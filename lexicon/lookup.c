@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: MIT
+// Looking a word or phrase up, in the order a translator wants the answers: the term as typed
+// (exact), then any inflected form of it (same lemmas), then words of the same family (same
+// roots), then misspellings (Hunspell's correction, or edit distance over the termbase's own
+// terms). Exact matches need only the termbase, so an exact lookup loads no dictionary.
+#include "lexicon/lexicon.h"
+#include "lexicon/termbase_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
+struct exact_list {
+    const struct sel_concept **concepts;
+    const struct sel_term **terms;
+    size_t n;
+};
+
+struct sel_lookup {
+    const sel_termbase *tb;
+    char lang[16];
+    sel_strmap *exact;       // lowercased, space-normalised term text -> struct exact_list
+    struct exact_list *lists;
+    size_t n_lists, cap_lists;
+    sel_tagger *tagger;      // made on the first query that is not an exact term
+    struct sel_lookup_result *found;
+    size_t n_found, cap_found;
+};
+
+static const char *const kind_names[] = { "exact", "inflected", "family", "fuzzy", "general" };
+
+const char *sel_match_kind_name(enum sel_match_kind kind)
+{
+    return kind <= SEL_MATCH_GENERAL ? kind_names[kind] : "?";
+}
+
+// Lowercase with single spaces and no spaces at the ends: what queries and terms are compared as.
+static void normalise(const char *s, char *out, size_t size)
+{
+    UChar u[512], l[512];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8(u, 512, &n, s, -1, &status);
+    int32_t m = U_SUCCESS(status) ? u_strToLower(l, 512, u, n, "", &status) : 0;
+    char tmp[2048];
+    if (U_FAILURE(status) || m >= 512)
+        snprintf(tmp, sizeof(tmp), "%s", s);
+    else
+        u_strToUTF8(tmp, sizeof(tmp), NULL, l, m, &status);
+    size_t w = 0;
+    bool space = false;
+    for (const char *p = tmp; *p && w + 2 < size; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+            space = w > 0;
+            continue;
+        }
+        if (space)
+            out[w++] = ' ';
+        space = false;
+        out[w++] = *p;
+    }
+    out[w] = '\0';
+}
+
+static int add_exact(sel_lookup *lk, const struct sel_concept *c, const struct sel_term *t)
+{
+    char key[2048];
+    normalise(t->text, key, sizeof(key));
+    struct exact_list *l = sel_strmap_get(lk->exact, key, strlen(key));
+    if (!l) {
+        if (lk->n_lists == lk->cap_lists)
+            return SEL_ENOMEM; // sized to the number of terms up front
+        l = &lk->lists[lk->n_lists++];
+        if (sel_strmap_put(lk->exact, key, strlen(key), l) != SEL_OK)
+            return SEL_ENOMEM;
+    }
+    const struct sel_concept **cs = realloc(l->concepts, (l->n + 1) * sizeof(*cs));
+    if (!cs)
+        return SEL_ENOMEM;
+    l->concepts = cs;
+    const struct sel_term **ts = realloc(l->terms, (l->n + 1) * sizeof(*ts));
+    if (!ts)
+        return SEL_ENOMEM;
+    l->terms = ts;
+    l->concepts[l->n] = c;
+    l->terms[l->n++] = t;
+    return SEL_OK;
+}
+
+int sel_lookup_new(sel_lookup **out, sel_ctx *ctx, const sel_termbase *tb, const char *from_lang)
+{
+    SEL_CHECK_ARG(out && tb && from_lang && strlen(from_lang) < 16, SEL_EINVAL);
+    *out = NULL;
+    sel_lookup *lk = calloc(1, sizeof(*lk));
+    if (!lk || sel_strmap_new(&lk->exact) != SEL_OK) {
+        free(lk);
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    lk->tb = tb;
+    snprintf(lk->lang, sizeof(lk->lang), "%s", from_lang);
+    size_t n_terms = 0;
+    for (size_t i = 0; i < tb->n_concepts; i++)
+        n_terms += tb->concepts[i].n_terms;
+    lk->cap_lists = n_terms + 1;
+    lk->lists = calloc(lk->cap_lists, sizeof(*lk->lists));
+    int rc = lk->lists ? SEL_OK : SEL_ENOMEM;
+    for (size_t i = 0; rc == SEL_OK && i < tb->n_concepts; i++)
+        for (size_t j = 0; rc == SEL_OK && j < tb->concepts[i].n_terms; j++)
+            if (strcmp(tb->concepts[i].terms[j].lang, from_lang) == 0)
+                rc = add_exact(lk, &tb->concepts[i], &tb->concepts[i].terms[j]);
+    if (rc != SEL_OK) {
+        sel_lookup_free(lk);
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    *out = lk;
+    return SEL_OK;
+}
+
+void sel_lookup_free(sel_lookup *lk)
+{
+    if (!lk)
+        return;
+    for (size_t i = 0; i < lk->n_lists; i++) {
+        free(lk->lists[i].concepts);
+        free(lk->lists[i].terms);
+    }
+    free(lk->lists);
+    free(lk->found);
+    sel_strmap_free(lk->exact);
+    sel_tagger_free(lk->tagger);
+    free(lk);
+}
+
+/* ---- collecting results -------------------------------------------------------------------- */
+
+// A `case` term matches only its own spelling or all capitals: "AS" yes, "as" and "As" no.
+static bool case_allows(const struct sel_term *t, const char *query)
+{
+    if (!t->exact_case)
+        return true;
+    if (strstr(query, t->text))
+        return true;
+    for (const char *p = query; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            return false;
+    return true;
+}
+
+static bool already(const sel_lookup *lk, const struct sel_concept *c)
+{
+    for (size_t i = 0; i < lk->n_found; i++)
+        if (lk->found[i].concept == c)
+            return true;
+    return false;
+}
+
+static void add_result(sel_lookup *lk, enum sel_match_kind kind, const struct sel_concept *c, const struct sel_term *t)
+{
+    if (already(lk, c))
+        return;
+    if (lk->n_found == lk->cap_found) {
+        size_t cap = lk->cap_found ? lk->cap_found * 2 : 16;
+        struct sel_lookup_result *grown = realloc(lk->found, cap * sizeof(*grown));
+        if (!grown)
+            return;
+        lk->found = grown;
+        lk->cap_found = cap;
+    }
+    lk->found[lk->n_found++] = (struct sel_lookup_result){ kind, c, t };
+}
+
+struct collect {
+    sel_lookup *lk;
+    enum sel_match_kind kind;
+    const char *query;
+};
+
+static bool collect_match(void *user, const struct sel_term_match *m)
+{
+    struct collect *col = user;
+    if (case_allows(m->term, col->query))
+        add_result(col->lk, col->kind, m->concept, m->term);
+    return true;
+}
+
+// Within one kind: a `case` term spelt as typed first, then preferred before admitted before
+// deprecated, then the order of the termbase.
+static int rank_cmp(const void *a, const void *b)
+{
+    const struct sel_lookup_result *x = a, *y = b;
+    if (x->kind != y->kind)
+        return (int)x->kind - (int)y->kind;
+    if (x->term->exact_case != y->term->exact_case)
+        return x->term->exact_case ? -1 : 1;
+    if (x->term->status != y->term->status)
+        return (int)x->term->status - (int)y->term->status;
+    return (x->concept > y->concept) - (x->concept < y->concept);
+}
+
+/* ---- the kinds of match -------------------------------------------------------------------- */
+
+static void find_exact(sel_lookup *lk, const char *query)
+{
+    char key[2048];
+    normalise(query, key, sizeof(key));
+    const struct exact_list *l = sel_strmap_get(lk->exact, key, strlen(key));
+    for (size_t i = 0; l && i < l->n; i++)
+        if (case_allows(l->terms[i], query))
+            add_result(lk, SEL_MATCH_EXACT, l->concepts[i], l->terms[i]);
+}
+
+static int need_tagger(sel_lookup *lk, sel_ctx *ctx)
+{
+    return lk->tagger ? SEL_OK : sel_tagger_new(&lk->tagger, ctx, lk->tb, lk->lang);
+}
+
+// The query's keys (lemmas) and roots, joined as the index joins them; *nonstandard is set when
+// the analyzer corrected a spelling on the way.
+static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char *keys, char *roots, size_t size,
+                      bool *nonstandard)
+{
+    const struct sel_token *tokens;
+    size_t n;
+    int rc = sel_tagger_tokens(lk->tagger, ctx, query, 0, strlen(query), &tokens, &n);
+    keys[0] = roots[0] = '\0';
+    *nonstandard = false;
+    size_t ku = 0, ru = 0;
+    for (size_t i = 0; rc == SEL_OK && i < n; i++) {
+        char k[512], r[512];
+        normalise(tokens[i].word.lemma, k, sizeof(k));
+        normalise(tokens[i].word.root, r, sizeof(r));
+        *nonstandard = *nonstandard || (tokens[i].word.flags & SEL_TOK_NONSTANDARD);
+        int a = snprintf(keys + ku, size - ku, "%s%s", i ? SEL_KEY_SEP : "", k);
+        int b = snprintf(roots + ru, size - ru, "%s%s", i ? SEL_KEY_SEP : "", r);
+        if (a < 0 || b < 0 || (size_t)a >= size - ku || (size_t)b >= size - ru)
+            break;
+        ku += (size_t)a;
+        ru += (size_t)b;
+    }
+    return rc;
+}
+
+// Damerau-Levenshtein distance, giving up above @p limit.
+static size_t edit_distance(const char *a, const char *b, size_t limit)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if ((la > lb ? la - lb : lb - la) > limit || la > 120 || lb > 120)
+        return limit + 1;
+    size_t d[3][122];
+    size_t *prev2 = d[0], *prev = d[1], *cur = d[2];
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        size_t row_min = cur[0];
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cost = a[i - 1] != b[j - 1];
+            size_t v = prev[j - 1] + cost;
+            if (prev[j] + 1 < v)
+                v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v)
+                v = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < v)
+                v = prev2[j - 2] + 1;
+            cur[j] = v;
+            if (v < row_min)
+                row_min = v;
+        }
+        if (row_min > limit)
+            return limit + 1;
+        size_t *t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[lb];
+}
+
+// Terms of the termbase within a small edit distance of the query (names and acronyms that
+// Hunspell cannot correct: "Kemhan" for "Kemham"), nearest first.
+static void find_near(sel_lookup *lk, const char *query, size_t limit, enum sel_match_kind kind, size_t max)
+{
+    char q[2048];
+    normalise(query, q, sizeof(q));
+    for (size_t d = 1; d <= limit && lk->n_found < max; d++) {
+        for (size_t i = 0; i < lk->n_lists && lk->n_found < max; i++) {
+            const struct exact_list *l = &lk->lists[i];
+            char key[2048];
+            normalise(l->terms[0]->text, key, sizeof(key));
+            if (edit_distance(q, key, d) != d)
+                continue;
+            for (size_t k = 0; k < l->n; k++)
+                add_result(lk, kind, l->concepts[k], l->terms[k]);
+        }
+    }
+}
+
+int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const struct sel_lookup_result **results,
+                     size_t *n)
+{
+    SEL_CHECK_ARG(lk && query && results && n, SEL_EINVAL);
+    lk->n_found = 0;
+    *results = NULL;
+    *n = 0;
+    find_exact(lk, query);
+    if (lk->n_found == 0) {
+        int rc = need_tagger(lk, ctx);
+        if (rc != SEL_OK)
+            return rc;
+        char keys[2048], roots[2048];
+        bool nonstandard = false;
+        rc = query_keys(lk, ctx, query, keys, roots, sizeof(keys), &nonstandard);
+        if (rc != SEL_OK)
+            return rc;
+        const sel_term_index *ix = sel_tagger_index(lk->tagger);
+        struct collect col = { lk, nonstandard ? SEL_MATCH_FUZZY : SEL_MATCH_INFLECTED, query };
+        if (*keys)
+            sel_term_index_lookup(ix, keys, false, collect_match, &col);
+        col.kind = nonstandard ? SEL_MATCH_FUZZY : SEL_MATCH_FAMILY;
+        if (*roots)
+            sel_term_index_lookup(ix, roots, true, collect_match, &col);
+        size_t len = strlen(query);
+        if (lk->n_found == 0 && len >= 4) // a two- or three-letter query is too short to guess from
+            find_near(lk, query, len < 6 ? 1 : len < 12 ? 2 : 3, SEL_MATCH_FUZZY, 20);
+    }
+    qsort(lk->found, lk->n_found, sizeof(*lk->found), rank_cmp);
+    *results = lk->found;
+    *n = lk->n_found;
+    return SEL_OK;
+}
+
+size_t sel_lookup_suggest(sel_lookup *lk, const char *query, const char **out, size_t max)
+{
+    lk->n_found = 0;
+    size_t len = strlen(query);
+    find_near(lk, query, len < 5 ? 2 : len < 12 ? 3 : 4, SEL_MATCH_FUZZY, max);
+    size_t n = 0;
+    for (size_t i = 0; i < lk->n_found && n < max; i++)
+        out[n++] = lk->found[i].term->text;
+    return n;
+}
