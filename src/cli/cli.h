@@ -38,8 +38,12 @@ void cli_print_main_help(FILE *out);
 /** Runs a command that is specified but not built yet: it says so and exits 2. */
 int cmd_pending(const struct cli_command *cmd, int argc, char **argv);
 int cmd_help(const struct cli_command *cmd, int argc, char **argv);
+int cmd_align(const struct cli_command *cmd, int argc, char **argv);
 int cmd_analyze(const struct cli_command *cmd, int argc, char **argv);
 int cmd_segment(const struct cli_command *cmd, int argc, char **argv);
+int cmd_concordance(const struct cli_command *cmd, int argc, char **argv);
+int cmd_glossary(const struct cli_command *cmd, int argc, char **argv);
+int cmd_ingest(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lookup(const struct cli_command *cmd, int argc, char **argv);
 int cmd_tag(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lexicon(const struct cli_command *cmd, int argc, char **argv);

@@ -35,30 +35,38 @@ const struct cli_command cli_commands[] = {
       "  -l, --lang L        language of the input (default id)\n"
       "      --lines         every input line is one sentence\n"
       "  -f, --format F      tsv or jsonl\n" COMMON_HELP },
-    { "align", cmd_pending, "Align a document with its translation, sentence by sentence",
+    { "align", cmd_align, "Align a document with its translation, sentence by sentence",
       "selaras align [--presegmented] [--format tsv|tmx|moses|jsonl|text] SRC_FILE TGT_FILE\n"
       "\n"
       "      --presegmented  one sentence per line in both files\n"
       "  -f, --format F      tsv, tmx, moses, jsonl or text\n" COMMON_HELP },
-    { "ingest", cmd_pending, "Store documents, sentences, terms (and translations) in the database",
+    { "ingest", cmd_ingest, "Store documents, sentences, terms (and translations) in the database",
       "selaras ingest [--lang L] [--translation TGT_FILE] [--title T] FILE...\n"
+      "selaras ingest [--lang L] --files-from LIST\n"
       "\n"
       "  -l, --lang L            language of the documents (default id)\n"
       "  -t, --translation F     the English translation of the (single) document\n"
       "      --title T           document title\n"
-      "      --db PATH           database file\n" COMMON_HELP },
-    { "glossary", cmd_pending, "Print the corpus glossary from the database",
-      "selaras glossary [--subject S] [--min-count N] [--format text|tsv|json]\n"
+      "      --files-from LIST   read the document paths from LIST, one per line (- for stdin)\n"
+      "  -q, --quiet             no report on standard error\n"
+      "      --db PATH           database file (default $SELARAS_DB, else\n"
+      "                          $XDG_DATA_HOME/selaras/selaras.db, else ~/.local/share/selaras/selaras.db)\n"
+      "\n"
+      "Each document is stored in one transaction, whole or not at all. Identical content is not\n"
+      "stored twice; a changed file replaces its old version.\n" COMMON_HELP },
+    { "glossary", cmd_glossary, "Print the corpus glossary from the database",
+      "selaras glossary [--subject S] [--min-count N] [--sort freq|alpha] [--format text|tsv|json]\n"
       "\n"
       "      --subject S     only concepts of subject field S\n"
       "      --min-count N   only concepts seen at least N times\n"
+      "      --sort K        by frequency (freq, the default) or alphabetically (alpha)\n"
       "  -f, --format F      text, tsv or json\n"
       "      --db PATH       database file\n" COMMON_HELP },
-    { "concordance", cmd_pending, "Show a term in context, with aligned translations",
+    { "concordance", cmd_concordance, "Show a term in context, with aligned translations",
       "selaras concordance [--lang L] [--context N] TERM\n"
       "\n"
       "  -l, --lang L        language of TERM (default id)\n"
-      "  -c, --context N     characters of context on each side\n"
+      "  -c, --context N     characters of context on each side (default 40)\n"
       "      --db PATH       database file\n" COMMON_HELP },
     { "export", cmd_pending, "Write glossaries (TBX, CSV, TSV, JSON) and parallel data (TMX, Moses, ...)",
       "selaras export glossary --format tbx|tbx3|csv|tsv|json [-o FILE]\n"

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+// selaras align: sentence alignment of a document and its translation, as TSV beads, JSONL or a
+// side-by-side text view.
+#include "align/align.h"
+#include "src/cli/cli.h"
+
+#include <getopt.h>
+#include <json-c/json.h>
+#include <string.h>
+
+enum align_format { FMT_TSV, FMT_TEXT, FMT_JSONL };
+enum { COLUMN = 50 };
+
+static void print_numbers(size_t first, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        printf("%s%zu", k ? "," : "", first + k + 1);
+}
+
+static void print_tsv(const struct sel_alignment *a)
+{
+    for (size_t b = 0; b < a->n; b++) {
+        const struct sel_bead *bd = &a->beads[b];
+        print_numbers(bd->src, bd->n_src);
+        putchar('\t');
+        print_numbers(bd->tgt, bd->n_tgt);
+        printf("\t%.3f\n", bd->score);
+    }
+}
+
+static json_object *numbers_json(size_t first, size_t count)
+{
+    json_object *arr = json_object_new_array();
+    for (size_t k = 0; k < count; k++)
+        json_object_array_add(arr, json_object_new_int64((int64_t)(first + k + 1)));
+    return arr;
+}
+
+static json_object *texts_json(const struct sel_align_doc *d, size_t first, size_t count)
+{
+    json_object *arr = json_object_new_array();
+    for (size_t k = first; k < first + count; k++) {
+        const struct sel_sentence *s = &d->sentences[k];
+        json_object_array_add(arr, json_object_new_string_len(d->text + s->start, (int)(s->end - s->start)));
+    }
+    return arr;
+}
+
+static void print_jsonl(const struct sel_alignment *a, const struct sel_align_doc *src,
+                        const struct sel_align_doc *tgt)
+{
+    for (size_t b = 0; b < a->n; b++) {
+        const struct sel_bead *bd = &a->beads[b];
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "src", numbers_json(bd->src, bd->n_src));
+        json_object_object_add(o, "tgt", numbers_json(bd->tgt, bd->n_tgt));
+        json_object_object_add(o, "score", json_object_new_double(bd->score));
+        json_object_object_add(o, "src_text", texts_json(src, bd->src, bd->n_src));
+        json_object_object_add(o, "tgt_text", texts_json(tgt, bd->tgt, bd->n_tgt));
+        puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+        json_object_put(o);
+    }
+}
+
+// The text of a bead's side as one string, sentences joined by a space.
+struct column {
+    const struct sel_align_doc *doc;
+    size_t sent, end;   // sentences still to print
+    size_t pos;         // byte position within the current sentence
+};
+
+static size_t cp_len(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+// Prints up to COLUMN characters of @p col, breaking at a space; pads to the column width.
+static void print_column_line(struct column *col, bool pad)
+{
+    size_t printed = 0;
+    while (col->sent < col->end) {
+        const struct sel_sentence *s = &col->doc->sentences[col->sent];
+        const char *t = col->doc->text;
+        if (col->pos < s->start)
+            col->pos = s->start;
+        // Take words while they fit.
+        size_t p = col->pos, fit = p;
+        while (p < s->end) {
+            size_t q = p;
+            while (q < s->end && t[q] == ' ')
+                q++;
+            size_t e = q;
+            while (e < s->end && t[e] != ' ')
+                e++;
+            size_t w = cp_len(t + p, e - p);
+            if (printed + w > COLUMN && (printed > 0 || fit > col->pos))
+                break;
+            printed += w;
+            p = fit = e;
+        }
+        if (fit == col->pos && printed == 0) // one word longer than a column: cut it
+            fit = s->end;
+        fwrite(t + col->pos, 1, fit - col->pos, stdout);
+        col->pos = fit;
+        while (col->pos < s->end && t[col->pos] == ' ')
+            col->pos++;
+        if (col->pos < s->end)
+            break;
+        col->sent++; // the next sentence continues on a new line
+        col->pos = 0;
+        break;
+    }
+    if (pad)
+        for (; printed < COLUMN; printed++)
+            putchar(' ');
+}
+
+static void print_text(const struct sel_alignment *a, const struct sel_align_doc *src,
+                       const struct sel_align_doc *tgt)
+{
+    for (size_t b = 0; b < a->n; b++) {
+        const struct sel_bead *bd = &a->beads[b];
+        char head[64];
+        int n = 0;
+        head[0] = '\0';
+        for (size_t k = 0; k < bd->n_src && n < 40; k++)
+            n += snprintf(head + n, sizeof(head) - (size_t)n, "%s%zu", k ? "," : "", bd->src + k + 1);
+        printf("%s%s%-*s", b ? "\n" : "", head, COLUMN - n > 0 ? COLUMN - n : 0, bd->n_src ? "" : "-");
+        printf("   ");
+        print_numbers(bd->tgt, bd->n_tgt);
+        printf("%s   %.3f\n", bd->n_tgt ? "" : "-", bd->score);
+        struct column left = { src, bd->src, bd->src + bd->n_src, 0 };
+        struct column right = { tgt, bd->tgt, bd->tgt + bd->n_tgt, 0 };
+        while (left.sent < left.end || right.sent < right.end) {
+            print_column_line(&left, true);
+            fputs(" | ", stdout);
+            print_column_line(&right, false);
+            putchar('\n');
+        }
+    }
+}
+
+static int read_doc(struct sel_text *text, struct sel_align_doc *doc, sel_aligner *al, sel_ctx *ctx,
+                    const char *path, enum sel_align_side_kind side, bool presegmented)
+{
+    int rc = sel_text_read(text, ctx, path);
+    if (rc != SEL_OK)
+        return rc;
+    return presegmented ? sel_align_doc_lines(doc, al, ctx, side, text->data, text->len)
+                        : sel_align_doc_segment(doc, al, ctx, side, text->data, text->len);
+}
+
+int cmd_align(const struct cli_command *cmd, int argc, char **argv)
+{
+    static const struct option long_opts[] = {
+        { "presegmented", no_argument, NULL, 'p' },
+        { "format", required_argument, NULL, 'f' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    enum align_format format = FMT_TSV;
+    bool presegmented = false;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "f:h", long_opts, NULL)) != -1) {
+        switch (opt) {
+        case 'p':
+            presegmented = true;
+            break;
+        case 'f':
+            if (strcmp(optarg, "tsv") == 0)
+                format = FMT_TSV;
+            else if (strcmp(optarg, "text") == 0)
+                format = FMT_TEXT;
+            else if (strcmp(optarg, "jsonl") == 0)
+                format = FMT_JSONL;
+            else if (strcmp(optarg, "tmx") == 0 || strcmp(optarg, "moses") == 0) {
+                fprintf(stderr, "selaras align: --format %s is not built yet (it comes with "
+                                "`selaras export parallel`)\n", optarg);
+                return EXIT_USAGE;
+            } else
+                return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be "
+                                            "tsv, tmx, moses, jsonl or text", optarg);
+            break;
+        case 'h':
+            cli_print_usage(cmd, stdout);
+            return 0;
+        default:
+            return cli_usage_error(cmd, "unknown option");
+        }
+    }
+    if (argc - optind != 2)
+        return cli_usage_error(cmd, "expected SRC_FILE and TGT_FILE, got %d file%s", argc - optind,
+                               argc - optind == 1 ? "" : "s");
+    const char *src_path = argv[optind], *tgt_path = argv[optind + 1];
+    if (strcmp(src_path, "-") == 0 && strcmp(tgt_path, "-") == 0)
+        return cli_usage_error(cmd, "only one of SRC_FILE and TGT_FILE can be standard input");
+
+    sel_ctx *ctx = NULL;
+    sel_aligner *al = NULL;
+    struct sel_text src_text = { 0 }, tgt_text = { 0 };
+    struct sel_align_doc src = { 0 }, tgt = { 0 };
+    struct sel_alignment result = { 0 };
+    struct sel_align_options opts;
+    sel_align_options_default(&opts);
+    int status = EXIT_USAGE;
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_aligner_new(&al, ctx, &opts) != SEL_OK)
+        goto done;
+    if (read_doc(&src_text, &src, al, ctx, src_path, SEL_ALIGN_SRC, presegmented) != SEL_OK ||
+        read_doc(&tgt_text, &tgt, al, ctx, tgt_path, SEL_ALIGN_TGT, presegmented) != SEL_OK ||
+        sel_align(&result, al, ctx, &src, &tgt) != SEL_OK)
+        goto done;
+    if (format == FMT_TSV)
+        print_tsv(&result);
+    else if (format == FMT_JSONL)
+        print_jsonl(&result, &src, &tgt);
+    else
+        print_text(&result, &src, &tgt);
+    status = 0;
+    if (fflush(stdout) != 0 || ferror(stdout))
+        status = sel_error(ctx, SEL_EIO, "standard output: write error") ? EXIT_USAGE : EXIT_USAGE;
+done:
+    if (status)
+        cli_report(ctx);
+    sel_alignment_finish(&result);
+    sel_align_doc_finish(&tgt);
+    sel_align_doc_finish(&src);
+    sel_text_finish(&tgt_text);
+    sel_text_finish(&src_text);
+    sel_aligner_free(al);
+    sel_ctx_free(ctx);
+    return status;
+}

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+// selaras ingest: run the pipeline over documents and store them, one transaction per document.
+#include "lexicon/lexicon.h"
+#include "src/cli/cli.h"
+#include "src/store/store.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct progress {
+    bool on;            // only when standard error is a terminal
+    size_t done, total;
+    double bytes, total_bytes, start;
+};
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void show_progress(const struct progress *p)
+{
+    if (!p->on)
+        return;
+    double elapsed = now() - p->start, rate = elapsed > 0 ? p->bytes / elapsed : 0;
+    double left = rate > 0 ? (p->total_bytes - p->bytes) / rate : 0;
+    fprintf(stderr, "\r%zu/%zu documents, %.1f MB, %.2f MB/s, ETA %d:%02d   ", p->done, p->total, p->bytes / 1e6,
+            rate / 1e6, (int)left / 60, (int)left % 60);
+}
+
+static double file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (double)st.st_size : 0;
+}
+
+// --files-from: one path per line ("-" for standard input).
+static char **read_file_list(sel_ctx *ctx, const char *from, size_t *n)
+{
+    struct sel_text t;
+    *n = 0;
+    if (sel_text_read(&t, ctx, from) != SEL_OK)
+        return NULL;
+    char **list = malloc((t.len / 2 + 2) * sizeof(*list));
+    for (char *line = strtok(t.data, "\r\n"); list && line; line = strtok(NULL, "\r\n"))
+        if (*line)
+            list[(*n)++] = strdup(line);
+    sel_text_finish(&t);
+    return list;
+}
+
+int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
+{
+    static const struct option long_opts[] = {
+        { "lang", required_argument, NULL, 'l' },
+        { "translation", required_argument, NULL, 't' },
+        { "title", required_argument, NULL, 'T' },
+        { "db", required_argument, NULL, 'D' },
+        { "files-from", required_argument, NULL, 'F' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *lang = "id", *translation = NULL, *title = NULL, *db = NULL, *files_from = NULL;
+    bool quiet = false;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "l:t:qh", long_opts, NULL)) != -1) {
+        switch (opt) {
+        case 'l': lang = optarg; break;
+        case 't': translation = optarg; break;
+        case 'T': title = optarg; break;
+        case 'D': db = optarg; break;
+        case 'F': files_from = optarg; break;
+        case 'q': quiet = true; break;
+        case 'h':
+            cli_print_usage(cmd, stdout);
+            return 0;
+        default:
+            return cli_usage_error(cmd, "unknown option");
+        }
+    }
+    sel_ctx *ctx = NULL;
+    if (sel_ctx_new(&ctx) != SEL_OK)
+        return EXIT_USAGE;
+    char **files = argv + optind, **listed = NULL;
+    size_t n_files = (size_t)(argc - optind);
+    int status = EXIT_USAGE;
+    char *db_path = sel_store_path(db);
+    sel_store *st = NULL;
+    sel_termbase *tb = NULL;
+    sel_ingester *ing = NULL;
+    if (files_from) {
+        if (!(listed = read_file_list(ctx, files_from, &n_files)))
+            goto done;
+        files = listed;
+    }
+    if (n_files == 0) {
+        status = cli_usage_error(cmd, "no documents given");
+        goto quiet_done;
+    }
+    if (translation && n_files != 1) {
+        status = cli_usage_error(cmd, "--translation goes with exactly one document");
+        goto quiet_done;
+    }
+    if (sel_termbase_new(&tb) != SEL_OK || sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK ||
+        sel_store_open(&st, ctx, db_path, true) != SEL_OK || sel_ingester_new(&ing, ctx, st, tb, lang) != SEL_OK)
+        goto done;
+    sel_ingester_batch(ing, n_files > 1);
+    struct progress p = { isatty(2) && n_files > 1, 0, n_files, 0, 0, now() };
+    for (size_t i = 0; p.on && i < n_files; i++)
+        p.total_bytes += file_size(files[i]);
+    size_t stored = 0, unchanged = 0, replaced = 0, failed = 0, sentences = 0, occurrences = 0;
+    bool verbose = !quiet && n_files <= 20;
+    for (size_t i = 0; i < n_files; i++) {
+        struct sel_ingest_report r;
+        int rc = sel_ingest(ing, ctx, files[i], translation, title, &r);
+        p.done++;
+        p.bytes += p.on ? file_size(files[i]) : 0;
+        if (rc != SEL_OK) {
+            if (p.on)
+                fputc('\n', stderr);
+            cli_report(ctx);
+            failed++;
+            show_progress(&p);
+            continue;
+        }
+        if (r.unchanged) {
+            unchanged++;
+            if (verbose)
+                fprintf(stderr, "%s: unchanged, already stored as document %lld\n", files[i], (long long)r.document_id);
+        } else {
+            stored++;
+            replaced += r.replaced;
+            sentences += r.sentences;
+            occurrences += r.occurrences;
+            if (verbose) {
+                fprintf(stderr, "%s: %s document %lld: %zu sentences (%zu boilerplate), %zu term occurrences",
+                        files[i], r.replaced ? "replaced its old version, now" : "stored as", (long long)r.document_id,
+                        r.sentences, r.boilerplate, r.occurrences);
+                if (translation)
+                    fprintf(stderr, "; translation %s: %zu beads, %zu occurrences confirmed, %zu not", translation,
+                            r.beads, r.confirmed, r.unconfirmed);
+                fputc('\n', stderr);
+            }
+        }
+        show_progress(&p);
+    }
+    if (p.on)
+        fputc('\n', stderr);
+    if (sel_ingester_flush(ing, ctx) != SEL_OK) {
+        cli_report(ctx);
+        failed = n_files; // the last batch did not reach the disk
+        stored = 0;
+    }
+    if (!quiet)
+        fprintf(stderr, "selaras ingest: %zu stored (%zu replacing older versions), %zu unchanged, %zu failed; "
+                "%zu sentences, %zu term occurrences; database %s\n", stored, replaced, unchanged, failed, sentences,
+                occurrences, db_path);
+    status = failed ? EXIT_USAGE : 0;
+    goto quiet_done;
+done:
+    cli_report(ctx);
+quiet_done:
+    sel_ingester_free(ing);
+    sel_store_close(st);
+    sel_termbase_free(tb);
+    for (size_t i = 0; listed && i < n_files; i++)
+        free(listed[i]);
+    free(listed);
+    free(db_path);
+    sel_ctx_free(ctx);
+    return status;
+}

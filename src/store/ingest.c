@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: MIT
+// Ingest: read, segment, tag, (align with the translation and confirm the terms), then store it
+// all in one transaction. The pipeline runs before the transaction starts, so the write lock is
+// held only while rows are written, and another ingest can work meanwhile.
+#include "align/align.h"
+#include "lexicon/lexicon.h"
+#include "src/store/store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum stmt_id {
+    FIND_HASH, FIND_PATH, DELETE_DOC, INSERT_DOC, INSERT_PARA, INSERT_SENT, INSERT_OCC, INSERT_BEAD, INSERT_CONF,
+    N_STMTS
+};
+
+static const char *const sql[N_STMTS] = {
+    [FIND_HASH] = "SELECT id FROM document WHERE content_hash = ?1 AND lang = ?2 AND translation_of IS NULL",
+    [FIND_PATH] = "SELECT id FROM document WHERE path = ?1 AND lang = ?2 AND translation_of IS NULL",
+    [DELETE_DOC] = "DELETE FROM document WHERE id = ?1",
+    [INSERT_DOC] = "INSERT INTO document (path, title, lang, content_hash, bytes, translation_of) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [INSERT_PARA] = "INSERT INTO paragraph (document_id, number, line, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [INSERT_SENT] = "INSERT INTO sentence (document_id, number, para, start, end, text, boilerplate) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [INSERT_OCC] = "INSERT INTO occurrence (sentence_id, concept_id, start, end, surface, term) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [INSERT_BEAD] = "INSERT INTO bead (document_id, number, src_first, src_count, tgt_first, tgt_count, score) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [INSERT_CONF] = "INSERT OR IGNORE INTO confirmation (occurrence_id, status, target) VALUES (?1, ?2, ?3)",
+};
+
+struct sel_ingester {
+    sel_store *st;
+    const struct sel_termbase *tb;
+    char lang[16];
+    sel_tagger *tagger;      // the documents' language
+    sel_tagger *tagger_en;   // translations: made on first use, with the aligner
+    sel_aligner *aligner;
+    sqlite3_stmt *stmt[N_STMTS];
+    bool batch;              // documents share a transaction, each in its own savepoint
+    bool open;               // a batch transaction is open
+    size_t in_batch;         // documents in it
+    double batch_start;
+};
+
+int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const struct sel_termbase *tb, const char *lang)
+{
+    SEL_CHECK_ARG(out && st && tb && lang && strlen(lang) < 16, SEL_EINVAL);
+    *out = NULL;
+    sel_ingester *ing = calloc(1, sizeof(*ing));
+    if (!ing)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    ing->st = st;
+    ing->tb = tb;
+    strcpy(ing->lang, lang);
+    int rc = sel_tagger_new(&ing->tagger, ctx, tb, lang);
+    for (int i = 0; rc == SEL_OK && i < N_STMTS; i++)
+        rc = sel_store_prepare(st, ctx, sql[i], &ing->stmt[i]);
+    if (rc != SEL_OK) {
+        sel_ingester_free(ing);
+        return rc;
+    }
+    *out = ing;
+    return SEL_OK;
+}
+
+void sel_ingester_batch(sel_ingester *ing, bool on)
+{
+    ing->batch = on;
+}
+
+int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx)
+{
+    if (!ing->open)
+        return SEL_OK;
+    ing->open = false;
+    ing->in_batch = 0;
+    int rc = sel_store_commit(ing->st, ctx);
+    if (rc != SEL_OK)
+        sel_store_rollback(ing->st);
+    return rc;
+}
+
+void sel_ingester_free(sel_ingester *ing)
+{
+    if (!ing)
+        return;
+    if (ing->open)
+        sel_ingester_flush(ing, NULL);
+    for (int i = 0; i < N_STMTS; i++)
+        sqlite3_finalize(ing->stmt[i]);
+    sel_aligner_free(ing->aligner);
+    sel_tagger_free(ing->tagger_en);
+    sel_tagger_free(ing->tagger);
+    free(ing);
+}
+
+/* ---- a document in memory ------------------------------------------------------------------ */
+
+struct occurrence {
+    size_t sentence;                  // index into doc.sentences
+    struct sel_term_match match;      // offsets into doc.text.data
+    int64_t row;
+};
+
+struct doc {
+    struct sel_text text;
+    struct sel_sentence *sentences;
+    size_t n, cap;
+    int64_t *rows;                    // sentence row ids, once stored
+    struct occurrence *occs;
+    size_t n_occs, cap_occs;
+    int rc;
+};
+
+static void doc_finish(struct doc *d)
+{
+    sel_text_finish(&d->text);
+    free(d->sentences);
+    free(d->rows);
+    free(d->occs);
+    memset(d, 0, sizeof(*d));
+}
+
+static bool keep_sentence(void *user, const char *text, const struct sel_sentence *s)
+{
+    (void)text;
+    struct doc *d = user;
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 64;
+        struct sel_sentence *grown = realloc(d->sentences, d->cap * sizeof(*grown));
+        if (!grown) {
+            d->rc = SEL_ENOMEM;
+            return false;
+        }
+        d->sentences = grown;
+    }
+    d->sentences[d->n++] = *s;
+    return true;
+}
+
+struct occ_collect {
+    struct doc *d;
+    size_t sentence;
+};
+
+static bool keep_occurrence(void *user, const struct sel_term_match *m)
+{
+    struct occ_collect *c = user;
+    struct doc *d = c->d;
+    if (d->n_occs == d->cap_occs) {
+        d->cap_occs = d->cap_occs ? d->cap_occs * 2 : 64;
+        struct occurrence *grown = realloc(d->occs, d->cap_occs * sizeof(*grown));
+        if (!grown) {
+            d->rc = SEL_ENOMEM;
+            return false;
+        }
+        d->occs = grown;
+    }
+    d->occs[d->n_occs++] = (struct occurrence){ c->sentence, *m, 0 };
+    return true;
+}
+
+// Reads, segments and (for the source side) tags one document.
+static int load_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *path, bool tag)
+{
+    int rc = sel_text_read(&d->text, ctx, path);
+    if (rc != SEL_OK)
+        return rc;
+    sel_segmenter *seg = sel_tagger_segmenter(tagger);
+    if (!seg)
+        return sel_error(ctx, SEL_ENOMEM, "cannot make a segmenter");
+    rc = sel_segment(seg, ctx, d->text.data, d->text.len, keep_sentence, d);
+    if (rc == SEL_OK && d->rc != SEL_OK)
+        rc = sel_error(ctx, d->rc, "out of memory");
+    for (size_t i = 0; rc == SEL_OK && tag && i < d->n; i++) {
+        if (d->sentences[i].boilerplate)
+            continue; // site furniture is not where terms are looked for
+        struct occ_collect c = { d, i };
+        rc = sel_tagger_tag_span(tagger, ctx, d->text.data, d->sentences[i].start, d->sentences[i].end, false,
+                                 keep_occurrence, &c);
+        if (rc == SEL_OK && d->rc != SEL_OK)
+            rc = sel_error(ctx, d->rc, "out of memory");
+    }
+    if (rc == SEL_OK && !(d->rows = calloc(d->n ? d->n : 1, sizeof(*d->rows))))
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    return rc;
+}
+
+/* ---- writing ------------------------------------------------------------------------------- */
+
+static int step(sel_ingester *ing, sel_ctx *ctx, enum stmt_id id)
+{
+    int rc = sel_store_exec_stmt(ing->st, ctx, ing->stmt[id]);
+    sqlite3_reset(ing->stmt[id]);
+    sqlite3_clear_bindings(ing->stmt[id]);
+    return rc;
+}
+
+static int64_t find_doc(sel_ingester *ing, enum stmt_id id, const char *key)
+{
+    sqlite3_stmt *s = ing->stmt[id];
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, ing->lang, -1, SQLITE_STATIC);
+    int64_t found = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return found;
+}
+
+static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char *path, const char *title,
+                     const char *lang, int64_t translation_of, int64_t *doc_id)
+{
+    char hash[33];
+    sel_store_content_hash(d->text.data, d->text.len, hash);
+    sqlite3_stmt *s = ing->stmt[INSERT_DOC];
+    sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+    if (title)
+        sqlite3_bind_text(s, 2, title, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, lang, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 5, (int64_t)(d->text.len + d->text.bom));
+    if (translation_of)
+        sqlite3_bind_int64(s, 6, translation_of);
+    int rc = step(ing, ctx, INSERT_DOC);
+    if (rc != SEL_OK)
+        return rc;
+    *doc_id = sqlite3_last_insert_rowid(sel_store_db(ing->st));
+    size_t bom = d->text.bom; // offsets are stored in the file's own bytes
+    long last_para = 0;
+    for (size_t i = 0; rc == SEL_OK && i < d->n; i++) {
+        const struct sel_sentence *t = &d->sentences[i];
+        if (t->para != last_para) {
+            // a paragraph is its input line: from the first sentence's start to the last one's end
+            size_t end = t->end;
+            for (size_t k = i + 1; k < d->n && d->sentences[k].para == t->para; k++)
+                end = d->sentences[k].end;
+            s = ing->stmt[INSERT_PARA];
+            sqlite3_bind_int64(s, 1, *doc_id);
+            sqlite3_bind_int64(s, 2, t->para);
+            sqlite3_bind_int64(s, 3, t->line);
+            sqlite3_bind_int64(s, 4, (int64_t)(t->start + bom));
+            sqlite3_bind_int64(s, 5, (int64_t)(end + bom));
+            rc = step(ing, ctx, INSERT_PARA);
+            last_para = t->para;
+        }
+        s = ing->stmt[INSERT_SENT];
+        sqlite3_bind_int64(s, 1, *doc_id);
+        sqlite3_bind_int64(s, 2, (int64_t)i + 1);
+        sqlite3_bind_int64(s, 3, t->para);
+        sqlite3_bind_int64(s, 4, (int64_t)(t->start + bom));
+        sqlite3_bind_int64(s, 5, (int64_t)(t->end + bom));
+        sqlite3_bind_text(s, 6, d->text.data + t->start, (int)(t->end - t->start), SQLITE_STATIC);
+        if (t->boilerplate)
+            sqlite3_bind_text(s, 7, sel_boilerplate_name(t->boilerplate), -1, SQLITE_STATIC);
+        if (rc == SEL_OK)
+            rc = step(ing, ctx, INSERT_SENT);
+        d->rows[i] = sqlite3_last_insert_rowid(sel_store_db(ing->st));
+    }
+    for (size_t i = 0; rc == SEL_OK && i < d->n_occs; i++) {
+        struct occurrence *o = &d->occs[i];
+        s = ing->stmt[INSERT_OCC];
+        sqlite3_bind_int64(s, 1, d->rows[o->sentence]);
+        sqlite3_bind_text(s, 2, o->match.concept->id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 3, (int64_t)(o->match.start + bom));
+        sqlite3_bind_int64(s, 4, (int64_t)(o->match.end + bom));
+        sqlite3_bind_text(s, 5, d->text.data + o->match.start, (int)(o->match.end - o->match.start), SQLITE_STATIC);
+        sqlite3_bind_text(s, 6, o->match.term->text, -1, SQLITE_STATIC);
+        rc = step(ing, ctx, INSERT_OCC);
+        o->row = sqlite3_last_insert_rowid(sel_store_db(ing->st));
+    }
+    return rc;
+}
+
+/* ---- translations -------------------------------------------------------------------------- */
+
+struct target_terms {
+    const struct sel_concept *concept[256];
+    const struct sel_term *term[256];
+    size_t n;
+};
+
+static bool keep_target(void *user, const struct sel_term_match *m)
+{
+    struct target_terms *t = user;
+    if (t->n < 256) {
+        t->concept[t->n] = m->concept;
+        t->term[t->n++] = m->term;
+    }
+    return true;
+}
+
+static int confirm(sel_ingester *ing, sel_ctx *ctx, int64_t occ_row, const char *status, const char *target)
+{
+    sqlite3_stmt *s = ing->stmt[INSERT_CONF];
+    sqlite3_bind_int64(s, 1, occ_row);
+    sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, target, -1, SQLITE_STATIC);
+    return step(ing, ctx, INSERT_CONF);
+}
+
+// For each term occurrence of the source: which English equivalent the aligned target sentences
+// use (confirmed), or that none does (unconfirmed, with the equivalents listed), and then the
+// English terms of the target that no source concept of the bead explains (candidates).
+static int confirm_bead(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt, const struct sel_bead *b,
+                        struct sel_ingest_report *report)
+{
+    struct target_terms found = { .n = 0 };
+    int rc = SEL_OK;
+    for (size_t k = b->tgt; rc == SEL_OK && k < b->tgt + b->n_tgt; k++)
+        if (!tgt->sentences[k].boilerplate)
+            rc = sel_tagger_tag_span(ing->tagger_en, ctx, tgt->text.data, tgt->sentences[k].start, tgt->sentences[k].end,
+                                     true, keep_target, &found);
+    for (size_t i = 0; rc == SEL_OK && i < src->n_occs; i++) {
+        const struct occurrence *o = &src->occs[i];
+        if (o->sentence < b->src || o->sentence >= b->src + b->n_src)
+            continue;
+        const struct sel_term *used = NULL;
+        for (size_t k = 0; k < found.n && !used; k++)
+            if (found.concept[k] == o->match.concept)
+                used = found.term[k];
+        if (used) {
+            rc = confirm(ing, ctx, o->row, "confirmed", used->text);
+            report->confirmed++;
+            continue;
+        }
+        report->unconfirmed++;
+        const struct sel_concept *c = o->match.concept;
+        for (size_t t = 0; rc == SEL_OK && t < c->n_terms; t++)
+            if (strcmp(c->terms[t].lang, "en") == 0)
+                rc = confirm(ing, ctx, o->row, "unconfirmed", c->terms[t].text);
+        for (size_t k = 0; rc == SEL_OK && k < found.n && b->n_tgt > 0; k++) {
+            bool explained = false;
+            for (size_t j = 0; j < src->n_occs && !explained; j++)
+                explained = src->occs[j].sentence >= b->src && src->occs[j].sentence < b->src + b->n_src &&
+                            src->occs[j].match.concept == found.concept[k];
+            if (!explained)
+                rc = confirm(ing, ctx, o->row, "candidate", found.term[k]->text);
+        }
+    }
+    return rc;
+}
+
+static int need_aligner(sel_ingester *ing, sel_ctx *ctx)
+{
+    if (ing->aligner)
+        return SEL_OK;
+    int rc = sel_tagger_new(&ing->tagger_en, ctx, ing->tb, "en");
+    struct sel_align_options opts;
+    sel_align_options_default(&opts);
+    opts.src_lang = ing->lang;
+    opts.termbase = ing->tb;
+    return rc != SEL_OK ? rc : sel_aligner_new(&ing->aligner, ctx, &opts);
+}
+
+static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt, int64_t src_id,
+                             const char *tpath, struct sel_ingest_report *report)
+{
+    struct sel_align_doc a = { src->text.data, src->sentences, src->n, src->n };
+    struct sel_align_doc b = { tgt->text.data, tgt->sentences, tgt->n, tgt->n };
+    struct sel_alignment al = { 0 };
+    int rc = sel_align(&al, ing->aligner, ctx, &a, &b);
+    int64_t tgt_id = 0;
+    if (rc == SEL_OK)
+        rc = store_doc(ing, ctx, tgt, tpath, NULL, "en", src_id, &tgt_id);
+    for (size_t i = 0; rc == SEL_OK && i < al.n; i++) {
+        const struct sel_bead *bd = &al.beads[i];
+        sqlite3_stmt *s = ing->stmt[INSERT_BEAD];
+        sqlite3_bind_int64(s, 1, src_id);
+        sqlite3_bind_int64(s, 2, (int64_t)i + 1);
+        if (bd->n_src)
+            sqlite3_bind_int64(s, 3, (int64_t)bd->src + 1);
+        sqlite3_bind_int64(s, 4, (int64_t)bd->n_src);
+        if (bd->n_tgt)
+            sqlite3_bind_int64(s, 5, (int64_t)bd->tgt + 1);
+        sqlite3_bind_int64(s, 6, (int64_t)bd->n_tgt);
+        sqlite3_bind_double(s, 7, bd->score);
+        rc = step(ing, ctx, INSERT_BEAD);
+        if (rc == SEL_OK && bd->n_src)
+            rc = confirm_bead(ing, ctx, src, tgt, bd, report);
+    }
+    report->beads = al.n;
+    sel_alignment_finish(&al);
+    return rc;
+}
+
+/* ---- the whole step ------------------------------------------------------------------------ */
+
+enum { BATCH_DOCUMENTS = 500 };
+static const double BATCH_SECONDS = 1.0;
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+// One document is one transaction; in batch mode it is a savepoint inside a transaction that
+// is committed every BATCH_DOCUMENTS documents or BATCH_SECONDS, because a commit per small
+// document rewrites the same index pages thousands of times. Either way a document is stored
+// whole or not at all, and a crash loses at most the last uncommitted batch, never half a one.
+static int begin_document(sel_ingester *ing, sel_ctx *ctx)
+{
+    if (!ing->batch)
+        return sel_store_begin(ing->st, ctx);
+    if (!ing->open) {
+        int rc = sel_store_begin(ing->st, ctx);
+        if (rc != SEL_OK)
+            return rc;
+        ing->open = true;
+        ing->batch_start = seconds();
+    }
+    int rc = sqlite3_exec(sel_store_db(ing->st), "SAVEPOINT document", NULL, NULL, NULL);
+    return rc == SQLITE_OK ? SEL_OK : sel_store_fail(ing->st, ctx, rc, "starting a savepoint");
+}
+
+static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
+{
+    sqlite3 *db = sel_store_db(ing->st);
+    if (!ing->batch) {
+        if (!keep) {
+            sel_store_rollback(ing->st);
+            return sel_ctx_status(ctx) ? sel_ctx_status(ctx) : SEL_ESQLITE;
+        }
+        int rc = sel_store_commit(ing->st, ctx);
+        if (rc != SEL_OK)
+            sel_store_rollback(ing->st);
+        return rc;
+    }
+    if (!keep) {
+        int status = sel_ctx_status(ctx) ? sel_ctx_status(ctx) : SEL_ESQLITE;
+        sqlite3_exec(db, "ROLLBACK TO document; RELEASE document", NULL, NULL, NULL);
+        return status;
+    }
+    int rc = sqlite3_exec(db, "RELEASE document", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return sel_store_fail(ing->st, ctx, rc, "releasing a savepoint");
+    if (++ing->in_batch >= BATCH_DOCUMENTS || seconds() - ing->batch_start >= BATCH_SECONDS)
+        return sel_ingester_flush(ing, ctx);
+    return SEL_OK;
+}
+
+int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *translation, const char *title,
+               struct sel_ingest_report *report)
+{
+    SEL_CHECK_ARG(ing && path && report, SEL_EINVAL);
+    memset(report, 0, sizeof(*report));
+    struct doc src = { 0 }, tgt = { 0 };
+    int rc = load_doc(&src, ctx, ing->tagger, path, true);
+    if (rc == SEL_OK && translation && (rc = need_aligner(ing, ctx)) == SEL_OK)
+        rc = load_doc(&tgt, ctx, ing->tagger_en, translation, false);
+    if (rc != SEL_OK)
+        goto done;
+    char hash[33];
+    sel_store_content_hash(src.text.data, src.text.len, hash);
+    // The pipeline ran outside the transaction; from here on we hold the write lock.
+    if ((rc = begin_document(ing, ctx)) != SEL_OK)
+        goto done;
+    int64_t same = find_doc(ing, FIND_HASH, hash);
+    if (same) {
+        report->unchanged = true;
+        report->document_id = same;
+        rc = end_document(ing, ctx, true);
+        goto done;
+    }
+    int64_t old = find_doc(ing, FIND_PATH, path);
+    if (old) {
+        sqlite3_bind_int64(ing->stmt[DELETE_DOC], 1, old);
+        rc = step(ing, ctx, DELETE_DOC); // cascades to sentences, occurrences, translation, beads
+        report->replaced = true;
+    }
+    if (rc == SEL_OK)
+        rc = store_doc(ing, ctx, &src, path, title, ing->lang, 0, &report->document_id);
+    if (rc == SEL_OK && translation)
+        rc = store_translation(ing, ctx, &src, &tgt, report->document_id, translation, report);
+    rc = end_document(ing, ctx, rc == SEL_OK);
+    report->sentences = src.n;
+    report->occurrences = src.n_occs;
+    for (size_t i = 0; i < src.n; i++)
+        report->boilerplate += src.sentences[i].boilerplate != SEL_BP_NONE;
+done:
+    doc_finish(&src);
+    doc_finish(&tgt);
+    return rc;
+}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+// The database schema, one migration per version, applied in order inside one transaction and
+// tracked with PRAGMA user_version. Never edit a released migration: add the next one.
+#include "src/store/store_internal.h"
+
+const char *const sel_store_migrations[] = {
+    // 1: documents, their sentences and term occurrences; the user's own termbase entries;
+    //    translations, sentence alignment beads and term confirmations.
+    "CREATE TABLE document ("
+    "  id INTEGER PRIMARY KEY,"
+    "  path TEXT NOT NULL,"                 // as the user named it
+    "  title TEXT,"
+    "  lang TEXT NOT NULL,"
+    "  content_hash TEXT NOT NULL,"         // of the bytes ingested; identical content is not stored twice
+    "  bytes INTEGER NOT NULL,"
+    "  translation_of INTEGER REFERENCES document(id) ON DELETE CASCADE,"
+    "  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE INDEX document_path ON document(path, lang);"
+    "CREATE INDEX document_hash ON document(content_hash);"
+    "CREATE INDEX document_translation ON document(translation_of);"
+    "CREATE TABLE paragraph ("
+    "  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
+    "  number INTEGER NOT NULL,"            // 1-based, counting non-blank lines
+    "  line INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL,"             // byte offsets into the document, end exclusive
+    "  end INTEGER NOT NULL,"
+    "  PRIMARY KEY (document_id, number)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE sentence ("
+    "  id INTEGER PRIMARY KEY,"
+    "  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
+    "  number INTEGER NOT NULL,"            // 1-based in the document
+    "  para INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL,"
+    "  end INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  boilerplate TEXT,"                   // NULL for content, else the kind (caption, credit, ...)
+    "  UNIQUE (document_id, number)"
+    ");"
+    "CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='sentence', content_rowid='id');"
+    "CREATE TRIGGER sentence_fts_insert AFTER INSERT ON sentence BEGIN"
+    "  INSERT INTO sentence_fts(rowid, text) VALUES (new.id, new.text);"
+    "END;"
+    "CREATE TRIGGER sentence_fts_delete AFTER DELETE ON sentence BEGIN"
+    "  INSERT INTO sentence_fts(sentence_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+    "END;"
+    "CREATE TABLE occurrence ("
+    "  id INTEGER PRIMARY KEY,"
+    "  sentence_id INTEGER NOT NULL REFERENCES sentence(id) ON DELETE CASCADE,"
+    "  concept_id TEXT NOT NULL,"           // a concept of the bundled termbase or user_concept.id
+    "  start INTEGER NOT NULL,"             // byte offsets into the document
+    "  end INTEGER NOT NULL,"
+    "  surface TEXT NOT NULL,"              // as it stands in the text
+    "  term TEXT NOT NULL"                  // the termbase term whose lemmas matched
+    ");"
+    "CREATE INDEX occurrence_sentence ON occurrence(sentence_id);"
+    "CREATE INDEX occurrence_concept ON occurrence(concept_id);"
+    "CREATE TABLE user_concept ("
+    "  id TEXT PRIMARY KEY,"
+    "  subject TEXT,"
+    "  definition TEXT,"
+    "  note TEXT,"
+    "  source TEXT NOT NULL,"               // the file it was imported from
+    "  curated INTEGER NOT NULL DEFAULT 0"  // 1: ranked as the curated termbase, 0: general vocabulary
+    ");"
+    "CREATE TABLE user_term ("
+    "  id INTEGER PRIMARY KEY,"
+    "  concept_id TEXT NOT NULL REFERENCES user_concept(id) ON DELETE CASCADE,"
+    "  lang TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  pos TEXT,"
+    "  type TEXT,"
+    "  status TEXT NOT NULL DEFAULT 'admitted'"
+    ");"
+    "CREATE INDEX user_term_text ON user_term(lang, text COLLATE NOCASE);"
+    "CREATE INDEX user_term_concept ON user_term(concept_id);"
+    "CREATE TABLE bead ("
+    "  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE," // the source side
+    "  number INTEGER NOT NULL,"
+    "  src_first INTEGER,"                  // first source sentence number, NULL if none
+    "  src_count INTEGER NOT NULL,"
+    "  tgt_first INTEGER,"                  // first sentence number of the translation
+    "  tgt_count INTEGER NOT NULL,"
+    "  score REAL NOT NULL,"
+    "  PRIMARY KEY (document_id, number)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE confirmation ("
+    "  occurrence_id INTEGER NOT NULL REFERENCES occurrence(id) ON DELETE CASCADE,"
+    "  status TEXT NOT NULL CHECK (status IN ('confirmed', 'unconfirmed', 'candidate')),"
+    "  target TEXT NOT NULL,"               // the English term or candidate
+    "  PRIMARY KEY (occurrence_id, status, target)"
+    ") WITHOUT ROWID;",
+};
+
+const int sel_store_schema_version = (int)(sizeof(sel_store_migrations) / sizeof(sel_store_migrations[0]));

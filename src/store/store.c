@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+#include "src/store/store_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+char *sel_store_path(const char *given)
+{
+    if (given && *given)
+        return strdup(given);
+    const char *env = getenv("SELARAS_DB");
+    if (env && *env)
+        return strdup(env);
+    const char *base = getenv("XDG_DATA_HOME");
+    const char *suffix = "/selaras/selaras.db";
+    char buf[4096];
+    if (base && *base) {
+        snprintf(buf, sizeof(buf), "%s%s", base, suffix);
+    } else {
+        const char *home = getenv("HOME");
+        snprintf(buf, sizeof(buf), "%s/.local/share%s", home && *home ? home : ".", suffix);
+    }
+    return strdup(buf);
+}
+
+int sel_store_fail(sel_store *st, sel_ctx *ctx, int rc, const char *what)
+{
+    int status = rc == SQLITE_FULL ? SEL_EIO : SEL_ESQLITE;
+    const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+    return sel_error_at(ctx, status, (struct sel_location){ st && st->path ? st->path : "<database>", 0, 0 },
+                        "%s: %s", what, msg);
+}
+
+// Creates the folders leading to @p path (mkdir -p of its directory).
+static int make_parent_dirs(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof(buf), "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    return 0;
+}
+
+static int exec(sel_store *st, sel_ctx *ctx, const char *sql, const char *what)
+{
+    int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? SEL_OK : sel_store_fail(st, ctx, rc, what);
+}
+
+static int migrate(sel_store *st, sel_ctx *ctx)
+{
+    int version = sel_store_version(st);
+    if (version > sel_store_schema_version)
+        return sel_error_at(ctx, SEL_ESQLITE, (struct sel_location){ st->path, 0, 0 },
+                            "schema version %d is newer than this selaras knows (%d)", version,
+                            sel_store_schema_version);
+    if (version == sel_store_schema_version)
+        return SEL_OK;
+    int rc = sel_store_begin(st, ctx);
+    if (rc != SEL_OK)
+        return rc;
+    version = sel_store_version(st); // another process may have migrated while we waited
+    for (int v = version; rc == SEL_OK && v < sel_store_schema_version; v++)
+        rc = exec(st, ctx, sel_store_migrations[v], "migrating the schema");
+    if (rc == SEL_OK) {
+        // PRAGMA takes no parameters; the version is a number we control, not input.
+        char pragma[64];
+        snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", sel_store_schema_version);
+        rc = exec(st, ctx, pragma, "setting the schema version");
+    }
+    if (rc == SEL_OK)
+        return sel_store_commit(st, ctx);
+    sel_store_rollback(st);
+    return rc;
+}
+
+int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
+{
+    SEL_CHECK_ARG(out && path, SEL_EINVAL);
+    *out = NULL;
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        if (!create)
+            return sel_error_at(ctx, SEL_ENOTFOUND, (struct sel_location){ path, 0, 0 },
+                                "no database here (run 'selaras ingest' first, or give --db)");
+        if (make_parent_dirs(path) != 0)
+            return sel_error_at(ctx, SEL_EIO, (struct sel_location){ path, 0, 0 }, "cannot create its folder: %s",
+                                strerror(errno));
+    } else if (S_ISDIR(sb.st_mode)) {
+        return sel_error_at(ctx, SEL_EIO, (struct sel_location){ path, 0, 0 }, "is a directory, not a database");
+    }
+    sel_store *st = calloc(1, sizeof(*st));
+    if (!st || !(st->path = strdup(path))) {
+        free(st);
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+    int status = SEL_OK;
+    if (rc != SQLITE_OK) {
+        status = sel_store_fail(st, ctx, rc, "cannot open the database");
+        goto done;
+    }
+    sqlite3_busy_timeout(st->db, 60000); // another writer holds the lock: wait for it, do not fail
+    sqlite3_extended_result_codes(st->db, 1);
+    status = exec(st, ctx,
+                  "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                  "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;",
+                  "configuring the database");
+    if (status == SEL_OK) {
+        // a file that is not a database says so at its first read
+        sqlite3_stmt *probe = NULL;
+        rc = sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_schema", -1, &probe, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(probe);
+        sqlite3_finalize(probe);
+        if (rc != SQLITE_ROW)
+            status = sel_store_fail(st, ctx, rc, "not a selaras database");
+    }
+    if (status == SEL_OK)
+        status = migrate(st, ctx);
+done:
+    if (status != SEL_OK) {
+        sel_store_close(st);
+        return status;
+    }
+    *out = st;
+    return SEL_OK;
+}
+
+void sel_store_close(sel_store *st)
+{
+    if (!st)
+        return;
+    sqlite3_close_v2(st->db);
+    free(st->path);
+    free(st);
+}
+
+sqlite3 *sel_store_db(sel_store *st)
+{
+    return st->db;
+}
+
+int sel_store_version(sel_store *st)
+{
+    sqlite3_stmt *stmt = NULL;
+    int version = -1;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        version = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return version;
+}
+
+int sel_store_begin(sel_store *st, sel_ctx *ctx)
+{
+    return exec(st, ctx, "BEGIN IMMEDIATE", "starting a transaction");
+}
+
+int sel_store_commit(sel_store *st, sel_ctx *ctx)
+{
+    return exec(st, ctx, "COMMIT", "committing");
+}
+
+void sel_store_rollback(sel_store *st)
+{
+    if (st && st->db && !sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int sel_store_prepare(sel_store *st, sel_ctx *ctx, const char *sql, sqlite3_stmt **out)
+{
+    int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+    return rc == SQLITE_OK ? SEL_OK : sel_store_fail(st, ctx, rc, "preparing a query");
+}
+
+int sel_store_exec_stmt(sel_store *st, sel_ctx *ctx, sqlite3_stmt *stmt)
+{
+    int rc = sqlite3_step(stmt);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SEL_OK : sel_store_fail(st, ctx, rc, "writing");
+}
+
+void sel_store_content_hash(const char *data, size_t len, char out[33])
+{
+    uint64_t a = 1469598103934665603ULL, b = 0x9E3779B97F4A7C15ULL;
+    for (size_t i = 0; i < len; i++) {
+        a = (a ^ (unsigned char)data[i]) * 1099511628211ULL;
+        b = (b ^ (unsigned char)data[i]) * 0x100000001B3ULL + (b >> 29);
+    }
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+/**
+ * @file store.h
+ * The SQLite database: documents, sentences, term occurrences, translations with their sentence
+ * alignment and term confirmations, and the user's own termbase entries. The schema is in
+ * src/store/schema.c and docs/architecture.md.
+ *
+ * Every change is made inside a transaction: a document is stored whole or not at all. The
+ * database runs in WAL mode with a busy timeout, so readers answer while one writer works and
+ * two writers take turns. Ownership as in core.h.
+ */
+#ifndef SEL_STORE_H
+#define SEL_STORE_H
+
+#include "src/core/core.h"
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+typedef struct sel_store sel_store;
+
+/**
+ * The database path to use: @p given if not NULL, else $SELARAS_DB, else
+ * $XDG_DATA_HOME/selaras/selaras.db, else ~/.local/share/selaras/selaras.db. Newly allocated.
+ */
+char *sel_store_path(const char *given);
+
+/**
+ * Opens (with @p create, creating it and its folder) the database at @p path and brings its
+ * schema up to date. Without @p create a missing database is SEL_ENOTFOUND.
+ */
+int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create);
+void sel_store_close(sel_store *st);
+/** The SQLite handle, borrowed, for the queries of other modules (prepared statements only). */
+sqlite3 *sel_store_db(sel_store *st);
+/** The schema version the database is at. */
+int sel_store_version(sel_store *st);
+
+/** BEGIN IMMEDIATE: takes the write lock now, waiting for another writer if needed. */
+int sel_store_begin(sel_store *st, sel_ctx *ctx);
+int sel_store_commit(sel_store *st, sel_ctx *ctx);
+/** Rolls back; safe to call when no transaction is open. */
+void sel_store_rollback(sel_store *st);
+
+/** A 128-bit content hash as 32 hex digits (two FNV-1a 64 variants), for document identity. */
+void sel_store_content_hash(const char *data, size_t len, char out[33]);
+
+/**
+ * Prepares @p sql on @p st; on failure the message names the database and @p what.
+ * Statements are finalised by the caller with sqlite3_finalize().
+ */
+int sel_store_prepare(sel_store *st, sel_ctx *ctx, const char *sql, sqlite3_stmt **out);
+/** Steps a statement that returns no rows (SQLITE_DONE expected). */
+int sel_store_exec_stmt(sel_store *st, sel_ctx *ctx, sqlite3_stmt *stmt);
+
+/* ---- Ingesting documents -------------------------------------------------------------------- */
+
+struct sel_termbase;
+
+/** What one ingest did. */
+struct sel_ingest_report {
+    bool unchanged;        ///< identical content was already stored: nothing changed
+    bool replaced;         ///< an older version of the same file was replaced
+    int64_t document_id;   ///< the stored (or already present) document
+    size_t sentences, boilerplate, occurrences;
+    size_t beads, confirmed, unconfirmed; ///< with a translation
+};
+
+/** Runs the pipeline for documents of one language and stores the results. Not thread-safe. */
+typedef struct sel_ingester sel_ingester;
+
+/**
+ * Prepares ingestion of @p lang documents into @p st, tagging with @p tb (both borrowed).
+ * Translations are in English; the aligner and the English tagger are made on first use.
+ */
+int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const struct sel_termbase *tb, const char *lang);
+/** Commits what a batch holds (see sel_ingester_batch()) and frees the ingester. */
+void sel_ingester_free(sel_ingester *ing);
+
+/**
+ * Batch mode, for many documents: each document is a savepoint in a transaction committed every
+ * few hundred documents or every second. Each document is still whole or absent; a crash loses
+ * at most the last second of work. Call sel_ingester_flush() at the end.
+ */
+void sel_ingester_batch(sel_ingester *ing, bool on);
+/** Commits the open batch, if any. */
+int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx);
+
+/**
+ * Stores the document at @p path (and, if @p translation is not NULL, its translation, the
+ * sentence alignment and which term equivalents the translation confirms) in one transaction:
+ * whole or not at all. Identical content already stored changes nothing; a changed file replaces
+ * its old version.
+ */
+int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *translation, const char *title,
+               struct sel_ingest_report *report);
+
+#endif

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+// Ingest benchmark: >= 50 MB of documents generated from the shared dev data (20 lines each,
+// each made unique by a numbered first line) tagged without storage, then ingested into a fresh
+// database; what storage costs is the difference. Also rows written per second, database size
+// per MB of input and peak memory.
+#include "lexicon/lexicon.h"
+#include "src/store/store.h"
+#include "tests/bench/bench_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { TARGET_MB = 50, LINES_PER_DOC = 20 };
+
+static bool count_match(void *user, const char *text, const struct sel_sentence *s, const struct sel_term_match *m)
+{
+    (void)text;
+    (void)s;
+    (void)m;
+    (*(size_t *)user)++;
+    return true;
+}
+
+int main(void)
+{
+    const char *shared = getenv("SEL_SHARED");
+    if (!shared)
+        return fprintf(stderr, "bench: SEL_SHARED is not set\n"), 1;
+    sel_ctx *ctx = NULL;
+    sel_ctx_new(&ctx);
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/data/panl-int-dev/id.txt", shared);
+    struct sel_text dev;
+    if (sel_text_read(&dev, ctx, path) != SEL_OK)
+        return fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx)), 1;
+    char *lines[4000];
+    size_t n_lines = 0;
+    for (char *l = strtok(dev.data, "\r\n"); l && n_lines < 4000; l = strtok(NULL, "\r\n"))
+        lines[n_lines++] = l;
+
+    char dir[] = "/tmp/selaras-bench-ingest-XXXXXX";
+    if (!mkdtemp(dir))
+        return 1;
+    size_t total = 0, n_docs = 0;
+    char **files = NULL;
+    size_t target_mb = getenv("SEL_BENCH_MB") ? strtoul(getenv("SEL_BENCH_MB"), NULL, 10) : TARGET_MB;
+    while (total < (target_mb << 20)) {
+        files = realloc(files, (n_docs + 1) * sizeof(*files));
+        files[n_docs] = malloc(4200);
+        snprintf(files[n_docs], 4200, "%s/doc%06zu.txt", dir, n_docs);
+        FILE *fp = fopen(files[n_docs], "w");
+        total += (size_t)fprintf(fp, "Laporan nomor %zu.\n", n_docs);
+        for (size_t k = 0; k < LINES_PER_DOC; k++)
+            total += (size_t)fprintf(fp, "%s\n", lines[(n_docs * LINES_PER_DOC + k) % n_lines]);
+        fclose(fp);
+        n_docs++;
+    }
+    double mb = (double)total / (1 << 20);
+
+    sel_termbase *tb = NULL;
+    sel_tagger *tagger = NULL;
+    sel_termbase_new(&tb);
+    if (sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK || sel_tagger_new(&tagger, ctx, tb, "id") != SEL_OK)
+        return fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx)), 1;
+    size_t matches = 0;
+    double t0 = bench_now();
+    for (size_t i = 0; i < n_docs; i++) {
+        struct sel_text t;
+        sel_text_read(&t, ctx, files[i]);
+        sel_tagger_tag(tagger, ctx, t.data, t.len, false, count_match, &matches);
+        sel_text_finish(&t);
+    }
+    double t_tag = bench_now() - t0;
+
+    char db[4200];
+    snprintf(db, sizeof(db), "%s/bench.db", dir);
+    sel_store *st = NULL;
+    sel_ingester *ing = NULL;
+    if (sel_store_open(&st, ctx, db, true) != SEL_OK || sel_ingester_new(&ing, ctx, st, tb, "id") != SEL_OK)
+        return fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx)), 1;
+    size_t rows = 0;
+    sel_ingester_batch(ing, true); // as `selaras ingest` does for many files
+    t0 = bench_now();
+    for (size_t i = 0; i < n_docs; i++) {
+        struct sel_ingest_report r;
+        if (sel_ingest(ing, ctx, files[i], NULL, NULL, &r) != SEL_OK)
+            return fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx)), 1;
+        rows += 1 + r.sentences * 2 + r.occurrences; // document, paragraph + sentence (+ FTS), occurrences
+    }
+    sel_ingester_flush(ing, ctx);
+    double t_ingest = bench_now() - t0;
+    sel_ingester_free(ing);
+    sel_store_close(st);
+    struct stat sb;
+    double db_mb = 0;
+    if (stat(db, &sb) == 0)
+        db_mb += (double)sb.st_size / (1 << 20);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("tag (no storage): %.1f MB in %zu documents, %zu term occurrences: %.2f s = %.2f MB/s\n", mb, n_docs, matches,
+           t_tag, mb / t_tag);
+    printf("ingest (fresh database): %.2f s = %.2f MB/s, %.0f rows/s; storage %.0f%% of the total; "
+           "database %.1f MB = %.2f MB per MB of input; peak memory %ld MB\n",
+           t_ingest, mb / t_ingest, (double)rows / t_ingest, 100 * (t_ingest - t_tag) / t_ingest, db_mb, db_mb / mb,
+           ru.ru_maxrss / 1024);
+    char cmd[4200];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "bench: could not remove %s\n", dir);
+    for (size_t i = 0; i < n_docs; i++)
+        free(files[i]);
+    free(files);
+    sel_tagger_free(tagger);
+    sel_termbase_free(tb);
+    sel_text_finish(&dev);
+    sel_ctx_free(ctx);
+    return 0;
+}

@@ -1,0 +1,1 @@
+align segment/cases/invalid.txt cli/align_small.en.txt

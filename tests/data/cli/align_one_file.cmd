@@ -1,0 +1,1 @@
+align cli/align_small.id.txt

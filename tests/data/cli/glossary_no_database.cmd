@@ -1,0 +1,1 @@
+glossary --db no/such/dir/selaras.db

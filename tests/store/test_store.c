@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: MIT
+// The database: migrations, ingest whole-or-nothing, re-ingest, and the seed occurrences stored
+// with the offsets of the hand-counted gold (tests/data/tag/seeds.tsv).
+#include "lexicon/lexicon.h"
+#include "src/store/store.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static sel_ctx *ctx;
+static sel_termbase *tb;
+static char dir[64], db_path[128];
+
+static void setup(void)
+{
+    cr_assert_eq(sel_ctx_new(&ctx), SEL_OK);
+    cr_assert_eq(sel_termbase_new(&tb), SEL_OK);
+    cr_assert_eq(sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    strcpy(dir, "/tmp/selaras-store-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(db_path, sizeof(db_path), "%s/sub/test.db", dir); // the folder is created too
+}
+
+static void teardown(void)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        cr_log_warn("could not remove %s", dir);
+    sel_termbase_free(tb);
+    sel_ctx_free(ctx);
+}
+
+TestSuite(store, .init = setup, .fini = teardown, .timeout = 120);
+
+static int64_t count(sel_store *st, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    cr_assert_eq(sel_store_prepare(st, ctx, sql, &s), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+static char *corpus(const char *name)
+{
+    static char path[4][4096];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(path[k], sizeof(path[k]), "%s/corpus/%s", getenv("SEL_SOURCE_ROOT"), name);
+    return path[k];
+}
+
+Test(store, migrations_bring_a_new_database_to_the_current_version)
+{
+    sel_store *st = NULL;
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, false), SEL_ENOTFOUND);
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    int v = sel_store_version(st);
+    cr_expect_geq(v, 1);
+    cr_expect_eq(count(st, "SELECT count(*) FROM sqlite_schema WHERE name = 'sentence_fts'"), 1);
+    cr_expect_eq(count(st, "PRAGMA foreign_keys"), 1);
+    sel_store_close(st);
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, false), SEL_OK); // reopening changes nothing
+    cr_expect_eq(sel_store_version(st), v);
+    sel_store_close(st);
+}
+
+Test(store, a_file_that_is_not_a_database_is_refused)
+{
+    FILE *fp = fopen(db_path, "w");
+    if (!fp) { // the folder does not exist yet
+        char sub[160];
+        snprintf(sub, sizeof(sub), "%s/sub", dir);
+        cr_assert_eq(mkdir(sub, 0755), 0);
+        fp = fopen(db_path, "w");
+    }
+    fputs("this is a text file, not SQLite\n", fp);
+    fclose(fp);
+    sel_store *st = NULL;
+    cr_assert_neq(sel_store_open(&st, ctx, db_path, true), SEL_OK);
+    cr_expect(strstr(sel_ctx_errmsg(ctx), db_path) != NULL, "%s", sel_ctx_errmsg(ctx));
+}
+
+Test(store, ingest_with_translation_then_again_then_changed)
+{
+    sel_store *st = NULL;
+    sel_ingester *ing = NULL;
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK);
+    cr_assert_eq(sel_ingester_new(&ing, ctx, st, tb, "id"), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    struct sel_ingest_report r;
+    cr_assert_eq(sel_ingest(ing, ctx, corpus("01-asean-defence.id.txt"), corpus("01-asean-defence.en.txt"), NULL, &r),
+                 SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_expect(!r.unchanged && !r.replaced);
+    // the corpus gold: 36 Indonesian segments, 6 of them boilerplate
+    cr_expect_eq(r.sentences, 36);
+    cr_expect_eq(r.boilerplate, 6);
+    cr_expect_gt(r.beads, 20);
+    cr_expect_gt(r.confirmed, r.unconfirmed);
+    cr_expect_eq(count(st, "SELECT count(*) FROM document"), 2);
+    cr_expect_eq(count(st, "SELECT count(*) FROM document WHERE translation_of IS NOT NULL"), 1);
+    int64_t sentences = count(st, "SELECT count(*) FROM sentence"), beads = count(st, "SELECT count(*) FROM bead");
+    // every sentence of both sides in exactly one bead
+    cr_expect_eq(count(st, "SELECT sum(src_count) FROM bead"), 36);
+    cr_expect_eq(count(st, "SELECT sum(tgt_count) FROM bead"), sentences - 36);
+
+    cr_assert_eq(sel_ingest(ing, ctx, corpus("01-asean-defence.id.txt"), corpus("01-asean-defence.en.txt"), NULL, &r),
+                 SEL_OK);
+    cr_expect(r.unchanged, "identical content must change nothing");
+    cr_expect_eq(count(st, "SELECT count(*) FROM sentence"), sentences);
+    cr_expect_eq(count(st, "SELECT count(*) FROM bead"), beads);
+
+    // a changed file (same path) replaces its old version and its translation
+    char copy[160], changed[8192];
+    snprintf(copy, sizeof(copy), "%s/article.txt", dir);
+    snprintf(changed, sizeof(changed), "cp '%s' '%s'", corpus("02-unsc-ceasefire.id.txt"), copy);
+    cr_assert_eq(system(changed), 0);
+    cr_assert_eq(sel_ingest(ing, ctx, copy, NULL, NULL, &r), SEL_OK);
+    snprintf(changed, sizeof(changed), "printf 'Paragraf baru tentang gencatan senjata.\\n' >> '%s'", copy);
+    cr_assert_eq(system(changed), 0);
+    cr_assert_eq(sel_ingest(ing, ctx, copy, NULL, NULL, &r), SEL_OK);
+    cr_expect(r.replaced);
+    cr_expect_eq(count(st, "SELECT count(*) FROM document WHERE translation_of IS NULL"), 2);
+    cr_expect_eq(count(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    sel_ingester_free(ing);
+    sel_store_close(st);
+}
+
+Test(store, a_bad_translation_leaves_the_database_unchanged)
+{
+    sel_store *st = NULL;
+    sel_ingester *ing = NULL;
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK);
+    cr_assert_eq(sel_ingester_new(&ing, ctx, st, tb, "id"), SEL_OK);
+    char bad[160];
+    snprintf(bad, sizeof(bad), "%s/bad.en.txt", dir);
+    FILE *fp = fopen(bad, "wb");
+    fputs("Fine first line.\nBroken \xC3\x28 second line.\n", fp);
+    fclose(fp);
+    struct sel_ingest_report r;
+    cr_expect_eq(sel_ingest(ing, ctx, corpus("03-dpr-alutsista.id.txt"), bad, NULL, &r), SEL_EPARSE);
+    cr_expect(strstr(sel_ctx_errmsg(ctx), "bad.en.txt:2:8: invalid UTF-8") != NULL, "%s", sel_ctx_errmsg(ctx));
+    cr_expect_eq(count(st, "SELECT count(*) FROM document"), 0);
+    cr_expect_eq(count(st, "SELECT count(*) FROM sentence"), 0);
+    sel_ingester_free(ing);
+    sel_store_close(st);
+}
+
+struct gold_occ {
+    char seed[64], concept[128];
+    int64_t start, end;
+};
+
+Test(store, seed_occurrences_are_stored_with_the_gold_offsets)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/tag/seeds.tsv", getenv("SEL_TEST_DATA"));
+    FILE *fp = fopen(path, "r");
+    cr_assert_not_null(fp);
+    struct gold_occ *gold = calloc(2000, sizeof(*gold));
+    size_t n = 0;
+    char line[1024];
+    while (n < 2000 && fgets(line, sizeof(line), fp))
+        if (line[0] != '#' && sscanf(line, "%63[^\t]\t%127[^\t]\t%ld\t%ld", gold[n].seed, gold[n].concept,
+                                     &gold[n].start, &gold[n].end) == 4)
+            n++;
+    fclose(fp);
+    sel_store *st = NULL;
+    sel_ingester *ing = NULL;
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK);
+    cr_assert_eq(sel_ingester_new(&ing, ctx, st, tb, "id"), SEL_OK);
+    static const char *const seeds[] = { "000_03af0ad443b15418", "001_ba944954742ac43a", "002_8e2d0effefc95bf9",
+                                         "003_c614f5d41995a605", "004_b90e529e8fa8f8a9" };
+    for (size_t i = 0; i < 5; i++) {
+        snprintf(path, sizeof(path), "%s/seeds/%s.txt", getenv("SEL_SHARED"), seeds[i]);
+        struct sel_ingest_report r;
+        cr_assert_eq(sel_ingest(ing, ctx, path, NULL, NULL, &r), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    }
+    sqlite3_stmt *q = NULL;
+    cr_assert_eq(sel_store_prepare(st, ctx,
+                                   "SELECT count(*) FROM occurrence o JOIN sentence s ON s.id = o.sentence_id "
+                                   "JOIN document d ON d.id = s.document_id "
+                                   "WHERE d.path LIKE '%' || ?1 || '.txt' AND o.concept_id = ?2 AND o.start = ?3 AND o.end = ?4",
+                                   &q),
+                 SEL_OK);
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_text(q, 1, gold[i].seed, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, gold[i].concept, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 3, gold[i].start);
+        sqlite3_bind_int64(q, 4, gold[i].end);
+        bool ok = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int64(q, 0) == 1;
+        sqlite3_reset(q);
+        found += ok;
+        cr_expect(ok, "not stored: %s %s %ld-%ld", gold[i].seed, gold[i].concept, (long)gold[i].start, (long)gold[i].end);
+    }
+    sqlite3_finalize(q);
+    // and no occurrence of a gold concept that the gold does not list, nor any from boilerplate
+    int64_t stored = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool first = true;
+        for (size_t k = 0; k < i && first; k++)
+            first = strcmp(gold[k].concept, gold[i].concept) != 0;
+        if (!first)
+            continue;
+        sqlite3_stmt *c = NULL;
+        sel_store_prepare(st, ctx, "SELECT count(*) FROM occurrence WHERE concept_id = ?1", &c);
+        sqlite3_bind_text(c, 1, gold[i].concept, -1, SQLITE_STATIC);
+        sqlite3_step(c);
+        stored += sqlite3_column_int64(c, 0);
+        sqlite3_finalize(c);
+    }
+    cr_expect_eq((size_t)stored, n, "%ld stored occurrences of the gold concepts, %zu in the gold", (long)stored, n);
+    cr_expect_eq(count(st, "SELECT count(*) FROM occurrence o JOIN sentence s ON s.id = o.sentence_id "
+                           "WHERE s.boilerplate IS NOT NULL"), 0);
+    fprintf(stderr, "store: %zu of %zu gold seed occurrences stored at their offsets\n", found, n);
+    free(gold);
+    sel_ingester_free(ing);
+    sel_store_close(st);
+}
