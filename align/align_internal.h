@@ -69,9 +69,9 @@ void sel_align_lower(char *buf, size_t size, const char *s, size_t len);
  */
 bool sel_align_next_token(const char *text, size_t *pos, size_t end, size_t *ts, size_t *te);
 
-/** Writes the lower-cased lemma of @p form (side @p side) into @p buf. */
+/** Writes the lower-cased lemma of @p form (side @p side) into @p buf, its flags to @p flags. */
 int sel_align_lemma(sel_aligner *al, sel_ctx *ctx, int side, const char *form, size_t len,
-                    char *buf, size_t size);
+                    char *buf, size_t size, unsigned *flags);
 
 /** Builds the source-lemma -> target-lemma index from @p tb (align/index.c). */
 int sel_align_index_build(sel_aligner *al, sel_ctx *ctx, const sel_termbase *tb);

@@ -17,7 +17,7 @@
 enum { FORM_MAX = 256, MAX_WORD_KEYS = 32, COGNATE = 5 };
 
 int sel_align_lemma(sel_aligner *al, sel_ctx *ctx, int side, const char *form, size_t len,
-                    char *buf, size_t size)
+                    char *buf, size_t size, unsigned *flags)
 {
     // The analyzer asks Hunspell for spelling suggestions when a lower-case word is unknown,
     // which costs milliseconds a word (3.5 s for the 528 such forms of the dev set); a
@@ -36,6 +36,8 @@ int sel_align_lemma(sel_aligner *al, sel_ctx *ctx, int side, const char *form, s
         return rc;
     const char *lemma = w.lemma ? w.lemma : "";
     sel_align_lower(buf, size, lemma, strlen(lemma));
+    if (flags)
+        *flags = w.flags;
     return SEL_OK;
 }
 
@@ -76,6 +78,34 @@ static bool ascii_letters(const char *s)
     return true;
 }
 
+// The spelling skeleton of a lemma for cognates: English and Indonesian spell the same loanword
+// differently in regular ways (commission ~ komisi, congress ~ kongres, terrorist ~ teroris,
+// democracy ~ demokrasi), so c, q -> k, x -> ks, ph -> f, th -> t, y -> i, doubled letters once.
+static size_t skeleton(char *out, size_t size, const char *s)
+{
+    size_t o = 0;
+    for (size_t i = 0; s[i] && o + 3 < size; i++) {
+        char c = s[i];
+        if (c == 'c' || c == 'q')
+            c = 'k';
+        else if (c == 'y')
+            c = 'i';
+        else if (c == 'h' && i > 0 && (s[i - 1] == 'p' || s[i - 1] == 't' || s[i - 1] == 'c'))
+            continue;
+        if (c == 'p' && s[i + 1] == 'h')
+            c = 'f';
+        if (c == 'x') {
+            out[o++] = 'k';
+            c = 's';
+        }
+        if (o > 0 && out[o - 1] == c)
+            continue;
+        out[o++] = c;
+    }
+    out[o] = '\0';
+    return o;
+}
+
 // The keys of one distinct word form (no digits in it), computed once per aligner.
 static int word_keys(sel_aligner *al, sel_ctx *ctx, int side, const char *form, size_t len,
                      struct word_info **out)
@@ -97,7 +127,8 @@ static int word_keys(sel_aligner *al, sel_ctx *ctx, int side, const char *form, 
         rc = push_key(al, ctx, &kb, "mag:%d", k);
     } else if (!sel_lang_words_is_stop(lw, lower) && al->an[side]) {
         char lemma[FORM_MAX];
-        rc = sel_align_lemma(al, ctx, side, form, len, lemma, sizeof(lemma));
+        unsigned flags = 0;
+        rc = sel_align_lemma(al, ctx, side, form, len, lemma, sizeof(lemma), &flags);
         if (rc == SEL_OK && !lemma[0])
             memcpy(lemma, lower, strlen(lower) + 1);
         if (rc == SEL_OK && sel_lang_words_is_stop(lw, lemma))
@@ -113,7 +144,11 @@ static int word_keys(sel_aligner *al, sel_ctx *ctx, int side, const char *form, 
                     kb.v[kb.n++] = list->v[i];
             }
         }
-        if (rc == SEL_OK && lemma[0] && strlen(lemma) > COGNATE && ascii_letters(lemma))
+        char skel[FORM_MAX];
+        if (rc == SEL_OK && lemma[0] && strlen(lemma) > COGNATE && ascii_letters(lemma) &&
+            skeleton(skel, sizeof(skel), lemma) >= COGNATE)
+            rc = push_key(al, ctx, &kb, "~%.*s", COGNATE, skel);
+        else if (rc == SEL_OK && lemma[0] && strlen(lemma) > COGNATE && ascii_letters(lemma))
             rc = push_key(al, ctx, &kb, "~%.*s", COGNATE, lemma);
         if (rc == SEL_OK && is_upper(form[0]) && len >= 2)
             rc = push_key(al, ctx, &kb, "=%s", lower);
@@ -319,7 +354,8 @@ int sel_align_feats(struct align_feats *out, sel_aligner *al, sel_ctx *ctx,
         rc = sentence_keys(&st, doc->text, s->start, s->end);
         if (rc != SEL_OK)
             goto done;
-        qsort(sk.v + first, sk.n - first, sizeof(*sk.v), cmp_u32);
+        if (sk.n > first)
+            qsort(sk.v + first, sk.n - first, sizeof(*sk.v), cmp_u32);
         size_t o = first;
         for (size_t i = first; i < sk.n; i++)
             if (o == first || sk.v[o - 1] != sk.v[i])

@@ -33,7 +33,7 @@ static int add_term(sel_aligner *al, sel_ctx *ctx, int side, const char *text, s
         if (has_digit(text + ts, te - ts))
             continue;
         char lemma[LEMMA_MAX], key[LEMMA_MAX + 2];
-        int rc = sel_align_lemma(al, ctx, side, text + ts, te - ts, lemma, sizeof(lemma));
+        int rc = sel_align_lemma(al, ctx, side, text + ts, te - ts, lemma, sizeof(lemma), NULL);
         if (rc != SEL_OK)
             return rc;
         if (!lemma[0] || sel_lang_words_is_stop(al->words[side], lemma))

@@ -54,7 +54,9 @@ static void print_jsonl(const struct sel_alignment *a, const struct sel_align_do
         json_object *o = json_object_new_object();
         json_object_object_add(o, "src", numbers_json(bd->src, bd->n_src));
         json_object_object_add(o, "tgt", numbers_json(bd->tgt, bd->n_tgt));
-        json_object_object_add(o, "score", json_object_new_double(bd->score));
+        char score[16];
+        snprintf(score, sizeof(score), "%.3f", bd->score); // as in tsv: three decimals
+        json_object_object_add(o, "score", json_object_new_double_s(bd->score, score));
         json_object_object_add(o, "src_text", texts_json(src, bd->src, bd->n_src));
         json_object_object_add(o, "tgt_text", texts_json(tgt, bd->tgt, bd->n_tgt));
         puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -219,8 +221,10 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
     else
         print_text(&result, &src, &tgt);
     status = 0;
-    if (fflush(stdout) != 0 || ferror(stdout))
-        status = sel_error(ctx, SEL_EIO, "standard output: write error") ? EXIT_USAGE : EXIT_USAGE;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        sel_error(ctx, SEL_EIO, "standard output: write error");
+        status = EXIT_USAGE;
+    }
 done:
     if (status)
         cli_report(ctx);

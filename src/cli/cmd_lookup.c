@@ -1,31 +1,106 @@
 // SPDX-License-Identifier: MIT
-// selaras lookup: from the word as it stands in the text to the approved equivalent.
+// selaras lookup: from the word as it stands in the text to the approved equivalent, with
+// examples from the database when it has any, and the user's own entries (curated ones first,
+// general vocabulary last).
 #include "lexicon/lexicon.h"
 #include "src/cli/cli.h"
+#include "src/store/store.h"
 
 #include <getopt.h>
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum lookup_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON };
+enum { MAX_ROWS = 64, MAX_EXAMPLES = 3 };
+
+// One answer, from the bundled termbase (concept set) or from the user's database.
+struct row {
+    enum sel_match_kind kind;
+    const struct sel_concept *concept; // NULL for a user entry
+    char source[256], targets[1024], subject[64], id[128];
+};
 
 struct lookup_run {
     sel_lookup *lk;
+    sel_store *st;      // NULL without a database
     sel_ctx *ctx;
     enum lookup_format format;
-    const char *to_lang;
+    const char *from, *to_lang;
     long limit;
-    json_object *json; // the array of queries, for --format json
+    json_object *json;  // the array of queries, for --format json
     size_t misses;
+    struct row rows[MAX_ROWS];
+    size_t n_rows;
 };
 
-static void print_text(const struct lookup_run *run, const char *query, const struct sel_lookup_result *r, size_t n)
+static void add_user_row(struct lookup_run *run, enum sel_match_kind kind, const char *id, const char *subject,
+                         const char *term, const char *targets)
 {
-    printf("%s\n", query);
-    for (size_t i = 0; i < n; i++) {
-        const struct sel_concept *c = r[i].concept;
-        printf("  %zu  %s  →  ", i + 1, r[i].term->text);
+    if (run->n_rows == MAX_ROWS)
+        return;
+    struct row *r = &run->rows[run->n_rows++];
+    r->kind = kind;
+    r->concept = NULL;
+    snprintf(r->source, sizeof(r->source), "%s", term);
+    snprintf(r->targets, sizeof(r->targets), "%s", targets);
+    snprintf(r->subject, sizeof(r->subject), "%s", subject ? subject : "user");
+    snprintf(r->id, sizeof(r->id), "%s", id);
+}
+
+struct user_pass {
+    struct lookup_run *run;
+    bool curated;       // which of the two kinds this pass collects
+};
+
+static bool take_user_term(void *user, const char *id, const char *subject, const char *term, bool curated,
+                           const char *targets)
+{
+    struct user_pass *p = user;
+    if (curated == p->curated) // curated entries override as exact answers; the rest is general vocabulary
+        add_user_row(p->run, curated ? SEL_MATCH_EXACT : SEL_MATCH_GENERAL, id, subject, term, targets);
+    return true;
+}
+
+static void print_example(const struct lookup_run *run, const char *sentence, const char *translation,
+                          const char *path, long number, json_object *examples)
+{
+    if (run->format == FORMAT_TEXT) {
+        printf("     e.g. %s  (%s:%ld)\n", sentence, path, number);
+        if (translation)
+            printf("          ⇒ %s\n", translation);
+    } else if (examples) {
+        json_object *e = json_object_new_object();
+        json_object_object_add(e, "text", json_object_new_string(sentence));
+        json_object_object_add(e, "lang", json_object_new_string(run->from));
+        if (translation)
+            json_object_object_add(e, "translation", json_object_new_string(translation));
+        json_object_object_add(e, "document", json_object_new_string(path));
+        json_object_object_add(e, "sentence", json_object_new_int64(number));
+        json_object_array_add(examples, e);
+    }
+}
+
+struct example_pass {
+    const struct lookup_run *run;
+    json_object *examples;
+};
+
+static bool take_example(void *user, const char *sentence, const char *translation, const char *path, long number)
+{
+    struct example_pass *p = user;
+    print_example(p->run, sentence, translation, path, number, p->examples);
+    return true;
+}
+
+static void print_row_text(const struct lookup_run *run, size_t rank, const struct row *r)
+{
+    const struct sel_concept *c = r->concept;
+    printf("  %zu  %s  →  ", rank, r->source);
+    if (!c) {
+        printf("%s", r->targets);
+    } else {
         bool first = true;
         for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++)
             for (size_t k = 0; k < c->n_terms; k++)
@@ -34,56 +109,54 @@ static void print_text(const struct lookup_run *run, const char *query, const st
                            status == SEL_STATUS_DEPRECATED ? " (deprecated)" : "");
                     first = false;
                 }
-        printf("   [%s; %s; %s]\n", sel_match_kind_name(r[i].kind), c->subject, c->id);
-        if (c->definition)
-            printf("     %s\n", c->definition);
-        if (c->note)
-            printf("     note: %s\n", c->note);
     }
+    printf("   [%s; %s; %s]\n", sel_match_kind_name(r->kind), r->subject, r->id);
+    if (c && c->definition)
+        printf("     %s\n", c->definition);
+    if (c && c->note)
+        printf("     note: %s\n", c->note);
 }
 
-static void print_tsv(const struct lookup_run *run, const char *query, const struct sel_lookup_result *r, size_t n)
+static json_object *row_json(const struct lookup_run *run, size_t rank, const struct row *r)
 {
-    for (size_t i = 0; i < n; i++) {
-        char targets[2048];
-        sel_concept_terms_join(r[i].concept, run->to_lang, " | ", targets, sizeof(targets));
-        printf("%s\t%zu\t%s\t%s\t%s\t%s\t%s\n", query, i + 1, sel_match_kind_name(r[i].kind), r[i].term->text, targets,
-               r[i].concept->subject, r[i].concept->id);
+    json_object *m = json_object_new_object();
+    json_object_object_add(m, "rank", json_object_new_int64((int64_t)rank));
+    json_object_object_add(m, "match", json_object_new_string(sel_match_kind_name(r->kind)));
+    json_object_object_add(m, "source_term", json_object_new_string(r->source));
+    json_object *targets = json_object_new_array();
+    const struct sel_concept *c = r->concept;
+    for (int status = SEL_STATUS_PREFERRED; c && status < SEL_STATUS_COUNT; status++)
+        for (size_t k = 0; k < c->n_terms; k++)
+            if ((int)c->terms[k].status == status && strcmp(c->terms[k].lang, run->to_lang) == 0) {
+                json_object *t = json_object_new_object();
+                json_object_object_add(t, "term", json_object_new_string(c->terms[k].text));
+                json_object_object_add(t, "lang", json_object_new_string(run->to_lang));
+                json_object_object_add(t, "status", json_object_new_string(sel_term_status_name(c->terms[k].status)));
+                json_object_array_add(targets, t);
+            }
+    if (!c) {
+        char copy[1024];
+        snprintf(copy, sizeof(copy), "%s", r->targets);
+        for (char *save = NULL, *t = strtok_r(copy, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+            while (*t == ' ')
+                t++;
+            size_t n = strlen(t);
+            while (n && t[n - 1] == ' ')
+                t[--n] = '\0';
+            json_object *o = json_object_new_object();
+            json_object_object_add(o, "term", json_object_new_string(t));
+            json_object_object_add(o, "lang", json_object_new_string(run->to_lang));
+            json_object_array_add(targets, o);
+        }
     }
-}
-
-static void add_json(struct lookup_run *run, const char *query, const struct sel_lookup_result *r, size_t n)
-{
-    json_object *q = json_object_new_object();
-    json_object_object_add(q, "query", json_object_new_string(query));
-    json_object *matches = json_object_new_array();
-    for (size_t i = 0; i < n; i++) {
-        const struct sel_concept *c = r[i].concept;
-        json_object *m = json_object_new_object();
-        json_object_object_add(m, "rank", json_object_new_int64((int64_t)i + 1));
-        json_object_object_add(m, "match", json_object_new_string(sel_match_kind_name(r[i].kind)));
-        json_object_object_add(m, "source_term", json_object_new_string(r[i].term->text));
-        json_object *targets = json_object_new_array();
-        for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++)
-            for (size_t k = 0; k < c->n_terms; k++)
-                if ((int)c->terms[k].status == status && strcmp(c->terms[k].lang, run->to_lang) == 0) {
-                    json_object *t = json_object_new_object();
-                    json_object_object_add(t, "term", json_object_new_string(c->terms[k].text));
-                    json_object_object_add(t, "lang", json_object_new_string(run->to_lang));
-                    json_object_object_add(t, "status", json_object_new_string(sel_term_status_name(c->terms[k].status)));
-                    json_object_array_add(targets, t);
-                }
-        json_object_object_add(m, "target_terms", targets);
-        json_object_object_add(m, "subject", json_object_new_string(c->subject));
-        json_object_object_add(m, "concept_id", json_object_new_string(c->id));
-        if (c->definition)
-            json_object_object_add(m, "definition", json_object_new_string(c->definition));
-        if (c->note)
-            json_object_object_add(m, "note", json_object_new_string(c->note));
-        json_object_array_add(matches, m);
-    }
-    json_object_object_add(q, "matches", matches);
-    json_object_array_add(run->json, q);
+    json_object_object_add(m, "target_terms", targets);
+    json_object_object_add(m, "subject", json_object_new_string(r->subject));
+    json_object_object_add(m, "concept_id", json_object_new_string(r->id));
+    if (c && c->definition)
+        json_object_object_add(m, "definition", json_object_new_string(c->definition));
+    if (c && c->note)
+        json_object_object_add(m, "note", json_object_new_string(c->note));
+    return m;
 }
 
 static int lookup_one(struct lookup_run *run, const char *query)
@@ -93,12 +166,32 @@ static int lookup_one(struct lookup_run *run, const char *query)
     int rc = sel_lookup_query(run->lk, run->ctx, query, &r, &n);
     if (rc != SEL_OK)
         return rc;
-    if (n > (size_t)run->limit)
-        n = (size_t)run->limit;
-    if (run->format == FORMAT_JSON)
-        add_json(run, query, r, n);
-    if (n == 0) {
+    run->n_rows = 0;
+    struct user_pass curated = { run, true }, general = { run, false };
+    if (run->st && (rc = sel_store_user_lookup(run->st, run->ctx, run->from, run->to_lang, query, take_user_term,
+                                               &curated)) != SEL_OK)
+        return rc;
+    for (size_t i = 0; i < n && run->n_rows < MAX_ROWS; i++) {
+        struct row *row = &run->rows[run->n_rows++];
+        row->kind = r[i].kind;
+        row->concept = r[i].concept;
+        snprintf(row->source, sizeof(row->source), "%s", r[i].term->text);
+        sel_concept_terms_join(r[i].concept, run->to_lang, " | ", row->targets, sizeof(row->targets));
+        snprintf(row->subject, sizeof(row->subject), "%s", r[i].concept->subject);
+        snprintf(row->id, sizeof(row->id), "%s", r[i].concept->id);
+    }
+    if (run->st && (rc = sel_store_user_lookup(run->st, run->ctx, run->from, run->to_lang, query, take_user_term,
+                                               &general)) != SEL_OK)
+        return rc;
+    size_t shown = run->n_rows < (size_t)run->limit ? run->n_rows : (size_t)run->limit;
+    if (shown == 0) {
         run->misses++;
+        if (run->json) {
+            json_object *q = json_object_new_object();
+            json_object_object_add(q, "query", json_object_new_string(query));
+            json_object_object_add(q, "matches", json_object_new_array());
+            json_object_array_add(run->json, q);
+        }
         const char *near[3];
         size_t k = sel_lookup_suggest(run->lk, query, near, 3);
         fprintf(stderr, "selaras lookup: no match for \"%s\"", query);
@@ -107,11 +200,41 @@ static int lookup_one(struct lookup_run *run, const char *query)
         fprintf(stderr, "%s\n", k ? "\"?" : "");
         return SEL_OK;
     }
+    json_object *q = NULL, *matches = NULL;
+    if (run->json) {
+        q = json_object_new_object();
+        json_object_object_add(q, "query", json_object_new_string(query));
+        matches = json_object_new_array();
+    }
     if (run->format == FORMAT_TEXT)
-        print_text(run, query, r, n);
-    else if (run->format == FORMAT_TSV)
-        print_tsv(run, query, r, n);
-    return SEL_OK;
+        printf("%s\n", query);
+    for (size_t i = 0; i < shown; i++) {
+        const struct row *row = &run->rows[i];
+        if (run->format == FORMAT_TSV) {
+            printf("%s\t%zu\t%s\t%s\t%s\t%s\t%s\n", query, i + 1, sel_match_kind_name(row->kind), row->source,
+                   row->targets, row->subject, row->id);
+            continue;
+        }
+        json_object *m = NULL;
+        if (run->format == FORMAT_TEXT)
+            print_row_text(run, i + 1, row);
+        else
+            m = row_json(run, i + 1, row);
+        // examples from the corpus, for the best answer
+        if (i == 0 && run->st && row->concept && run->from[0] == 'i') {
+            struct example_pass ep = { run, m ? json_object_new_array() : NULL };
+            rc = sel_store_examples(run->st, run->ctx, row->id, MAX_EXAMPLES, take_example, &ep);
+            if (m)
+                json_object_object_add(m, "examples", ep.examples);
+        }
+        if (m)
+            json_object_array_add(matches, m);
+    }
+    if (q) {
+        json_object_object_add(q, "matches", matches);
+        json_object_array_add(run->json, q);
+    }
+    return rc;
 }
 
 int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
@@ -124,16 +247,16 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    struct lookup_run run = { .limit = 5, .to_lang = "en" };
-    const char *from = "id";
+    struct lookup_run run = { .limit = 5, .from = "id", .to_lang = "en" };
+    const char *db = NULL;
     int opt;
     while ((opt = getopt_long(argc, argv, "f:n:h", long_opts, NULL)) != -1) {
         switch (opt) {
         case 'F':
             if (strcmp(optarg, "id") != 0 && strcmp(optarg, "en") != 0)
                 return cli_usage_error(cmd, "invalid argument \"%s\" for --from; should be id or en", optarg);
-            from = optarg;
-            run.to_lang = strcmp(from, "id") == 0 ? "en" : "id";
+            run.from = optarg;
+            run.to_lang = strcmp(optarg, "id") == 0 ? "en" : "id";
             break;
         case 'f':
             if (strcmp(optarg, "text") == 0)
@@ -150,9 +273,12 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
                 return EXIT_USAGE;
             if (run.limit == 0)
                 return cli_usage_error(cmd, "--limit must be at least 1");
+            if (run.limit > MAX_ROWS)
+                run.limit = MAX_ROWS;
             break;
         case 'D':
-            break; // the user database joins the lookup with the ingest issue
+            db = optarg;
+            break;
         case 'h':
             cli_print_usage(cmd, stdout);
             return 0;
@@ -163,10 +289,14 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
     sel_ctx *ctx = NULL;
     sel_termbase *tb = NULL;
     int status = EXIT_USAGE;
-    char *line = NULL;
+    char *line = NULL, *db_path = sel_store_path(db);
     size_t cap = 0;
+    struct stat sb;
     if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_new(&tb) != SEL_OK ||
-        sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK || sel_lookup_new(&run.lk, ctx, tb, from) != SEL_OK)
+        sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK || sel_lookup_new(&run.lk, ctx, tb, run.from) != SEL_OK)
+        goto done;
+    // A database given with --db must exist; the default one is used when there is one.
+    if ((db || stat(db_path, &sb) == 0) && sel_store_open(&run.st, ctx, db_path, false) != SEL_OK)
         goto done;
     run.ctx = ctx;
     if (run.format == FORMAT_JSON)
@@ -190,14 +320,16 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
                 goto done;
         }
     }
-    if (run.format == FORMAT_JSON)
+    if (run.json)
         puts(json_object_to_json_string_ext(run.json, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
     status = run.misses ? EXIT_FOUND_NOTHING : 0;
 done:
     if (status == EXIT_USAGE)
         cli_report(ctx);
     free(line);
+    free(db_path);
     json_object_put(run.json);
+    sel_store_close(run.st);
     sel_lookup_free(run.lk);
     sel_termbase_free(tb);
     sel_ctx_free(ctx);

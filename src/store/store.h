@@ -53,6 +53,30 @@ int sel_store_prepare(sel_store *st, sel_ctx *ctx, const char *sql, sqlite3_stmt
 /** Steps a statement that returns no rows (SQLITE_DONE expected). */
 int sel_store_exec_stmt(sel_store *st, sel_ctx *ctx, sqlite3_stmt *stmt);
 
+/* ---- Questions to the database ------------------------------------------------------------- */
+
+/** Receives an example sentence and its aligned translation (NULL if none); false stops. */
+typedef bool (*sel_example_fn)(void *user, const char *sentence, const char *translation, const char *path,
+                               long number);
+
+/** Up to @p max sentences in which @p concept_id occurs, those with a translation first. */
+int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size_t max, sel_example_fn emit,
+                       void *user);
+
+/** The translation aligned with sentence @p sentence of document @p document, or "" if none. */
+int sel_store_aligned_text(sel_store *st, sel_ctx *ctx, int64_t document, long sentence, char *out, size_t size);
+
+/** Receives a user termbase entry: its concept, subject, matching term, whether curated, targets. */
+typedef bool (*sel_user_term_fn)(void *user, const char *concept_id, const char *subject, const char *term,
+                                 bool curated, const char *targets);
+
+/**
+ * The user's entries (imported with `selaras lexicon import`) with a @p lang term equal to
+ * @p text (ignoring ASCII case), curated first; @p to_lang terms joined by " | " as targets.
+ */
+int sel_store_user_lookup(sel_store *st, sel_ctx *ctx, const char *lang, const char *to_lang, const char *text,
+                          sel_user_term_fn emit, void *user);
+
 /* ---- Ingesting documents -------------------------------------------------------------------- */
 
 struct sel_termbase;

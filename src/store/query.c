@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+// Read-only questions other commands ask the database: example sentences of a concept with
+// their aligned translation, and the user's own termbase entries.
+#include "src/store/store_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_EXAMPLES[] =
+    "SELECT s.text, d.path, s.number, d.id FROM occurrence o JOIN sentence s ON s.id = o.sentence_id "
+    "JOIN document d ON d.id = s.document_id WHERE o.concept_id = ?1 AND d.translation_of IS NULL "
+    "GROUP BY s.id ORDER BY EXISTS (SELECT 1 FROM document t WHERE t.translation_of = d.id) DESC, d.id, s.number "
+    "LIMIT ?2";
+static const char SQL_ALIGNED[] =
+    "SELECT group_concat(ts.text, ' ') FROM bead b JOIN document t ON t.translation_of = b.document_id "
+    "JOIN sentence ts ON ts.document_id = t.id AND ts.number BETWEEN b.tgt_first AND b.tgt_first + b.tgt_count - 1 "
+    "WHERE b.document_id = ?1 AND b.src_count > 0 AND ?2 BETWEEN b.src_first AND b.src_first + b.src_count - 1";
+
+int sel_store_aligned_text(sel_store *st, sel_ctx *ctx, int64_t document, long sentence, char *out, size_t size)
+{
+    sqlite3_stmt *q = NULL;
+    out[0] = '\0';
+    int rc = sel_store_prepare(st, ctx, SQL_ALIGNED, &q);
+    if (rc != SEL_OK)
+        return rc;
+    sqlite3_bind_int64(q, 1, document);
+    sqlite3_bind_int64(q, 2, sentence);
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+        snprintf(out, size, "%s", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    return SEL_OK;
+}
+
+int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size_t max, sel_example_fn emit,
+                       void *user)
+{
+    sqlite3_stmt *q = NULL;
+    int rc = sel_store_prepare(st, ctx, SQL_EXAMPLES, &q);
+    if (rc != SEL_OK)
+        return rc;
+    sqlite3_bind_text(q, 1, concept_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 2, (int64_t)max);
+    char translation[8192];
+    while (rc == SEL_OK && sqlite3_step(q) == SQLITE_ROW) {
+        int64_t doc = sqlite3_column_int64(q, 3);
+        long number = (long)sqlite3_column_int64(q, 2);
+        rc = sel_store_aligned_text(st, ctx, doc, number, translation, sizeof(translation));
+        if (rc == SEL_OK && !emit(user, (const char *)sqlite3_column_text(q, 0), translation[0] ? translation : NULL,
+                                  (const char *)sqlite3_column_text(q, 1), number))
+            break;
+    }
+    sqlite3_finalize(q);
+    return rc;
+}
+
+static const char SQL_USER_TERMS[] =
+    "SELECT c.id, c.subject, t.text, c.curated, "
+    "  (SELECT group_concat(x.text, ' | ') FROM (SELECT text FROM user_term "
+    "     WHERE concept_id = c.id AND lang = ?3 ORDER BY status = 'preferred' DESC, id) x) "
+    "FROM user_term t JOIN user_concept c ON c.id = t.concept_id "
+    "WHERE t.lang = ?1 AND t.text = ?2 COLLATE NOCASE ORDER BY c.curated DESC, t.status = 'preferred' DESC, c.id";
+
+int sel_store_user_lookup(sel_store *st, sel_ctx *ctx, const char *lang, const char *to_lang, const char *text,
+                          sel_user_term_fn emit, void *user)
+{
+    sqlite3_stmt *q = NULL;
+    int rc = sel_store_prepare(st, ctx, SQL_USER_TERMS, &q);
+    if (rc != SEL_OK)
+        return rc;
+    sqlite3_bind_text(q, 1, lang, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 3, to_lang, -1, SQLITE_STATIC);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *targets = (const char *)sqlite3_column_text(q, 4);
+        if (!emit(user, (const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1),
+                  (const char *)sqlite3_column_text(q, 2), sqlite3_column_int(q, 3) != 0, targets ? targets : ""))
+            break;
+    }
+    sqlite3_finalize(q);
+    return SEL_OK;
+}

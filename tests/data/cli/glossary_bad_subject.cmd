@@ -1,0 +1,1 @@
+glossary --subject navy

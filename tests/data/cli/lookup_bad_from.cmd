@@ -1,0 +1,1 @@
+lookup --from fr x

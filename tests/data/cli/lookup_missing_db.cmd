@@ -1,0 +1,1 @@
+lookup --db no/such.db pasukan

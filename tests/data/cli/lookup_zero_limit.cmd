@@ -1,0 +1,1 @@
+lookup --limit 0 x

@@ -1,0 +1,1 @@
+tag --format xml segment/cases/empty.txt

@@ -1,0 +1,1 @@
+tag segment/cases/empty.txt
