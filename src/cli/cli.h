@@ -32,6 +32,15 @@ int cli_report(sel_ctx *ctx);
 /** Parses a whole non-negative integer for option @p opt; reports misuse and returns false. */
 bool cli_parse_count(const struct cli_command *cmd, const char *opt, const char *arg, long *out);
 
+/** What a command does with one input text; returns a status (0 to go on). */
+typedef int (*cli_text_fn)(void *user, sel_ctx *ctx, const struct sel_text *text);
+
+/**
+ * Reads each file of argv[first..argc) — standard input when there is none, "-" for it too —
+ * with sel_text_read() and hands it to @p fn; stops at the first failure and returns its status.
+ */
+int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn, void *user);
+
 /** Prints the top-level help (the command list). */
 void cli_print_main_help(FILE *out);
 

@@ -61,6 +61,23 @@ bool cli_parse_count(const struct cli_command *cmd, const char *opt, const char 
     return true;
 }
 
+int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn, void *user)
+{
+    static char *stdin_only[] = { "-" };
+    char **files = first < argc ? argv + first : stdin_only;
+    int n = first < argc ? argc - first : 1;
+    for (int i = 0; i < n; i++) {
+        struct sel_text text;
+        int rc = sel_text_read(&text, ctx, files[i]);
+        if (rc == SEL_OK)
+            rc = fn(user, ctx, &text);
+        sel_text_finish(&text);
+        if (rc != SEL_OK)
+            return rc;
+    }
+    return SEL_OK;
+}
+
 int cmd_pending(const struct cli_command *cmd, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 struct analyze_run {
+    sel_segmenter *seg;
     sel_analyzer *an;
     sel_ctx *ctx;
     int rc;
@@ -28,6 +29,13 @@ static bool analyze_sentence(void *user, const char *text, const struct sel_sent
     run->rc = sel_analyze_span(run->an, run->ctx, text, s->start, s->end, print_token, run);
     putchar('\n');
     return run->rc == SEL_OK && !ferror(stdout);
+}
+
+static int analyze_file(void *user, sel_ctx *ctx, const struct sel_text *text)
+{
+    struct analyze_run *run = user;
+    int rc = sel_segment(run->seg, ctx, text->data, text->len, analyze_sentence, run);
+    return rc != SEL_OK ? rc : run->rc;
 }
 
 int cmd_analyze(const struct cli_command *cmd, int argc, char **argv)
@@ -51,34 +59,22 @@ int cmd_analyze(const struct cli_command *cmd, int argc, char **argv)
             return cli_usage_error(cmd, "unknown option");
         }
     }
-    static char *stdin_only[] = { "-" };
-    char **files = optind < argc ? argv + optind : stdin_only;
-    int n_files = optind < argc ? argc - optind : 1;
-
     sel_ctx *ctx = NULL;
     sel_lang *lang = NULL;
-    sel_segmenter *seg = NULL;
     struct analyze_run run = { 0 };
     int status = EXIT_USAGE;
     if (sel_ctx_new(&ctx) != SEL_OK || sel_lang_load(&lang, ctx, lang_code) != SEL_OK ||
-        sel_segmenter_new(&seg, ctx, lang) != SEL_OK || sel_analyzer_new(&run.an, ctx, lang) != SEL_OK)
+        sel_segmenter_new(&run.seg, ctx, lang) != SEL_OK || sel_analyzer_new(&run.an, ctx, lang) != SEL_OK)
         goto done;
     run.ctx = ctx;
-    for (int i = 0; i < n_files; i++) {
-        struct sel_text text;
-        if (sel_text_read(&text, ctx, files[i]) != SEL_OK)
-            goto done;
-        int rc = sel_segment(seg, ctx, text.data, text.len, analyze_sentence, &run);
-        sel_text_finish(&text);
-        if (rc != SEL_OK || run.rc != SEL_OK)
-            goto done;
-    }
+    if (cli_each_text(ctx, argc, argv, optind, analyze_file, &run) != SEL_OK)
+        goto done;
     status = 0;
 done:
     if (status)
         cli_report(ctx);
     sel_analyzer_free(run.an);
-    sel_segmenter_free(seg);
+    sel_segmenter_free(run.seg);
     sel_lang_free(lang);
     sel_ctx_free(ctx);
     return status;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 struct segment_out {
+    sel_segmenter *seg;
     const char *file;
     size_t bom;                 // added to offsets so they count the file's own bytes
     bool jsonl, drop_boilerplate;
@@ -46,6 +47,21 @@ static bool print_sentence(void *user, const char *text, const struct sel_senten
     return !ferror(stdout);
 }
 
+static int segment_file(void *user, sel_ctx *ctx, const struct sel_text *text)
+{
+    struct segment_out *out = user;
+    out->file = text->name;
+    out->bom = text->bom;
+    out->last_para = 0;
+    if (out->printed_any && !out->jsonl)
+        putchar('\n'); // a new file starts a new paragraph
+    bool had_output = out->printed_any;
+    out->printed_any = false;
+    int rc = sel_segment(out->seg, ctx, text->data, text->len, print_sentence, out);
+    out->printed_any = out->printed_any || had_output;
+    return rc;
+}
+
 int cmd_segment(const struct cli_command *cmd, int argc, char **argv)
 {
     static const struct option long_opts[] = {
@@ -79,39 +95,17 @@ int cmd_segment(const struct cli_command *cmd, int argc, char **argv)
             return cli_usage_error(cmd, "unknown option");
         }
     }
-    static char *stdin_only[] = { "-" };
-    char **files = optind < argc ? argv + optind : stdin_only;
-    int n_files = optind < argc ? argc - optind : 1;
-
     sel_ctx *ctx = NULL;
     sel_lang *lang = NULL;
-    sel_segmenter *seg = NULL;
     int status = EXIT_USAGE;
     if (sel_ctx_new(&ctx) != SEL_OK || sel_lang_load(&lang, ctx, lang_code) != SEL_OK ||
-        sel_segmenter_new(&seg, ctx, lang) != SEL_OK)
+        sel_segmenter_new(&out.seg, ctx, lang) != SEL_OK || cli_each_text(ctx, argc, argv, optind, segment_file, &out))
         goto done;
-    for (int i = 0; i < n_files; i++) {
-        struct sel_text text;
-        if (sel_text_read(&text, ctx, files[i]) != SEL_OK)
-            goto done;
-        out.file = text.name;
-        out.bom = text.bom;
-        out.last_para = 0;
-        if (out.printed_any && !out.jsonl)
-            putchar('\n'); // a new file starts a new paragraph
-        bool had_output = out.printed_any;
-        out.printed_any = false;
-        int rc = sel_segment(seg, ctx, text.data, text.len, print_sentence, &out);
-        out.printed_any = out.printed_any || had_output;
-        sel_text_finish(&text);
-        if (rc != SEL_OK)
-            goto done;
-    }
     status = 0;
 done:
     if (status)
         cli_report(ctx);
-    sel_segmenter_free(seg);
+    sel_segmenter_free(out.seg);
     sel_lang_free(lang);
     sel_ctx_free(ctx);
     return status;

@@ -8,6 +8,8 @@
 #include <string.h>
 
 struct tag_out {
+    sel_tagger *tagger;
+    bool lines;
     const char *file;
     size_t bom;
     bool jsonl;
@@ -46,6 +48,14 @@ static bool print_match(void *user, const char *text, const struct sel_sentence 
     return !ferror(stdout);
 }
 
+static int tag_file(void *user, sel_ctx *ctx, const struct sel_text *text)
+{
+    struct tag_out *out = user;
+    out->file = text->name;
+    out->bom = text->bom;
+    return sel_tagger_tag(out->tagger, ctx, text->data, text->len, out->lines, print_match, out);
+}
+
 int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
 {
     static const struct option long_opts[] = {
@@ -56,7 +66,6 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const char *lang_code = "id";
-    bool lines = false;
     struct tag_out out = { 0 };
     int opt;
     while ((opt = getopt_long(argc, argv, "l:f:h", long_opts, NULL)) != -1) {
@@ -65,7 +74,7 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
             lang_code = optarg;
             break;
         case 'L':
-            lines = true;
+            out.lines = true;
             break;
         case 'f':
             if (strcmp(optarg, "jsonl") == 0)
@@ -80,33 +89,19 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
             return cli_usage_error(cmd, "unknown option");
         }
     }
-    static char *stdin_only[] = { "-" };
-    char **files = optind < argc ? argv + optind : stdin_only;
-    int n_files = optind < argc ? argc - optind : 1;
-
     sel_ctx *ctx = NULL;
     sel_termbase *tb = NULL;
-    sel_tagger *tagger = NULL;
     int status = EXIT_USAGE;
     if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_new(&tb) != SEL_OK ||
-        sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK || sel_tagger_new(&tagger, ctx, tb, lang_code) != SEL_OK)
+        sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK ||
+        sel_tagger_new(&out.tagger, ctx, tb, lang_code) != SEL_OK ||
+        cli_each_text(ctx, argc, argv, optind, tag_file, &out) != SEL_OK)
         goto done;
-    for (int i = 0; i < n_files; i++) {
-        struct sel_text text;
-        if (sel_text_read(&text, ctx, files[i]) != SEL_OK)
-            goto done;
-        out.file = text.name;
-        out.bom = text.bom;
-        int rc = sel_tagger_tag(tagger, ctx, text.data, text.len, lines, print_match, &out);
-        sel_text_finish(&text);
-        if (rc != SEL_OK)
-            goto done;
-    }
     status = 0;
 done:
     if (status)
         cli_report(ctx);
-    sel_tagger_free(tagger);
+    sel_tagger_free(out.tagger);
     sel_termbase_free(tb);
     sel_ctx_free(ctx);
     return status;
