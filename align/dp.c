@@ -33,6 +33,8 @@ static double n_keys(const struct align_feats *f, size_t k)
 
 static double shared_keys(const struct align_feats *s, size_t a, const struct align_feats *t, size_t c)
 {
+    if (!s->keys || !t->keys) // a side without any key (NULL + 0 is undefined behaviour)
+        return 0;
     const uint32_t *x = s->keys + s->key_off[a], *xe = s->keys + s->key_off[a + 1];
     const uint32_t *y = t->keys + t->key_off[c], *ye = t->keys + t->key_off[c + 1];
     const float *w = s->weight;

@@ -127,8 +127,7 @@ static int word_keys(sel_aligner *al, sel_ctx *ctx, int side, const char *form, 
         rc = push_key(al, ctx, &kb, "mag:%d", k);
     } else if (!sel_lang_words_is_stop(lw, lower) && al->an[side]) {
         char lemma[FORM_MAX];
-        unsigned flags = 0;
-        rc = sel_align_lemma(al, ctx, side, form, len, lemma, sizeof(lemma), &flags);
+        rc = sel_align_lemma(al, ctx, side, form, len, lemma, sizeof(lemma), NULL);
         if (rc == SEL_OK && !lemma[0])
             memcpy(lemma, lower, strlen(lower) + 1);
         if (rc == SEL_OK && sel_lang_words_is_stop(lw, lemma))

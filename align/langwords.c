@@ -10,15 +10,13 @@
 
 // Sorted (strcmp order): looked up with bsearch.
 static const char *const id_stop[] = {
-    "adalah", "agar", "akan", "amat", "antara", "apa", "atas", "atau", "bagi", "bahwa", "beberapa",
-    "begitu", "belum", "berbagai", "bisa", "dalam", "dan", "dapat", "dari", "demikian", "dengan",
-    "di", "dia", "hal", "hanya", "harus", "ia", "ini", "itu", "jelasnya", "jika", "juga", "kami",
-    "kata", "katanya", "ke", "kepada", "kita", "lagi", "lain", "lalu", "masih", "menambahkan",
-    "mengatakan", "mengungkapkan", "menjelaskan", "menurut", "menyatakan", "mereka", "namun",
+    "adalah", "agar", "akan", "amat", "antara", "apa", "atas", "atau", "bagi", "bahwa",
+    "beberapa", "begitu", "belum", "berbagai", "bisa", "dalam", "dan", "dapat", "dari", "demikian",
+    "dengan", "di", "dia", "hal", "hanya", "harus", "ia", "ini", "itu", "jika", "juga", "kami",
+    "kata", "katanya", "ke", "kepada", "kita", "lagi", "lain", "lalu", "masih", "mereka", "namun",
     "oleh", "pada", "para", "saat", "sampai", "sang", "saya", "se", "sebagai", "sebuah", "sedang",
     "sehingga", "sejak", "seorang", "seperti", "serta", "setelah", "si", "sudah", "telah",
-    "tentang", "tersebut", "tetapi", "tuturnya", "ujar", "ujarnya", "ungkapnya", "untuk", "yaitu",
-    "yang",
+    "tentang", "tersebut", "tetapi", "untuk", "yaitu", "yang",
 };
 static const char *const en_stop[] = {
     "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "being",

@@ -317,6 +317,10 @@ static bool case_fits(const struct sel_term *term, const char *text, const struc
             t++;
         size_t len = tokens[i].end - tokens[i].start;
         const char *s = text + tokens[i].start;
+        // the clitic is not part of the term: "Bush's" is "Bush"
+        const char *clitic = tokens[i].word.clitic;
+        if (clitic && len > strlen(clitic) && strncmp(s + len - strlen(clitic), clitic, strlen(clitic)) == 0)
+            len -= strlen(clitic);
         if (strncmp(s, t, len) == 0) {
             t += len;
             continue;

@@ -445,42 +445,63 @@ static int analyze_suffixing(sel_analyzer *an, const char *form, const char *low
         n += sel_dict_stems(an->dict, form, stems + n, MAX_STEMS);
     bool known = n > 0 || spell(an, lower) || (casing != CASE_LOWER && spell(an, form));
     bool capitalized_stem = false;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = strlen(stems[i]);
-        const char *word = i < n_lower ? lower : form;
-        if (strcmp(stems[i], word) != 0 && (k < 3 || !inflects_to(m, stems[i], word)))
-            continue; // derivation (agreement -> agree) or a prefix (proposes -> pose): not a lemma
-        if (i >= n_lower && stem_is_capitalized(stems[i]))
-            capitalized_stem = true;
-        if (strcmp(best, word) != 0 && (!best[0] || k < strlen(best) || strcmp(stems[i], word) == 0))
-            set_str(best, sizeof(best), stems[i]); // the word itself if listed (news, arms), else the shortest
-    }
-    for (size_t i = 0; i < n; i++)
-        free(stems[i]);
-    // A word the dictionary lists whole may still be an inflected form ("kidnapped"): endings
-    // listed under inflection-always are tried on it too.
-    bool retry = strcmp(best, lower) == 0;
-    for (size_t i = 0; retry && i < m->inflect_always.n; i++)
-        if (ends_with(lower, m->inflect_always.v[i]))
-            best[0] = '\0';
+    for (size_t i = n_lower; i < n; i++)
+        capitalized_stem = capitalized_stem || stem_is_capitalized(stems[i]);
+    // 1. The language's inflection rules, in order ("s" before "es": corpses -> corpse, not
+    //    corps), on the lowercase word and, for a name, on the word as written; the first the
+    //    dictionary knows wins. Words listed under `keep` (news, series) stay whole.
+    if (in_list(&m->keep, lower))
+        set_str(best, sizeof(best), lower);
+    char first[MAX_WORD * 4] = ""; // the first candidate the dictionary knows
     for (size_t i = 0; !best[0] && i < m->inflect_from.n; i++) {
         const char *end = m->inflect_from.v[i];
         size_t k = strlen(lower), e = strlen(end);
-        if (k < e + 3 || !ends_with(lower, end))
+        if (k < e + 2 || !ends_with(lower, end))
             continue;
-        char cand[MAX_WORD * 4];
-        snprintf(cand, sizeof(cand), "%.*s%s", (int)(k - e), lower, m->inflect_to.v[i]);
-        size_t c = strlen(cand);
-        if (spell(an, cand))
-            set_str(best, sizeof(best), cand);
-        else if (!*m->inflect_to.v[i] && c > 3 && cand[c - 1] == cand[c - 2] && !strchr("aeiouy", cand[c - 1])) {
-            cand[c - 1] = '\0'; // kidnapped -> kidnap
-            if (spell(an, cand))
-                set_str(best, sizeof(best), cand);
+        for (int pass = 0; pass < 2 && !best[0]; pass++) {
+            const char *word = pass == 0 ? lower : form;
+            if (pass == 1 && casing == CASE_LOWER)
+                break;
+            char cand[MAX_WORD * 4];
+            snprintf(cand, sizeof(cand), "%.*s%s", (int)(k - e), word, m->inflect_to.v[i]);
+            size_t c = strlen(cand);
+            if (!spell(an, cand) && !*m->inflect_to.v[i] && c > 3 && cand[c - 1] == cand[c - 2] &&
+                !strchr("aeiouy", cand[c - 1]))
+                cand[c - 1] = '\0'; // kidnapped -> kidnap
+            if (!spell(an, cand))
+                continue;
+            // Of two readings the dictionary knows ("bombing": bombe + -ing, bomb + -ing), the one
+            // Hunspell also gives as a stem of the word wins.
+            for (size_t j = 0; j < n && !best[0]; j++)
+                if (strcmp(stems[j], cand) == 0)
+                    set_str(best, sizeof(best), cand);
+            if (!first[0])
+                set_str(first, sizeof(first), cand);
         }
     }
-    if (!best[0] && retry)
-        set_str(best, sizeof(best), lower);
+    if (!best[0] && first[0])
+        set_str(best, sizeof(best), first);
+    // 2. Else a stem of Hunspell's that the inflection rules explain (not "proposes" -> "pose"),
+    //    or the word itself.
+    for (size_t i = 0; !best[0] && i < n; i++) {
+        const char *word = i < n_lower ? lower : form;
+        if (strcmp(stems[i], word) == 0 || (strlen(stems[i]) >= 3 && inflects_to(m, stems[i], word)))
+            set_str(best, sizeof(best), stems[i]);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(stems[i]);
+    // 3. An inflected form of an inflected form ("bombings" -> "bombing" -> "bomb").
+    for (size_t i = 0; best[0] && strcasecmp(best, lower) != 0 && i < m->inflect_always.n && an->depth < 2; i++) {
+        if (!ends_with(best, m->inflect_always.v[i]))
+            continue;
+        struct sel_word inner;
+        an->depth++;
+        int rc = analyze(an, best, &inner);
+        an->depth--;
+        if (rc == SEL_OK && !(inner.flags & SEL_TOK_UNKNOWN))
+            set_str(best, sizeof(best), inner.lemma);
+        break;
+    }
     bool proper = casing != CASE_LOWER && (!known || capitalized_stem || (casing == CASE_UPPER && strlen(lower) <= 5));
     for (size_t i = 0; !proper && i < m->proper.n; i++)
         proper = strcmp(form, m->proper.v[i]) == 0;
