@@ -39,16 +39,26 @@ const char *sel_match_kind_name(enum sel_match_kind kind)
 // Lowercase with single spaces and no spaces at the ends: what queries and terms are compared as.
 static void normalise(const char *s, char *out, size_t size)
 {
-    UChar u[512], l[512];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = 0;
-    u_strFromUTF8(u, 512, &n, s, -1, &status);
-    int32_t m = U_SUCCESS(status) ? u_strToLower(l, 512, u, n, "", &status) : 0;
     char tmp[2048];
-    if (U_FAILURE(status) || m >= 512)
-        snprintf(tmp, sizeof(tmp), "%s", s);
-    else
-        u_strToUTF8(tmp, sizeof(tmp), NULL, l, m, &status);
+    bool ascii = true;
+    for (const char *p = s; *p && ascii; p++)
+        ascii = (unsigned char)*p < 0x80;
+    if (ascii) { // most terms: no need for ICU (start-up builds this for every term)
+        size_t i = 0;
+        for (; s[i] && i + 1 < sizeof(tmp); i++)
+            tmp[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        tmp[i] = '\0';
+    } else {
+        UChar u[512], l[512];
+        UErrorCode status = U_ZERO_ERROR;
+        int32_t n = 0;
+        u_strFromUTF8(u, 512, &n, s, -1, &status);
+        int32_t m = U_SUCCESS(status) ? u_strToLower(l, 512, u, n, "", &status) : 0;
+        if (U_FAILURE(status) || m >= 512)
+            snprintf(tmp, sizeof(tmp), "%s", s);
+        else
+            u_strToUTF8(tmp, sizeof(tmp), NULL, l, m, &status);
+    }
     size_t w = 0;
     bool space = false;
     for (const char *p = tmp; *p && w + 2 < size; p++) {
