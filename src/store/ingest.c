@@ -12,7 +12,7 @@
 
 enum stmt_id {
     FIND_HASH, FIND_PATH, DELETE_DOC, INSERT_DOC, INSERT_PARA, INSERT_SENT, INSERT_OCC, INSERT_BEAD, INSERT_CONF,
-    N_STMTS
+    INSERT_CONCEPT, FIND_CONCEPT, N_STMTS
 };
 
 static const char *const sql[N_STMTS] = {
@@ -24,11 +24,12 @@ static const char *const sql[N_STMTS] = {
     [INSERT_PARA] = "INSERT INTO paragraph (document_id, number, line, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
     [INSERT_SENT] = "INSERT INTO sentence (document_id, number, para, start, end, text, boilerplate) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [INSERT_OCC] = "INSERT INTO occurrence (sentence_id, concept_id, start, end, surface, term) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [INSERT_OCC] = "INSERT INTO mention (sentence_id, concept, start, end, term) VALUES (?1, ?2, ?3, ?4, ?5)",
     [INSERT_BEAD] = "INSERT INTO bead (document_id, number, src_first, src_count, tgt_first, tgt_count, score) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [INSERT_CONF] = "INSERT OR IGNORE INTO confirmation (occurrence_id, status, target) VALUES (?1, ?2, ?3)",
+    [INSERT_CONCEPT] = "INSERT OR IGNORE INTO concept (name) VALUES (?1)",
+    [FIND_CONCEPT] = "SELECT id FROM concept WHERE name = ?1",
 };
 
 struct sel_ingester {
@@ -39,11 +40,14 @@ struct sel_ingester {
     sel_tagger *tagger_en;   // translations: made on first use, with the aligner
     sel_aligner *aligner;
     sqlite3_stmt *stmt[N_STMTS];
+    sel_strmap *concepts;    // concept id -> its row id + 1, learnt as documents are stored
     bool batch;              // documents share a transaction, each in its own savepoint
     bool open;               // a batch transaction is open
     size_t in_batch;         // documents in it
     double batch_start;
 };
+
+static void forget_concepts(sel_ingester *ing);
 
 int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const struct sel_termbase *tb, const char *lang)
 {
@@ -56,6 +60,8 @@ int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const stru
     ing->tb = tb;
     strcpy(ing->lang, lang);
     int rc = sel_tagger_new(&ing->tagger, ctx, tb, lang);
+    if (rc == SEL_OK && sel_strmap_new(&ing->concepts) != SEL_OK)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     for (int i = 0; rc == SEL_OK && i < N_STMTS; i++)
         rc = sel_store_prepare(st, ctx, sql[i], &ing->stmt[i]);
     if (rc != SEL_OK) {
@@ -78,8 +84,10 @@ int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx)
     ing->open = false;
     ing->in_batch = 0;
     int rc = sel_store_commit(ing->st, ctx);
-    if (rc != SEL_OK)
+    if (rc != SEL_OK) {
         sel_store_rollback(ing->st);
+        forget_concepts(ing);
+    }
     return rc;
 }
 
@@ -94,6 +102,7 @@ void sel_ingester_free(sel_ingester *ing)
     sel_aligner_free(ing->aligner);
     sel_tagger_free(ing->tagger_en);
     sel_tagger_free(ing->tagger);
+    sel_strmap_free(ing->concepts);
     free(ing);
 }
 
@@ -210,6 +219,40 @@ static int64_t find_doc(sel_ingester *ing, enum stmt_id id, const char *key)
     return found;
 }
 
+// Forgets the cached concept rows: a rollback may have taken some of them away.
+static void forget_concepts(sel_ingester *ing)
+{
+    sel_strmap *fresh = NULL;
+    if (sel_strmap_new(&fresh) == SEL_OK) {
+        sel_strmap_free(ing->concepts);
+        ing->concepts = fresh;
+    }
+}
+
+// The row of concept @p name in table concept, made on first sight and cached; a rollback
+// empties the cache (forget_concepts()).
+static int concept_row(sel_ingester *ing, sel_ctx *ctx, const char *name, int64_t *row)
+{
+    uintptr_t cached = (uintptr_t)sel_strmap_get(ing->concepts, name, strlen(name));
+    if (cached) {
+        *row = (int64_t)cached - 1;
+        return SEL_OK;
+    }
+    sqlite3_bind_text(ing->stmt[INSERT_CONCEPT], 1, name, -1, SQLITE_STATIC);
+    int rc = step(ing, ctx, INSERT_CONCEPT);
+    sqlite3_stmt *q = ing->stmt[FIND_CONCEPT];
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+    if (rc == SEL_OK && sqlite3_step(q) == SQLITE_ROW)
+        *row = sqlite3_column_int64(q, 0);
+    else if (rc == SEL_OK)
+        rc = sel_store_fail(ing->st, ctx, SQLITE_ERROR, "finding a concept row");
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    if (rc == SEL_OK && sel_strmap_put(ing->concepts, name, strlen(name), (void *)(uintptr_t)(*row + 1)) != SEL_OK)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    return rc;
+}
+
 static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char *path, const char *title,
                      const char *lang, int64_t translation_of, int64_t *doc_id)
 {
@@ -261,14 +304,16 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
     }
     for (size_t i = 0; rc == SEL_OK && i < d->n_occs; i++) {
         struct occurrence *o = &d->occs[i];
+        int64_t concept = 0;
+        rc = concept_row(ing, ctx, o->match.concept->id, &concept);
         s = ing->stmt[INSERT_OCC];
         sqlite3_bind_int64(s, 1, d->rows[o->sentence]);
-        sqlite3_bind_text(s, 2, o->match.concept->id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 2, concept);
         sqlite3_bind_int64(s, 3, (int64_t)(o->match.start + bom));
         sqlite3_bind_int64(s, 4, (int64_t)(o->match.end + bom));
-        sqlite3_bind_text(s, 5, d->text.data + o->match.start, (int)(o->match.end - o->match.start), SQLITE_STATIC);
-        sqlite3_bind_text(s, 6, o->match.term->text, -1, SQLITE_STATIC);
-        rc = step(ing, ctx, INSERT_OCC);
+        sqlite3_bind_text(s, 5, o->match.term->text, -1, SQLITE_STATIC);
+        if (rc == SEL_OK)
+            rc = step(ing, ctx, INSERT_OCC);
         o->row = sqlite3_last_insert_rowid(sel_store_db(ing->st));
     }
     return rc;
@@ -388,8 +433,8 @@ static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, s
 
 /* ---- the whole step ------------------------------------------------------------------------ */
 
-enum { BATCH_DOCUMENTS = 500 };
-static const double BATCH_SECONDS = 1.0;
+enum { BATCH_DOCUMENTS = 5000 };
+static const double BATCH_SECONDS = 5.0;
 
 static double seconds(void)
 {
@@ -423,16 +468,20 @@ static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
     if (!ing->batch) {
         if (!keep) {
             sel_store_rollback(ing->st);
+            forget_concepts(ing);
             return sel_ctx_status(ctx) ? sel_ctx_status(ctx) : SEL_ESQLITE;
         }
         int rc = sel_store_commit(ing->st, ctx);
-        if (rc != SEL_OK)
+        if (rc != SEL_OK) {
             sel_store_rollback(ing->st);
+            forget_concepts(ing);
+        }
         return rc;
     }
     if (!keep) {
         int status = sel_ctx_status(ctx) ? sel_ctx_status(ctx) : SEL_ESQLITE;
         sqlite3_exec(db, "ROLLBACK TO document; RELEASE document", NULL, NULL, NULL);
+        forget_concepts(ing);
         return status;
     }
     int rc = sqlite3_exec(db, "RELEASE document", NULL, NULL, NULL);

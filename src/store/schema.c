@@ -38,24 +38,34 @@ const char *const sel_store_migrations[] = {
     "  boilerplate TEXT,"                   // NULL for content, else the kind (caption, credit, ...)
     "  UNIQUE (document_id, number)"
     ");"
-    "CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='sentence', content_rowid='id');"
+    "CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='sentence', content_rowid='id', columnsize=0);"
     "CREATE TRIGGER sentence_fts_insert AFTER INSERT ON sentence BEGIN"
     "  INSERT INTO sentence_fts(rowid, text) VALUES (new.id, new.text);"
     "END;"
     "CREATE TRIGGER sentence_fts_delete AFTER DELETE ON sentence BEGIN"
     "  INSERT INTO sentence_fts(sentence_fts, rowid, text) VALUES ('delete', old.id, old.text);"
     "END;"
-    "CREATE TABLE occurrence ("
+    // Term occurrences are the largest table by far: the concept is an integer (concept.name
+    // holds its id) and the surface is read from the sentence, so a row is small. The view
+    // `occurrence` gives them the readable shape queries use.
+    "CREATE TABLE concept ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE"           // a concept id of the bundled termbase or user_concept.id
+    ");"
+    "CREATE TABLE mention ("
     "  id INTEGER PRIMARY KEY,"
     "  sentence_id INTEGER NOT NULL REFERENCES sentence(id) ON DELETE CASCADE,"
-    "  concept_id TEXT NOT NULL,"           // a concept of the bundled termbase or user_concept.id
+    "  concept INTEGER NOT NULL REFERENCES concept(id),"
     "  start INTEGER NOT NULL,"             // byte offsets into the document
     "  end INTEGER NOT NULL,"
-    "  surface TEXT NOT NULL,"              // as it stands in the text
     "  term TEXT NOT NULL"                  // the termbase term whose lemmas matched
     ");"
-    "CREATE INDEX occurrence_sentence ON occurrence(sentence_id);"
-    "CREATE INDEX occurrence_concept ON occurrence(concept_id);"
+    "CREATE INDEX mention_sentence ON mention(sentence_id);"
+    "CREATE INDEX mention_concept ON mention(concept);"
+    "CREATE VIEW occurrence (id, sentence_id, concept_id, start, end, surface, term) AS"
+    "  SELECT m.id, m.sentence_id, c.name, m.start, m.end,"
+    "         CAST(substr(CAST(s.text AS BLOB), m.start - s.start + 1, m.end - m.start) AS TEXT), m.term"
+    "  FROM mention m JOIN concept c ON c.id = m.concept JOIN sentence s ON s.id = m.sentence_id;"
     "CREATE TABLE user_concept ("
     "  id TEXT PRIMARY KEY,"
     "  subject TEXT,"
@@ -86,7 +96,7 @@ const char *const sel_store_migrations[] = {
     "  PRIMARY KEY (document_id, number)"
     ") WITHOUT ROWID;"
     "CREATE TABLE confirmation ("
-    "  occurrence_id INTEGER NOT NULL REFERENCES occurrence(id) ON DELETE CASCADE,"
+    "  occurrence_id INTEGER NOT NULL REFERENCES mention(id) ON DELETE CASCADE,"
     "  status TEXT NOT NULL CHECK (status IN ('confirmed', 'unconfirmed', 'candidate')),"
     "  target TEXT NOT NULL,"               // the English term or candidate
     "  PRIMARY KEY (occurrence_id, status, target)"
