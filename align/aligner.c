@@ -42,8 +42,11 @@ static int load_side(sel_aligner *al, sel_ctx *ctx, int side, const char *code)
     int rc = sel_lang_load(&al->lang[side], ctx, code);
     if (rc == SEL_OK)
         rc = sel_segmenter_new(&al->seg[side], ctx, al->lang[side]);
-    if (rc == SEL_OK && al->opts.lexical)
+    if (rc == SEL_OK && al->opts.lexical) {
         rc = sel_analyzer_new(&al->an[side], ctx, al->lang[side]);
+        if (rc == SEL_OK)
+            sel_analyzer_suggest(al->an[side], false); // spelling correction is not worth its cost here
+    }
     if (rc == SEL_OK && sel_strmap_new(&al->forms[side]) != SEL_OK)
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     al->words[side] = sel_lang_words(code);

@@ -19,17 +19,8 @@ enum { FORM_MAX = 256, MAX_WORD_KEYS = 32, COGNATE = 5 };
 int sel_align_lemma(sel_aligner *al, sel_ctx *ctx, int side, const char *form, size_t len,
                     char *buf, size_t size, unsigned *flags)
 {
-    // The analyzer asks Hunspell for spelling suggestions when a lower-case word is unknown,
-    // which costs milliseconds a word (3.5 s for the 528 such forms of the dev set); a
-    // capitalised unknown word is taken as a name at once. Known words get the same lemma either
-    // way (5,197 of the dev set's 5,198 lower-case known forms), and alignment needs no spelling
-    // correction: so the form is analysed capitalised.
-    char cap[FORM_MAX];
-    if (len < sizeof(cap) && form[0] >= 'a' && form[0] <= 'z') {
-        memcpy(cap, form, len);
-        cap[0] = (char)(cap[0] - 'a' + 'A');
-        form = cap;
-    }
+    // Alignment needs no spelling correction: the analyzers are made with suggestions off
+    // (see aligner.c), which would cost milliseconds for every unknown word.
     struct sel_word w;
     int rc = sel_analyze_word(al->an[side], ctx, form, len, &w);
     if (rc != SEL_OK)

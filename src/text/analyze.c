@@ -25,7 +25,13 @@ struct sel_analyzer {
     int depth;               // recursion guard for hyphenated and respelt forms
     UBreakIterator *words;   // word boundaries for sel_analyze_span(), made on first use
     bool split_compounds;    // see sel_analyzer_split_compounds()
+    bool no_suggestions;     // see sel_analyzer_suggest()
 };
+
+void sel_analyzer_suggest(sel_analyzer *an, bool on)
+{
+    an->no_suggestions = !on;
+}
 
 void sel_analyzer_split_compounds(sel_analyzer *an, bool split)
 {
@@ -602,7 +608,7 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
         found = strip_to_root(an, base, stem, sizeof(stem), casing == CASE_CAPITALIZED);
     if (found && !have_stem && casing == CASE_CAPITALIZED)
         casing = CASE_LOWER;
-    if (!found && an->dict && casing == CASE_LOWER && strlen(base) >= 5 && an->depth < 2) {
+    if (!found && an->dict && !an->no_suggestions && casing == CASE_LOWER && strlen(base) >= 5 && an->depth < 2) {
         // A typo one edit away from a dictionary word (tantara, terkahir): analyse that word.
         char *sugg[4];
         size_t ns = sel_dict_suggest(an->dict, base, sugg, 4);

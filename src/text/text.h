@@ -133,6 +133,13 @@ int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t st
 void sel_analyzer_split_compounds(sel_analyzer *an, bool split);
 bool sel_analyzer_splits_compounds(const sel_analyzer *an);
 
+/**
+ * Whether an unknown lowercase word is checked against Hunspell's spelling suggestions (tantara
+ * -> tentara). On by default; a suggestion costs milliseconds, so bulk work that needs no
+ * spelling correction (sentence alignment) turns it off.
+ */
+void sel_analyzer_suggest(sel_analyzer *an, bool on);
+
 /** Number of distinct forms analysed so far (the cache size). */
 size_t sel_analyzer_cache_size(const sel_analyzer *an);
 
