@@ -157,6 +157,8 @@ int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
     }
     if (concepts == 0) {
         // not a term: the words themselves, as an FTS5 phrase (the query is a bound value)
+        if (sel_store_fts_catch_up(st, ctx) != SEL_OK)
+            goto done;
         char phrase[1024];
         size_t w = 0;
         phrase[w++] = '"';

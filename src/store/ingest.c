@@ -433,8 +433,8 @@ static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, s
 
 /* ---- the whole step ------------------------------------------------------------------------ */
 
-enum { BATCH_DOCUMENTS = 5000 };
-static const double BATCH_SECONDS = 5.0;
+enum { BATCH_DOCUMENTS = 2000 };
+static const double BATCH_SECONDS = 2.0;
 
 static double seconds(void)
 {

@@ -79,3 +79,36 @@ int sel_store_user_lookup(sel_store *st, sel_ctx *ctx, const char *lang, const c
     sqlite3_finalize(q);
     return SEL_OK;
 }
+
+static const char SQL_FTS_CATCH_UP[] =
+    "INSERT INTO sentence_fts(rowid, text) SELECT id, text FROM sentence "
+    "WHERE id > (SELECT last_sentence FROM fts_progress)";
+static const char SQL_FTS_PROGRESS[] =
+    "UPDATE fts_progress SET last_sentence = (SELECT coalesce(max(id), 0) FROM sentence)";
+static const char SQL_FTS_BEHIND[] =
+    "SELECT EXISTS (SELECT 1 FROM sentence WHERE id > (SELECT last_sentence FROM fts_progress))";
+
+int sel_store_fts_catch_up(sel_store *st, sel_ctx *ctx)
+{
+    sqlite3_stmt *behind = NULL, *add = NULL, *progress = NULL;
+    int rc = sel_store_prepare(st, ctx, SQL_FTS_BEHIND, &behind);
+    bool needed = rc == SEL_OK && sqlite3_step(behind) == SQLITE_ROW && sqlite3_column_int(behind, 0);
+    sqlite3_finalize(behind);
+    if (rc != SEL_OK || !needed)
+        return rc;
+    rc = sel_store_begin(st, ctx);
+    if (rc == SEL_OK)
+        rc = sel_store_prepare(st, ctx, SQL_FTS_CATCH_UP, &add);
+    if (rc == SEL_OK)
+        rc = sel_store_exec_stmt(st, ctx, add);
+    if (rc == SEL_OK)
+        rc = sel_store_prepare(st, ctx, SQL_FTS_PROGRESS, &progress);
+    if (rc == SEL_OK)
+        rc = sel_store_exec_stmt(st, ctx, progress);
+    sqlite3_finalize(add);
+    sqlite3_finalize(progress);
+    if (rc == SEL_OK)
+        return sel_store_commit(st, ctx);
+    sel_store_rollback(st);
+    return rc;
+}

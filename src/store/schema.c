@@ -28,7 +28,7 @@ const char *const sel_store_migrations[] = {
     "  PRIMARY KEY (document_id, number)"
     ") WITHOUT ROWID;"
     "CREATE TABLE sentence ("
-    "  id INTEGER PRIMARY KEY,"
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT," // never reused: the full-text index is caught up by id
     "  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
     "  number INTEGER NOT NULL,"            // 1-based in the document
     "  para INTEGER NOT NULL,"
@@ -38,11 +38,15 @@ const char *const sel_store_migrations[] = {
     "  boilerplate TEXT,"                   // NULL for content, else the kind (caption, credit, ...)
     "  UNIQUE (document_id, number)"
     ");"
+    // The full-text index serves only the concordance of words that are not terms, and keeping
+    // it up to date as sentences are stored would be about 40% of what an ingest spends on
+    // storage. So it is caught up on first use (sel_store_fts_catch_up()): fts_progress says
+    // up to which sentence it holds, and only those are deleted from it.
     "CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='sentence', content_rowid='id', columnsize=0);"
-    "CREATE TRIGGER sentence_fts_insert AFTER INSERT ON sentence BEGIN"
-    "  INSERT INTO sentence_fts(rowid, text) VALUES (new.id, new.text);"
-    "END;"
-    "CREATE TRIGGER sentence_fts_delete AFTER DELETE ON sentence BEGIN"
+    "CREATE TABLE fts_progress (only INTEGER PRIMARY KEY CHECK (only = 1), last_sentence INTEGER NOT NULL);"
+    "INSERT INTO fts_progress VALUES (1, 0);"
+    "CREATE TRIGGER sentence_fts_delete AFTER DELETE ON sentence"
+    "  WHEN old.id <= (SELECT last_sentence FROM fts_progress) BEGIN"
     "  INSERT INTO sentence_fts(sentence_fts, rowid, text) VALUES ('delete', old.id, old.text);"
     "END;"
     // Term occurrences are the largest table by far: the concept is an integer (concept.name

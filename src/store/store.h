@@ -66,6 +66,13 @@ int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size
 /** The translation aligned with sentence @p sentence of document @p document, or "" if none. */
 int sel_store_aligned_text(sel_store *st, sel_ctx *ctx, int64_t document, long sentence, char *out, size_t size);
 
+/**
+ * Brings the full-text index of sentences up to date (it is not kept as sentences are stored,
+ * to make ingest cheaper; the first full-text query after an ingest pays for it). Takes the
+ * write lock briefly when there is anything to add.
+ */
+int sel_store_fts_catch_up(sel_store *st, sel_ctx *ctx);
+
 /** Receives a user termbase entry: its concept, subject, matching term, whether curated, targets. */
 typedef bool (*sel_user_term_fn)(void *user, const char *concept_id, const char *subject, const char *term,
                                  bool curated, const char *targets);
