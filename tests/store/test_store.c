@@ -223,3 +223,34 @@ Test(store, seed_occurrences_are_stored_with_the_gold_offsets)
     sel_ingester_free(ing);
     sel_store_close(st);
 }
+
+Test(store, the_full_text_index_catches_up_and_survives_a_replaced_document)
+{
+    sel_store *st = NULL;
+    sel_ingester *ing = NULL;
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK);
+    cr_assert_eq(sel_ingester_new(&ing, ctx, st, tb, "id"), SEL_OK);
+    char copy[160], cmd[8192];
+    snprintf(copy, sizeof(copy), "%s/article.txt", dir);
+    snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", corpus("01-asean-defence.id.txt"), copy);
+    cr_assert_eq(system(cmd), 0);
+    struct sel_ingest_report r;
+    cr_assert_eq(sel_ingest(ing, ctx, copy, NULL, NULL, &r), SEL_OK);
+    cr_expect_eq(count(st, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'patroli'"), 0, "not indexed yet");
+    cr_assert_eq(sel_store_fts_catch_up(st, ctx), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    // "patroli" stands in eight sentences of the article (counted by reading it)
+    cr_expect_eq(count(st, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'patroli'"), 8);
+    snprintf(cmd, sizeof(cmd), "printf 'Patroli baru diumumkan.\\n' >> '%s'", copy);
+    cr_assert_eq(system(cmd), 0);
+    cr_assert_eq(sel_ingest(ing, ctx, copy, NULL, NULL, &r), SEL_OK); // replaces the indexed version
+    cr_assert(r.replaced);
+    cr_assert_eq(sel_store_fts_catch_up(st, ctx), SEL_OK);
+    cr_expect_eq(count(st, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'patroli'"), 9);
+    sqlite3_stmt *check = NULL;
+    cr_assert_eq(sel_store_prepare(st, ctx, "INSERT INTO sentence_fts(sentence_fts) VALUES ('integrity-check')", &check),
+                 SEL_OK);
+    cr_expect_eq(sel_store_exec_stmt(st, ctx, check), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    sqlite3_finalize(check);
+    sel_ingester_free(ing);
+    sel_store_close(st);
+}
