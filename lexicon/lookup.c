@@ -15,7 +15,7 @@
 struct exact_list {
     const struct sel_concept **concepts;
     const struct sel_term **terms;
-    size_t n;
+    size_t n, cap;
 };
 
 struct sel_lookup {
@@ -24,6 +24,7 @@ struct sel_lookup {
     sel_strmap *exact;       // lowercased, space-normalised term text -> struct exact_list
     struct exact_list *lists;
     size_t n_lists, cap_lists;
+    struct sel_arena arena;  // the lists' arrays: one free at the end, not thousands
     sel_tagger *tagger;      // made on the first query that is not an exact term
     struct sel_lookup_result *found;
     size_t n_found, cap_found;
@@ -86,14 +87,20 @@ static int add_exact(sel_lookup *lk, const struct sel_concept *c, const struct s
         if (sel_strmap_put(lk->exact, key, strlen(key), l) != SEL_OK)
             return SEL_ENOMEM;
     }
-    const struct sel_concept **cs = realloc(l->concepts, (l->n + 1) * sizeof(*cs));
-    if (!cs)
-        return SEL_ENOMEM;
-    l->concepts = cs;
-    const struct sel_term **ts = realloc(l->terms, (l->n + 1) * sizeof(*ts));
-    if (!ts)
-        return SEL_ENOMEM;
-    l->terms = ts;
+    if (l->n == l->cap) { // nearly every list has one entry; the rare longer one is copied
+        size_t cap = l->cap ? l->cap * 2 : 1;
+        const struct sel_concept **cs = sel_arena_alloc(&lk->arena, cap * sizeof(*cs));
+        const struct sel_term **ts = sel_arena_alloc(&lk->arena, cap * sizeof(*ts));
+        if (!cs || !ts)
+            return SEL_ENOMEM;
+        if (l->n) {
+            memcpy(cs, l->concepts, l->n * sizeof(*cs));
+            memcpy(ts, l->terms, l->n * sizeof(*ts));
+        }
+        l->concepts = cs;
+        l->terms = ts;
+        l->cap = cap;
+    }
     l->concepts[l->n] = c;
     l->terms[l->n++] = t;
     return SEL_OK;
@@ -132,11 +139,8 @@ void sel_lookup_free(sel_lookup *lk)
 {
     if (!lk)
         return;
-    for (size_t i = 0; i < lk->n_lists; i++) {
-        free(lk->lists[i].concepts);
-        free(lk->lists[i].terms);
-    }
     free(lk->lists);
+    sel_arena_finish(&lk->arena);
     free(lk->found);
     sel_strmap_free(lk->exact);
     sel_tagger_free(lk->tagger);
@@ -335,7 +339,8 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
         if (lk->n_found == 0 && len >= 4) // a two- or three-letter query is too short to guess from
             find_near(lk, query, len < 6 ? 1 : len < 12 ? 2 : 3, SEL_MATCH_FUZZY, 20);
     }
-    qsort(lk->found, lk->n_found, sizeof(*lk->found), rank_cmp);
+    if (lk->n_found > 1) // found is NULL until something is (qsort wants a pointer even for 0)
+        qsort(lk->found, lk->n_found, sizeof(*lk->found), rank_cmp);
     *results = lk->found;
     *n = lk->n_found;
     return SEL_OK;

@@ -20,8 +20,8 @@ struct entry {
 };
 
 struct node {
-    struct entry *entries; // terms that end here
-    size_t n_entries;
+    struct entry *entries; // terms that end here (in the arena)
+    size_t n_entries, cap_entries;
 };
 
 struct edge {
@@ -30,14 +30,12 @@ struct edge {
 };
 
 struct root_group {
-    struct entry *entries;
-    size_t n_entries;
-    struct root_group *next; // all groups, for freeing
+    struct entry *entries;   // in the arena, like the group itself
+    size_t n_entries, cap_entries;
 };
 
 struct sel_term_index {
     sel_strmap *roots;     // joined root keys -> struct root_group (family matches)
-    struct root_group *groups;
     sel_strmap *keys;      // token key -> (id + 1) cast to a pointer
     uint32_t n_keys;
     struct node *nodes;    // node 0 is the root
@@ -115,7 +113,7 @@ static int add_child(sel_term_index *ix, uint32_t node, uint32_t key, uint32_t *
         ix->cap_nodes = cap;
     }
     *out = ix->n_nodes++;
-    ix->nodes[*out] = (struct node){ NULL, 0 };
+    ix->nodes[*out] = (struct node){ NULL, 0, 0 };
     struct edge *e = edge_slot(ix->edges, ix->cap_edges, ((uint64_t)node << 32) | key);
     *e = (struct edge){ ((uint64_t)node << 32) | key, *out };
     ix->n_edges++;
@@ -181,15 +179,24 @@ int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char
     return SEL_OK;
 }
 
-static int push_entry(struct entry **list, size_t *n, struct entry e)
+// Appends @p e unless its concept is already there (two spellings of one concept with the same
+// key: PBB, pbb). Lists live in the index's arena: most hold one entry, and the index is freed
+// in one go, which matters for a lookup that starts, answers and exits.
+static int push_entry(sel_term_index *ix, struct entry **list, size_t *n, size_t *cap, struct entry e)
 {
     for (size_t i = 0; i < *n; i++)
         if ((*list)[i].concept == e.concept)
-            return SEL_OK; // two spellings of one concept with the same key (PBB, pbb)
-    struct entry *grown = realloc(*list, (*n + 1) * sizeof(*grown));
-    if (!grown)
-        return SEL_ENOMEM;
-    *list = grown;
+            return SEL_OK;
+    if (*n == *cap) {
+        size_t grown_cap = *cap ? *cap * 2 : 1;
+        struct entry *grown = sel_arena_alloc(&ix->arena, grown_cap * sizeof(*grown));
+        if (!grown)
+            return SEL_ENOMEM;
+        if (*n)
+            memcpy(grown, *list, *n * sizeof(*grown));
+        *list = grown;
+        *cap = grown_cap;
+    }
     (*list)[(*n)++] = e;
     return SEL_OK;
 }
@@ -213,22 +220,19 @@ int sel_term_index_add(sel_term_index *ix, const struct sel_concept *c, const st
         k = sep ? sep + strlen(SEL_KEY_SEP) : NULL;
     }
     struct node *nd = &ix->nodes[node];
-    if (push_entry(&nd->entries, &nd->n_entries, (struct entry){ c, t, n }) != SEL_OK)
+    if (push_entry(ix, &nd->entries, &nd->n_entries, &nd->cap_entries, (struct entry){ c, t, n }) != SEL_OK)
         return SEL_ENOMEM;
     if (n > ix->max_words)
         ix->max_words = n;
     // the family index: terms by the roots of their words
     struct root_group *g = sel_strmap_get(ix->roots, roots, strlen(roots));
     if (!g) {
-        g = calloc(1, sizeof(*g));
-        if (!g || sel_strmap_put(ix->roots, roots, strlen(roots), g) != SEL_OK) {
-            free(g);
+        g = sel_arena_alloc(&ix->arena, sizeof(*g));
+        if (!g || sel_strmap_put(ix->roots, roots, strlen(roots), g) != SEL_OK)
             return SEL_ENOMEM;
-        }
-        g->next = ix->groups;
-        ix->groups = g;
+        *g = (struct root_group){ NULL, 0, 0 };
     }
-    return push_entry(&g->entries, &g->n_entries, (struct entry){ c, t, n });
+    return push_entry(ix, &g->entries, &g->n_entries, &g->cap_entries, (struct entry){ c, t, n });
 }
 
 int sel_term_index_new(sel_term_index **out)
@@ -280,14 +284,7 @@ void sel_term_index_free(sel_term_index *ix)
 {
     if (!ix)
         return;
-    for (struct root_group *g = ix->groups, *next; g; g = next) {
-        next = g->next;
-        free(g->entries);
-        free(g);
-    }
     sel_strmap_free(ix->roots);
-    for (uint32_t i = 0; i < ix->n_nodes; i++)
-        free(ix->nodes[i].entries);
     free(ix->nodes);
     free(ix->edges);
     sel_strmap_free(ix->keys);

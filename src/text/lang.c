@@ -126,15 +126,11 @@ static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *l
         return sel_error_at(ctx, SEL_EPARSE, where, "unknown scope \"%s\" (line, lead-in or tail)", scope_name);
     size_t plen = strlen(pattern);
     rule.end_only = pattern[0] != '^' && plen > 1 && pattern[plen - 1] == '$' && pattern[plen - 2] != '\\';
-    // compiled here once to report a bad pattern with its place; segmenters compile their own
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError perr;
-    URegularExpression *re = uregex_openC(pattern, 0, &perr, &status);
-    uregex_close(re);
-    if (U_FAILURE(status)) {
-        where.column = (long)(pattern - line) + perr.offset + 1;
-        return sel_error_at(ctx, SEL_EPARSE, where, "bad regular expression: %s", u_errorName(status));
-    }
+    // Compiled by each segmenter, not here: a lookup never segments. Where it came from is
+    // kept to report a bad pattern then.
+    rule.file = sel_arena_strndup(&lang->arena, where.file, strlen(where.file));
+    rule.line = where.line;
+    rule.column = (long)(pattern - line) + 1;
     rule.pattern = sel_arena_strndup(&lang->arena, pattern, plen);
     if (!rule.pattern)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");

@@ -37,8 +37,17 @@ int sel_segmenter_new(sel_segmenter **out, sel_ctx *ctx, const sel_lang *lang)
     UErrorCode status = U_ZERO_ERROR;
     seg->breaks = ubrk_open(UBRK_SENTENCE, sel_lang_code(lang), NULL, 0, &status);
     seg->regex = calloc(lang->n_rules ? lang->n_rules : 1, sizeof(*seg->regex));
-    for (size_t i = 0; U_SUCCESS(status) && seg->regex && i < lang->n_rules; i++)
-        seg->regex[i] = uregex_openC(lang->rules[i].pattern, 0, NULL, &status);
+    for (size_t i = 0; U_SUCCESS(status) && seg->regex && i < lang->n_rules; i++) {
+        UParseError perr;
+        seg->regex[i] = uregex_openC(lang->rules[i].pattern, 0, &perr, &status);
+        if (U_FAILURE(status)) {
+            const struct bp_rule *r = &lang->rules[i];
+            struct sel_location at = { r->file, r->line, r->column + perr.offset };
+            sel_error_at(ctx, SEL_EPARSE, at, "bad regular expression: %s", u_errorName(status));
+            sel_segmenter_free(seg);
+            return SEL_EPARSE;
+        }
+    }
     if (U_FAILURE(status) || !seg->regex) {
         sel_segmenter_free(seg);
         return U_FAILURE(status) ? sel_error(ctx, SEL_EICU, "cannot create a sentence iterator: %s",

@@ -14,6 +14,8 @@ struct bp_rule {
     enum sel_boilerplate kind;
     enum bp_scope scope;
     const char *pattern;       // compiled by each segmenter: only segmentation pays for it
+    const char *file;          // where it was read, for the error a bad pattern gets
+    long line, column;
     bool end_only;             // anchored at the end only: searched in the line's last characters
 };
 
