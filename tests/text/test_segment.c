@@ -7,6 +7,7 @@
 
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <string.h>
 
 static sel_ctx *ctx;
@@ -232,4 +233,34 @@ Test(text_segment, empty_and_blank_inputs_have_no_sentences)
     out = segment_text(lang_id, " \r\n\t\n\r", 6, 0);
     cr_expect_eq(out.n, 0);
     free(out.v);
+}
+
+// A language is data: a broken rule file is an error that names the file, line and column.
+Test(text_segment, a_bad_boilerplate_pattern_is_reported_with_its_place)
+{
+    char dir[] = "/tmp/selaras-lang-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof(path), "%s/xx", dir);
+    cr_assert_eq(mkdir(path, 0755), 0);
+    const char *files[][2] = { { "abbreviations.txt", "Dr.\n" },
+                               { "boilerplate.txt", "# rules\nfurniture line ^Baca juga\ncaption line Foto: (\n" },
+                               { "morphology.txt", "proper Senin\n" } };
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof(path), "%s/xx/%s", dir, files[i][0]);
+        FILE *fp = fopen(path, "w");
+        fputs(files[i][1], fp);
+        fclose(fp);
+    }
+    sel_lang *xx = NULL;
+    sel_segmenter *seg = NULL;
+    cr_assert_eq(sel_lang_load_dir(&xx, ctx, "xx", dir), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_eq(sel_segmenter_new(&seg, ctx, xx), SEL_EPARSE);
+    char want[300];
+    snprintf(want, sizeof(want), "%s/xx/boilerplate.txt:3:", dir);
+    cr_expect(strncmp(sel_ctx_errmsg(ctx), want, strlen(want)) == 0, "%s", sel_ctx_errmsg(ctx));
+    cr_expect(strstr(sel_ctx_errmsg(ctx), "bad regular expression") != NULL, "%s", sel_ctx_errmsg(ctx));
+    sel_lang_free(xx);
+    snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+    cr_expect_eq(system(path), 0);
 }
