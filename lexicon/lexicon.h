@@ -82,6 +82,12 @@ int sel_termbase_read_file(sel_termbase *tb, sel_ctx *ctx, const char *path,
                            sel_problem_fn report, void *user);
 
 /**
+ * Creates a termbase and reads the bundled one into it: what every command that looks at terms
+ * starts with. On failure *out is NULL and the message is on @p ctx.
+ */
+int sel_termbase_open_bundled(sel_termbase **out, sel_ctx *ctx);
+
+/**
  * Reads every `*.terms` file of @p dir in name order (see sel_termbase_read_file()).
  * @p dir NULL means the bundled termbase.
  */

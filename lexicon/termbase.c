@@ -393,8 +393,8 @@ int sel_termbase_read_file(sel_termbase *tb, sel_ctx *ctx, const char *path, sel
     SEL_CHECK_ARG(tb && path, SEL_EINVAL);
     struct sel_text text;
     int rc = sel_text_read(&text, ctx, path);
-    if (rc != SEL_OK)
-        return rc; // not a problem in the termbase but an input error; the caller reports it
+    if (rc != SEL_OK) // not a problem in the termbase but an input error, which the caller reports: not
+        return rc == SEL_EPARSE ? SEL_EIO : rc; // SEL_EPARSE, which callers take for "problems listed"
     struct reader r = { .tb = tb, .ctx = ctx, .report = report, .user = user };
     r.file = dup(&r, path, strlen(path));
     tb->n_concepts_file = 0;
@@ -418,6 +418,19 @@ int sel_termbase_read_file(sel_termbase *tb, sel_ctx *ctx, const char *path, sel
     if (r.out_of_memory)
         return sel_error(ctx, SEL_ENOMEM, "out of memory reading %s", path);
     return r.problems ? SEL_EPARSE : SEL_OK;
+}
+
+int sel_termbase_open_bundled(sel_termbase **out, sel_ctx *ctx)
+{
+    SEL_CHECK_ARG(out, SEL_EINVAL);
+    if (sel_termbase_new(out) != SEL_OK)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    int rc = sel_termbase_read_dir(*out, ctx, NULL, NULL, NULL);
+    if (rc != SEL_OK) {
+        sel_termbase_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 static int compare_names(const void *a, const void *b)
@@ -464,7 +477,8 @@ int sel_termbase_read_dir(sel_termbase *tb, sel_ctx *ctx, const char *dir, sel_p
         }
         snprintf(names[n++], size, "%s/%s", dir, e->d_name);
     }
-    qsort(names, n, sizeof(*names), compare_names);
+    if (n > 1) // names is NULL in a folder without .terms files (qsort wants a pointer even for 0)
+        qsort(names, n, sizeof(*names), compare_names);
     for (size_t i = 0; i < n; i++) {
         int file_rc = sel_termbase_read_file(tb, ctx, names[i], report, user);
         if (file_rc != SEL_OK && file_rc != SEL_EPARSE) {

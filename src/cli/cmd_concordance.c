@@ -136,8 +136,7 @@ int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
     sqlite3_stmt *by_concept = NULL, *full_text = NULL;
     int status = EXIT_USAGE;
     char *path = sel_store_path(db);
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_new(&tb) != SEL_OK ||
-        sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
         sel_store_prepare(st, ctx, SQL_BY_CONCEPT, &by_concept) != SEL_OK ||
         sel_store_prepare(st, ctx, SQL_FULL_TEXT, &full_text) != SEL_OK ||
         sel_store_prepare(st, ctx, SQL_BEAD, &c.bead) != SEL_OK || sel_store_prepare(st, ctx, SQL_TARGET, &c.target) != SEL_OK ||

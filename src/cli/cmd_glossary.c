@@ -223,8 +223,7 @@ int cmd_glossary(const struct cli_command *cmd, int argc, char **argv)
     json_object *array = NULL;
     int status = EXIT_USAGE;
     char *path = sel_store_path(db);
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_new(&tb) != SEL_OK ||
-        sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
         sel_store_prepare(st, ctx, SQL_CONCEPTS, &concepts) != SEL_OK ||
         sel_store_prepare(st, ctx, SQL_FORMS, &q.forms) != SEL_OK ||
         sel_store_prepare(st, ctx, SQL_CONFIRMED, &q.confirmed) != SEL_OK ||

@@ -108,7 +108,7 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         status = cli_usage_error(cmd, "--translation goes with exactly one document");
         goto quiet_done;
     }
-    if (sel_termbase_new(&tb) != SEL_OK || sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK ||
+    if (sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
         sel_store_open(&st, ctx, db_path, true) != SEL_OK || sel_ingester_new(&ing, ctx, st, tb, lang) != SEL_OK)
         goto done;
     sel_ingester_batch(ing, n_files > 1);

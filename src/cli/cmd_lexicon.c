@@ -184,7 +184,7 @@ static int run_compile(const struct cli_command *cmd, sel_ctx *ctx, int argc, ch
     char *default_path = output ? NULL : sel_data_path("keys");
     sel_termbase *tb = NULL;
     int status = EXIT_USAGE;
-    if (sel_termbase_new(&tb) != SEL_OK || sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK ||
+    if (sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
         sel_term_keys_write(tb, ctx, output ? output : default_path) != SEL_OK)
         goto done;
     status = 0;

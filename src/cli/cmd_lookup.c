@@ -292,8 +292,7 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
     char *line = NULL, *db_path = sel_store_path(db);
     size_t cap = 0;
     struct stat sb;
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_new(&tb) != SEL_OK ||
-        sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK || sel_lookup_new(&run.lk, ctx, tb, run.from) != SEL_OK)
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK || sel_lookup_new(&run.lk, ctx, tb, run.from) != SEL_OK)
         goto done;
     // A database given with --db must exist; the default one is used when there is one.
     if ((db || stat(db_path, &sb) == 0) && sel_store_open(&run.st, ctx, db_path, false) != SEL_OK)
@@ -302,9 +301,16 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
     if (run.format == FORMAT_JSON)
         run.json = json_object_new_array();
     if (optind < argc) {
-        for (int i = optind; i < argc; i++)
+        for (int i = optind; i < argc; i++) {
+            long bad = sel_utf8_find_invalid(argv[i], strlen(argv[i]), false);
+            if (bad >= 0) { // scraped text pasted into a shell: say so rather than look up mojibake
+                sel_error(ctx, SEL_EPARSE, "query %d: invalid UTF-8 (byte 0x%02X) at byte offset %ld", i - optind + 1,
+                          (unsigned char)argv[i][bad], bad);
+                goto done;
+            }
             if (lookup_one(&run, argv[i]) != SEL_OK)
                 goto done;
+        }
     } else {
         // one query per line on standard input, for scripts
         long lineno = 0;
@@ -312,8 +318,10 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
             lineno++;
             while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
                 line[--len] = '\0';
-            if (sel_utf8_find_invalid(line, (size_t)len, false) >= 0) {
-                sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ "<stdin>", lineno, 0 }, "invalid UTF-8 in query");
+            long bad = sel_utf8_find_invalid(line, (size_t)len, false);
+            if (bad >= 0) {
+                sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ "<stdin>", lineno, bad + 1 },
+                             "invalid UTF-8 in query (byte 0x%02X)", (unsigned char)line[bad]);
                 goto done;
             }
             if (len > 0 && lookup_one(&run, line) != SEL_OK)

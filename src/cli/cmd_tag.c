@@ -92,8 +92,7 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
     sel_ctx *ctx = NULL;
     sel_termbase *tb = NULL;
     int status = EXIT_USAGE;
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_new(&tb) != SEL_OK ||
-        sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK ||
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
         sel_tagger_new(&out.tagger, ctx, tb, lang_code) != SEL_OK ||
         cli_each_text(ctx, argc, argv, optind, tag_file, &out) != SEL_OK)
         goto done;
