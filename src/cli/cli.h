@@ -56,5 +56,7 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lookup(const struct cli_command *cmd, int argc, char **argv);
 int cmd_tag(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lexicon(const struct cli_command *cmd, int argc, char **argv);
+int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv);
+int cmd_export(const struct cli_command *cmd, int argc, char **argv);
 
 #endif

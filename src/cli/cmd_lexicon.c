@@ -209,10 +209,8 @@ int cmd_lexicon(const struct cli_command *cmd, int argc, char **argv)
         return 0;
     }
     const char *action = argv[1];
-    if (strcmp(action, "import") == 0) {
-        fprintf(stderr, "selaras lexicon import: not built yet (see the open issues)\n");
-        return EXIT_USAGE;
-    }
+    if (strcmp(action, "import") == 0)
+        return cmd_lexicon_import(cmd, argc - 1, argv + 1);
     if (strcmp(action, "compile") == 0) {
         sel_ctx *ctx = NULL;
         if (sel_ctx_new(&ctx) != SEL_OK)

@@ -68,23 +68,38 @@ const struct cli_command cli_commands[] = {
       "  -l, --lang L        language of TERM (default id)\n"
       "  -c, --context N     characters of context on each side (default 40)\n"
       "      --db PATH       database file\n" COMMON_HELP },
-    { "export", cmd_pending, "Write glossaries (TBX, CSV, TSV, JSON) and parallel data (TMX, Moses, ...)",
-      "selaras export glossary --format tbx|tbx3|csv|tsv|json [-o FILE]\n"
-      "selaras export parallel --format tmx|moses|tsv|jsonl [-o FILE_OR_PREFIX]\n"
+    { "export", cmd_export, "Write glossaries (TBX, CSV, TSV, JSON) and parallel data (TMX, Moses, ...)",
+      "selaras export glossary --format tbx|tbx3|csv|tsv|json [-o FILE] [--source lexicon|corpus|all] [--subject S] [--min-count N] [--confirmed-only]\n"
+      "selaras export parallel --format tmx|moses|tsv|jsonl [-o FILE_OR_PREFIX] [--drop-boilerplate] [--drop-empty] [--min-score X] [--max-ratio R] [--dedup] [--term-factors]\n"
       "\n"
-      "  -f, --format F      output format\n"
-      "  -o, --output PATH   file (or prefix, for moses) to write instead of standard output\n"
-      "      --db PATH       database file\n" COMMON_HELP },
+      "  -f, --format F        output format\n"
+      "  -o, --output PATH     file (or prefix, for moses: PREFIX.id, PREFIX.en) instead of standard output\n"
+      "      --db PATH         database file\n"
+      "glossary:\n"
+      "      --source S        lexicon (termbase and user entries), corpus (concepts found in ingested\n"
+      "                        documents, with counts) or all (default; lexicon with corpus counts)\n"
+      "      --subject S       only concepts of subject field S\n"
+      "      --min-count N     only concepts seen at least N times in the corpus\n"
+      "      --confirmed-only  only concepts with an equivalent confirmed in an aligned translation\n"
+      "parallel (cleaning for MT; stderr says how many pairs each filter removed):\n"
+      "      --drop-boilerplate  drop pairs with a sentence flagged as boilerplate\n"
+      "      --drop-empty      drop 0-sided beads (a sentence with no counterpart)\n"
+      "      --min-score X     drop pairs aligned with a score below X (0..1)\n"
+      "      --max-ratio R     drop pairs whose longer side has more than R times the characters\n"
+      "      --dedup           drop exact duplicate pairs after the first\n"
+      "      --term-factors    source with inline term factors (Dinu et al. 2019; moses, tsv, jsonl)\n" COMMON_HELP },
     { "lexicon", cmd_lexicon, "Check, count and import termbase entries",
       "selaras lexicon check [FILE|DIR...]\n"
       "selaras lexicon stats [FILE|DIR...]\n"
-      "selaras lexicon import --format tsv|csv|tbx|dictd [--reverse] FILE...\n"
+      "selaras lexicon import --format tsv|csv|tbx|dictd [--reverse] [--curated] FILE...\n"
       "selaras lexicon compile [-o FILE]\n"
       "\n"
       "  check    validate termbase source files (default: the bundled termbase) and report\n"
       "           every problem as FILE:LINE: message; exit 1 if there are any\n"
       "  stats    concepts and terms per subject field and language, acronym coverage\n"
-      "  import   add entries to the user's database (not built yet)\n"
+      "  import   add glossary entries to the user's database (--db PATH), all files or none;\n"
+      "           --reverse turns a dictd eng-ind dictionary into ind-eng entries; entries are\n"
+      "           general vocabulary unless --curated (formats: docs/formats.md)\n"
       "  compile  write the analysed keys of the bundled termbase, for fast start-up (the build\n"
       "           does this; a stale or missing file only makes start-up slower)\n" COMMON_HELP },
     { "help", cmd_help, "Show help for a command",

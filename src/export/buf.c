@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// A growable byte buffer and the field writers of the delimited formats.
+#include "src/export/export_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int buf_reserve(struct sel_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return SEL_OK;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p)
+        return SEL_ENOMEM;
+    if (!b->data)
+        p[0] = '\0'; // a new buffer holds the empty string, as buf_reset() leaves an old one
+    b->data = p;
+    b->cap = cap;
+    return SEL_OK;
+}
+
+int buf_add(struct sel_buf *b, const char *s, size_t len)
+{
+    if (buf_reserve(b, len) != SEL_OK)
+        return SEL_ENOMEM;
+    memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return SEL_OK;
+}
+
+int buf_adds(struct sel_buf *b, const char *s)
+{
+    return buf_add(b, s, strlen(s));
+}
+
+int buf_addc(struct sel_buf *b, char c)
+{
+    return buf_add(b, &c, 1);
+}
+
+void buf_reset(struct sel_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void buf_finish(struct sel_buf *b)
+{
+    free(b->data);
+    *b = (struct sel_buf){ 0 };
+}
+
+void csv_put_field(FILE *out, const char *s)
+{
+    if (!s)
+        return;
+    if (!s[strcspn(s, ",\"\r\n")]) {
+        fputs(s, out);
+        return;
+    }
+    putc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            putc('"', out);
+        putc(*s, out);
+    }
+    putc('"', out);
+}
+
+void tsv_put_field(FILE *out, const char *s)
+{
+    if (!s)
+        return;
+    // The three-column and Moses formats have no escapes: a tab or line end would split the
+    // field, so it becomes a space (documented in docs/formats.md).
+    for (; *s; s++)
+        putc((unsigned char)*s < 0x20 ? ' ' : *s, out);
+}
+
+int export_write_error(sel_ctx *ctx, const char *name)
+{
+    return sel_error_at(ctx, SEL_EIO, (struct sel_location){ name ? name : "<stdout>", 0, 0 }, "cannot write");
+}

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+// Reading user glossaries: CSV (RFC 4180, a header row naming the columns) and the three-column
+// TSV of OmegaT (source TAB target [TAB comment], no header). Columns understood are listed in
+// docs/formats.md; others are ignored.
+#include "src/export/export_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum column {
+    COL_IGNORED, COL_CONCEPT, COL_SUBJECT, COL_SRC_LANG, COL_SRC, COL_TGT_LANG, COL_TGT, COL_POS,
+    COL_DEFINITION, COL_NOTE, COL_COUNT
+};
+
+static const struct {
+    const char *name;
+    enum column col;
+} column_names[] = {
+    { "concept_id", COL_CONCEPT }, { "concept", COL_CONCEPT },
+    { "subject", COL_SUBJECT }, { "subject_field", COL_SUBJECT }, { "domain", COL_SUBJECT },
+    { "source_lang", COL_SRC_LANG }, { "target_lang", COL_TGT_LANG },
+    { "source_terms", COL_SRC }, { "source_term", COL_SRC }, { "source", COL_SRC }, { "term", COL_SRC },
+    { "id", COL_SRC }, { "indonesian", COL_SRC },
+    { "target_terms", COL_TGT }, { "target_term", COL_TGT }, { "target", COL_TGT }, { "translation", COL_TGT },
+    { "en", COL_TGT }, { "english", COL_TGT },
+    { "part_of_speech", COL_POS }, { "pos", COL_POS },
+    { "definition", COL_DEFINITION },
+    { "note", COL_NOTE }, { "notes", COL_NOTE }, { "comment", COL_NOTE },
+};
+
+struct field {
+    struct sel_buf text;
+    long line, column; // where it starts
+    size_t offset;
+};
+
+struct reader {
+    const struct sel_text *in;
+    size_t pos;
+    long line;
+    size_t line_start;
+    bool csv;
+};
+
+// Reads one record; @p fields grows as needed. Returns 1 for a record, 0 at the end, < 0 on error.
+static int read_record(struct reader *rd, sel_ctx *ctx, struct field **fields, size_t *n, size_t *cap)
+{
+    const char *s = rd->in->data;
+    size_t len = rd->in->len;
+    if (rd->pos >= len)
+        return 0;
+    *n = 0;
+    char sep = rd->csv ? ',' : '\t';
+    for (;;) {
+        if (*n == *cap) {
+            size_t c = *cap ? *cap * 2 : 16;
+            struct field *f = realloc(*fields, c * sizeof(*f));
+            if (!f)
+                return sel_error(ctx, SEL_ENOMEM, "out of memory");
+            memset(f + *cap, 0, (c - *cap) * sizeof(*f));
+            *fields = f;
+            *cap = c;
+        }
+        struct field *f = &(*fields)[(*n)++];
+        buf_reset(&f->text);
+        if (buf_reserve(&f->text, 0) != SEL_OK)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        f->line = rd->line;
+        f->column = (long)(rd->pos - rd->line_start) + 1;
+        f->offset = rd->pos;
+        if (rd->csv && rd->pos < len && s[rd->pos] == '"') {
+            rd->pos++;
+            for (;;) {
+                if (rd->pos >= len)
+                    return sel_error_at(ctx, SEL_EPARSE, sel_text_locate(rd->in, f->offset),
+                                        "quoted field not closed (byte offset %zu)", f->offset + rd->in->bom);
+                char c = s[rd->pos++];
+                if (c == '"') {
+                    if (rd->pos < len && s[rd->pos] == '"') {
+                        rd->pos++;
+                    } else {
+                        break;
+                    }
+                } else if (c == '\n') {
+                    rd->line++;
+                    rd->line_start = rd->pos;
+                }
+                if (buf_addc(&f->text, c) != SEL_OK)
+                    return sel_error(ctx, SEL_ENOMEM, "out of memory");
+            }
+            if (rd->pos < len && s[rd->pos] != sep && s[rd->pos] != '\r' && s[rd->pos] != '\n')
+                return sel_error_at(ctx, SEL_EPARSE, sel_text_locate(rd->in, rd->pos),
+                                    "text after a closing quote (byte offset %zu)", rd->pos + rd->in->bom);
+        } else {
+            size_t start = rd->pos;
+            while (rd->pos < len && s[rd->pos] != sep && s[rd->pos] != '\r' && s[rd->pos] != '\n') {
+                if (rd->csv && s[rd->pos] == '"')
+                    return sel_error_at(ctx, SEL_EPARSE, sel_text_locate(rd->in, rd->pos),
+                                        "quote inside an unquoted field (byte offset %zu)", rd->pos + rd->in->bom);
+                rd->pos++;
+            }
+            if (buf_add(&f->text, s + start, rd->pos - start) != SEL_OK)
+                return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        }
+        if (rd->pos < len && s[rd->pos] == sep) {
+            rd->pos++;
+            continue;
+        }
+        if (rd->pos < len && s[rd->pos] == '\r')
+            rd->pos++;
+        if (rd->pos < len && s[rd->pos] == '\n')
+            rd->pos++;
+        rd->line++;
+        rd->line_start = rd->pos;
+        return 1;
+    }
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+static bool blank_record(const struct field *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (*trim(f[i].text.data))
+            return false;
+    return true;
+}
+
+// Adds the terms of a cell ("a | b | c": the first preferred, the others admitted).
+static int add_terms(sel_glossary *g, sel_ctx *ctx, size_t index, char *cell, const char *lang, const char *pos)
+{
+    bool first = true;
+    for (char *p = cell; p;) {
+        char *bar = strstr(p, " | ");
+        if (bar)
+            *bar = '\0';
+        char *t = trim(p);
+        if (*t) {
+            struct sel_gloss_term term = { .lang = lang, .text = t, .pos = first ? pos : NULL,
+                                           .status = first ? "preferred" : "admitted" };
+            int rc = gloss_add_term(g, ctx, index, &term);
+            if (rc != SEL_OK)
+                return rc;
+            first = false;
+        }
+        p = bar ? bar + 3 : NULL;
+    }
+    return SEL_OK;
+}
+
+int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix, bool csv)
+{
+    struct sel_text in = { 0 };
+    int rc = sel_text_read(&in, ctx, path);
+    if (rc != SEL_OK)
+        return rc;
+    struct reader rd = { .in = &in, .line = 1, .csv = csv };
+    struct field *fields = NULL;
+    size_t n = 0, cap = 0;
+    enum column cols[64];
+    size_t n_cols = 0;
+    bool have_src = false, have_tgt = false;
+    if (csv) {
+        int got = read_record(&rd, ctx, &fields, &n, &cap);
+        if (got <= 0) {
+            rc = got < 0 ? got : sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 1, 1 },
+                                              "empty: a CSV glossary starts with a header row");
+            goto done;
+        }
+        if (n > 64) {
+            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 1, 1 }, "more than 64 columns");
+            goto done;
+        }
+        n_cols = n;
+        for (size_t i = 0; i < n_cols; i++) {
+            cols[i] = COL_IGNORED;
+            const char *name = trim(fields[i].text.data);
+            for (size_t k = 0; k < sizeof(column_names) / sizeof(column_names[0]); k++)
+                if (strcasecmp(name, column_names[k].name) == 0)
+                    cols[i] = column_names[k].col;
+            have_src |= cols[i] == COL_SRC;
+            have_tgt |= cols[i] == COL_TGT;
+        }
+        if (!have_src || !have_tgt) {
+            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 1, 1 },
+                              "the header names no %s column (see docs/formats.md: e.g. source_terms and "
+                              "target_terms)", have_src ? "target" : "source");
+            goto done;
+        }
+    } else {
+        cols[0] = COL_SRC;
+        cols[1] = COL_TGT;
+        cols[2] = COL_NOTE;
+        n_cols = 3;
+    }
+    int got;
+    while ((got = read_record(&rd, ctx, &fields, &n, &cap)) > 0) {
+        if (blank_record(fields, n))
+            continue;
+        long line = fields[0].line;
+        if (csv && n != n_cols) {
+            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, 1 },
+                              "%zu fields where the header has %zu", n, n_cols);
+            goto done;
+        }
+        if (!csv && n < 2) {
+            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, fields[0].column },
+                              "expected source TAB target [TAB comment]");
+            goto done;
+        }
+        char *cell[COL_COUNT] = { 0 };
+        long where[COL_COUNT] = { 0 };
+        for (size_t i = 0; i < n && i < n_cols; i++) {
+            cell[cols[i]] = trim(fields[i].text.data);
+            where[cols[i]] = fields[i].column;
+        }
+        if (!cell[COL_SRC] || !*cell[COL_SRC] || !cell[COL_TGT] || !*cell[COL_TGT]) {
+            bool src = !cell[COL_SRC] || !*cell[COL_SRC];
+            rc = sel_error_at(ctx, SEL_EPARSE,
+                              (struct sel_location){ path, line, where[src ? COL_SRC : COL_TGT] ? where[src ? COL_SRC : COL_TGT] : 1 },
+                              "empty %s term", src ? "source" : "target");
+            goto done;
+        }
+        char made[512];
+        const char *id = cell[COL_CONCEPT] && *cell[COL_CONCEPT] ? cell[COL_CONCEPT] : NULL;
+        if (!id) {
+            snprintf(made, sizeof(made), "%s.%ld", id_prefix, line);
+            id = made;
+        }
+        id = gloss_ncname(g, id);
+        if (!id) {
+            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+            goto done;
+        }
+        if (gloss_find(g, id) != (size_t)-1) {
+            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, where[COL_CONCEPT] ? where[COL_CONCEPT] : 1 },
+                              "concept %s appears twice", id);
+            goto done;
+        }
+        const char *empty_to_null[] = { cell[COL_SUBJECT], cell[COL_DEFINITION], cell[COL_NOTE] };
+        for (size_t i = 0; i < 3; i++)
+            if (empty_to_null[i] && !*empty_to_null[i])
+                empty_to_null[i] = NULL;
+        size_t index;
+        rc = gloss_add_entry(g, ctx, id, empty_to_null[0], empty_to_null[1], empty_to_null[2], &index);
+        const char *src_lang = cell[COL_SRC_LANG] && *cell[COL_SRC_LANG] ? cell[COL_SRC_LANG] : "id";
+        const char *tgt_lang = cell[COL_TGT_LANG] && *cell[COL_TGT_LANG] ? cell[COL_TGT_LANG] : "en";
+        const char *pos = cell[COL_POS] && *cell[COL_POS] ? cell[COL_POS] : NULL;
+        if (rc == SEL_OK)
+            rc = add_terms(g, ctx, index, cell[COL_SRC], src_lang, pos);
+        if (rc == SEL_OK)
+            rc = add_terms(g, ctx, index, cell[COL_TGT], tgt_lang, NULL);
+        if (rc != SEL_OK)
+            goto done;
+    }
+    if (got < 0)
+        rc = got;
+done:
+    for (size_t i = 0; i < cap; i++)
+        buf_finish(&fields[i].text);
+    free(fields);
+    sel_text_finish(&in);
+    return rc;
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// The delimited formats: the CSV glossary (RFC 4180, one row per concept and language pair), the
+// three-column TSV glossary OmegaT reads, and the Moses and TSV parallel data.
+#include "src/export/export_internal.h"
+
+#include <string.h>
+
+static const char *src_of(const struct sel_gloss_options *opt)
+{
+    return opt->src_lang ? opt->src_lang : "id";
+}
+
+static const char *tgt_of(const struct sel_gloss_options *opt)
+{
+    return opt->tgt_lang ? opt->tgt_lang : "en";
+}
+
+// The @p lang terms of @p e joined by @p sep, preferred first and deprecated last; statuses
+// selected by the mask (1 preferred, 2 admitted, 4 deprecated).
+static int join_terms(struct sel_buf *b, const struct sel_gloss_entry *e, const char *lang, const char *sep, int mask,
+                      const struct sel_gloss_term *skip)
+{
+    buf_reset(b);
+    for (int rank = 0; rank < 3; rank++) {
+        if (!(mask & (1 << rank)))
+            continue;
+        for (size_t k = 0; k < e->n_terms; k++) {
+            const struct sel_gloss_term *t = &e->terms[k];
+            if (gloss_status_rank(t->status) != rank || strcmp(t->lang, lang) != 0 || t == skip)
+                continue;
+            if ((b->len && buf_adds(b, sep) != SEL_OK) || buf_adds(b, t->text) != SEL_OK)
+                return SEL_ENOMEM;
+        }
+    }
+    return SEL_OK;
+}
+
+static const struct sel_gloss_term *first_term(const struct sel_gloss_entry *e, const char *lang, bool allow_deprecated)
+{
+    for (int rank = 0; rank < (allow_deprecated ? 3 : 2); rank++)
+        for (size_t k = 0; k < e->n_terms; k++)
+            if (gloss_status_rank(e->terms[k].status) == rank && strcmp(e->terms[k].lang, lang) == 0)
+                return &e->terms[k];
+    return NULL;
+}
+
+static const char *first_context(const struct sel_gloss_entry *e)
+{
+    for (size_t k = 0; k < e->n_terms; k++)
+        if (e->terms[k].context)
+            return e->terms[k].context;
+    return NULL;
+}
+
+int gloss_write_csv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_options *opt, FILE *out)
+{
+    static const char header[] = "concept_id,subject,source_lang,source_terms,target_lang,target_terms,"
+                                 "part_of_speech,definition,note,count,context\r\n";
+    fputs(header, out);
+    struct sel_buf src = { 0 }, tgt = { 0 };
+    int rc = SEL_OK;
+    for (size_t i = 0; rc == SEL_OK && i < g->n; i++) {
+        const struct sel_gloss_entry *e = &g->entries[i];
+        if (join_terms(&src, e, src_of(opt), " | ", 7, NULL) != SEL_OK ||
+            join_terms(&tgt, e, tgt_of(opt), " | ", 7, NULL) != SEL_OK) {
+            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+            break;
+        }
+        const struct sel_gloss_term *head = first_term(e, src_of(opt), true);
+        char count[32] = "";
+        if (e->count >= 0)
+            snprintf(count, sizeof(count), "%ld", e->count);
+        const char *cells[] = { e->concept_id, e->subject, src_of(opt), src.data ? src.data : "", tgt_of(opt),
+                                tgt.data ? tgt.data : "", head ? head->pos : NULL, e->definition, e->note,
+                                count, first_context(e) };
+        for (size_t c = 0; c < sizeof(cells) / sizeof(cells[0]); c++) {
+            if (c)
+                putc(',', out);
+            csv_put_field(out, cells[c]);
+        }
+        fputs("\r\n", out);
+    }
+    buf_finish(&src);
+    buf_finish(&tgt);
+    if (rc == SEL_OK && ferror(out))
+        rc = export_write_error(ctx, NULL);
+    return rc;
+}
+
+// OmegaT's glossary: source TAB target TAB comment, one line per source-language term; the
+// target is the preferred equivalent, the comment the subject, other equivalents and the note.
+int gloss_write_tsv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_options *opt, FILE *out)
+{
+    struct sel_buf also = { 0 }, avoid = { 0 }, comment = { 0 };
+    int rc = SEL_OK;
+    for (size_t i = 0; rc == SEL_OK && i < g->n; i++) {
+        const struct sel_gloss_entry *e = &g->entries[i];
+        const struct sel_gloss_term *target = first_term(e, tgt_of(opt), false);
+        if (!target)
+            continue;
+        if (join_terms(&also, e, tgt_of(opt), ", ", 3, target) != SEL_OK ||
+            join_terms(&avoid, e, tgt_of(opt), ", ", 4, NULL) != SEL_OK) {
+            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+            break;
+        }
+        for (size_t k = 0; k < e->n_terms; k++) {
+            const struct sel_gloss_term *t = &e->terms[k];
+            if (strcmp(t->lang, src_of(opt)) != 0)
+                continue;
+            buf_reset(&comment);
+            const char *parts[][2] = {
+                { "", e->subject },
+                { "also: ", also.len ? also.data : NULL },
+                { "avoid: ", avoid.len ? avoid.data : NULL },
+                { "", gloss_status_rank(t->status) == 2 ? "deprecated source form" : NULL },
+                { "", e->note },
+            };
+            for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]) && rc == SEL_OK; p++) {
+                if (!parts[p][1])
+                    continue;
+                if ((comment.len && buf_adds(&comment, "; ") != SEL_OK) || buf_adds(&comment, parts[p][0]) != SEL_OK ||
+                    buf_adds(&comment, parts[p][1]) != SEL_OK)
+                    rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+            }
+            tsv_put_field(out, t->text);
+            putc('\t', out);
+            tsv_put_field(out, target->text);
+            putc('\t', out);
+            tsv_put_field(out, comment.data ? comment.data : "");
+            putc('\n', out);
+        }
+    }
+    buf_finish(&also);
+    buf_finish(&avoid);
+    buf_finish(&comment);
+    if (rc == SEL_OK && ferror(out))
+        rc = export_write_error(ctx, NULL);
+    return rc;
+}
+
+/* ---- Parallel data ---- */
+
+static int moses_pair(struct par_writer *w, sel_ctx *ctx, const struct par_pair *p)
+{
+    tsv_put_field(w->out, p->src_factored ? p->src_factored : p->src);
+    putc('\n', w->out);
+    tsv_put_field(w->out2, p->tgt);
+    if (putc('\n', w->out2) == EOF)
+        return export_write_error(ctx, w->name2);
+    return SEL_OK;
+}
+
+static int tsv_pair(struct par_writer *w, sel_ctx *ctx, const struct par_pair *p)
+{
+    tsv_put_field(w->out, p->src_factored ? p->src_factored : p->src);
+    putc('\t', w->out);
+    tsv_put_field(w->out, p->tgt);
+    if (putc('\n', w->out) == EOF)
+        return export_write_error(ctx, w->name);
+    return SEL_OK;
+}
+
+static int nothing(struct par_writer *w, sel_ctx *ctx)
+{
+    (void)w;
+    (void)ctx;
+    return SEL_OK;
+}
+
+const struct par_writer_ops par_moses_ops = { nothing, moses_pair, nothing };
+const struct par_writer_ops par_tsv_ops = { nothing, tsv_pair, nothing };

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+/**
+ * @file export.h
+ * What users take away and bring in: glossaries (TBX v2 and v3, CSV, TSV, JSON) built from the
+ * bundled termbase, the user's entries and the corpus; parallel data (TMX, Moses, TSV, JSONL)
+ * streamed from the database's alignment beads; and the import of user glossaries (TSV, CSV,
+ * TBX, FreeDict dictd) into the database. Formats are described in docs/formats.md.
+ *
+ * Ownership as in core.h: values returned through `**out` belong to the caller and are
+ * released with the matching `_free()`, which accepts NULL; entries returned by
+ * sel_glossary_entry() are borrowed from their glossary. XML is written with libxml2's
+ * xmlTextWriter and read with a parser that loads no DTD, no external entity and nothing from
+ * the network, and refuses entity declarations altogether.
+ */
+#ifndef SEL_EXPORT_H
+#define SEL_EXPORT_H
+
+#include "lexicon/lexicon.h"
+#include "src/core/core.h"
+#include "src/store/store.h"
+
+#include <stdio.h>
+
+/* ---- Glossaries ----------------------------------------------------------------------------- */
+
+/** A glossary term: the picklist values are TBX-Basic names ("noun", "fullForm"); NULL if unknown. */
+struct sel_gloss_term {
+    const char *lang;    ///< BCP-47 code ("id", "en")
+    const char *text;
+    const char *pos;     ///< partOfSpeech ("noun", "properNoun", ...) or NULL
+    const char *type;    ///< termType ("fullForm", "acronym", ...) or NULL
+    const char *status;  ///< "preferred", "admitted" or "deprecated"
+    const char *context; ///< a sentence of the corpus holding the term, or NULL
+};
+
+/** One concept of a glossary. */
+struct sel_gloss_entry {
+    const char *concept_id;      ///< an XML NCName ("af.troops")
+    const char *subject;         ///< subject field, or NULL
+    const char *definition;      ///< or NULL
+    const char *note;            ///< or NULL
+    struct sel_gloss_term *terms;
+    size_t n_terms;
+    long count;                  ///< occurrences in the corpus; -1 when not counted
+    bool confirmed;              ///< an equivalent was confirmed in an aligned translation
+    bool user;                   ///< comes from the user's database (imported)
+};
+
+enum sel_gloss_format { SEL_GLOSS_TBX, SEL_GLOSS_TBX3, SEL_GLOSS_CSV, SEL_GLOSS_TSV, SEL_GLOSS_JSON };
+/** Which concepts a glossary holds. */
+enum sel_gloss_source {
+    SEL_SOURCE_ALL,     ///< termbase and user entries, with corpus counts where there is a corpus
+    SEL_SOURCE_LEXICON, ///< termbase and user entries, no counts
+    SEL_SOURCE_CORPUS,  ///< only concepts found in ingested documents, with counts
+};
+
+struct sel_gloss_options {
+    enum sel_gloss_source source;
+    const char *subject;   ///< only this subject field; NULL for all
+    long min_count;        ///< only concepts seen at least this often in the corpus (0: no limit)
+    bool confirmed_only;   ///< only concepts with an equivalent confirmed in an aligned translation
+    const char *src_lang;  ///< source side, "id" when NULL
+    const char *tgt_lang;  ///< target side, "en" when NULL
+};
+
+/** An ordered list of concepts, owned with all its strings. */
+typedef struct sel_glossary sel_glossary;
+
+/** Creates an empty glossary. */
+int sel_glossary_new(sel_glossary **out);
+void sel_glossary_free(sel_glossary *g);
+size_t sel_glossary_count(const sel_glossary *g);
+/** The @p i-th entry, borrowed. */
+const struct sel_gloss_entry *sel_glossary_entry(const sel_glossary *g, size_t i);
+
+/**
+ * Builds the glossary of @p opt: the concepts of @p tb (may be NULL) in their order, replaced
+ * or followed by the user's concepts from @p st (may be NULL: no database), with counts,
+ * confirmations and a context sentence from the corpus of @p st; then filtered.
+ */
+int sel_glossary_build(sel_glossary **out, sel_ctx *ctx, const sel_termbase *tb, sel_store *st,
+                       const struct sel_gloss_options *opt);
+
+/** Writes @p g to @p out in format @p fmt (@p opt gives the language pair; may be NULL). */
+int sel_glossary_write(const sel_glossary *g, sel_ctx *ctx, enum sel_gloss_format fmt,
+                       const struct sel_gloss_options *opt, FILE *out);
+
+/* ---- Importing glossaries ------------------------------------------------------------------- */
+
+enum sel_import_format { SEL_IMPORT_TSV, SEL_IMPORT_CSV, SEL_IMPORT_TBX, SEL_IMPORT_DICTD };
+
+struct sel_import_options {
+    enum sel_import_format format;
+    bool reverse;  ///< dictd: one concept per translation (eng→ind becomes ind→eng)
+    bool curated;  ///< rank the entries as the curated termbase instead of general vocabulary
+};
+
+/**
+ * Reads the glossary file @p path (for dictd the `.index`, the `.dict.dz` or their common
+ * prefix) into a new glossary. Entries without an identifier get one made of the file's name
+ * and the line or entry number. Errors name the file, line and byte column.
+ */
+int sel_glossary_read(sel_glossary **out, sel_ctx *ctx, const char *path, const struct sel_import_options *opt);
+
+/**
+ * Stores every entry of @p g in the user tables of @p st, replacing user concepts of the same
+ * identifier; @p source_name is recorded as where they came from. Call inside a transaction
+ * (sel_store_begin()); nothing is committed here.
+ */
+int sel_glossary_store(const sel_glossary *g, sel_ctx *ctx, sel_store *st, const char *source_name, bool curated);
+
+/* ---- Parallel data -------------------------------------------------------------------------- */
+
+enum sel_par_format { SEL_PAR_TMX, SEL_PAR_MOSES, SEL_PAR_TSV, SEL_PAR_JSONL };
+
+struct sel_par_options {
+    enum sel_par_format format;
+    bool drop_boilerplate; ///< drop beads with a sentence flagged as boilerplate
+    bool drop_empty;       ///< drop 0-sided beads (a sentence left unaligned)
+    double min_score;      ///< drop beads scored below this (0: keep all)
+    double max_ratio;      ///< drop pairs whose length ratio in characters exceeds this (0: keep all)
+    bool dedup;            ///< drop exact duplicate (source, target) pairs after the first
+    bool term_factors;     ///< source with inline term factors (docs/formats.md); not for tmx
+    const char *src_lang;  ///< "id" when NULL
+    const char *tgt_lang;  ///< "en" when NULL
+};
+
+/** How many pairs were read, removed by each filter (the first that applies) and written. */
+struct sel_par_stats {
+    size_t read, boilerplate, empty, low_score, ratio, duplicate, written;
+};
+
+/**
+ * Streams the aligned pairs of @p st in @p opt's format to @p output (NULL or "-": standard
+ * output; for moses a prefix, required, of the files PREFIX.SRC_LANG and PREFIX.TGT_LANG).
+ * Memory does not grow with the number of pairs: the beads are read with one cursor and the
+ * duplicate filter keeps its hashes in an SQLite temporary table.
+ */
+int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_options *opt, const char *output,
+                        struct sel_par_stats *stats);
+
+#endif

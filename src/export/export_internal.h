@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// Internal to the export module: the glossary container, a growable byte buffer, the writers.
+#ifndef SEL_EXPORT_INTERNAL_H
+#define SEL_EXPORT_INTERNAL_H
+
+#include "src/export/export.h"
+
+#include <stdint.h>
+
+struct sel_glossary {
+    struct sel_arena arena;       // every string of the entries
+    struct sel_gloss_entry *entries;
+    size_t n, cap;
+    size_t *term_caps;            // capacity of entries[i].terms (malloc'ed arrays)
+    sel_strmap *by_id;            // concept_id -> index + 1
+};
+
+/** Appends an entry (strings copied; NULL stays NULL); returns its index through @p index. */
+int gloss_add_entry(sel_glossary *g, sel_ctx *ctx, const char *concept_id, const char *subject,
+                    const char *definition, const char *note, size_t *index);
+/** Appends a term to entry @p index (strings copied). */
+int gloss_add_term(sel_glossary *g, sel_ctx *ctx, size_t index, const struct sel_gloss_term *t);
+/** Index of @p concept_id, or (size_t)-1. */
+size_t gloss_find(const sel_glossary *g, const char *concept_id);
+/** Copies @p s into the glossary's arena (NULL stays NULL). */
+const char *gloss_strdup(sel_glossary *g, const char *s);
+/** Removes all terms of entry @p index. */
+void gloss_clear_terms(sel_glossary *g, size_t index);
+
+/** Makes @p s a valid XML NCName in place-independent form: returns an arena copy. */
+const char *gloss_ncname(sel_glossary *g, const char *s);
+
+/** The TBX administrativeStatus value of a status name, and back (NULL if unknown). */
+const char *gloss_status_to_tbx(const char *status);
+const char *gloss_status_from_tbx(const char *value);
+
+/** Rank of a status for ordering: preferred 0, admitted 1, deprecated 2. */
+int gloss_status_rank(const char *status);
+
+/** A growable byte buffer, always NUL-terminated. */
+struct sel_buf {
+    char *data;
+    size_t len, cap;
+};
+int buf_reserve(struct sel_buf *b, size_t extra);
+int buf_add(struct sel_buf *b, const char *s, size_t len);
+int buf_adds(struct sel_buf *b, const char *s);
+int buf_addc(struct sel_buf *b, char c);
+void buf_reset(struct sel_buf *b);
+void buf_finish(struct sel_buf *b);
+
+/** Writes @p s as one RFC 4180 field (quoted when needed). */
+void csv_put_field(FILE *out, const char *s);
+/** Writes @p s with tabs, line ends and other control characters made spaces. */
+void tsv_put_field(FILE *out, const char *s);
+
+/* Glossary writers (glossary.c dispatches). */
+int gloss_write_tbx(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_options *opt, FILE *out, bool v3);
+int gloss_write_csv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_options *opt, FILE *out);
+int gloss_write_tsv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_options *opt, FILE *out);
+int gloss_write_json(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_options *opt, FILE *out);
+
+/* Glossary readers (import.c dispatches). */
+int gloss_read_tbx(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix);
+int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix, bool csv);
+int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix, bool reverse);
+
+/* ---- Parallel pairs ---- */
+
+/** A term occurrence in a pair: byte spans into the joined source and target text. */
+struct par_term {
+    const char *concept;
+    const char *surface;
+    const char *target;     ///< the confirmed English equivalent, or NULL
+    long src_start, src_end;
+    long tgt_start, tgt_end; ///< -1 when no target was confirmed or found
+};
+
+struct par_pair {
+    long document, translation, bead;
+    long src_first, src_count, tgt_first, tgt_count;
+    double score;
+    const char *src, *tgt;     ///< sentences of each side joined by a space
+    const char *src_factored;  ///< with --term-factors, else NULL
+    struct par_term *terms;
+    size_t n_terms;
+};
+
+struct par_writer;
+struct par_writer_ops {
+    int (*begin)(struct par_writer *w, sel_ctx *ctx);
+    int (*pair)(struct par_writer *w, sel_ctx *ctx, const struct par_pair *p);
+    int (*end)(struct par_writer *w, sel_ctx *ctx);
+};
+struct par_writer {
+    const struct par_writer_ops *ops;
+    const struct sel_par_options *opt;
+    const char *src_lang, *tgt_lang;
+    FILE *out, *out2;        // out2: the target file of moses
+    const char *name, *name2;
+    void *state;             // the format's own (the TMX xmlTextWriter)
+};
+
+extern const struct par_writer_ops par_tmx_ops, par_moses_ops, par_tsv_ops, par_jsonl_ops;
+
+/** Reports a failed write on @p name. */
+int export_write_error(sel_ctx *ctx, const char *name);
+
+#endif

@@ -1,0 +1,37 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# TBX import refuses what could read outside the file or blow up: an external entity, a
+# parameter entity fetching a remote DTD, an entity-expansion bomb, and it never loads an
+# external DTD (evil.dtd would define &evil; if it were loaded). Each one fails as a whole.
+. "$(dirname "$0")/lib.sh"
+cd "$DATA" || exit 1
+db=$tmp/safe.db
+
+selaras lexicon import --format tbx xxe.tbx --db "$db"
+expect_status 2 "external entity"
+same_text "selaras: xxe.tbx:3:48: external entity declaration refused: secret" "$(cat "$tmp/err")" "external entity message"
+grep -q "$(cat /etc/hostname 2>/dev/null || echo no-hostname-file)" "$tmp/out" && fail "the external entity was read"
+
+selaras lexicon import --format tbx param.tbx --db "$db"
+expect_status 2 "parameter entity"
+same_text "selaras: param.tbx:3:61: external entity declaration refused: remote" "$(cat "$tmp/err")" "parameter entity message"
+
+# The bomb would expand to 89 * 30^6 bytes (65 GB); it is refused at its first declaration.
+start=$(date +%s)
+selaras lexicon import --format tbx bomb.tbx --db "$db"
+expect_status 2 "entity bomb"
+same_text "selaras: bomb.tbx:3:105: entity declaration refused: a" "$(cat "$tmp/err")" "entity bomb message"
+[ $(( $(date +%s) - start )) -le 5 ] || fail "the bomb took more than 5 s"
+
+selaras lexicon import --format tbx extdtd.tbx --db "$db"
+expect_status 2 "entity from an external DTD"
+same_text "selaras: extdtd.tbx:6: entity reference &evil; refused (no DTD is loaded)" "$(cat "$tmp/err")" "external DTD message"
+
+# Nothing of any of them reached the database.
+ok "nothing stored" $PY "$HERE/check_import.py" count "$db" 0
+"$SELARAS" export glossary --format tsv --db "$db" | grep -q "EXTERNAL-DTD-WAS-LOADED" && fail "the external DTD was loaded"
+
+# A DOCTYPE naming a DTD that does not exist is fine: it is never opened (mini.tbx).
+selaras lexicon import --format tbx mini.tbx --db "$db"
+expect_status 0 "a DOCTYPE with a DTD that is not there"
+finish
