@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// Fuzz target: tokens and their analysis (Hunspell, clitics, reduplication, affix stripping).
+#include "src/text/text.h"
+#include "tests/fuzz/fuzz.h"
+
+struct seen {
+    size_t len, last_end;
+};
+
+static bool check(void *user, const char *text, const struct sel_token *t)
+{
+    struct seen *seen = user;
+    (void)text;
+    if (t->start >= t->end || t->end > seen->len || t->start < seen->last_end || !t->word.lemma || !t->word.root)
+        abort();
+    seen->last_end = t->end;
+    return true;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static sel_ctx *ctx;
+    static sel_lang *lang[2];
+    static sel_analyzer *an[2];
+    static size_t runs;
+    if (!ctx && (sel_ctx_new(&ctx) != SEL_OK || sel_lang_load(&lang[0], ctx, "id") != SEL_OK ||
+                 sel_lang_load(&lang[1], ctx, "en") != SEL_OK)) {
+        fprintf(stderr, "fuzz_analyze: %s\n", sel_ctx_errmsg(ctx));
+        abort();
+    }
+    // The analyzer caches every form it has seen; start afresh now and then so that memory stays
+    // bounded over millions of inputs.
+    if (runs++ % 20000 == 0)
+        for (int i = 0; i < 2; i++) {
+            sel_analyzer_free(an[i]);
+            if (sel_analyzer_new(&an[i], ctx, lang[i]) != SEL_OK) {
+                fprintf(stderr, "fuzz_analyze: %s\n", sel_ctx_errmsg(ctx));
+                abort();
+            }
+        }
+    char *text = fuzz_text(data, size);
+    if (!text)
+        return 0;
+    struct seen seen = { size, 0 };
+    sel_analyze_span(an[size % 2], ctx, text, 0, size, check, &seen);
+    free(text);
+    return 0;
+}
