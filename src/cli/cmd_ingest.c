@@ -153,10 +153,14 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
     }
     if (p.on)
         fputc('\n', stderr);
-    if (sel_ingester_flush(ing, ctx) != SEL_OK) {
+    if (sel_ingester_flush(ing, ctx) != SEL_OK)
         cli_report(ctx);
-        failed = n_files; // the last batch did not reach the disk
-        stored = 0;
+    size_t lost = sel_ingester_lost(ing); // reported stored, then rolled back with their batch
+    if (lost) {
+        fprintf(stderr, "selaras ingest: %zu document%s reported stored above did not reach the database; "
+                "run the same ingest again to store them\n", lost, lost == 1 ? "" : "s");
+        stored = lost < stored ? stored - lost : 0;
+        failed += lost;
     }
     if (!quiet)
         fprintf(stderr, "selaras ingest: %zu stored (%zu replacing older versions), %zu unchanged, %zu failed; "

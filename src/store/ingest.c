@@ -6,6 +6,7 @@
 #include "lexicon/lexicon.h"
 #include "src/store/store_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -44,6 +45,7 @@ struct sel_ingester {
     bool batch;              // documents share a transaction, each in its own savepoint
     bool open;               // a batch transaction is open
     size_t in_batch;         // documents in it
+    size_t lost;             // documents reported stored whose batch was rolled back after all
     double batch_start;
 };
 
@@ -82,13 +84,35 @@ int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx)
     if (!ing->open)
         return SEL_OK;
     ing->open = false;
+    size_t in_batch = ing->in_batch;
     ing->in_batch = 0;
     int rc = sel_store_commit(ing->st, ctx);
     if (rc != SEL_OK) {
         sel_store_rollback(ing->st);
         forget_concepts(ing);
+        ing->lost += in_batch;
     }
     return rc;
+}
+
+size_t sel_ingester_lost(const sel_ingester *ing)
+{
+    return ing->lost;
+}
+
+// After a failed statement: SQLite rolls the whole transaction back on some errors (a full
+// disk, an I/O error). Then the batch is gone with the documents already reported stored in
+// it; say how many, and do not go on writing outside a transaction.
+static size_t batch_lost(sel_ingester *ing)
+{
+    if (!ing->batch || !ing->open || !sqlite3_get_autocommit(sel_store_db(ing->st)))
+        return 0;
+    size_t lost = ing->in_batch;
+    ing->open = false;
+    ing->in_batch = 0;
+    ing->lost += lost;
+    forget_concepts(ing);
+    return lost;
 }
 
 void sel_ingester_free(sel_ingester *ing)
@@ -451,6 +475,7 @@ static int begin_document(sel_ingester *ing, sel_ctx *ctx)
 {
     if (!ing->batch)
         return sel_store_begin(ing->st, ctx);
+    batch_lost(ing); // a transaction SQLite rolled back on its own is not open any more
     if (!ing->open) {
         int rc = sel_store_begin(ing->st, ctx);
         if (rc != SEL_OK)
@@ -480,6 +505,14 @@ static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
     }
     if (!keep) {
         int status = sel_ctx_status(ctx) ? sel_ctx_status(ctx) : SEL_ESQLITE;
+        size_t lost = batch_lost(ing);
+        if (lost) {
+            char msg[1024];
+            snprintf(msg, sizeof(msg), "%s; the database rolled back the %zu document%s stored since the last "
+                     "commit too: run the ingest again", sel_ctx_errmsg(ctx), lost, lost == 1 ? "" : "s");
+            sel_error(ctx, status, "%s", msg);
+            return status;
+        }
         sqlite3_exec(db, "ROLLBACK TO document; RELEASE document", NULL, NULL, NULL);
         forget_concepts(ing);
         return status;
@@ -487,8 +520,12 @@ static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
     int rc = sqlite3_exec(db, "RELEASE document", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return sel_store_fail(ing->st, ctx, rc, "releasing a savepoint");
-    if (++ing->in_batch >= BATCH_DOCUMENTS || seconds() - ing->batch_start >= BATCH_SECONDS)
-        return sel_ingester_flush(ing, ctx);
+    if (++ing->in_batch >= BATCH_DOCUMENTS || seconds() - ing->batch_start >= BATCH_SECONDS) {
+        rc = sel_ingester_flush(ing, ctx);
+        if (rc != SEL_OK && ing->lost)
+            ing->lost--; // this document fails with the commit; it is reported as failed, not lost
+        return rc;
+    }
     return SEL_OK;
 }
 

@@ -116,6 +116,11 @@ void sel_ingester_free(sel_ingester *ing);
 void sel_ingester_batch(sel_ingester *ing, bool on);
 /** Commits the open batch, if any. */
 int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx);
+/**
+ * How many documents sel_ingest() reported stored were rolled back afterwards with their
+ * batch (a full disk, an I/O error): they are not in the database.
+ */
+size_t sel_ingester_lost(const sel_ingester *ing);
 
 /**
  * Stores the document at @p path (and, if @p translation is not NULL, its translation, the
