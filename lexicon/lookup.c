@@ -231,21 +231,23 @@ static int need_tagger(sel_lookup *lk, sel_ctx *ctx)
 }
 
 // The query's keys (lemmas) and roots, joined as the index joins them; *nonstandard is set when
-// the analyzer corrected a spelling on the way.
+// the analyzer corrected a spelling on the way, *known when the dictionary knows every word.
 static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char *keys, char *roots, size_t size,
-                      bool *nonstandard)
+                      bool *nonstandard, bool *known)
 {
     const struct sel_token *tokens;
     size_t n;
     int rc = sel_tagger_tokens(lk->tagger, ctx, query, 0, strlen(query), &tokens, &n);
     keys[0] = roots[0] = '\0';
     *nonstandard = false;
+    *known = true;
     size_t ku = 0, ru = 0;
     for (size_t i = 0; rc == SEL_OK && i < n; i++) {
         char k[512], r[512];
         normalise(tokens[i].word.lemma, k, sizeof(k));
         normalise(tokens[i].word.root, r, sizeof(r));
         *nonstandard = *nonstandard || (tokens[i].word.flags & SEL_TOK_NONSTANDARD);
+        *known = *known && !(tokens[i].word.flags & (SEL_TOK_UNKNOWN | SEL_TOK_NONSTANDARD));
         int a = snprintf(keys + ku, size - ku, "%s%s", i ? SEL_KEY_SEP : "", k);
         int b = snprintf(roots + ru, size - ru, "%s%s", i ? SEL_KEY_SEP : "", r);
         if (a < 0 || b < 0 || (size_t)a >= size - ku || (size_t)b >= size - ru)
@@ -324,8 +326,8 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
         if (rc != SEL_OK)
             return rc;
         char keys[2048], roots[2048];
-        bool nonstandard = false;
-        rc = query_keys(lk, ctx, query, keys, roots, sizeof(keys), &nonstandard);
+        bool nonstandard = false, known = false;
+        rc = query_keys(lk, ctx, query, keys, roots, sizeof(keys), &nonstandard, &known);
         if (rc != SEL_OK)
             return rc;
         const sel_term_index *ix = sel_tagger_index(lk->tagger);
@@ -336,7 +338,9 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
         if (*roots)
             sel_term_index_lookup(ix, roots, true, collect_match, &col);
         size_t len = strlen(query);
-        if (lk->n_found == 0 && len >= 4) // a two- or three-letter query is too short to guess from
+        // A query of correctly spelt words that are not terms (kucing) is not a misspelling of a
+        // term that looks like it (Kupang); a two- or three-letter one is too short to guess from.
+        if (lk->n_found == 0 && len >= 4 && !known)
             find_near(lk, query, len < 6 ? 1 : len < 12 ? 2 : 3, SEL_MATCH_FUZZY, 20);
     }
     if (lk->n_found > 1) // found is NULL until something is (qsort wants a pointer even for 0)
