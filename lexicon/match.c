@@ -212,7 +212,10 @@ int sel_term_index_add(sel_term_index *ix, const struct sel_concept *c, const st
         const char *sep = strstr(k, SEL_KEY_SEP);
         size_t len = sep ? (size_t)(sep - k) : strlen(k);
         char key[256];
-        snprintf(key, sizeof(key), "%.*s", (int)len, k);
+        if (len >= sizeof(key))
+            len = sizeof(key) - 1;
+        memcpy(key, k, len);
+        key[len] = '\0';
         uint32_t id;
         if (intern_key(ix, key, &id) != SEL_OK || add_child(ix, node, id, &node) != SEL_OK)
             return SEL_ENOMEM;

@@ -3,12 +3,24 @@
 #include "src/core/core.h"
 
 #include <stdint.h>
+#include <string.h>
 
 long sel_utf8_find_invalid(const char *text, size_t len, bool allow_nul)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
+        // Most text is ASCII: skip eight bytes at a time when none has the high bit set and none
+        // is NUL (the has-zero-byte trick), then look at bytes one by one.
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0x8080808080808080ULL) || (!allow_nul && ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)))
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char c = s[i];
         if (c < 0x80) {
             if (c == 0 && !allow_nul)
