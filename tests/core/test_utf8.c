@@ -48,3 +48,19 @@ Test(core_utf8, nul_is_reported_only_when_not_allowed)
     cr_assert_eq(sel_utf8_find_invalid("a\0b", 3, false), 1);
     cr_assert_eq(sel_utf8_find_invalid("a\0b", 3, true), -1);
 }
+
+Test(core_utf8, bad_bytes_are_found_at_any_position_of_a_long_ascii_run)
+{
+    char buf[64];
+    for (size_t at = 0; at < 40; at++) {
+        memset(buf, 'a', sizeof(buf));
+        buf[at] = (char)0xE9; // Latin-1 é
+        cr_expect_eq(bad(buf, sizeof(buf)), (long)at, "bad byte at %zu", at);
+        buf[at] = '\0';
+        cr_expect_eq(bad(buf, sizeof(buf)), (long)at, "NUL at %zu", at);
+        cr_expect_eq(sel_utf8_find_invalid(buf, sizeof(buf), true), -1, "NUL allowed at %zu", at);
+    }
+    memset(buf, 'a', sizeof(buf));
+    memcpy(buf + 17, "\xE2\x80\xA6", 3); // a valid ellipsis inside the run
+    cr_expect_eq(bad(buf, sizeof(buf)), -1);
+}
