@@ -254,3 +254,32 @@ Test(store, the_full_text_index_catches_up_and_survives_a_replaced_document)
     sel_ingester_free(ing);
     sel_store_close(st);
 }
+
+Test(store, replacing_a_document_with_a_translation_leaves_no_orphans)
+{
+    sel_store *st = NULL;
+    sel_ingester *ing = NULL;
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK);
+    cr_assert_eq(sel_ingester_new(&ing, ctx, st, tb, "id"), SEL_OK);
+    char copy[160], cmd[8192];
+    snprintf(copy, sizeof(copy), "%s/article.txt", dir);
+    snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", corpus("05-prisoner-exchange.id.txt"), copy);
+    cr_assert_eq(system(cmd), 0);
+    struct sel_ingest_report r;
+    cr_assert_eq(sel_ingest(ing, ctx, copy, corpus("05-prisoner-exchange.en.txt"), NULL, &r), SEL_OK);
+    cr_assert_eq(sel_ingest(ing, ctx, corpus("06-gaza-talks.id.txt"), corpus("06-gaza-talks.en.txt"), NULL, &r), SEL_OK);
+    int64_t beads_06 = (int64_t)r.beads, sentences_before = count(st, "SELECT count(*) FROM sentence");
+    snprintf(cmd, sizeof(cmd), "printf 'Pertukaran berikutnya dijadwalkan bulan depan.\\n' >> '%s'", copy);
+    cr_assert_eq(system(cmd), 0);
+    cr_assert_eq(sel_ingest(ing, ctx, copy, corpus("05-prisoner-exchange.en.txt"), NULL, &r), SEL_OK);
+    cr_assert(r.replaced);
+    cr_expect_eq(count(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    cr_expect_eq(count(st, "SELECT count(*) FROM document"), 4); // two sources, two translations
+    cr_expect_eq(count(st, "SELECT count(*) FROM sentence"), sentences_before + 1);
+    cr_expect_eq(count(st, "SELECT count(*) FROM bead"), beads_06 + (int64_t)r.beads);
+    cr_expect_eq(count(st, "SELECT count(*) FROM confirmation c LEFT JOIN mention m ON m.id = c.occurrence_id "
+                           "WHERE m.id IS NULL"), 0);
+    sel_ingester_free(ing);
+    cr_expect_eq(count(st, "PRAGMA foreign_keys"), 1, "the checks are back on");
+    sel_store_close(st);
+}
