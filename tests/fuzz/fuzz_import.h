@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// What the import fuzz targets share: read the fuzzer's bytes as a glossary file of one format
+// and walk every entry, which must be whole.
+#ifndef SEL_FUZZ_IMPORT_H
+#define SEL_FUZZ_IMPORT_H
+
+#include "src/export/export.h"
+#include "tests/fuzz/fuzz.h"
+
+static inline int fuzz_import(const uint8_t *data, size_t size, enum sel_import_format format, const char *suffix)
+{
+    static sel_ctx *ctx;
+    if (!ctx && sel_ctx_new(&ctx) != SEL_OK)
+        abort();
+    const struct sel_import_options opt = { .format = format };
+    const char *path = fuzz_file(data, size, suffix);
+    sel_glossary *g = NULL;
+    if (path && sel_glossary_read(&g, ctx, path, &opt) == SEL_OK) {
+        for (size_t i = 0; i < sel_glossary_count(g); i++) {
+            const struct sel_gloss_entry *e = sel_glossary_entry(g, i);
+            if (!e || !e->concept_id)
+                abort();
+            for (size_t k = 0; k < e->n_terms; k++)
+                if (!e->terms[k].text || !e->terms[k].lang)
+                    abort();
+        }
+    }
+    sel_glossary_free(g);
+    sel_ctx_clear(ctx);
+    return 0;
+}
+
+#endif
