@@ -56,6 +56,21 @@ static int exec(sel_store *st, sel_ctx *ctx, const char *sql, const char *what)
     return rc == SQLITE_OK ? SEL_OK : sel_store_fail(st, ctx, rc, what);
 }
 
+// Two processes opening a new database at once both try to switch it to WAL; SQLite answers one
+// of them SQLITE_BUSY at once, without the busy handler (waiting could deadlock). The switch is
+// quick, so the loser retries for as long as the busy timeout would have waited.
+static int set_wal_mode(sel_store *st, sel_ctx *ctx)
+{
+    int rc = SQLITE_BUSY;
+    for (int tries = 0; tries < 6000; tries++) {
+        rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            break;
+        sqlite3_sleep(10);
+    }
+    return rc == SQLITE_OK ? SEL_OK : sel_store_fail(st, ctx, rc, "configuring the database");
+}
+
 static int migrate(sel_store *st, sel_ctx *ctx)
 {
     int version = sel_store_version(st);
@@ -112,10 +127,12 @@ int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
     }
     sqlite3_busy_timeout(st->db, 60000); // another writer holds the lock: wait for it, do not fail
     sqlite3_extended_result_codes(st->db, 1);
-    status = exec(st, ctx,
-                  "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                  "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;",
-                  "configuring the database");
+    status = set_wal_mode(st, ctx);
+    if (status == SEL_OK)
+        status = exec(st, ctx,
+                      "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                      "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;",
+                      "configuring the database");
     if (status == SEL_OK) {
         // a file that is not a database says so at its first read
         sqlite3_stmt *probe = NULL;
