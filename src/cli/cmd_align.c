@@ -2,13 +2,20 @@
 // selaras align: sentence alignment of a document and its translation, as TSV beads, JSONL or a
 // side-by-side text view.
 #include "align/align.h"
+#include "src/export/export.h"
 #include "src/cli/cli.h"
 
 #include <getopt.h>
 #include <json-c/json.h>
+#include <stdlib.h>
 #include <string.h>
 
-enum align_format { FMT_TSV, FMT_TEXT, FMT_JSONL };
+enum align_format { FMT_TSV, FMT_TEXT, FMT_JSONL, FMT_TMX, FMT_MOSES };
+
+struct sel_buf_text {
+    char *data;
+    size_t len, cap;
+};
 enum { COLUMN = 50 };
 
 static void print_numbers(size_t first, size_t count)
@@ -145,6 +152,54 @@ static void print_text(const struct sel_alignment *a, const struct sel_align_doc
     }
 }
 
+// The sentences [first, first + n) of @p doc joined by a space, into @p b.
+static int join_side(struct sel_buf_text *b, const struct sel_align_doc *doc, size_t first, size_t n)
+{
+    b->len = 0;
+    for (size_t k = first; k < first + n; k++) {
+        const struct sel_sentence *s = &doc->sentences[k];
+        size_t need = b->len + (s->end - s->start) + 2;
+        if (need > b->cap) {
+            char *grown = realloc(b->data, need * 2);
+            if (!grown)
+                return SEL_ENOMEM;
+            b->data = grown;
+            b->cap = need * 2;
+        }
+        if (b->len)
+            b->data[b->len++] = ' ';
+        memcpy(b->data + b->len, doc->text + s->start, s->end - s->start);
+        b->len += s->end - s->start;
+    }
+    if (!b->data && !(b->data = malloc(b->cap = 64)))
+        return SEL_ENOMEM;
+    b->data[b->len] = '\0';
+    return SEL_OK;
+}
+
+// --format tmx and moses: the beads as pairs through the export module's writers.
+static int write_pairs(sel_ctx *ctx, const struct sel_alignment *a, const struct sel_align_doc *src,
+                       const struct sel_align_doc *tgt, enum sel_par_format format, const char *output)
+{
+    sel_pair_writer *w = NULL;
+    struct sel_buf_text s = { 0 }, t = { 0 };
+    int rc = sel_pair_writer_open(&w, ctx, format, output, "id", "en");
+    for (size_t i = 0; rc == SEL_OK && i < a->n; i++) {
+        const struct sel_bead *bd = &a->beads[i];
+        if (join_side(&s, src, bd->src, bd->n_src) != SEL_OK || join_side(&t, tgt, bd->tgt, bd->n_tgt) != SEL_OK) {
+            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+            break;
+        }
+        struct sel_pair p = { bd->n_src ? (long)bd->src + 1 : 0, (long)bd->n_src, bd->n_tgt ? (long)bd->tgt + 1 : 0,
+                              (long)bd->n_tgt, bd->score, s.data, t.data };
+        rc = sel_pair_writer_add(w, ctx, &p);
+    }
+    int closed = sel_pair_writer_close(w, ctx);
+    free(s.data);
+    free(t.data);
+    return rc != SEL_OK ? rc : closed;
+}
+
 static int read_doc(struct sel_text *text, struct sel_align_doc *doc, sel_aligner *al, sel_ctx *ctx,
                     const char *path, enum sel_align_side_kind side, bool presegmented)
 {
@@ -160,16 +215,21 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
     static const struct option long_opts[] = {
         { "presegmented", no_argument, NULL, 'p' },
         { "format", required_argument, NULL, 'f' },
+        { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     enum align_format format = FMT_TSV;
     bool presegmented = false;
+    const char *output = NULL;
     int opt;
-    while ((opt = getopt_long(argc, argv, "f:h", long_opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "f:o:h", long_opts, NULL)) != -1) {
         switch (opt) {
         case 'p':
             presegmented = true;
+            break;
+        case 'o':
+            output = optarg;
             break;
         case 'f':
             if (strcmp(optarg, "tsv") == 0)
@@ -178,11 +238,11 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
                 format = FMT_TEXT;
             else if (strcmp(optarg, "jsonl") == 0)
                 format = FMT_JSONL;
-            else if (strcmp(optarg, "tmx") == 0 || strcmp(optarg, "moses") == 0) {
-                fprintf(stderr, "selaras align: --format %s is not built yet (it comes with "
-                                "`selaras export parallel`)\n", optarg);
-                return EXIT_USAGE;
-            } else
+            else if (strcmp(optarg, "tmx") == 0)
+                format = FMT_TMX;
+            else if (strcmp(optarg, "moses") == 0)
+                format = FMT_MOSES;
+            else
                 return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be "
                                             "tsv, tmx, moses, jsonl or text", optarg);
             break;
@@ -214,12 +274,19 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
         read_doc(&tgt_text, &tgt, al, ctx, tgt_path, SEL_ALIGN_TGT, presegmented) != SEL_OK ||
         sel_align(&result, al, ctx, &src, &tgt) != SEL_OK)
         goto done;
-    if (format == FMT_TSV)
+    if (format == FMT_TMX || format == FMT_MOSES) {
+        if (write_pairs(ctx, &result, &src, &tgt, format == FMT_TMX ? SEL_PAR_TMX : SEL_PAR_MOSES, output) != SEL_OK)
+            goto done;
+    } else if (output) {
+        status = cli_usage_error(cmd, "-o is for --format tmx and moses; the other formats go to standard output");
+        goto quiet;
+    } else if (format == FMT_TSV) {
         print_tsv(&result);
-    else if (format == FMT_JSONL)
+    } else if (format == FMT_JSONL) {
         print_jsonl(&result, &src, &tgt);
-    else
+    } else {
         print_text(&result, &src, &tgt);
+    }
     status = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         sel_error(ctx, SEL_EIO, "standard output: write error");
@@ -228,6 +295,7 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
 done:
     if (status)
         cli_report(ctx);
+quiet:
     sel_alignment_finish(&result);
     sel_align_doc_finish(&tgt);
     sel_align_doc_finish(&src);

@@ -36,10 +36,11 @@ const struct cli_command cli_commands[] = {
       "      --lines         every input line is one sentence\n"
       "  -f, --format F      tsv or jsonl\n" COMMON_HELP },
     { "align", cmd_align, "Align a document with its translation, sentence by sentence",
-      "selaras align [--presegmented] [--format tsv|tmx|moses|jsonl|text] SRC_FILE TGT_FILE\n"
+      "selaras align [--presegmented] [--format tsv|tmx|moses|jsonl|text] [-o FILE_OR_PREFIX] SRC_FILE TGT_FILE\n"
       "\n"
       "      --presegmented  one sentence per line in both files\n"
-      "  -f, --format F      tsv, tmx, moses, jsonl or text\n" COMMON_HELP },
+      "  -f, --format F      tsv, tmx, moses, jsonl or text\n"
+      "  -o, --output F      tmx: the file (default standard output); moses: PREFIX for PREFIX.id and PREFIX.en\n" COMMON_HELP },
     { "ingest", cmd_ingest, "Store documents, sentences, terms (and translations) in the database",
       "selaras ingest [--lang L] [--translation TGT_FILE] [--title T] FILE...\n"
       "selaras ingest [--lang L] --files-from LIST\n"

@@ -103,6 +103,14 @@ struct par_writer {
 
 extern const struct par_writer_ops par_tmx_ops, par_moses_ops, par_tsv_ops, par_jsonl_ops;
 
+/**
+ * Opens the output of @p w (standard output, a file, or for moses the two files PREFIX.SRC and
+ * PREFIX.TGT, whose names go to @p names for the caller to free).
+ */
+int par_open_output(struct par_writer *w, sel_ctx *ctx, const char *output, char **names);
+/** Flushes and closes what par_open_output() opened; returns @p rc or the first write error. */
+int par_close_output(struct par_writer *w, sel_ctx *ctx, int rc);
+
 /** Reports a failed write on @p name. */
 int export_write_error(sel_ctx *ctx, const char *name);
 

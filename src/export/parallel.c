@@ -279,7 +279,7 @@ static int build_factored(struct run *r)
     return SEL_OK;
 }
 
-static int open_output(struct par_writer *w, sel_ctx *ctx, const char *output, char **names)
+int par_open_output(struct par_writer *w, sel_ctx *ctx, const char *output, char **names)
 {
     if (w->opt->format == SEL_PAR_MOSES) {
         if (!output || strcmp(output, "-") == 0)
@@ -311,7 +311,7 @@ static int open_output(struct par_writer *w, sel_ctx *ctx, const char *output, c
     return SEL_OK;
 }
 
-static int close_output(struct par_writer *w, sel_ctx *ctx, int rc)
+int par_close_output(struct par_writer *w, sel_ctx *ctx, int rc)
 {
     FILE *files[2] = { w->out, w->out2 };
     const char *names[2] = { w->name, w->name2 };
@@ -419,7 +419,7 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
     if (rc == SEL_OK && opt->dedup)
         rc = sel_store_prepare(st, ctx, SQL_SEEN_INSERT, &r.seen);
     if (rc == SEL_OK)
-        rc = open_output(&w, ctx, output, names);
+        rc = par_open_output(&w, ctx, output, names);
     if (rc == SEL_OK) {
         rc = w.ops->begin(&w, ctx);
         begun = true;
@@ -473,7 +473,7 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
         if (rc == SEL_OK)
             rc = end;
     }
-    rc = close_output(&w, ctx, rc);
+    rc = par_close_output(&w, ctx, rc);
     sqlite3_finalize(r.seen);
     sqlite3_finalize(r.occurrences);
     sqlite3_finalize(r.sentences);

@@ -64,12 +64,18 @@ static int tmx_pair(struct par_writer *w, sel_ctx *ctx, const struct par_pair *p
 {
     xmlTextWriterPtr x = w->state;
     char tuid[64], score[32];
-    snprintf(tuid, sizeof(tuid), "%ld-%ld", p->document, p->bead);
+    // Pairs aligned on the fly (selaras align) have no database document: number them plainly.
+    if (p->document > 0)
+        snprintf(tuid, sizeof(tuid), "%ld-%ld", p->document, p->bead);
+    else
+        snprintf(tuid, sizeof(tuid), "%ld", p->bead);
     snprintf(score, sizeof(score), "%.4f", p->score);
     TRY(xmlTextWriterStartElement(x, BAD_CAST "tu"));
     TRY(xw_attr(x, "tuid", tuid));
-    TRY(prop_number(x, "x-document", p->document));
-    TRY(prop_number(x, "x-translation", p->translation));
+    if (p->document > 0) {
+        TRY(prop_number(x, "x-document", p->document));
+        TRY(prop_number(x, "x-translation", p->translation));
+    }
     TRY(prop_range(x, "x-src-sentences", p->src_first, p->src_count));
     TRY(prop_range(x, "x-tgt-sentences", p->tgt_first, p->tgt_count));
     TRY(xw_element(x, "prop", "x-score", score));

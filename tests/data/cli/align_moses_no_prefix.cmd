@@ -1,0 +1,1 @@
+align --format moses cli/align_small.id.txt cli/align_small.en.txt
