@@ -7,15 +7,10 @@
 
 #include <getopt.h>
 #include <json-c/json.h>
-#include <stdlib.h>
 #include <string.h>
 
 enum align_format { FMT_TSV, FMT_TEXT, FMT_JSONL, FMT_TMX, FMT_MOSES };
 
-struct sel_buf_text {
-    char *data;
-    size_t len, cap;
-};
 enum { COLUMN = 50 };
 
 static void print_numbers(size_t first, size_t count)
@@ -152,51 +147,15 @@ static void print_text(const struct sel_alignment *a, const struct sel_align_doc
     }
 }
 
-// The sentences [first, first + n) of @p doc joined by a space, into @p b.
-static int join_side(struct sel_buf_text *b, const struct sel_align_doc *doc, size_t first, size_t n)
-{
-    b->len = 0;
-    for (size_t k = first; k < first + n; k++) {
-        const struct sel_sentence *s = &doc->sentences[k];
-        size_t need = b->len + (s->end - s->start) + 2;
-        if (need > b->cap) {
-            char *grown = realloc(b->data, need * 2);
-            if (!grown)
-                return SEL_ENOMEM;
-            b->data = grown;
-            b->cap = need * 2;
-        }
-        if (b->len)
-            b->data[b->len++] = ' ';
-        memcpy(b->data + b->len, doc->text + s->start, s->end - s->start);
-        b->len += s->end - s->start;
-    }
-    if (!b->data && !(b->data = malloc(b->cap = 64)))
-        return SEL_ENOMEM;
-    b->data[b->len] = '\0';
-    return SEL_OK;
-}
-
 // --format tmx and moses: the beads as pairs through the export module's writers.
 static int write_pairs(sel_ctx *ctx, const struct sel_alignment *a, const struct sel_align_doc *src,
                        const struct sel_align_doc *tgt, enum sel_par_format format, const char *output)
 {
     sel_pair_writer *w = NULL;
-    struct sel_buf_text s = { 0 }, t = { 0 };
     int rc = sel_pair_writer_open(&w, ctx, format, output, "id", "en");
-    for (size_t i = 0; rc == SEL_OK && i < a->n; i++) {
-        const struct sel_bead *bd = &a->beads[i];
-        if (join_side(&s, src, bd->src, bd->n_src) != SEL_OK || join_side(&t, tgt, bd->tgt, bd->n_tgt) != SEL_OK) {
-            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-            break;
-        }
-        struct sel_pair p = { bd->n_src ? (long)bd->src + 1 : 0, (long)bd->n_src, bd->n_tgt ? (long)bd->tgt + 1 : 0,
-                              (long)bd->n_tgt, bd->score, s.data, t.data };
-        rc = sel_pair_writer_add(w, ctx, &p);
-    }
+    for (size_t i = 0; rc == SEL_OK && i < a->n; i++)
+        rc = sel_pair_writer_add(w, ctx, src, tgt, &a->beads[i]);
     int closed = sel_pair_writer_close(w, ctx);
-    free(s.data);
-    free(t.data);
     return rc != SEL_OK ? rc : closed;
 }
 
@@ -259,6 +218,8 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
     const char *src_path = argv[optind], *tgt_path = argv[optind + 1];
     if (strcmp(src_path, "-") == 0 && strcmp(tgt_path, "-") == 0)
         return cli_usage_error(cmd, "only one of SRC_FILE and TGT_FILE can be standard input");
+    if (output && format != FMT_TMX && format != FMT_MOSES)
+        return cli_usage_error(cmd, "-o is for --format tmx and moses; the other formats go to standard output");
 
     sel_ctx *ctx = NULL;
     sel_aligner *al = NULL;
@@ -277,9 +238,6 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
     if (format == FMT_TMX || format == FMT_MOSES) {
         if (write_pairs(ctx, &result, &src, &tgt, format == FMT_TMX ? SEL_PAR_TMX : SEL_PAR_MOSES, output) != SEL_OK)
             goto done;
-    } else if (output) {
-        status = cli_usage_error(cmd, "-o is for --format tmx and moses; the other formats go to standard output");
-        goto quiet;
     } else if (format == FMT_TSV) {
         print_tsv(&result);
     } else if (format == FMT_JSONL) {
@@ -295,7 +253,6 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
 done:
     if (status)
         cli_report(ctx);
-quiet:
     sel_alignment_finish(&result);
     sel_align_doc_finish(&tgt);
     sel_align_doc_finish(&src);

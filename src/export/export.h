@@ -15,6 +15,7 @@
 #ifndef SEL_EXPORT_H
 #define SEL_EXPORT_H
 
+#include "align/align.h"
 #include "lexicon/lexicon.h"
 #include "src/core/core.h"
 #include "src/store/store.h"
@@ -141,13 +142,6 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
 
 /* ---- Writing pairs one by one ------------------------------------------------------------ */
 
-/** One aligned pair to write: 1-based sentence numbers (count 0 for an empty side), texts. */
-struct sel_pair {
-    long src_first, src_count, tgt_first, tgt_count;
-    double score;
-    const char *src, *tgt;   ///< the side's sentences joined by a space ("" for none)
-};
-
 /**
  * Writes pairs in one of the parallel formats as they come (what `selaras align --format tmx`
  * uses; `sel_parallel_export()` does the same from the database).
@@ -157,7 +151,9 @@ typedef struct sel_pair_writer sel_pair_writer;
 /** Opens @p output as sel_parallel_export() does (NULL or "-": standard output; moses: a prefix). */
 int sel_pair_writer_open(sel_pair_writer **out, sel_ctx *ctx, enum sel_par_format format, const char *output,
                          const char *src_lang, const char *tgt_lang);
-int sel_pair_writer_add(sel_pair_writer *w, sel_ctx *ctx, const struct sel_pair *pair);
+/** Writes @p bead of the alignment of @p src with @p tgt, each side's sentences joined by a space. */
+int sel_pair_writer_add(sel_pair_writer *w, sel_ctx *ctx, const struct sel_align_doc *src,
+                        const struct sel_align_doc *tgt, const struct sel_bead *bead);
 /** Ends the document, closes the output and frees @p w (NULL is fine); returns the first error. */
 int sel_pair_writer_close(sel_pair_writer *w, sel_ctx *ctx);
 

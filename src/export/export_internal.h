@@ -99,17 +99,20 @@ struct par_writer {
     FILE *out, *out2;        // out2: the target file of moses
     const char *name, *name2;
     void *state;             // the format's own (the TMX xmlTextWriter)
+    char *names[2];          // moses: the two file names made from the prefix
+    bool begun;              // begin() was called, so end() must be
 };
 
 extern const struct par_writer_ops par_tmx_ops, par_moses_ops, par_tsv_ops, par_jsonl_ops;
 
 /**
- * Opens the output of @p w (standard output, a file, or for moses the two files PREFIX.SRC and
- * PREFIX.TGT, whose names go to @p names for the caller to free).
+ * Starts @p w (its opt, src_lang and tgt_lang set): picks the format's writer, opens @p output
+ * (NULL or "-": standard output; moses: the prefix of PREFIX.SRC and PREFIX.TGT) and begins the
+ * document. Call par_writer_finish() afterwards whatever this returns.
  */
-int par_open_output(struct par_writer *w, sel_ctx *ctx, const char *output, char **names);
-/** Flushes and closes what par_open_output() opened; returns @p rc or the first write error. */
-int par_close_output(struct par_writer *w, sel_ctx *ctx, int rc);
+int par_writer_start(struct par_writer *w, sel_ctx *ctx, const char *output);
+/** Ends the document, flushes and closes the output; returns @p rc or the first write error. */
+int par_writer_finish(struct par_writer *w, sel_ctx *ctx, int rc);
 
 /** Reports a failed write on @p name. */
 int export_write_error(sel_ctx *ctx, const char *name);

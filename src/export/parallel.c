@@ -4,7 +4,6 @@
 // statements, filtered for MT and handed to the format's writer. Memory is that of one bead.
 #include "src/export/export_internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,54 +278,6 @@ static int build_factored(struct run *r)
     return SEL_OK;
 }
 
-int par_open_output(struct par_writer *w, sel_ctx *ctx, const char *output, char **names)
-{
-    if (w->opt->format == SEL_PAR_MOSES) {
-        if (!output || strcmp(output, "-") == 0)
-            return sel_error(ctx, SEL_EINVAL, "moses output needs -o PREFIX (it writes PREFIX.%s and PREFIX.%s)",
-                             w->src_lang, w->tgt_lang);
-        size_t n = strlen(output) + 32;
-        names[0] = malloc(n);
-        names[1] = malloc(n);
-        if (!names[0] || !names[1])
-            return sel_error(ctx, SEL_ENOMEM, "out of memory");
-        snprintf(names[0], n, "%s.%s", output, w->src_lang);
-        snprintf(names[1], n, "%s.%s", output, w->tgt_lang);
-        w->name = names[0];
-        w->name2 = names[1];
-        if (!(w->out = fopen(names[0], "w")))
-            return sel_error_at(ctx, SEL_EIO, (struct sel_location){ names[0], 0, 0 }, "cannot create: %s", strerror(errno));
-        if (!(w->out2 = fopen(names[1], "w")))
-            return sel_error_at(ctx, SEL_EIO, (struct sel_location){ names[1], 0, 0 }, "cannot create: %s", strerror(errno));
-        return SEL_OK;
-    }
-    if (!output || strcmp(output, "-") == 0) {
-        w->out = stdout;
-        w->name = "<stdout>";
-        return SEL_OK;
-    }
-    w->name = output;
-    if (!(w->out = fopen(output, "w")))
-        return sel_error_at(ctx, SEL_EIO, (struct sel_location){ output, 0, 0 }, "cannot create: %s", strerror(errno));
-    return SEL_OK;
-}
-
-int par_close_output(struct par_writer *w, sel_ctx *ctx, int rc)
-{
-    FILE *files[2] = { w->out, w->out2 };
-    const char *names[2] = { w->name, w->name2 };
-    for (int i = 0; i < 2; i++) {
-        if (!files[i])
-            continue;
-        bool bad = fflush(files[i]) != 0 || ferror(files[i]);
-        if (files[i] != stdout && fclose(files[i]) != 0)
-            bad = true;
-        if (bad && rc == SEL_OK)
-            rc = export_write_error(ctx, names[i]);
-    }
-    return rc;
-}
-
 // Applies the filters in order; the first that removes the pair is the one counted.
 static int filtered(struct run *r, double score, long src_count, long tgt_count, struct sel_par_stats *stats,
                     bool *drop)
@@ -386,16 +337,11 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
     *stats = (struct sel_par_stats){ 0 };
     if (opt->term_factors && opt->format == SEL_PAR_TMX)
         return sel_error(ctx, SEL_EINVAL, "--term-factors applies to moses, tsv and jsonl, not tmx");
-    static const struct par_writer_ops *const ops[] = {
-        [SEL_PAR_TMX] = &par_tmx_ops, [SEL_PAR_MOSES] = &par_moses_ops,
-        [SEL_PAR_TSV] = &par_tsv_ops, [SEL_PAR_JSONL] = &par_jsonl_ops,
-    };
-    struct par_writer w = { .ops = ops[opt->format], .opt = opt, .src_lang = opt->src_lang ? opt->src_lang : "id",
+    struct par_writer w = { .opt = opt, .src_lang = opt->src_lang ? opt->src_lang : "id",
                             .tgt_lang = opt->tgt_lang ? opt->tgt_lang : "en" };
     struct run r = { .st = st, .ctx = ctx, .opt = opt };
-    char *names[2] = { NULL, NULL };
     bool want_terms = opt->format == SEL_PAR_JSONL || opt->term_factors;
-    bool in_txn = false, begun = false;
+    bool in_txn = false;
     // Each page is read once in order: a large page cache (the store asks for 64 MB, good for
     // ingest) would only make the peak memory depend on the database size. Restored at the end.
     long old_cache = 0;
@@ -419,11 +365,7 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
     if (rc == SEL_OK && opt->dedup)
         rc = sel_store_prepare(st, ctx, SQL_SEEN_INSERT, &r.seen);
     if (rc == SEL_OK)
-        rc = par_open_output(&w, ctx, output, names);
-    if (rc == SEL_OK) {
-        rc = w.ops->begin(&w, ctx);
-        begun = true;
-    }
+        rc = par_writer_start(&w, ctx, output);
     int step = SQLITE_DONE;
     while (rc == SEL_OK && (step = sqlite3_step(r.beads)) == SQLITE_ROW) {
         stats->read++;
@@ -468,12 +410,7 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
     }
     if (rc == SEL_OK && step != SQLITE_DONE)
         rc = sql_fail(&r, "reading beads");
-    if (begun) {
-        int end = w.ops->end(&w, ctx);
-        if (rc == SEL_OK)
-            rc = end;
-    }
-    rc = par_close_output(&w, ctx, rc);
+    rc = par_writer_finish(&w, ctx, rc);
     sqlite3_finalize(r.seen);
     sqlite3_finalize(r.occurrences);
     sqlite3_finalize(r.sentences);
@@ -498,7 +435,5 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
     free(r.terms);
     sel_arena_finish(&r.term_strings);
     buf_finish(&r.factored);
-    free(names[0]);
-    free(names[1]);
     return rc;
 }
