@@ -44,8 +44,6 @@ int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn
 /** Prints the top-level help (the command list). */
 void cli_print_main_help(FILE *out);
 
-/** Runs a command that is specified but not built yet: it says so and exits 2. */
-int cmd_pending(const struct cli_command *cmd, int argc, char **argv);
 int cmd_help(const struct cli_command *cmd, int argc, char **argv);
 int cmd_align(const struct cli_command *cmd, int argc, char **argv);
 int cmd_analyze(const struct cli_command *cmd, int argc, char **argv);

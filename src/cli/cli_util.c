@@ -78,19 +78,6 @@ int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn
     return SEL_OK;
 }
 
-int cmd_pending(const struct cli_command *cmd, int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            cli_print_usage(cmd, stdout);
-            return 0;
-        }
-    }
-    fprintf(stderr, "selaras %s: not built yet (it is specified in the README; see the open issues)\n",
-            cmd->name);
-    return EXIT_USAGE;
-}
-
 int cmd_help(const struct cli_command *cmd, int argc, char **argv)
 {
     if (argc > 2)
