@@ -56,6 +56,24 @@ static char *corpus(const char *name)
     return path[k];
 }
 
+// A copy of corpus article @p name in the test folder, to change under the same path.
+static const char *editable_copy(const char *name)
+{
+    static char copy[160], cmd[8192];
+    snprintf(copy, sizeof(copy), "%s/article.txt", dir);
+    snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", corpus(name), copy);
+    cr_assert_eq(system(cmd), 0);
+    return copy;
+}
+
+static void append_line(const char *path, const char *line)
+{
+    FILE *f = fopen(path, "a");
+    cr_assert(f, "%s", path);
+    fprintf(f, "%s\n", line);
+    cr_assert_eq(fclose(f), 0);
+}
+
 Test(store, migrations_bring_a_new_database_to_the_current_version)
 {
     sel_store *st = NULL;
@@ -116,13 +134,9 @@ Test(store, ingest_with_translation_then_again_then_changed)
     cr_expect_eq(count(st, "SELECT count(*) FROM bead"), beads);
 
     // a changed file (same path) replaces its old version and its translation
-    char copy[160], changed[8192];
-    snprintf(copy, sizeof(copy), "%s/article.txt", dir);
-    snprintf(changed, sizeof(changed), "cp '%s' '%s'", corpus("02-unsc-ceasefire.id.txt"), copy);
-    cr_assert_eq(system(changed), 0);
+    const char *copy = editable_copy("02-unsc-ceasefire.id.txt");
     cr_assert_eq(sel_ingest(ing, ctx, copy, NULL, NULL, &r), SEL_OK);
-    snprintf(changed, sizeof(changed), "printf 'Paragraf baru tentang gencatan senjata.\\n' >> '%s'", copy);
-    cr_assert_eq(system(changed), 0);
+    append_line(copy, "Paragraf baru tentang gencatan senjata.");
     cr_assert_eq(sel_ingest(ing, ctx, copy, NULL, NULL, &r), SEL_OK);
     cr_expect(r.replaced);
     cr_expect_eq(count(st, "SELECT count(*) FROM document WHERE translation_of IS NULL"), 2);
@@ -230,18 +244,14 @@ Test(store, the_full_text_index_catches_up_and_survives_a_replaced_document)
     sel_ingester *ing = NULL;
     cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK);
     cr_assert_eq(sel_ingester_new(&ing, ctx, st, tb, "id"), SEL_OK);
-    char copy[160], cmd[8192];
-    snprintf(copy, sizeof(copy), "%s/article.txt", dir);
-    snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", corpus("01-asean-defence.id.txt"), copy);
-    cr_assert_eq(system(cmd), 0);
+    const char *copy = editable_copy("01-asean-defence.id.txt");
     struct sel_ingest_report r;
     cr_assert_eq(sel_ingest(ing, ctx, copy, NULL, NULL, &r), SEL_OK);
     cr_expect_eq(count(st, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'patroli'"), 0, "not indexed yet");
     cr_assert_eq(sel_store_fts_catch_up(st, ctx), SEL_OK, "%s", sel_ctx_errmsg(ctx));
     // "patroli" stands in eight sentences of the article (counted by reading it)
     cr_expect_eq(count(st, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'patroli'"), 8);
-    snprintf(cmd, sizeof(cmd), "printf 'Patroli baru diumumkan.\\n' >> '%s'", copy);
-    cr_assert_eq(system(cmd), 0);
+    append_line(copy, "Patroli baru diumumkan.");
     cr_assert_eq(sel_ingest(ing, ctx, copy, NULL, NULL, &r), SEL_OK); // replaces the indexed version
     cr_assert(r.replaced);
     cr_assert_eq(sel_store_fts_catch_up(st, ctx), SEL_OK);
@@ -261,16 +271,12 @@ Test(store, replacing_a_document_with_a_translation_leaves_no_orphans)
     sel_ingester *ing = NULL;
     cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK);
     cr_assert_eq(sel_ingester_new(&ing, ctx, st, tb, "id"), SEL_OK);
-    char copy[160], cmd[8192];
-    snprintf(copy, sizeof(copy), "%s/article.txt", dir);
-    snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", corpus("05-prisoner-exchange.id.txt"), copy);
-    cr_assert_eq(system(cmd), 0);
+    const char *copy = editable_copy("05-prisoner-exchange.id.txt");
     struct sel_ingest_report r;
     cr_assert_eq(sel_ingest(ing, ctx, copy, corpus("05-prisoner-exchange.en.txt"), NULL, &r), SEL_OK);
     cr_assert_eq(sel_ingest(ing, ctx, corpus("06-gaza-talks.id.txt"), corpus("06-gaza-talks.en.txt"), NULL, &r), SEL_OK);
     int64_t beads_06 = (int64_t)r.beads, sentences_before = count(st, "SELECT count(*) FROM sentence");
-    snprintf(cmd, sizeof(cmd), "printf 'Pertukaran berikutnya dijadwalkan bulan depan.\\n' >> '%s'", copy);
-    cr_assert_eq(system(cmd), 0);
+    append_line(copy, "Pertukaran berikutnya dijadwalkan bulan depan.");
     cr_assert_eq(sel_ingest(ing, ctx, copy, corpus("05-prisoner-exchange.en.txt"), NULL, &r), SEL_OK);
     cr_assert(r.replaced);
     cr_expect_eq(count(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
