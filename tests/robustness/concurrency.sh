@@ -14,13 +14,19 @@ ls "$T"/docs/doc0*.txt >set-a   # 100 documents
 ls "$T"/docs/doc1*.txt >set-b   # 100 others
 ls "$T"/docs/doc2*.txt >set-c   # 100 more, for the readers' test
 
+# Starts two ingests into database $1 at the same moment, of the lists $2 and $3; sets ra and rb
+# to their exit statuses.
+two_ingests() {
+    "$SELARAS" ingest -q --db "$1" --files-from "$2" 2>a.err &
+    pa=$!
+    "$SELARAS" ingest -q --db "$1" --files-from "$3" 2>b.err &
+    pb=$!
+    wait $pa; ra=$?
+    wait $pb; rb=$?
+}
+
 # Two writers, different documents, same moment.
-"$SELARAS" ingest -q --db two.sqlite --files-from set-a 2>a.err &
-pa=$!
-"$SELARAS" ingest -q --db two.sqlite --files-from set-b 2>b.err &
-pb=$!
-wait $pa; ra=$?
-wait $pb; rb=$?
+two_ingests two.sqlite set-a set-b
 [ $ra = 0 ] && [ $rb = 0 ] && ok "two concurrent ingests both finish" ||
     not_ok "concurrent ingests exited $ra and $rb: $(cat a.err b.err)"
 got=$(sql two.sqlite "SELECT count(*), count(DISTINCT path) FROM document")
@@ -30,12 +36,7 @@ state=$(db_state two.sqlite)
 case $state in ok\ *) ok "integrity_check ok after concurrent ingests" ;; *) not_ok "integrity: $state" ;; esac
 
 # Two writers, the same documents: each stored once.
-"$SELARAS" ingest -q --db same.sqlite --files-from set-a 2>a.err &
-pa=$!
-"$SELARAS" ingest -q --db same.sqlite --files-from set-a 2>b.err &
-pb=$!
-wait $pa; ra=$?
-wait $pb; rb=$?
+two_ingests same.sqlite set-a set-a
 [ $ra = 0 ] && [ $rb = 0 ] && ok "two concurrent ingests of the same files both finish" ||
     not_ok "same-file ingests exited $ra and $rb: $(cat a.err b.err)"
 got=$(sql same.sqlite "SELECT count(*), count(DISTINCT content_hash) FROM document")
