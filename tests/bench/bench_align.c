@@ -22,14 +22,10 @@ struct result {
     double cpu;            // user + system CPU seconds of the whole child (set-up included)
 };
 
-static char *repeat_file(const char *path, int copies, size_t *len)
+static char *repeat_dev(const char *shared, const char *lang, int copies, size_t *len)
 {
-    sel_ctx *ctx = NULL;
     struct sel_text t;
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_text_read(&t, ctx, path) != SEL_OK) {
-        fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx));
-        exit(1);
-    }
+    bench_read_dev(shared, lang, &t);
     char *buf = malloc((size_t)copies * (t.len + 2) + 1);
     size_t n = 0;
     for (int i = 0; i < copies; i++) {
@@ -41,7 +37,6 @@ static char *repeat_file(const char *path, int copies, size_t *len)
     buf[n] = '\0';
     *len = n;
     sel_text_finish(&t);
-    sel_ctx_free(ctx);
     return buf;
 }
 
@@ -117,12 +112,9 @@ struct summary {
 
 static struct summary bench(const char *shared, int copies)
 {
-    char path[4096];
     size_t src_len, tgt_len;
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/id.txt", shared);
-    char *src = repeat_file(path, copies, &src_len);
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/en.txt", shared);
-    char *tgt = repeat_file(path, copies, &tgt_len);
+    char *src = repeat_dev(shared, "id", copies, &src_len);
+    char *tgt = repeat_dev(shared, "en", copies, &tgt_len);
     double setup[RUNS], align[RUNS], mem[RUNS], cpu[RUNS];
     struct result r = { 0 };
     for (int i = 0; i < RUNS; i++) {

@@ -12,14 +12,8 @@ enum { RUNS = 9, TARGET_MB = 50 };
 
 static char *build_input(const char *shared, size_t *len)
 {
-    char path[4096];
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/id.txt", shared);
-    sel_ctx *ctx = NULL;
     struct sel_text t;
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_text_read(&t, ctx, path) != SEL_OK) {
-        fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx));
-        exit(1);
-    }
+    bench_read_dev(shared, "id", &t);
     size_t copies = (TARGET_MB << 20) / t.len + 1;
     char *buf = malloc(copies * t.len + 1);
     for (size_t i = 0; i < copies; i++)
@@ -27,7 +21,6 @@ static char *build_input(const char *shared, size_t *len)
     *len = copies * t.len;
     buf[*len] = '\0';
     sel_text_finish(&t);
-    sel_ctx_free(ctx);
     return buf;
 }
 

@@ -32,11 +32,8 @@ int main(void)
         return fprintf(stderr, "bench: SEL_SHARED is not set\n"), 1;
     sel_ctx *ctx = NULL;
     sel_ctx_new(&ctx);
-    char path[4096];
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/id.txt", shared);
     struct sel_text dev;
-    if (sel_text_read(&dev, ctx, path) != SEL_OK)
-        return fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx)), 1;
+    bench_read_dev(shared, "id", &dev);
     char *lines[4000];
     size_t n_lines = 0;
     for (char *l = strtok(dev.data, "\r\n"); l && n_lines < 4000; l = strtok(NULL, "\r\n"))

@@ -16,14 +16,8 @@ enum { TARGET_MB = 50, RUNS = 3 };
 
 static char *build_input(const char *shared, size_t *len)
 {
-    char path[4096];
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/id.txt", shared);
-    sel_ctx *ctx = NULL;
     struct sel_text t;
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_text_read(&t, ctx, path) != SEL_OK) {
-        fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx));
-        exit(1);
-    }
+    bench_read_dev(shared, "id", &t);
     // one paragraph per five lines, as scraped articles have several sentences per line
     char *para = malloc(t.len + 1);
     size_t plen = 0, in_para = 0;
@@ -49,7 +43,6 @@ static char *build_input(const char *shared, size_t *len)
     buf[*len] = '\0';
     free(para);
     sel_text_finish(&t);
-    sel_ctx_free(ctx);
     return buf;
 }
 

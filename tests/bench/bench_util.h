@@ -1,10 +1,27 @@
 // SPDX-License-Identifier: MIT
-// Small helpers shared by the benchmark programs: a monotonic clock and medians.
+// Small helpers shared by the benchmark programs: reading the shared dev data, a monotonic clock
+// and medians.
 #ifndef SEL_BENCH_UTIL_H
 #define SEL_BENCH_UTIL_H
 
+#include "src/core/core.h"
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+/** Reads the @p lang side ("id" or "en") of the shared dev data into @p t, or exits saying why. */
+static inline void bench_read_dev(const char *shared, const char *lang, struct sel_text *t)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/data/panl-int-dev/%s.txt", shared, lang);
+    sel_ctx *ctx = NULL;
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_text_read(t, ctx, path) != SEL_OK) {
+        fprintf(stderr, "bench: %s\n", ctx ? sel_ctx_errmsg(ctx) : "out of memory");
+        exit(1);
+    }
+    sel_ctx_free(ctx);
+}
 
 static inline double bench_now(void)
 {
