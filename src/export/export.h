@@ -110,6 +110,47 @@ int sel_glossary_read(sel_glossary **out, sel_ctx *ctx, const char *path, const 
  */
 int sel_glossary_store(const sel_glossary *g, sel_ctx *ctx, sel_store *st, const char *source_name, bool curated);
 
+/* ---- Reading translation memories ----------------------------------------------------------- */
+
+/** One translation unit of a TMX file, borrowed for the length of the callback. */
+struct sel_tmx_unit {
+    const char *src;   ///< the source-language segment, whitespace runs (incl. line ends) folded to one space, trimmed
+    const char *tgt;   ///< the target-language segment, folded the same way
+    const char *tuid;  ///< the tu's tuid attribute, or NULL (absent or empty)
+    long line;         ///< line of the <tu> in the file
+};
+/** Receives each usable unit in file order; returning false stops the read (not an error). */
+typedef bool (*sel_tmx_fn)(void *user, const struct sel_tmx_unit *unit);
+/** What a read saw. */
+struct sel_tmx_stats { size_t units, used, missing_side, empty; };
+/**
+ * Reads the TMX file @p path ("-": standard input) with the same safe parser as TBX import
+ * (xml_read_safe(): no DTD loaded, nothing fetched, entity declarations refused) and calls
+ * @p emit for every <tu> that has a non-empty segment in @p src_lang and in @p tgt_lang.
+ *
+ * The language of a <tuv> is its xml:lang (TMX 1.4) or lang (TMX 1.1, 1.2) attribute. Tags
+ * match on their primary subtag without regard to case ("id", "ID", "id-ID", "id_ID" are all
+ * "id"); the withdrawn ISO 639 code "in" is read as "id" (and "iw" as "he", "ji" as "yi"). The
+ * first <tuv> of a language counts, later ones are ignored. A segment is the text of its <seg>
+ * and of <hi> inside it; native code (<bpt>, <ept>, <it>, <ph>, <ut>) and the sub-flows within
+ * it (<sub>) are left out. Whitespace runs (space, tab, CR, LF) become one space; the ends are
+ * trimmed. The file may be in any encoding libxml2 knows from its declaration or BOM; standard
+ * input must be UTF-8. docs/formats.md has the details.
+ *
+ * The whole file is parsed and checked before the first call of @p emit, so a file that fails
+ * emits nothing. Errors: the parser's (not well-formed, an entity refused) and a root other than
+ * <tmx> or a <tmx> without <body>, SEL_EXML or SEL_EPARSE, naming file, line and column where
+ * known. Lines past 65,535 read 65535 (libxml2 keeps node lines in 16 bits).
+ *
+ * @param emit  called with units borrowed for the call; @p user is passed through
+ * @param stats may be NULL; otherwise set on return: units (every <tu>), used (passed to
+ *              @p emit), missing_side and empty (units skipped because a language had no <tuv>,
+ *              or its segment was empty); zero when the read fails
+ * @return SEL_OK (also when @p emit stopped the read) or a negative status
+ */
+int sel_tmx_read(sel_ctx *ctx, const char *path, const char *src_lang, const char *tgt_lang,
+                 sel_tmx_fn emit, void *user, struct sel_tmx_stats *stats);
+
 /* ---- Parallel data -------------------------------------------------------------------------- */
 
 enum sel_par_format { SEL_PAR_TMX, SEL_PAR_MOSES, SEL_PAR_TSV, SEL_PAR_JSONL };
