@@ -18,7 +18,7 @@ static const char SQL_OCCURRENCES[] =
     "SELECT o.concept_id, o.start, o.end, o.surface,"
     " (SELECT c.target FROM confirmation c WHERE c.occurrence_id = o.id AND c.status = 'confirmed'"
     "  ORDER BY c.target LIMIT 1)"
-    " FROM occurrence o WHERE o.sentence_id = ?1 ORDER BY o.start";
+    " FROM occurrence o WHERE o.id >= ?1 AND o.id < ?2 ORDER BY o.start"; // a sentence's ids
 static const char SQL_SEEN_TABLE[] = "CREATE TEMP TABLE IF NOT EXISTS export_seen (hash INTEGER PRIMARY KEY)";
 static const char SQL_SEEN_INSERT[] = "INSERT OR IGNORE INTO export_seen (hash) VALUES (?1)";
 static const char SQL_SEEN_DROP[] = "DROP TABLE IF EXISTS temp.export_seen";
@@ -177,7 +177,8 @@ static int read_terms(struct run *r)
     sel_arena_finish(&r->term_strings);
     for (size_t i = 0; i < r->src.n; i++) {
         sqlite3_reset(r->occurrences);
-        sqlite3_bind_int64(r->occurrences, 1, r->src.ids[i]);
+        sqlite3_bind_int64(r->occurrences, 1, r->src.ids[i] << SEL_OCCURRENCE_ID_SHIFT);
+        sqlite3_bind_int64(r->occurrences, 2, (r->src.ids[i] + 1) << SEL_OCCURRENCE_ID_SHIFT);
         size_t sentence_end = i + 1 < r->src.n ? (size_t)r->src.offsets[i + 1] - 1 : r->src.text.len;
         int step;
         while ((step = sqlite3_step(r->occurrences)) == SQLITE_ROW) {

@@ -22,11 +22,16 @@ static const char *const sql[N_STMTS] = {
     // Replacing a document deletes it, its translation and everything hanging from them. The
     // ingester writes with foreign-key checks off (see sel_ingester_new()), so no cascade runs:
     // these statements are the cascade, children first.
-    [DELETE_CONF] = "DELETE FROM confirmation WHERE occurrence_id IN (SELECT m.id FROM mention m "
-                    "JOIN sentence s ON s.id = m.sentence_id JOIN document d ON d.id = s.document_id "
+    // An occurrence's id is its sentence id << 24 plus its ordinal (SEL_OCCURRENCE_ID_SHIFT), so
+    // the occurrences of a sentence are one range of mention's key.
+    [DELETE_CONF] = "DELETE FROM confirmation WHERE occurrence_id IN (SELECT m.id FROM document d "
+                    "JOIN sentence s ON s.document_id = d.id "
+                    "JOIN mention m ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24 "
                     "WHERE d.id = ?1 OR d.translation_of = ?1)",
-    [DELETE_MENTION] = "DELETE FROM mention WHERE sentence_id IN (SELECT s.id FROM sentence s "
-                       "JOIN document d ON d.id = s.document_id WHERE d.id = ?1 OR d.translation_of = ?1)",
+    [DELETE_MENTION] = "DELETE FROM mention WHERE id IN (SELECT m.id FROM document d "
+                       "JOIN sentence s ON s.document_id = d.id "
+                       "JOIN mention m ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24 "
+                       "WHERE d.id = ?1 OR d.translation_of = ?1)",
     [DELETE_SENT] = "DELETE FROM sentence WHERE document_id IN "
                     "(SELECT id FROM document WHERE id = ?1 OR translation_of = ?1)",
     [DELETE_PARA] = "DELETE FROM paragraph WHERE document_id IN "
@@ -38,7 +43,7 @@ static const char *const sql[N_STMTS] = {
     [INSERT_PARA] = "INSERT INTO paragraph (document_id, number, line, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
     [INSERT_SENT] = "INSERT INTO sentence (document_id, number, para, start, end, text, boilerplate) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [INSERT_OCC] = "INSERT INTO mention (sentence_id, concept, start, end, term) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [INSERT_OCC] = "INSERT INTO mention (id, concept, start, end, term) VALUES (?1, ?2, ?3, ?4, ?5)",
     [INSERT_BEAD] = "INSERT INTO bead (document_id, number, src_first, src_count, tgt_first, tgt_count, score) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [INSERT_CONF] = "INSERT OR IGNORE INTO confirmation (occurrence_id, status, target) VALUES (?1, ?2, ?3)",
@@ -55,7 +60,7 @@ struct sel_ingester {
     sel_aligner *aligner;
     sqlite3_stmt *stmt[N_STMTS];
     sel_strmap *concepts;    // concept id -> its row id + 1, learnt as documents are stored
-    bool batch;              // documents share a transaction, each in its own savepoint
+    bool batch;              // documents share a transaction (see begin_document())
     bool open;               // a batch transaction is open
     size_t in_batch;         // documents in it
     size_t lost;             // documents reported stored whose batch was rolled back after all
@@ -237,6 +242,15 @@ static int load_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char 
         if (rc == SEL_OK && d->rc != SEL_OK)
             rc = sel_error(ctx, d->rc, "out of memory");
     }
+    // An occurrence's id holds its ordinal in the sentence (SEL_OCCURRENCE_ID_SHIFT bits). Checked
+    // here, before the transaction, because a document that fails while written rolls back its batch.
+    for (size_t i = 0, run = 0; rc == SEL_OK && i < d->n_occs; i++) {
+        run = i > 0 && d->occs[i - 1].sentence == d->occs[i].sentence ? run + 1 : 0;
+        if (run >= (size_t)1 << SEL_OCCURRENCE_ID_SHIFT)
+            rc = sel_error_at(ctx, SEL_EPARSE, sel_text_locate(&d->text, d->sentences[d->occs[i].sentence].start),
+                              "this sentence holds more than %zu term occurrences; break it into lines",
+                              ((size_t)1 << SEL_OCCURRENCE_ID_SHIFT) - 1);
+    }
     if (rc == SEL_OK && !(d->rows = calloc(d->n ? d->n : 1, sizeof(*d->rows))))
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     return rc;
@@ -346,19 +360,21 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
             rc = step(ing, ctx, INSERT_SENT);
         d->rows[i] = sqlite3_last_insert_rowid(sel_store_db(ing->st));
     }
+    int64_t ordinal = 0; // of the occurrence in its sentence: the low bits of its id
     for (size_t i = 0; rc == SEL_OK && i < d->n_occs; i++) {
         struct occurrence *o = &d->occs[i];
+        ordinal = i > 0 && d->occs[i - 1].sentence == o->sentence ? ordinal + 1 : 0;
+        o->row = (d->rows[o->sentence] << SEL_OCCURRENCE_ID_SHIFT) + ordinal;
         int64_t concept = 0;
         rc = concept_row(ing, ctx, o->match.concept->id, &concept);
         s = ing->stmt[INSERT_OCC];
-        sqlite3_bind_int64(s, 1, d->rows[o->sentence]);
+        sqlite3_bind_int64(s, 1, o->row);
         sqlite3_bind_int64(s, 2, concept);
         sqlite3_bind_int64(s, 3, (int64_t)(o->match.start + bom));
         sqlite3_bind_int64(s, 4, (int64_t)(o->match.end + bom));
         sqlite3_bind_text(s, 5, o->match.term->text, -1, SQLITE_STATIC);
         if (rc == SEL_OK)
             rc = step(ing, ctx, INSERT_OCC);
-        o->row = sqlite3_last_insert_rowid(sel_store_db(ing->st));
     }
     return rc;
 }
@@ -444,18 +460,21 @@ static int need_aligner(sel_ingester *ing, sel_ctx *ctx)
     return rc != SEL_OK ? rc : sel_aligner_new(&ing->aligner, ctx, &opts);
 }
 
-static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt, int64_t src_id,
-                             const char *tpath, struct sel_ingest_report *report)
+static int align_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt,
+                             struct sel_alignment *al)
 {
     struct sel_align_doc a = { src->text.data, src->sentences, src->n, src->n };
     struct sel_align_doc b = { tgt->text.data, tgt->sentences, tgt->n, tgt->n };
-    struct sel_alignment al = { 0 };
-    int rc = sel_align(&al, ing->aligner, ctx, &a, &b);
+    return sel_align(al, ing->aligner, ctx, &a, &b);
+}
+
+static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt, int64_t src_id,
+                             const char *tpath, const struct sel_alignment *al, struct sel_ingest_report *report)
+{
     int64_t tgt_id = 0;
-    if (rc == SEL_OK)
-        rc = store_doc(ing, ctx, tgt, tpath, NULL, "en", src_id, &tgt_id);
-    for (size_t i = 0; rc == SEL_OK && i < al.n; i++) {
-        const struct sel_bead *bd = &al.beads[i];
+    int rc = store_doc(ing, ctx, tgt, tpath, NULL, "en", src_id, &tgt_id);
+    for (size_t i = 0; rc == SEL_OK && i < al->n; i++) {
+        const struct sel_bead *bd = &al->beads[i];
         sqlite3_stmt *s = ing->stmt[INSERT_BEAD];
         sqlite3_bind_int64(s, 1, src_id);
         sqlite3_bind_int64(s, 2, (int64_t)i + 1);
@@ -470,8 +489,7 @@ static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, s
         if (rc == SEL_OK && bd->n_src)
             rc = confirm_bead(ing, ctx, src, tgt, bd, report);
     }
-    report->beads = al.n;
-    sel_alignment_finish(&al);
+    report->beads = al->n;
     return rc;
 }
 
@@ -487,29 +505,32 @@ static double seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-// One document is one transaction; in batch mode it is a savepoint inside a transaction that
-// is committed every BATCH_DOCUMENTS documents or BATCH_SECONDS, because a commit per small
-// document rewrites the same index pages thousands of times. Either way a document is stored
-// whole or not at all, and a crash loses at most the last uncommitted batch, never half a one.
+// One document is one transaction; in batch mode documents share a transaction that is
+// committed every BATCH_DOCUMENTS documents or BATCH_SECONDS, because a commit per small document
+// rewrites the same index pages thousands of times. A document in a batch has no savepoint of its
+// own: a savepoint copies every page a document first touches (the concept index's pages are
+// scattered), which cost a fifth of storage time. What can fail while a document's rows are
+// written is the database itself (a full disk, an I/O error), and then SQLite often rolls the
+// transaction back anyway; so a failed document rolls back its batch, and the documents stored
+// since the last commit are reported lost (run the ingest again: it skips what is stored). Either
+// way a document is stored whole or not at all, and a crash loses at most the last batch.
 static int begin_document(sel_ingester *ing, sel_ctx *ctx)
 {
     if (!ing->batch)
         return sel_store_begin(ing->st, ctx);
     batch_lost(ing); // a transaction SQLite rolled back on its own is not open any more
-    if (!ing->open) {
-        int rc = sel_store_begin(ing->st, ctx);
-        if (rc != SEL_OK)
-            return rc;
-        ing->open = true;
-        ing->batch_start = seconds();
-    }
-    int rc = sqlite3_exec(sel_store_db(ing->st), "SAVEPOINT document", NULL, NULL, NULL);
-    return rc == SQLITE_OK ? SEL_OK : sel_store_fail(ing->st, ctx, rc, "starting a savepoint");
+    if (ing->open)
+        return SEL_OK;
+    int rc = sel_store_begin(ing->st, ctx);
+    if (rc != SEL_OK)
+        return rc;
+    ing->open = true;
+    ing->batch_start = seconds();
+    return SEL_OK;
 }
 
 static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
 {
-    sqlite3 *db = sel_store_db(ing->st);
     if (!ing->batch) {
         if (!keep) {
             sel_store_rollback(ing->st);
@@ -525,23 +546,18 @@ static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
     }
     if (!keep) {
         int status = sel_ctx_status(ctx) ? sel_ctx_status(ctx) : SEL_ESQLITE;
+        sel_store_rollback(ing->st); // if SQLite has not already
         size_t lost = batch_lost(ing);
         if (lost) {
             char msg[1024];
             snprintf(msg, sizeof(msg), "%s; the database rolled back the %zu document%s stored since the last "
                      "commit too: run the ingest again", sel_ctx_errmsg(ctx), lost, lost == 1 ? "" : "s");
             sel_error(ctx, status, "%s", msg);
-            return status;
         }
-        sqlite3_exec(db, "ROLLBACK TO document; RELEASE document", NULL, NULL, NULL);
-        forget_concepts(ing);
         return status;
     }
-    int rc = sqlite3_exec(db, "RELEASE document", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return sel_store_fail(ing->st, ctx, rc, "releasing a savepoint");
     if (++ing->in_batch >= BATCH_DOCUMENTS || seconds() - ing->batch_start >= BATCH_SECONDS) {
-        rc = sel_ingester_flush(ing, ctx);
+        int rc = sel_ingester_flush(ing, ctx);
         if (rc != SEL_OK && ing->lost)
             ing->lost--; // this document fails with the commit; it is reported as failed, not lost
         return rc;
@@ -555,14 +571,20 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
     SEL_CHECK_ARG(ing && path && report, SEL_EINVAL);
     memset(report, 0, sizeof(*report));
     struct doc src = { 0 }, tgt = { 0 };
+    double t0 = seconds();
     int rc = load_doc(&src, ctx, ing->tagger, path, true);
+    struct sel_alignment al = { 0 };
     if (rc == SEL_OK && translation && (rc = need_aligner(ing, ctx)) == SEL_OK)
         rc = load_doc(&tgt, ctx, ing->tagger_en, translation, false);
+    if (rc == SEL_OK && translation)
+        rc = align_translation(ing, ctx, &src, &tgt, &al);
     if (rc != SEL_OK)
         goto done;
     char hash[33];
     sel_store_content_hash(src.text.data, src.text.len, hash);
     // The pipeline ran outside the transaction; from here on we hold the write lock.
+    double t1 = seconds();
+    report->pipeline_seconds = t1 - t0;
     if ((rc = begin_document(ing, ctx)) != SEL_OK)
         goto done;
     int64_t same = find_doc(ing, FIND_HASH, hash);
@@ -570,6 +592,7 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
         report->unchanged = true;
         report->document_id = same;
         rc = end_document(ing, ctx, true);
+        report->storage_seconds = seconds() - t1;
         goto done;
     }
     int64_t old = find_doc(ing, FIND_PATH, path);
@@ -583,13 +606,15 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
     if (rc == SEL_OK)
         rc = store_doc(ing, ctx, &src, path, title, ing->lang, 0, &report->document_id);
     if (rc == SEL_OK && translation)
-        rc = store_translation(ing, ctx, &src, &tgt, report->document_id, translation, report);
+        rc = store_translation(ing, ctx, &src, &tgt, report->document_id, translation, &al, report);
     rc = end_document(ing, ctx, rc == SEL_OK);
+    report->storage_seconds = seconds() - t1;
     report->sentences = src.n;
     report->occurrences = src.n_occs;
     for (size_t i = 0; i < src.n; i++)
         report->boilerplate += src.sentences[i].boilerplate != SEL_BP_NONE;
 done:
+    sel_alignment_finish(&al);
     doc_finish(&src);
     doc_finish(&tgt);
     return rc;

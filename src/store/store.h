@@ -53,6 +53,12 @@ int sel_store_prepare(sel_store *st, sel_ctx *ctx, const char *sql, sqlite3_stmt
 /** Steps a statement that returns no rows (SQLITE_DONE expected). */
 int sel_store_exec_stmt(sel_store *st, sel_ctx *ctx, sqlite3_stmt *stmt);
 
+/**
+ * A term occurrence's id is its sentence's id shifted left by this, plus its ordinal in the
+ * sentence: the occurrences of sentence S are the ids in [S << shift, (S + 1) << shift).
+ */
+#define SEL_OCCURRENCE_ID_SHIFT 24
+
 /* ---- Questions to the database ------------------------------------------------------------- */
 
 /** Receives an example sentence and its aligned translation (NULL if none); false stops. */
@@ -95,6 +101,8 @@ struct sel_ingest_report {
     int64_t document_id;   ///< the stored (or already present) document
     size_t sentences, boilerplate, occurrences;
     size_t beads, confirmed, unconfirmed; ///< with a translation
+    double pipeline_seconds;  ///< reading, segmenting, tagging and aligning, outside the transaction
+    double storage_seconds;   ///< writing rows, holding the write lock (waiting for it included)
 };
 
 /** Runs the pipeline for documents of one language and stores the results. Not thread-safe. */

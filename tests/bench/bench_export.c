@@ -62,7 +62,7 @@ static void generate(const char *path, long pairs)
                                           " tgt_count, score) VALUES (?1, ?2, ?2, 1, ?2, 1, ?3)");
     // occurrences are rows of mention with an interned concept (the view occurrence reads them)
     sqlite3_exec(sel_store_db(st), "INSERT INTO concept (name) VALUES ('bench.term')", NULL, NULL, NULL);
-    sqlite3_stmt *occ = prepare(st, ctx, "INSERT INTO mention (sentence_id, concept, start, end, term)"
+    sqlite3_stmt *occ = prepare(st, ctx, "INSERT INTO mention (id, concept, start, end, term)"
                                          " VALUES (?1, (SELECT id FROM concept WHERE name = 'bench.term'), ?2, ?3, ?4)");
     sqlite3_stmt *conf = prepare(st, ctx, "INSERT INTO confirmation (occurrence_id, status, target)"
                                           " VALUES (?1, 'confirmed', ?2)");
@@ -96,7 +96,7 @@ static void generate(const char *path, long pairs)
                 step(st, ctx, sent);
                 if (side == 0 && n % 4 == 0) {
                     sqlite3_int64 sid = sqlite3_last_insert_rowid(sel_store_db(st));
-                    sqlite3_bind_int64(occ, 1, sid);
+                    sqlite3_bind_int64(occ, 1, sid << SEL_OCCURRENCE_ID_SHIFT); // one per sentence
                     sqlite3_bind_int64(occ, 2, 0);
                     sqlite3_bind_int64(occ, 3, (sqlite3_int64)strlen(w));
                     sqlite3_bind_text(occ, 4, w, -1, SQLITE_STATIC);

@@ -106,13 +106,14 @@ static void add_occurrence(sqlite3_int64 sentence_id, long sentence_start, long 
 {
     // Occurrences are stored in table mention with the concept as a row of table concept (the
     // view occurrence shows them with concept_id and surface); the surface is the sentence's.
+    // The id says which sentence (SEL_OCCURRENCE_ID_SHIFT); each sentence here has one.
     sqlite3_stmt *concept_row = prepare("INSERT OR IGNORE INTO concept (name) VALUES (?1)");
     sqlite3_bind_text(concept_row, 1, concept, -1, SQLITE_STATIC);
     check(sel_store_exec_stmt(st, ctx, concept_row), "concept");
     sqlite3_finalize(concept_row);
-    sqlite3_stmt *occ = prepare("INSERT INTO mention (sentence_id, concept, start, end, term)"
+    sqlite3_stmt *occ = prepare("INSERT INTO mention (id, concept, start, end, term)"
                                 " VALUES (?1, (SELECT id FROM concept WHERE name = ?2), ?3, ?4, ?5)");
-    sqlite3_bind_int64(occ, 1, sentence_id);
+    sqlite3_bind_int64(occ, 1, sentence_id << SEL_OCCURRENCE_ID_SHIFT);
     sqlite3_bind_text(occ, 2, concept, -1, SQLITE_STATIC);
     sqlite3_bind_int64(occ, 3, sentence_start + start);
     sqlite3_bind_int64(occ, 4, sentence_start + start + (long)strlen(surface));

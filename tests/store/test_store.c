@@ -3,6 +3,7 @@
 // with the offsets of the hand-counted gold (tests/data/tag/seeds.tsv).
 #include "lexicon/lexicon.h"
 #include "src/store/store.h"
+#include "src/store/store_internal.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -86,6 +87,48 @@ Test(store, migrations_bring_a_new_database_to_the_current_version)
     sel_store_close(st);
     cr_assert_eq(sel_store_open(&st, ctx, db_path, false), SEL_OK); // reopening changes nothing
     cr_expect_eq(sel_store_version(st), v);
+    sel_store_close(st);
+}
+
+// A database written at schema version 1 (occurrences numbered 1, 2, 3 with a sentence_id
+// column) keeps its occurrences and confirmations when opened: version 2 numbers them by
+// sentence, sentence id << 24 plus the ordinal in the sentence.
+Test(store, migration_2_renumbers_occurrences_and_keeps_their_confirmations)
+{
+    char sub[160];
+    snprintf(sub, sizeof(sub), "%s/sub", dir);
+    cr_assert_eq(mkdir(sub, 0755), 0);
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, sel_store_migrations[0], NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    const char *v1_rows =
+        "INSERT INTO document (id, path, lang, content_hash, bytes) VALUES (1, 'a.txt', 'id', 'h', 40);"
+        "INSERT INTO sentence (id, document_id, number, para, start, end, text) VALUES"
+        "  (7, 1, 1, 1, 0, 24, 'TNI dan Polri berjaga.'), (8, 1, 2, 1, 25, 40, 'PBB mengecam.');"
+        "INSERT INTO concept (id, name) VALUES (1, 'mil.tni'), (2, 'pol.polri'), (3, 'org.un');"
+        "INSERT INTO mention (id, sentence_id, concept, start, end, term) VALUES"
+        "  (1, 7, 1, 0, 3, 'TNI'), (2, 7, 2, 8, 13, 'Polri'), (3, 8, 3, 25, 28, 'PBB');"
+        "INSERT INTO confirmation (occurrence_id, status, target) VALUES"
+        "  (2, 'confirmed', 'National Police'), (3, 'unconfirmed', 'UN');"
+        "PRAGMA user_version = 1;";
+    cr_assert_eq(sqlite3_exec(db, v1_rows, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    sqlite3_close(db);
+
+    sel_store *st = NULL;
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, false), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_expect_eq(sel_store_version(st), 2);
+    const int64_t s7 = (int64_t)7 << 24, s8 = (int64_t)8 << 24;
+    char sql[256];
+    snprintf(sql, sizeof(sql), "SELECT count(*) FROM occurrence WHERE (id, sentence_id, concept_id, surface) IN "
+             "(VALUES (%lld, 7, 'mil.tni', 'TNI'), (%lld, 7, 'pol.polri', 'Polri'), (%lld, 8, 'org.un', 'PBB'))",
+             (long long)s7, (long long)(s7 + 1), (long long)s8);
+    cr_expect_eq(count(st, sql), 3);
+    cr_expect_eq(count(st, "SELECT count(*) FROM occurrence"), 3);
+    snprintf(sql, sizeof(sql), "SELECT count(*) FROM confirmation WHERE (occurrence_id, target) IN "
+             "(VALUES (%lld, 'National Police'), (%lld, 'UN'))", (long long)(s7 + 1), (long long)s8);
+    cr_expect_eq(count(st, sql), 2);
+    cr_expect_eq(count(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    cr_expect_eq(count(st, "SELECT count(*) FROM sqlite_schema WHERE name = 'mention_sentence'"), 0);
     sel_store_close(st);
 }
 
