@@ -221,24 +221,25 @@ static bool keep_occurrence(void *user, const struct sel_term_match *m)
     return true;
 }
 
-// Reads, segments and (for the source side) tags one document.
-static int load_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *path, bool tag)
+// Segments and (for the source side) tags the text of one document, read already.
+// What to tag: nothing, the terms to store (longest match), or every match, ambiguous ones
+// included (a translation's terms, which confirm the source's equivalents).
+enum tag_mode { TAG_NOTHING, TAG_LONGEST, TAG_EVERY };
+
+static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag)
 {
-    int rc = sel_text_read(&d->text, ctx, path);
-    if (rc != SEL_OK)
-        return rc;
     sel_segmenter *seg = sel_tagger_segmenter(tagger);
     if (!seg)
         return sel_error(ctx, SEL_ENOMEM, "cannot make a segmenter");
-    rc = sel_segment(seg, ctx, d->text.data, d->text.len, keep_sentence, d);
+    int rc = sel_segment(seg, ctx, d->text.data, d->text.len, keep_sentence, d);
     if (rc == SEL_OK && d->rc != SEL_OK)
         rc = sel_error(ctx, d->rc, "out of memory");
-    for (size_t i = 0; rc == SEL_OK && tag && i < d->n; i++) {
+    for (size_t i = 0; rc == SEL_OK && tag != TAG_NOTHING && i < d->n; i++) {
         if (d->sentences[i].boilerplate)
             continue; // site furniture is not where terms are looked for
         struct occ_collect c = { d, i };
-        rc = sel_tagger_tag_span(tagger, ctx, d->text.data, d->sentences[i].start, d->sentences[i].end, false,
-                                 keep_occurrence, &c);
+        rc = sel_tagger_tag_span(tagger, ctx, d->text.data, d->sentences[i].start, d->sentences[i].end,
+                                 tag == TAG_EVERY, keep_occurrence, &c);
         if (rc == SEL_OK && d->rc != SEL_OK)
             rc = sel_error(ctx, d->rc, "out of memory");
     }
@@ -254,6 +255,36 @@ static int load_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char 
     if (rc == SEL_OK && !(d->rows = calloc(d->n ? d->n : 1, sizeof(*d->rows))))
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     return rc;
+}
+
+// Reads, segments and (for the source side) tags one document.
+static int load_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *path, enum tag_mode tag)
+{
+    int rc = sel_text_read(&d->text, ctx, path);
+    return rc == SEL_OK ? analyse_doc(d, ctx, tagger, tag) : rc;
+}
+
+// Makes a document of @p n segments, a line each, and analyses it as load_doc() does.
+static int load_lines(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *name,
+                      const struct sel_segment_pair *pairs, size_t n, bool source, enum tag_mode tag)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(source ? pairs[i].src : pairs[i].tgt) + 1;
+    if (!(d->text.data = malloc(len + 1)))
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    char *at = d->text.data;
+    for (size_t i = 0; i < n; i++) {
+        const char *seg = source ? pairs[i].src : pairs[i].tgt;
+        size_t k = strlen(seg);
+        memcpy(at, seg, k);
+        at[k] = '\n';
+        at += k + 1;
+    }
+    *at = '\0';
+    d->text.len = len;
+    d->text.name = name;
+    return analyse_doc(d, ctx, tagger, tag);
 }
 
 /* ---- writing ------------------------------------------------------------------------------- */
@@ -311,11 +342,16 @@ static int concept_row(sel_ingester *ing, sel_ctx *ctx, const char *name, int64_
     return rc;
 }
 
+// Stores a document with its paragraphs, sentences and occurrences; @p hash is its identity,
+// NULL to hash its text.
 static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char *path, const char *title,
-                     const char *lang, int64_t translation_of, int64_t *doc_id)
+                     const char *lang, int64_t translation_of, const char *identity, int64_t *doc_id)
 {
     char hash[33];
-    sel_store_content_hash(d->text.data, d->text.len, hash);
+    if (identity)
+        snprintf(hash, sizeof(hash), "%s", identity);
+    else
+        sel_store_content_hash(d->text.data, d->text.len, hash);
     sqlite3_stmt *s = ing->stmt[INSERT_DOC];
     sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
     if (title)
@@ -361,7 +397,9 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
         d->rows[i] = sqlite3_last_insert_rowid(sel_store_db(ing->st));
     }
     int64_t ordinal = 0; // of the occurrence in its sentence: the low bits of its id
-    for (size_t i = 0; rc == SEL_OK && i < d->n_occs; i++) {
+    // A translation's terms (every match) serve to confirm the source's; they are not stored.
+    size_t stored_occs = translation_of ? 0 : d->n_occs;
+    for (size_t i = 0; rc == SEL_OK && i < stored_occs; i++) {
         struct occurrence *o = &d->occs[i];
         ordinal = i > 0 && d->occs[i - 1].sentence == o->sentence ? ordinal + 1 : 0;
         o->row = (d->rows[o->sentence] << SEL_OCCURRENCE_ID_SHIFT) + ordinal;
@@ -381,22 +419,6 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
 
 /* ---- translations -------------------------------------------------------------------------- */
 
-struct target_terms {
-    const struct sel_concept *concept[256];
-    const struct sel_term *term[256];
-    size_t n;
-};
-
-static bool keep_target(void *user, const struct sel_term_match *m)
-{
-    struct target_terms *t = user;
-    if (t->n < 256) {
-        t->concept[t->n] = m->concept;
-        t->term[t->n++] = m->term;
-    }
-    return true;
-}
-
 static int confirm(sel_ingester *ing, sel_ctx *ctx, int64_t occ_row, const char *status, const char *target)
 {
     sqlite3_stmt *s = ing->stmt[INSERT_CONF];
@@ -406,26 +428,40 @@ static int confirm(sel_ingester *ing, sel_ctx *ctx, int64_t occ_row, const char 
     return step(ing, ctx, INSERT_CONF);
 }
 
-// For each term occurrence of the source: which English equivalent the aligned target sentences
-// use (confirmed), or that none does (unconfirmed, with the equivalents listed), and then the
-// English terms of the target that no source concept of the bead explains (candidates).
-static int confirm_bead(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt, const struct sel_bead *b,
-                        struct sel_ingest_report *report)
+// The occurrences of sentences [first, first + count) of @p d: the range [*from, *to) of d->occs,
+// found from *from on (beads come in sentence order).
+static void occurrences_of(const struct doc *d, size_t first, size_t count, size_t *from, size_t *to)
 {
-    struct target_terms found = { .n = 0 };
+    size_t i = *from;
+    while (i < d->n_occs && d->occs[i].sentence < first)
+        i++;
+    size_t j = i;
+    while (j < d->n_occs && d->occs[j].sentence < first + count)
+        j++;
+    *from = i;
+    *to = j;
+}
+
+// For each term occurrence of the source in bead @p b: which English equivalent the aligned
+// target sentences use (confirmed), or that none does (unconfirmed, with the equivalents listed),
+// and then the English terms of the target that no source concept of the bead explains
+// (candidates). The translation was tagged in the pipeline (every match, TAG_EVERY); @p src_at and
+// @p tgt_at are where the bead's occurrences start, moved on for the next bead.
+static int confirm_bead(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt, const struct sel_bead *b,
+                        size_t *src_at, size_t *tgt_at, struct sel_ingest_report *report)
+{
+    size_t s0 = *src_at, s1, t0 = *tgt_at, t1;
+    occurrences_of(src, b->src, b->n_src, &s0, &s1);
+    occurrences_of(tgt, b->tgt, b->n_tgt, &t0, &t1);
+    *src_at = s1;
+    *tgt_at = t1;
     int rc = SEL_OK;
-    for (size_t k = b->tgt; rc == SEL_OK && k < b->tgt + b->n_tgt; k++)
-        if (!tgt->sentences[k].boilerplate)
-            rc = sel_tagger_tag_span(ing->tagger_en, ctx, tgt->text.data, tgt->sentences[k].start, tgt->sentences[k].end,
-                                     true, keep_target, &found);
-    for (size_t i = 0; rc == SEL_OK && i < src->n_occs; i++) {
+    for (size_t i = s0; rc == SEL_OK && i < s1; i++) {
         const struct occurrence *o = &src->occs[i];
-        if (o->sentence < b->src || o->sentence >= b->src + b->n_src)
-            continue;
         const struct sel_term *used = NULL;
-        for (size_t k = 0; k < found.n && !used; k++)
-            if (found.concept[k] == o->match.concept)
-                used = found.term[k];
+        for (size_t k = t0; k < t1 && !used; k++)
+            if (tgt->occs[k].match.concept == o->match.concept)
+                used = tgt->occs[k].match.term;
         if (used) {
             rc = confirm(ing, ctx, o->row, "confirmed", used->text);
             report->confirmed++;
@@ -436,13 +472,12 @@ static int confirm_bead(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct
         for (size_t t = 0; rc == SEL_OK && t < c->n_terms; t++)
             if (strcmp(c->terms[t].lang, "en") == 0)
                 rc = confirm(ing, ctx, o->row, "unconfirmed", c->terms[t].text);
-        for (size_t k = 0; rc == SEL_OK && k < found.n && b->n_tgt > 0; k++) {
+        for (size_t k = t0; rc == SEL_OK && k < t1; k++) {
             bool explained = false;
-            for (size_t j = 0; j < src->n_occs && !explained; j++)
-                explained = src->occs[j].sentence >= b->src && src->occs[j].sentence < b->src + b->n_src &&
-                            src->occs[j].match.concept == found.concept[k];
+            for (size_t j = s0; j < s1 && !explained; j++)
+                explained = src->occs[j].match.concept == tgt->occs[k].match.concept;
             if (!explained)
-                rc = confirm(ing, ctx, o->row, "candidate", found.term[k]->text);
+                rc = confirm(ing, ctx, o->row, "candidate", tgt->occs[k].match.term->text);
         }
     }
     return rc;
@@ -472,7 +507,8 @@ static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, s
                              const char *tpath, const struct sel_alignment *al, struct sel_ingest_report *report)
 {
     int64_t tgt_id = 0;
-    int rc = store_doc(ing, ctx, tgt, tpath, NULL, "en", src_id, &tgt_id);
+    int rc = store_doc(ing, ctx, tgt, tpath, NULL, "en", src_id, NULL, &tgt_id);
+    size_t src_at = 0, tgt_at = 0; // where the next bead's term occurrences start
     for (size_t i = 0; rc == SEL_OK && i < al->n; i++) {
         const struct sel_bead *bd = &al->beads[i];
         sqlite3_stmt *s = ing->stmt[INSERT_BEAD];
@@ -487,7 +523,7 @@ static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, s
         sqlite3_bind_double(s, 7, bd->score);
         rc = step(ing, ctx, INSERT_BEAD);
         if (rc == SEL_OK && bd->n_src)
-            rc = confirm_bead(ing, ctx, src, tgt, bd, report);
+            rc = confirm_bead(ing, ctx, src, tgt, bd, &src_at, &tgt_at, report);
     }
     report->beads = al->n;
     return rc;
@@ -565,35 +601,24 @@ static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
     return SEL_OK;
 }
 
-int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *translation, const char *title,
-               struct sel_ingest_report *report)
+// A document read and analysed (with its translation and their alignment when @p tgt is not
+// NULL): from here on we hold the write lock. The pipeline took @p pipeline_start until now.
+static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt,
+                       const struct sel_alignment *al, const char *path, const char *tpath, const char *title,
+                       const char *hash, double pipeline_start, struct sel_ingest_report *report)
 {
-    SEL_CHECK_ARG(ing && path && report, SEL_EINVAL);
-    memset(report, 0, sizeof(*report));
-    struct doc src = { 0 }, tgt = { 0 };
-    double t0 = seconds();
-    int rc = load_doc(&src, ctx, ing->tagger, path, true);
-    struct sel_alignment al = { 0 };
-    if (rc == SEL_OK && translation && (rc = need_aligner(ing, ctx)) == SEL_OK)
-        rc = load_doc(&tgt, ctx, ing->tagger_en, translation, false);
-    if (rc == SEL_OK && translation)
-        rc = align_translation(ing, ctx, &src, &tgt, &al);
-    if (rc != SEL_OK)
-        goto done;
-    char hash[33];
-    sel_store_content_hash(src.text.data, src.text.len, hash);
-    // The pipeline ran outside the transaction; from here on we hold the write lock.
     double t1 = seconds();
-    report->pipeline_seconds = t1 - t0;
-    if ((rc = begin_document(ing, ctx)) != SEL_OK)
-        goto done;
+    report->pipeline_seconds = t1 - pipeline_start;
+    int rc = begin_document(ing, ctx);
+    if (rc != SEL_OK)
+        return rc;
     int64_t same = find_doc(ing, FIND_HASH, hash);
     if (same) {
         report->unchanged = true;
         report->document_id = same;
         rc = end_document(ing, ctx, true);
         report->storage_seconds = seconds() - t1;
-        goto done;
+        return rc;
     }
     int64_t old = find_doc(ing, FIND_PATH, path);
     if (old) {
@@ -604,16 +629,124 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
         report->replaced = true;
     }
     if (rc == SEL_OK)
-        rc = store_doc(ing, ctx, &src, path, title, ing->lang, 0, &report->document_id);
-    if (rc == SEL_OK && translation)
-        rc = store_translation(ing, ctx, &src, &tgt, report->document_id, translation, &al, report);
+        rc = store_doc(ing, ctx, src, path, title, ing->lang, 0, hash, &report->document_id);
+    if (rc == SEL_OK && tgt)
+        rc = store_translation(ing, ctx, src, tgt, report->document_id, tpath, al, report);
     rc = end_document(ing, ctx, rc == SEL_OK);
     report->storage_seconds = seconds() - t1;
-    report->sentences = src.n;
-    report->occurrences = src.n_occs;
-    for (size_t i = 0; i < src.n; i++)
-        report->boilerplate += src.sentences[i].boilerplate != SEL_BP_NONE;
-done:
+    report->sentences = src->n;
+    report->occurrences = src->n_occs;
+    for (size_t i = 0; i < src->n; i++)
+        report->boilerplate += src->sentences[i].boilerplate != SEL_BP_NONE;
+    return rc;
+}
+
+int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *translation, const char *title,
+               struct sel_ingest_report *report)
+{
+    SEL_CHECK_ARG(ing && path && report, SEL_EINVAL);
+    memset(report, 0, sizeof(*report));
+    struct doc src = { 0 }, tgt = { 0 };
+    struct sel_alignment al = { 0 };
+    double t0 = seconds();
+    int rc = load_doc(&src, ctx, ing->tagger, path, TAG_LONGEST);
+    if (rc == SEL_OK && translation && (rc = need_aligner(ing, ctx)) == SEL_OK)
+        rc = load_doc(&tgt, ctx, ing->tagger_en, translation, TAG_EVERY);
+    if (rc == SEL_OK && translation)
+        rc = align_translation(ing, ctx, &src, &tgt, &al);
+    if (rc == SEL_OK) {
+        char hash[33];
+        sel_store_content_hash(src.text.data, src.text.len, hash);
+        rc = store_whole(ing, ctx, &src, translation ? &tgt : NULL, &al, path, translation, title, hash, t0, report);
+    }
+    sel_alignment_finish(&al);
+    doc_finish(&src);
+    doc_finish(&tgt);
+    return rc;
+}
+
+/* ---- translation memories ------------------------------------------------------------------ */
+
+// A unit's segments must each make one non-blank line, or the paragraphs would not be the units.
+static int check_pairs(sel_ctx *ctx, const char *path, const struct sel_segment_pair *pairs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (int side = 0; side < 2; side++) {
+            const char *seg = side ? pairs[i].tgt : pairs[i].src;
+            size_t len = seg ? strlen(seg) : 0;
+            bool blank = true;
+            for (size_t k = 0; k < len && blank; k++)
+                blank = seg[k] == ' ' || seg[k] == '\t';
+            if (blank || strpbrk(seg, "\r\n") || sel_utf8_find_invalid(seg, len, false) >= 0)
+                return sel_error(ctx, SEL_EINVAL, "%s: unit %zu: its %s segment is %s", path, i + 1,
+                                 side ? "target" : "source",
+                                 blank ? "empty" : strpbrk(seg, "\r\n") ? "more than one line" : "not UTF-8");
+        }
+    return SEL_OK;
+}
+
+// The beads are the units: unit i is paragraph i + 1 on both sides.
+static int units_as_beads(sel_ctx *ctx, const struct doc *src, const struct doc *tgt, size_t n,
+                          struct sel_alignment *al)
+{
+    if (n && !(al->beads = calloc(n, sizeof(*al->beads))))
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    al->n = n;
+    size_t s = 0, t = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct sel_bead *b = &al->beads[i];
+        b->src = s;
+        b->tgt = t;
+        while (s < src->n && src->sentences[s].para == (long)i + 1)
+            s++;
+        while (t < tgt->n && tgt->sentences[t].para == (long)i + 1)
+            t++;
+        b->n_src = s - b->src;
+        b->n_tgt = t - b->tgt;
+        b->score = 1.0; // the translation memory says so
+    }
+    return SEL_OK;
+}
+
+// Identity covers both sides: a memory whose translations changed is a changed file.
+static int pair_hash(sel_ctx *ctx, const struct doc *src, const struct doc *tgt, char hash[33])
+{
+    size_t len = src->text.len + 1 + tgt->text.len;
+    char *joined = malloc(len);
+    if (!joined)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    memcpy(joined, src->text.data, src->text.len);
+    joined[src->text.len] = '\0';
+    memcpy(joined + src->text.len + 1, tgt->text.data, tgt->text.len);
+    sel_store_content_hash(joined, len, hash);
+    free(joined);
+    return SEL_OK;
+}
+
+int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title,
+                     const struct sel_segment_pair *pairs, size_t n, struct sel_ingest_report *report)
+{
+    SEL_CHECK_ARG(ing && path && (pairs || !n) && report, SEL_EINVAL);
+    memset(report, 0, sizeof(*report));
+    if (n == 0)
+        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 }, "no translation units to store");
+    struct doc src = { 0 }, tgt = { 0 };
+    struct sel_alignment al = { 0 };
+    double t0 = seconds();
+    char hash[33];
+    int rc = check_pairs(ctx, path, pairs, n);
+    if (rc == SEL_OK)
+        rc = need_aligner(ing, ctx);
+    if (rc == SEL_OK)
+        rc = load_lines(&src, ctx, ing->tagger, path, pairs, n, true, TAG_LONGEST);
+    if (rc == SEL_OK)
+        rc = load_lines(&tgt, ctx, ing->tagger_en, path, pairs, n, false, TAG_EVERY);
+    if (rc == SEL_OK)
+        rc = units_as_beads(ctx, &src, &tgt, n, &al);
+    if (rc == SEL_OK)
+        rc = pair_hash(ctx, &src, &tgt, hash);
+    if (rc == SEL_OK)
+        rc = store_whole(ing, ctx, &src, &tgt, &al, path, path, title, hash, t0, report);
     sel_alignment_finish(&al);
     doc_finish(&src);
     doc_finish(&tgt);

@@ -139,4 +139,20 @@ size_t sel_ingester_lost(const sel_ingester *ing);
 int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *translation, const char *title,
                struct sel_ingest_report *report);
 
+/** A translation unit: a source segment and its translation, one line each (UTF-8, not blank). */
+struct sel_segment_pair {
+    const char *src;
+    const char *tgt;
+};
+
+/**
+ * Stores a translation memory read from @p path (a TMX file, say) as sel_ingest() stores a
+ * document with its translation: the source segments become a document of one line per unit,
+ * the targets its translation, and each unit one bead (the memory's alignment is kept, not
+ * redone), with the term confirmations. Identity covers both sides: changed translations make
+ * a changed file, which replaces the old version. Whole or not at all, in batch mode too.
+ */
+int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title,
+                     const struct sel_segment_pair *pairs, size_t n, struct sel_ingest_report *report);
+
 #endif
