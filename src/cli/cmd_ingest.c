@@ -2,11 +2,13 @@
 // selaras ingest: run the pipeline over documents and store them, one transaction per document.
 #include "lexicon/lexicon.h"
 #include "src/cli/cli.h"
+#include "src/export/export.h"
 #include "src/store/store.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -40,6 +42,69 @@ static double file_size(const char *path)
     return stat(path, &st) == 0 ? (double)st.st_size : 0;
 }
 
+/* ---- translation memories ------------------------------------------------------------------ */
+
+struct units {
+    struct sel_segment_pair *pairs;
+    size_t n, cap;
+    bool failed;
+};
+
+static bool keep_unit(void *user, const struct sel_tmx_unit *u)
+{
+    struct units *all = user;
+    if (all->n == all->cap) {
+        size_t cap = all->cap ? all->cap * 2 : 256;
+        struct sel_segment_pair *grown = realloc(all->pairs, cap * sizeof(*grown));
+        if (!grown)
+            return !(all->failed = true);
+        all->pairs = grown;
+        all->cap = cap;
+    }
+    struct sel_segment_pair *p = &all->pairs[all->n];
+    if (!(p->src = strdup(u->src)) || !(p->tgt = strdup(u->tgt))) {
+        free((char *)p->src);
+        return !(all->failed = true);
+    }
+    all->n++;
+    return true;
+}
+
+static void units_free(struct units *all)
+{
+    for (size_t i = 0; i < all->n; i++) {
+        free((char *)all->pairs[i].src);
+        free((char *)all->pairs[i].tgt);
+    }
+    free(all->pairs);
+}
+
+// A TMX file: its units with a segment in @p lang and in English, stored as one document with its
+// translation, a bead per unit.
+static int ingest_tmx(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *lang, const char *title,
+                      struct sel_ingest_report *r, struct sel_tmx_stats *stats)
+{
+    struct units all = { 0 };
+    int rc = sel_tmx_read(ctx, path, lang, "en", keep_unit, &all, stats);
+    if (rc == SEL_OK && all.failed)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    else if (rc == SEL_OK && all.n == 0)
+        rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 },
+                          "no translation unit with both %s and en segments (%zu units)", lang, stats->units);
+    if (rc == SEL_OK)
+        rc = sel_ingest_pairs(ing, ctx, path, title, all.pairs, all.n, r);
+    units_free(&all);
+    return rc;
+}
+
+static bool is_tmx(const char *format, const char *path)
+{
+    if (strcmp(format, "auto") != 0)
+        return strcmp(format, "tmx") == 0;
+    size_t len = strlen(path);
+    return len > 4 && strcasecmp(path + len - 4, ".tmx") == 0;
+}
+
 // --files-from: one path per line ("-" for standard input).
 static char **read_file_list(sel_ctx *ctx, const char *from, size_t *n)
 {
@@ -63,20 +128,22 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         { "title", required_argument, NULL, 'T' },
         { "db", required_argument, NULL, 'D' },
         { "files-from", required_argument, NULL, 'F' },
+        { "format", required_argument, NULL, 'f' },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char *lang = "id", *translation = NULL, *title = NULL, *db = NULL, *files_from = NULL;
+    const char *lang = "id", *translation = NULL, *title = NULL, *db = NULL, *files_from = NULL, *format = "auto";
     bool quiet = false;
     int opt;
-    while ((opt = getopt_long(argc, argv, "l:t:qh", long_opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "l:t:f:qh", long_opts, NULL)) != -1) {
         switch (opt) {
         case 'l': lang = optarg; break;
         case 't': translation = optarg; break;
         case 'T': title = optarg; break;
         case 'D': db = optarg; break;
         case 'F': files_from = optarg; break;
+        case 'f': format = optarg; break;
         case 'q': quiet = true; break;
         case 'h':
             cli_print_usage(cmd, stdout);
@@ -104,8 +171,16 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         status = cli_usage_error(cmd, "no documents given");
         goto quiet_done;
     }
+    if (strcmp(format, "auto") != 0 && strcmp(format, "text") != 0 && strcmp(format, "tmx") != 0) {
+        status = cli_usage_error(cmd, "unknown format '%s' (auto, text or tmx)", format);
+        goto quiet_done;
+    }
     if (translation && n_files != 1) {
         status = cli_usage_error(cmd, "--translation goes with exactly one document");
+        goto quiet_done;
+    }
+    if (translation && is_tmx(format, files[0])) {
+        status = cli_usage_error(cmd, "a TMX file holds its translations: --translation does not go with it");
         goto quiet_done;
     }
     if (sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
@@ -119,7 +194,10 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
     bool verbose = !quiet && n_files <= 20;
     for (size_t i = 0; i < n_files; i++) {
         struct sel_ingest_report r;
-        int rc = sel_ingest(ing, ctx, files[i], translation, title, &r);
+        struct sel_tmx_stats tmx = { 0 };
+        bool memory = is_tmx(format, files[i]);
+        int rc = memory ? ingest_tmx(ing, ctx, files[i], lang, title, &r, &tmx)
+                        : sel_ingest(ing, ctx, files[i], translation, title, &r);
         p.done++;
         p.bytes += p.on ? file_size(files[i]) : 0;
         if (rc != SEL_OK) {
@@ -146,6 +224,10 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
                 if (translation)
                     fprintf(stderr, "; translation %s: %zu beads, %zu occurrences confirmed, %zu not", translation,
                             r.beads, r.confirmed, r.unconfirmed);
+                if (memory)
+                    fprintf(stderr, "; %zu of %zu translation units (%zu without both languages, %zu empty), "
+                            "%zu occurrences confirmed, %zu not", tmx.used, tmx.units, tmx.missing_side, tmx.empty,
+                            r.confirmed, r.unconfirmed);
                 fputc('\n', stderr);
             }
         }

@@ -42,11 +42,13 @@ const struct cli_command cli_commands[] = {
       "  -f, --format F      tsv, tmx, moses, jsonl or text\n"
       "  -o, --output F      tmx: the file (default standard output); moses: PREFIX for PREFIX.id and PREFIX.en\n" COMMON_HELP },
     { "ingest", cmd_ingest, "Store documents, sentences, terms (and translations) in the database",
-      "selaras ingest [--lang L] [--translation TGT_FILE] [--title T] FILE...\n"
-      "selaras ingest [--lang L] --files-from LIST\n"
+      "selaras ingest [--lang L] [--translation TGT_FILE] [--title T] [--format auto|text|tmx] FILE...\n"
+      "selaras ingest [--lang L] [--format auto|text|tmx] --files-from LIST\n"
       "\n"
       "  -l, --lang L            language of the documents (default id)\n"
       "  -t, --translation F     the English translation of the (single) document\n"
+      "  -f, --format F          text, or tmx: a translation memory, each unit with an L and an en\n"
+      "                          segment stored as an aligned pair (auto, the default: tmx for *.tmx)\n"
       "      --title T           document title\n"
       "      --files-from LIST   read the document paths from LIST, one per line (- for stdin)\n"
       "  -q, --quiet             no report on standard error\n"

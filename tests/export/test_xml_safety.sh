@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# TBX import refuses what could read outside the file or blow up: an external entity, a
-# parameter entity fetching a remote DTD, an entity-expansion bomb, and it never loads an
-# external DTD (evil.dtd would define &evil; if it were loaded). Each one fails as a whole.
+# TBX import (and TMX import, below) refuses what could read outside the file or blow up: an
+# external entity, a parameter entity fetching a remote DTD, an entity-expansion bomb, and it never
+# loads an external DTD (evil.dtd would define &evil; if it were loaded). Each one fails as a whole.
 . "$(dirname "$0")/lib.sh"
 cd "$DATA" || exit 1
 db=$tmp/safe.db
@@ -30,6 +30,26 @@ same_text "selaras: extdtd.tbx:6: entity reference &evil; refused (no DTD is loa
 # Nothing of any of them reached the database.
 ok "nothing stored" $PY "$HERE/check_import.py" count "$db" 0
 "$SELARAS" export glossary --format tsv --db "$db" | grep -q "EXTERNAL-DTD-WAS-LOADED" && fail "the external DTD was loaded"
+
+# TMX import (`selaras ingest` of a translation memory) reads with the same parser: the same four
+# attacks are refused there, and no document reaches the database.
+tdb=$tmp/tmx.db
+selaras ingest xxe.tmx --db "$tdb"
+expect_status 2 "TMX: external entity"
+same_text "selaras: xxe.tmx:3:48: external entity declaration refused: secret" "$(head -1 "$tmp/err")" "TMX external entity message"
+selaras ingest param.tmx --db "$tdb"
+expect_status 2 "TMX: parameter entity"
+same_text "selaras: param.tmx:3:61: external entity declaration refused: remote" "$(head -1 "$tmp/err")" "TMX parameter entity message"
+start=$(date +%s)
+selaras ingest bomb.tmx --db "$tdb"
+expect_status 2 "TMX: entity bomb"
+same_text "selaras: bomb.tmx:3:105: entity declaration refused: a" "$(head -1 "$tmp/err")" "TMX entity bomb message"
+[ $(( $(date +%s) - start )) -le 5 ] || fail "the TMX bomb took more than 5 s"
+selaras ingest extdtd.tmx --db "$tdb"
+expect_status 2 "TMX: entity from an external DTD"
+same_text "selaras: extdtd.tmx:8: entity reference &evil; refused (no DTD is loaded)" "$(head -1 "$tmp/err")" "TMX external DTD message"
+same_text 0 "$($PY -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM document").fetchone()[0])' "$tdb")" "TMX: no document stored"
+"$SELARAS" export parallel --format tsv --db "$tdb" 2>/dev/null | grep -q "EXTERNAL-DTD-WAS-LOADED" && fail "TMX: the external DTD was loaded"
 
 # A DOCTYPE naming a DTD that does not exist is fine: it is never opened (mini.tbx).
 selaras lexicon import --format tbx mini.tbx --db "$db"

@@ -1,0 +1,1 @@
+ingest --db no/such/dir/x.db --format xliff a.xlf

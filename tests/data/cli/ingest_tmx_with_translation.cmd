@@ -1,0 +1,1 @@
+ingest --db no/such/dir/x.db --translation tmx/memory.tmx tmx/memory.tmx
