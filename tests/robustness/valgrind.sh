@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Valgrind memcheck over a full run (docs/robustness.md): ingest of a corpus article with its
-# translation, glossary, export of the glossary (TBX) and of the parallel data (TMX), lookup and
+# translation and of a TMX translation memory, glossary, export of the glossary (TBX) and of the parallel data (TMX), lookup and
 # concordance, and ingest of a bad file. Any memory error or leak (definite, indirect, possible)
 # fails. Skipped (77) without valgrind, and in sanitizer builds, which valgrind cannot run.
 . "$(dirname "$0")/lib.sh"
@@ -32,6 +32,7 @@ vg() {
 }
 vg "ingest with translation" 0 ingest --db db.sqlite "$corpus/01-asean-defence.id.txt" \
     --translation "$corpus/01-asean-defence.en.txt"
+vg "ingest of a translation memory (TMX)" 0 ingest --db db.sqlite "$SEL_TEST_DATA/tmx/memory.tmx"
 vg "glossary" 0 glossary --db db.sqlite
 vg "export glossary --format tbx" 0 export glossary --format tbx --db db.sqlite -o glossary.tbx
 vg "export parallel --format tmx" 0 export parallel --format tmx --db db.sqlite -o parallel.tmx
