@@ -455,8 +455,9 @@ static int analyze_suffixing(sel_analyzer *an, const char *form, const char *low
         capitalized_stem = capitalized_stem || stem_is_capitalized(stems[i]);
     // 1. The language's inflection rules, in order ("s" before "es": corpses -> corpse, not
     //    corps), on the lowercase word and, for a name, on the word as written; the first the
-    //    dictionary knows wins. Words listed under `keep` (news, series) stay whole.
-    if (in_list(&m->keep, lower))
+    //    dictionary knows wins. Words listed under `keep` (news, series) stay whole, and so do
+    //    dictionary words matching a `keep-pattern` (*ss: "pass" is not "pas" + -s).
+    if (in_list(&m->keep, lower) || (matches_keep_pattern(m, lower) && spell(an, lower)))
         set_str(best, sizeof(best), lower);
     char first[MAX_WORD * 4] = ""; // the first candidate the dictionary knows
     for (size_t i = 0; !best[0] && i < m->inflect_from.n; i++) {
@@ -474,7 +475,7 @@ static int analyze_suffixing(sel_analyzer *an, const char *form, const char *low
             if (!spell(an, cand) && !*m->inflect_to.v[i] && c > 3 && cand[c - 1] == cand[c - 2] &&
                 !strchr("aeiouy", cand[c - 1]))
                 cand[c - 1] = '\0'; // kidnapped -> kidnap
-            if (!spell(an, cand))
+            if (!spell(an, cand) || in_list(&m->rare_stems, cand))
                 continue;
             // Of two readings the dictionary knows ("bombing": bombe + -ing, bomb + -ing), the one
             // Hunspell also gives as a stem of the word wins.
@@ -491,7 +492,8 @@ static int analyze_suffixing(sel_analyzer *an, const char *form, const char *low
     //    or the word itself.
     for (size_t i = 0; !best[0] && i < n; i++) {
         const char *word = i < n_lower ? lower : form;
-        if (strcmp(stems[i], word) == 0 || (strlen(stems[i]) >= 3 && inflects_to(m, stems[i], word)))
+        if (strcmp(stems[i], word) == 0 ||
+            (strlen(stems[i]) >= 3 && inflects_to(m, stems[i], word) && !in_list(&m->rare_stems, stems[i])))
             set_str(best, sizeof(best), stems[i]);
     }
     for (size_t i = 0; i < n; i++)

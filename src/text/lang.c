@@ -197,6 +197,7 @@ static int add_morphology(void *user, sel_ctx *ctx, struct sel_location where, c
         { "inflection-always", offsetof(struct morphology, inflect_always) },
         { "keep-reduplication", offsetof(struct morphology, keep_redup) },
         { "proper", offsetof(struct morphology, proper) },
+        { "rare-stem", offsetof(struct morphology, rare_stems) },
     };
     for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++) {
         if (strcmp(directive, lists[i].name) != 0)
@@ -328,7 +329,7 @@ void sel_lang_free(sel_lang *lang)
                                   &lang->morph.keep_patterns, &lang->morph.passive, &lang->morph.bare_suffixes,
                                   &lang->morph.prefixes, &lang->morph.suffixes, &lang->morph.own_roots,
                                   &lang->morph.keep_redup, &lang->morph.proper, &lang->morph.inflect_from, &lang->morph.inflect_to, &lang->morph.irregular_from, &lang->morph.irregular_to, &lang->morph.inflect_always, &lang->morph.spelling_from,
-                                  &lang->morph.spelling_to };
+                                  &lang->morph.spelling_to, &lang->morph.rare_stems };
     for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
         free(lists[i]->v);
     free(lang->morph.nasal);

@@ -44,6 +44,7 @@ struct morphology {
     struct word_list inflect_from, inflect_to; // ending -> replacement ("ies" -> "y")
     struct word_list inflect_always;   // endings tried even on words the dictionary lists whole
     struct word_list irregular_from, irregular_to; // irregular form -> lemma ("shot" -> "shoot")
+    struct word_list rare_stems;       // dictionary words never taken as a stem ("passe": passed is pass)
 };
 
 struct sel_lang {

@@ -182,7 +182,14 @@ Test(text_analyze, english_stems_through_hunspell_en_us)
     cr_assert_eq(sel_analyzer_new(&ean, ctx, en), SEL_OK, "%s", sel_ctx_errmsg(ctx));
     static const char *const pairs[][2] = { { "troops", "troop" }, { "treaties", "treaty" }, { "liberated", "liberate" },
                                             { "agreement", "agreement" }, { "proposes", "propose" }, { "as", "as" },
-                                            { "Indonesia", "Indonesia" } };
+                                            { "Indonesia", "Indonesia" },
+                                            // rare dictionary words must not shadow common stems (rare-stem)
+                                            { "passed", "pass" }, { "passing", "pass" }, { "passes", "pass" },
+                                            { "barred", "bar" }, { "crossed", "cross" },
+                                            { "released", "release" }, { "closed", "close" },
+                                            // a word in -ss is not a plural (keep-pattern *ss)
+                                            { "pass", "pass" }, { "boss", "boss" }, { "congress", "congress" },
+                                            { "bosses", "boss" } };
     for (size_t i = 0; i < sizeof(pairs) / sizeof(*pairs); i++) {
         struct sel_word w;
         cr_assert_eq(sel_analyze_word(ean, ctx, pairs[i][0], strlen(pairs[i][0]), &w), SEL_OK);
