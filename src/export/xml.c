@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <string.h>
+#include <sys/stat.h>
 
 xmlTextWriterPtr xw_open(FILE *out)
 {
@@ -174,7 +175,11 @@ int xml_read_safe(xmlDocPtr *out, sel_ctx *ctx, const char *path)
         if (!probe)
             return sel_error_at(ctx, errno == ENOENT ? SEL_ENOTFOUND : SEL_EIO, (struct sel_location){ path, 0, 0 },
                                 "cannot open: %s", strerror(errno));
+        struct stat st;
+        bool directory = fstat(fileno(probe), &st) == 0 && S_ISDIR(st.st_mode);
         fclose(probe);
+        if (directory) // fopen() takes one; libxml2 would then call it an empty document
+            return sel_error_at(ctx, SEL_EIO, (struct sel_location){ path, 0, 0 }, "is a directory, not an XML file");
     }
     xmlParserCtxtPtr p = xmlNewParserCtxt();
     if (!p) {

@@ -80,6 +80,21 @@ run align a-directory good.en.txt
 expect 2 "a-directory: is a directory" "align: a directory"
 run align good.id.txt binary.bin
 expect 2 "binary.bin:1:" "align: binary translation"
+# The same for a translation memory (ingest --format tmx), and an empty or badly encoded one.
+mkdir a-directory.tmx
+: >empty.tmx
+printf '<tmx><body><tu><tuv xml:lang="id"><seg>Kata \300\257</seg></tuv></tu></body></tmx>' >bad-utf8.tmx
+run ingest --db "$db" --format tmx binary.bin
+expect 2 "binary.bin:1:1: Start tag expected" "ingest --format tmx: binary file"
+run ingest --db "$db" a-directory.tmx
+expect 2 "a-directory.tmx: is a directory, not an XML file" "ingest --format tmx: a directory"
+grep -q "I/O error" "$T/err" && not_ok "ingest --format tmx: a directory: libxml2 printed its own message"
+run ingest --db "$db" no-such-file.tmx
+expect 2 "no-such-file.tmx: cannot open: No such file or directory" "ingest --format tmx: a missing file"
+run ingest --db "$db" empty.tmx
+expect 2 "empty.tmx:1:1: Document is empty" "ingest --format tmx: an empty file"
+run ingest --db "$db" bad-utf8.tmx
+expect 2 "bad-utf8.tmx:1:45: Input is not proper UTF-8" "ingest --format tmx: invalid UTF-8"
 [ "$(db_state "$db")" = "$before" ] && ok "ingest: binary, directory, missing file leave the database unchanged" ||
     not_ok "ingest: binary, directory or missing file changed the database"
 
