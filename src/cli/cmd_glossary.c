@@ -11,16 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+// Counts and confirmations read table mention, not the view occurrence: they need no surface,
+// and the view's lookup of every occurrence's sentence was most of the glossary's time. Only
+// source documents have occurrences (ingest stores none for a translation).
 static const char SQL_CONCEPTS[] =
-    "SELECT o.concept_id, count(*), min(o.id) FROM occurrence o "
-    "JOIN sentence s ON s.id = o.sentence_id JOIN document d ON d.id = s.document_id "
-    "WHERE d.translation_of IS NULL GROUP BY o.concept_id HAVING count(*) >= ?1";
+    "SELECT c.name, count(*), min(m.id) FROM mention m JOIN concept c ON c.id = m.concept "
+    "GROUP BY m.concept HAVING count(*) >= ?1";
 static const char SQL_FORMS[] =
     "SELECT surface, count(*) AS n FROM occurrence WHERE concept_id = ?1 "
     "GROUP BY surface ORDER BY n DESC, surface";
 static const char SQL_CONFIRMED[] =
-    "SELECT c.target, count(*) FROM confirmation c JOIN occurrence o ON o.id = c.occurrence_id "
-    "WHERE o.concept_id = ?1 AND c.status = 'confirmed' GROUP BY c.target";
+    "SELECT f.target, count(*) FROM concept c JOIN mention m ON m.concept = c.id "
+    "JOIN confirmation f ON f.occurrence_id = m.id WHERE c.name = ?1 AND f.status = 'confirmed' "
+    "GROUP BY f.target";
 static const char SQL_EXAMPLE[] =
     "SELECT s.text, d.path, s.number FROM occurrence o JOIN sentence s ON s.id = o.sentence_id "
     "JOIN document d ON d.id = s.document_id WHERE o.id = ?1";

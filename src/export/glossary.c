@@ -247,13 +247,15 @@ static int add_user_entries(sel_glossary *g, sel_ctx *ctx, sel_store *st)
     return rc;
 }
 
+// Counts and confirmations read table mention: they need no surface, so not the view
+// occurrence, which looks up every occurrence's sentence.
 static const char SQL_COUNTS[] =
-    "SELECT concept_id, count(*), min(id) FROM occurrence GROUP BY concept_id";
+    "SELECT c.name, count(*), min(m.id) FROM mention m JOIN concept c ON c.id = m.concept GROUP BY m.concept";
 static const char SQL_CONTEXT[] =
     "SELECT o.term, s.text FROM occurrence o JOIN sentence s ON s.id = o.sentence_id WHERE o.id = ?1";
 static const char SQL_CONFIRMED[] =
-    "SELECT DISTINCT o.concept_id FROM confirmation c JOIN occurrence o ON o.id = c.occurrence_id"
-    " WHERE c.status = 'confirmed'";
+    "SELECT DISTINCT c.name FROM confirmation f JOIN mention m ON m.id = f.occurrence_id"
+    " JOIN concept c ON c.id = m.concept WHERE f.status = 'confirmed'";
 
 // Counts, first context sentence and confirmations from the corpus.
 static int add_corpus(sel_glossary *g, sel_ctx *ctx, sel_store *st, const char *src_lang)
