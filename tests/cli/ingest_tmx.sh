@@ -40,6 +40,13 @@ undang-undang|law" "$(sql "SELECT o.surface, c.target FROM occurrence o JOIN con
     WHERE c.status = 'confirmed' AND o.concept_id IN ('cf.ceasefire', 'dip.delegation', 'af.peacekeepers', 'law.statute')
     ORDER BY o.id")"
 
+# Round trip: our own TMX export of those pairs, ingested into a new database, exports the same.
+"$SELARAS" export parallel --format tmx --db "$db" -o "$tmp/exported.tmx" 2>/dev/null
+"$SELARAS" ingest --db "$tmp/again.db" "$tmp/exported.tmx" 2>/dev/null
+check "exported TMX ingested again: exit status" 0 $?
+check "exported TMX ingested again: the same pairs" "$("$SELARAS" export parallel --format tsv --db "$db" 2>/dev/null)" \
+    "$("$SELARAS" export parallel --format tsv --db "$tmp/again.db" 2>/dev/null)"
+
 "$SELARAS" ingest --db "$db" memory.tmx 2>"$tmp/err"
 check "same file again: exit status" 0 $?
 check "same file again: unchanged" "memory.tmx: unchanged, already stored as document 1" "$(head -1 "$tmp/err")"
