@@ -2,9 +2,7 @@
 // Ingest: read, segment, tag, (align with the translation and confirm the terms), then store it
 // all in one transaction. The pipeline runs before the transaction starts, so the write lock is
 // held only while rows are written, and another ingest can work meanwhile.
-#include "align/align.h"
-#include "lexicon/lexicon.h"
-#include "src/store/store_internal.h"
+#include "src/store/ingest_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,138 +151,6 @@ void sel_ingester_free(sel_ingester *ing)
     sel_strmap_free(ing->concepts);
     sqlite3_exec(sel_store_db(ing->st), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     free(ing);
-}
-
-/* ---- a document in memory ------------------------------------------------------------------ */
-
-struct occurrence {
-    size_t sentence;                  // index into doc.sentences
-    struct sel_term_match match;      // offsets into doc.text.data
-    int64_t row;
-};
-
-struct doc {
-    struct sel_text text;
-    struct sel_sentence *sentences;
-    size_t n, cap;
-    int64_t *rows;                    // sentence row ids, once stored
-    struct occurrence *occs;
-    size_t n_occs, cap_occs;
-    int rc;
-};
-
-static void doc_finish(struct doc *d)
-{
-    sel_text_finish(&d->text);
-    free(d->sentences);
-    free(d->rows);
-    free(d->occs);
-    memset(d, 0, sizeof(*d));
-}
-
-static bool keep_sentence(void *user, const char *text, const struct sel_sentence *s)
-{
-    (void)text;
-    struct doc *d = user;
-    if (d->n == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 64;
-        struct sel_sentence *grown = realloc(d->sentences, d->cap * sizeof(*grown));
-        if (!grown) {
-            d->rc = SEL_ENOMEM;
-            return false;
-        }
-        d->sentences = grown;
-    }
-    d->sentences[d->n++] = *s;
-    return true;
-}
-
-struct occ_collect {
-    struct doc *d;
-    size_t sentence;
-};
-
-static bool keep_occurrence(void *user, const struct sel_term_match *m)
-{
-    struct occ_collect *c = user;
-    struct doc *d = c->d;
-    if (d->n_occs == d->cap_occs) {
-        d->cap_occs = d->cap_occs ? d->cap_occs * 2 : 64;
-        struct occurrence *grown = realloc(d->occs, d->cap_occs * sizeof(*grown));
-        if (!grown) {
-            d->rc = SEL_ENOMEM;
-            return false;
-        }
-        d->occs = grown;
-    }
-    d->occs[d->n_occs++] = (struct occurrence){ c->sentence, *m, 0 };
-    return true;
-}
-
-// Segments and (for the source side) tags the text of one document, read already.
-// What to tag: nothing, the terms to store (longest match), or every match, ambiguous ones
-// included (a translation's terms, which confirm the source's equivalents).
-enum tag_mode { TAG_NOTHING, TAG_LONGEST, TAG_EVERY };
-
-static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag)
-{
-    sel_segmenter *seg = sel_tagger_segmenter(tagger);
-    if (!seg)
-        return sel_error(ctx, SEL_ENOMEM, "cannot make a segmenter");
-    int rc = sel_segment(seg, ctx, d->text.data, d->text.len, keep_sentence, d);
-    if (rc == SEL_OK && d->rc != SEL_OK)
-        rc = sel_error(ctx, d->rc, "out of memory");
-    for (size_t i = 0; rc == SEL_OK && tag != TAG_NOTHING && i < d->n; i++) {
-        if (d->sentences[i].boilerplate)
-            continue; // site furniture is not where terms are looked for
-        struct occ_collect c = { d, i };
-        rc = sel_tagger_tag_span(tagger, ctx, d->text.data, d->sentences[i].start, d->sentences[i].end,
-                                 tag == TAG_EVERY, keep_occurrence, &c);
-        if (rc == SEL_OK && d->rc != SEL_OK)
-            rc = sel_error(ctx, d->rc, "out of memory");
-    }
-    // An occurrence's id holds its ordinal in the sentence (SEL_OCCURRENCE_ID_SHIFT bits). Checked
-    // here, before the transaction, because a document that fails while written rolls back its batch.
-    for (size_t i = 0, run = 0; rc == SEL_OK && i < d->n_occs; i++) {
-        run = i > 0 && d->occs[i - 1].sentence == d->occs[i].sentence ? run + 1 : 0;
-        if (run >= (size_t)1 << SEL_OCCURRENCE_ID_SHIFT)
-            rc = sel_error_at(ctx, SEL_EPARSE, sel_text_locate(&d->text, d->sentences[d->occs[i].sentence].start),
-                              "this sentence holds more than %zu term occurrences; break it into lines",
-                              ((size_t)1 << SEL_OCCURRENCE_ID_SHIFT) - 1);
-    }
-    if (rc == SEL_OK && !(d->rows = calloc(d->n ? d->n : 1, sizeof(*d->rows))))
-        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-    return rc;
-}
-
-// Reads, segments and (for the source side) tags one document.
-static int load_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *path, enum tag_mode tag)
-{
-    int rc = sel_text_read(&d->text, ctx, path);
-    return rc == SEL_OK ? analyse_doc(d, ctx, tagger, tag) : rc;
-}
-
-// Makes a document of @p n segments, a line each, and analyses it as load_doc() does.
-static int load_lines(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *name,
-                      const struct sel_segment_pair *pairs, size_t n, bool source, enum tag_mode tag)
-{
-    size_t len = 0;
-    for (size_t i = 0; i < n; i++)
-        len += strlen(source ? pairs[i].src : pairs[i].tgt) + 1;
-    if (!(d->text.data = malloc(len + 1)))
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    char *at = d->text.data;
-    for (size_t i = 0; i < n; i++) {
-        const char *seg = source ? pairs[i].src : pairs[i].tgt;
-        size_t k = strlen(seg);
-        memcpy(at, seg, k);
-        at[k] = '\n';
-        at += k + 1;
-    }
-    *at = '\0';
-    d->text.len = len;
-    d->text.name = name;
-    return analyse_doc(d, ctx, tagger, tag);
 }
 
 /* ---- writing ------------------------------------------------------------------------------- */
@@ -649,9 +515,9 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
     struct doc src = { 0 }, tgt = { 0 };
     struct sel_alignment al = { 0 };
     double t0 = seconds();
-    int rc = load_doc(&src, ctx, ing->tagger, path, TAG_LONGEST);
+    int rc = ingest_doc_load(&src, ctx, ing->tagger, path, TAG_LONGEST);
     if (rc == SEL_OK && translation && (rc = need_aligner(ing, ctx)) == SEL_OK)
-        rc = load_doc(&tgt, ctx, ing->tagger_en, translation, TAG_EVERY);
+        rc = ingest_doc_load(&tgt, ctx, ing->tagger_en, translation, TAG_EVERY);
     if (rc == SEL_OK && translation)
         rc = align_translation(ing, ctx, &src, &tgt, &al);
     if (rc == SEL_OK) {
@@ -660,68 +526,12 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
         rc = store_whole(ing, ctx, &src, translation ? &tgt : NULL, &al, path, translation, title, hash, t0, report);
     }
     sel_alignment_finish(&al);
-    doc_finish(&src);
-    doc_finish(&tgt);
+    ingest_doc_finish(&src);
+    ingest_doc_finish(&tgt);
     return rc;
 }
 
 /* ---- translation memories ------------------------------------------------------------------ */
-
-// A unit's segments must each make one non-blank line, or the paragraphs would not be the units.
-static int check_pairs(sel_ctx *ctx, const char *path, const struct sel_segment_pair *pairs, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        for (int side = 0; side < 2; side++) {
-            const char *seg = side ? pairs[i].tgt : pairs[i].src;
-            size_t len = seg ? strlen(seg) : 0;
-            bool blank = true;
-            for (size_t k = 0; k < len && blank; k++)
-                blank = seg[k] == ' ' || seg[k] == '\t';
-            if (blank || strpbrk(seg, "\r\n") || sel_utf8_find_invalid(seg, len, false) >= 0)
-                return sel_error(ctx, SEL_EINVAL, "%s: unit %zu: its %s segment is %s", path, i + 1,
-                                 side ? "target" : "source",
-                                 blank ? "empty" : strpbrk(seg, "\r\n") ? "more than one line" : "not UTF-8");
-        }
-    return SEL_OK;
-}
-
-// The beads are the units: unit i is paragraph i + 1 on both sides.
-static int units_as_beads(sel_ctx *ctx, const struct doc *src, const struct doc *tgt, size_t n,
-                          struct sel_alignment *al)
-{
-    if (n && !(al->beads = calloc(n, sizeof(*al->beads))))
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    al->n = n;
-    size_t s = 0, t = 0;
-    for (size_t i = 0; i < n; i++) {
-        struct sel_bead *b = &al->beads[i];
-        b->src = s;
-        b->tgt = t;
-        while (s < src->n && src->sentences[s].para == (long)i + 1)
-            s++;
-        while (t < tgt->n && tgt->sentences[t].para == (long)i + 1)
-            t++;
-        b->n_src = s - b->src;
-        b->n_tgt = t - b->tgt;
-        b->score = 1.0; // the translation memory says so
-    }
-    return SEL_OK;
-}
-
-// Identity covers both sides: a memory whose translations changed is a changed file.
-static int pair_hash(sel_ctx *ctx, const struct doc *src, const struct doc *tgt, char hash[33])
-{
-    size_t len = src->text.len + 1 + tgt->text.len;
-    char *joined = malloc(len);
-    if (!joined)
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    memcpy(joined, src->text.data, src->text.len);
-    joined[src->text.len] = '\0';
-    memcpy(joined + src->text.len + 1, tgt->text.data, tgt->text.len);
-    sel_store_content_hash(joined, len, hash);
-    free(joined);
-    return SEL_OK;
-}
 
 int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title,
                      const struct sel_segment_pair *pairs, size_t n, struct sel_ingest_report *report)
@@ -734,21 +544,21 @@ int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const ch
     struct sel_alignment al = { 0 };
     double t0 = seconds();
     char hash[33];
-    int rc = check_pairs(ctx, path, pairs, n);
+    int rc = ingest_check_pairs(ctx, path, pairs, n);
     if (rc == SEL_OK)
         rc = need_aligner(ing, ctx);
     if (rc == SEL_OK)
-        rc = load_lines(&src, ctx, ing->tagger, path, pairs, n, true, TAG_LONGEST);
+        rc = ingest_doc_from_lines(&src, ctx, ing->tagger, path, pairs, n, true, TAG_LONGEST);
     if (rc == SEL_OK)
-        rc = load_lines(&tgt, ctx, ing->tagger_en, path, pairs, n, false, TAG_EVERY);
+        rc = ingest_doc_from_lines(&tgt, ctx, ing->tagger_en, path, pairs, n, false, TAG_EVERY);
     if (rc == SEL_OK)
-        rc = units_as_beads(ctx, &src, &tgt, n, &al);
+        rc = ingest_units_as_beads(ctx, &src, &tgt, n, &al);
     if (rc == SEL_OK)
-        rc = pair_hash(ctx, &src, &tgt, hash);
+        rc = ingest_pair_hash(ctx, &src, &tgt, hash);
     if (rc == SEL_OK)
         rc = store_whole(ing, ctx, &src, &tgt, &al, path, path, title, hash, t0, report);
     sel_alignment_finish(&al);
-    doc_finish(&src);
-    doc_finish(&tgt);
+    ingest_doc_finish(&src);
+    ingest_doc_finish(&tgt);
     return rc;
 }

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// Internal to the store module: the in-memory document that ingest.c writes (ingest_doc.c).
+#ifndef SEL_STORE_INGEST_INTERNAL_H
+#define SEL_STORE_INGEST_INTERNAL_H
+
+#include "align/align.h"
+#include "lexicon/lexicon.h"
+#include "src/store/store_internal.h"
+
+struct occurrence {
+    size_t sentence;                  // index into doc.sentences
+    struct sel_term_match match;      // offsets into doc.text.data
+    int64_t row;
+};
+
+struct doc {
+    struct sel_text text;
+    struct sel_sentence *sentences;
+    size_t n, cap;
+    int64_t *rows;                    // sentence row ids, once stored
+    struct occurrence *occs;
+    size_t n_occs, cap_occs;
+    int rc;
+};
+
+// What to tag: nothing, the terms to store (longest match), or every match, ambiguous ones
+// included (a translation's terms, which confirm the source's equivalents).
+enum tag_mode { TAG_NOTHING, TAG_LONGEST, TAG_EVERY };
+
+void ingest_doc_finish(struct doc *d);
+/** Reads @p path, segments it and tags it as @p tag says. */
+int ingest_doc_load(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *path, enum tag_mode tag);
+/** Makes a document of one side of @p pairs, a line per unit, and analyses it as ingest_doc_load(). */
+int ingest_doc_from_lines(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *name,
+                          const struct sel_segment_pair *pairs, size_t n, bool source, enum tag_mode tag);
+
+/** Checks that each segment of @p pairs makes one non-blank line of UTF-8. */
+int ingest_check_pairs(sel_ctx *ctx, const char *path, const struct sel_segment_pair *pairs, size_t n);
+/** The alignment of a translation memory's two sides: unit i is paragraph i + 1 on both. */
+int ingest_units_as_beads(sel_ctx *ctx, const struct doc *src, const struct doc *tgt, size_t n,
+                          struct sel_alignment *al);
+/** The identity of a translation memory: a hash over both sides. */
+int ingest_pair_hash(sel_ctx *ctx, const struct doc *src, const struct doc *tgt, char hash[33]);
+
+#endif
