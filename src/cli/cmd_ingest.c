@@ -44,56 +44,19 @@ static double file_size(const char *path)
 
 /* ---- translation memories ------------------------------------------------------------------ */
 
-struct units {
-    struct sel_segment_pair *pairs;
-    size_t n, cap;
-    bool failed;
-};
-
-static bool keep_unit(void *user, const struct sel_tmx_unit *u)
-{
-    struct units *all = user;
-    if (all->n == all->cap) {
-        size_t cap = all->cap ? all->cap * 2 : 256;
-        struct sel_segment_pair *grown = realloc(all->pairs, cap * sizeof(*grown));
-        if (!grown)
-            return !(all->failed = true);
-        all->pairs = grown;
-        all->cap = cap;
-    }
-    struct sel_segment_pair *p = &all->pairs[all->n];
-    if (!(p->src = strdup(u->src)) || !(p->tgt = strdup(u->tgt))) {
-        free((char *)p->src);
-        return !(all->failed = true);
-    }
-    all->n++;
-    return true;
-}
-
-static void units_free(struct units *all)
-{
-    for (size_t i = 0; i < all->n; i++) {
-        free((char *)all->pairs[i].src);
-        free((char *)all->pairs[i].tgt);
-    }
-    free(all->pairs);
-}
-
 // A TMX file: its units with a segment in @p lang and in English, stored as one document with its
 // translation, a bead per unit.
 static int ingest_tmx(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *lang, const char *title,
                       struct sel_ingest_report *r, struct sel_tmx_stats *stats)
 {
-    struct units all = { 0 };
-    int rc = sel_tmx_read(ctx, path, lang, "en", keep_unit, &all, stats);
-    if (rc == SEL_OK && all.failed)
-        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-    else if (rc == SEL_OK && all.n == 0)
+    struct sel_tmx_memory memory;
+    int rc = sel_tmx_load(ctx, path, lang, "en", &memory, stats);
+    if (rc == SEL_OK && memory.n == 0)
         rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 },
                           "no translation unit with both %s and en segments (%zu units)", lang, stats->units);
     if (rc == SEL_OK)
-        rc = sel_ingest_pairs(ing, ctx, path, title, all.pairs, all.n, r);
-    units_free(&all);
+        rc = sel_ingest_pairs(ing, ctx, path, title, memory.pairs, memory.n, r);
+    sel_tmx_memory_finish(&memory);
     return rc;
 }
 

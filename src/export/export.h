@@ -151,6 +151,21 @@ struct sel_tmx_stats { size_t units, used, missing_side, empty; };
 int sel_tmx_read(sel_ctx *ctx, const char *path, const char *src_lang, const char *tgt_lang,
                  sel_tmx_fn emit, void *user, struct sel_tmx_stats *stats);
 
+/** The usable units of a TMX file, read whole (sel_tmx_load()), as pairs sel_ingest_pairs() stores. */
+struct sel_tmx_memory {
+    struct sel_segment_pair *pairs; ///< in file order; the texts live in @c strings
+    size_t n;
+    char *strings;
+};
+
+/**
+ * Reads the TMX file @p path as sel_tmx_read() does and keeps its usable units in @p out (free
+ * it with sel_tmx_memory_finish()); @p stats as there. On failure @p out is empty.
+ */
+int sel_tmx_load(sel_ctx *ctx, const char *path, const char *src_lang, const char *tgt_lang,
+                 struct sel_tmx_memory *out, struct sel_tmx_stats *stats);
+void sel_tmx_memory_finish(struct sel_tmx_memory *m);
+
 /* ---- Parallel data -------------------------------------------------------------------------- */
 
 enum sel_par_format { SEL_PAR_TMX, SEL_PAR_MOSES, SEL_PAR_TSV, SEL_PAR_JSONL };

@@ -186,17 +186,15 @@ static int read_unit(struct tmx_read *r, xmlNodePtr tu)
     return SEL_OK;
 }
 
-int sel_tmx_read(sel_ctx *ctx, const char *path, const char *src_lang, const char *tgt_lang,
-                 sel_tmx_fn emit, void *user, struct sel_tmx_stats *stats)
+// Parses the file and keeps its usable units in @p r (freed with read_finish()); stats.used is
+// left to the caller, who hands them out.
+static int read_all(struct tmx_read *r, sel_ctx *ctx, const char *path, const char *src_lang, const char *tgt_lang)
 {
-    SEL_CHECK_ARG(ctx && path && src_lang && tgt_lang && emit, SEL_EINVAL);
-    if (stats)
-        *stats = (struct sel_tmx_stats){ 0 };
-    struct tmx_read r = { .ctx = ctx };
-    primary_subtag(src_lang, r.src_lang);
-    primary_subtag(tgt_lang, r.tgt_lang);
-    if (!*r.src_lang || !*r.tgt_lang)
-        return sel_error(ctx, SEL_EINVAL, "not a language code: \"%s\"", *r.src_lang ? tgt_lang : src_lang);
+    *r = (struct tmx_read){ .ctx = ctx };
+    primary_subtag(src_lang, r->src_lang);
+    primary_subtag(tgt_lang, r->tgt_lang);
+    if (!*r->src_lang || !*r->tgt_lang)
+        return sel_error(ctx, SEL_EINVAL, "not a language code: \"%s\"", *r->src_lang ? tgt_lang : src_lang);
     // the name xml_read_safe() gives standard input in its own messages
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 
@@ -209,27 +207,35 @@ int sel_tmx_read(sel_ctx *ctx, const char *path, const char *src_lang, const cha
     for (xmlNodePtr c = named(root, "tmx") ? root->children : NULL; c && !body; c = c->next)
         if (named(c, "body"))
             body = c;
-    if (!named(root, "tmx")) {
+    if (!named(root, "tmx"))
         rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ name, root ? xmlGetLineNo(root) : 1, 0 },
                           "not TMX: the root element is <%s>, not <tmx>", root ? (const char *)root->name : "");
-        goto done;
-    }
-    if (!body) {
+    else if (!body)
         rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ name, xmlGetLineNo(root), 0 },
                           "not TMX: <tmx> has no <body>");
-        goto done;
-    }
-    for (xmlNodePtr c = body->children; rc == SEL_OK && c; c = c->next)
-        if (named(c, "tu"))
-            rc = read_unit(&r, c);
-    if (rc != SEL_OK) {
-        rc = sel_error(ctx, rc, "%s: out of memory", name);
-        goto done;
-    }
+    for (xmlNodePtr c = body ? body->children : NULL; rc == SEL_OK && c; c = c->next)
+        if (named(c, "tu") && read_unit(r, c) != SEL_OK)
+            rc = sel_error(ctx, SEL_ENOMEM, "%s: out of memory", name);
     // The tree is the bigger part of the memory; it goes before the units are handed out.
     xmlFreeDoc(doc);
-    doc = NULL;
-    for (size_t i = 0; i < r.n; i++) {
+    return rc;
+}
+
+static void read_finish(struct tmx_read *r)
+{
+    free(r->units);
+    buf_finish(&r->strings);
+}
+
+int sel_tmx_read(sel_ctx *ctx, const char *path, const char *src_lang, const char *tgt_lang,
+                 sel_tmx_fn emit, void *user, struct sel_tmx_stats *stats)
+{
+    SEL_CHECK_ARG(ctx && path && src_lang && tgt_lang && emit, SEL_EINVAL);
+    if (stats)
+        *stats = (struct sel_tmx_stats){ 0 };
+    struct tmx_read r;
+    int rc = read_all(&r, ctx, path, src_lang, tgt_lang);
+    for (size_t i = 0; rc == SEL_OK && i < r.n; i++) {
         const struct unit_rec *u = &r.units[i];
         const struct sel_tmx_unit unit = {
             .src = r.strings.data + u->src,
@@ -241,11 +247,45 @@ int sel_tmx_read(sel_ctx *ctx, const char *path, const char *src_lang, const cha
         if (!emit(user, &unit))
             break;
     }
+    if (stats && rc == SEL_OK)
+        *stats = r.stats;
+    read_finish(&r);
+    return rc;
+}
+
+int sel_tmx_load(sel_ctx *ctx, const char *path, const char *src_lang, const char *tgt_lang,
+                 struct sel_tmx_memory *out, struct sel_tmx_stats *stats)
+{
+    SEL_CHECK_ARG(ctx && path && src_lang && tgt_lang && out, SEL_EINVAL);
+    *out = (struct sel_tmx_memory){ 0 };
+    if (stats)
+        *stats = (struct sel_tmx_stats){ 0 };
+    struct tmx_read r;
+    int rc = read_all(&r, ctx, path, src_lang, tgt_lang);
+    if (rc == SEL_OK && r.n && !(out->pairs = malloc(r.n * sizeof(*out->pairs))))
+        rc = sel_error(ctx, SEL_ENOMEM, "%s: out of memory", path);
+    if (rc != SEL_OK) {
+        read_finish(&r);
+        return rc;
+    }
+    // The pairs point into the strings, which the memory keeps: no segment is copied again.
+    for (size_t i = 0; i < r.n; i++)
+        out->pairs[i] = (struct sel_segment_pair){ r.strings.data + r.units[i].src, r.strings.data + r.units[i].tgt };
+    out->n = r.n;
+    out->strings = r.strings.data;
+    r.strings = (struct sel_buf){ 0 };
+    r.stats.used = r.n;
     if (stats)
         *stats = r.stats;
-done:
-    xmlFreeDoc(doc);
-    free(r.units);
-    buf_finish(&r.strings);
-    return rc;
+    read_finish(&r);
+    return SEL_OK;
+}
+
+void sel_tmx_memory_finish(struct sel_tmx_memory *m)
+{
+    if (!m)
+        return;
+    free(m->pairs);
+    free(m->strings);
+    *m = (struct sel_tmx_memory){ 0 };
 }

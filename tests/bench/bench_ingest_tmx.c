@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // TMX ingest benchmark: a translation memory written from the shared dev data (its 3,320 pairs,
-// repeated, each unit numbered so that units differ) is read alone (sel_tmx_read), then stored
+// repeated, each unit numbered so that units differ) is read alone (sel_tmx_load), then stored
 // into a fresh database as one document with its translation (sel_ingest_pairs: tagging, the
 // English tagging that confirms equivalents, storage). Units per second and peak memory; the
 // parser builds the whole tree first, so memory grows with the file.
@@ -36,31 +36,6 @@ static size_t split_lines(char *text, char **lines, size_t max)
     for (char *l = strtok(text, "\r\n"); l && n < max; l = strtok(NULL, "\r\n"))
         lines[n++] = l;
     return n;
-}
-
-struct units {
-    struct sel_segment_pair *pairs;
-    size_t n, cap;
-};
-
-static bool keep(void *user, const struct sel_tmx_unit *u)
-{
-    struct units *all = user;
-    if (all->n == all->cap) {
-        all->cap = all->cap ? 2 * all->cap : 1024;
-        all->pairs = realloc(all->pairs, all->cap * sizeof(*all->pairs));
-    }
-    all->pairs[all->n++] = (struct sel_segment_pair){ strdup(u->src), strdup(u->tgt) };
-    return true;
-}
-
-static void units_clear(struct units *all)
-{
-    for (size_t i = 0; i < all->n; i++) {
-        free((char *)all->pairs[i].src);
-        free((char *)all->pairs[i].tgt);
-    }
-    all->n = 0;
 }
 
 int main(void)
@@ -106,13 +81,13 @@ int main(void)
     sel_termbase_new(&tb);
     if (sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK)
         return fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx)), 1;
-    struct units all = { 0 };
+    struct sel_tmx_memory all = { 0 };
     double read_s[RUNS], ingest_s[RUNS];
     struct sel_ingest_report rep = { 0 };
     for (int run = 0; run < RUNS; run++) {
-        units_clear(&all);
+        sel_tmx_memory_finish(&all);
         double t0 = bench_now();
-        if (sel_tmx_read(ctx, tmx, "id", "en", keep, &all, NULL) != SEL_OK)
+        if (sel_tmx_load(ctx, tmx, "id", "en", &all, NULL) != SEL_OK)
             return fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx)), 1;
         read_s[run] = bench_now() - t0;
 
@@ -140,8 +115,7 @@ int main(void)
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
     if (system(cmd) != 0)
         fprintf(stderr, "bench: could not remove %s\n", dir);
-    units_clear(&all);
-    free(all.pairs);
+    sel_tmx_memory_finish(&all);
     sel_termbase_free(tb);
     sel_text_finish(&id);
     sel_text_finish(&en);

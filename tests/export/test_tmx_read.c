@@ -114,6 +114,34 @@ Test(export_tmx_read, mini_gives_the_hand_written_units_and_counts)
     seen_free(&s);
 }
 
+// sel_tmx_load(): the same seven units, kept as pairs, the same counts; a failed read leaves nothing.
+Test(export_tmx_read, load_keeps_the_units_as_pairs)
+{
+    sel_ctx *ctx = NULL;
+    cr_assert_eq(sel_ctx_new(&ctx), SEL_OK);
+    struct sel_tmx_memory m;
+    struct sel_tmx_stats st;
+    cr_assert_eq(sel_tmx_load(ctx, "mini.tmx", "id", "en", &m, &st), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    struct seen s = { 0 };
+    for (size_t i = 0; i < m.n; i++)
+        collect(&s, &(struct sel_tmx_unit){ .src = m.pairs[i].src, .tgt = m.pairs[i].tgt });
+    cr_assert_eq(s.n, 7);
+    cr_expect_str_eq(s.u[0].src, "Gencatan senjata di Gaza mulai berlaku pada Minggu pagi.");
+    cr_expect_str_eq(s.u[4].src, "Pasukan perdamaian Indonesia tiba di Lebanon selatan pada Senin.");
+    cr_expect_str_eq(s.u[6].tgt, "Kopassus soldiers took part in the exercise.");
+    cr_expect_eq(st.units, 9);
+    cr_expect_eq(st.used, 7);
+    cr_expect_eq(st.missing_side, 1);
+    cr_expect_eq(st.empty, 1);
+    seen_free(&s);
+    sel_tmx_memory_finish(&m);
+    cr_expect_neq(sel_tmx_load(ctx, "truncated.tmx", "id", "en", &m, &st), SEL_OK);
+    cr_expect_eq(m.n, 0);
+    cr_expect_null(m.pairs);
+    cr_expect_eq(st.units, 0);
+    sel_ctx_free(ctx);
+}
+
 Test(export_tmx_read, language_tags_match_on_their_primary_subtag)
 {
     // Asked for as a region variant, in capitals, with an underscore, or by the withdrawn "in":
