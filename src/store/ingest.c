@@ -553,10 +553,10 @@ int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const ch
         rc = ingest_doc_from_lines(&tgt, ctx, ing->tagger_en, path, pairs, n, false, TAG_EVERY);
     if (rc == SEL_OK)
         rc = ingest_units_as_beads(ctx, &src, &tgt, n, &al);
-    if (rc == SEL_OK)
-        rc = ingest_pair_hash(ctx, &src, &tgt, hash);
-    if (rc == SEL_OK)
+    if (rc == SEL_OK) {
+        ingest_pair_hash(&src, &tgt, hash);
         rc = store_whole(ing, ctx, &src, &tgt, &al, path, path, title, hash, t0, report);
+    }
     sel_alignment_finish(&al);
     ingest_doc_finish(&src);
     ingest_doc_finish(&tgt);

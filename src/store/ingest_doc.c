@@ -125,13 +125,13 @@ int ingest_check_pairs(sel_ctx *ctx, const char *path, const struct sel_segment_
         for (int side = 0; side < 2; side++) {
             const char *seg = side ? pairs[i].tgt : pairs[i].src;
             size_t len = seg ? strlen(seg) : 0;
-            bool blank = true;
-            for (size_t k = 0; k < len && blank; k++)
-                blank = seg[k] == ' ' || seg[k] == '\t';
-            if (blank || strpbrk(seg, "\r\n") || sel_utf8_find_invalid(seg, len, false) >= 0)
+            const char *wrong = len == strspn(seg ? seg : "", " \t")        ? "empty"
+                                : strpbrk(seg, "\r\n")                      ? "more than one line"
+                                : sel_utf8_find_invalid(seg, len, false) >= 0 ? "not UTF-8"
+                                                                             : NULL;
+            if (wrong)
                 return sel_error(ctx, SEL_EINVAL, "%s: unit %zu: its %s segment is %s", path, i + 1,
-                                 side ? "target" : "source",
-                                 blank ? "empty" : strpbrk(seg, "\r\n") ? "more than one line" : "not UTF-8");
+                                 side ? "target" : "source", wrong);
         }
     return SEL_OK;
 }
@@ -160,16 +160,10 @@ int ingest_units_as_beads(sel_ctx *ctx, const struct doc *src, const struct doc 
 }
 
 // Identity covers both sides: a memory whose translations changed is a changed file.
-int ingest_pair_hash(sel_ctx *ctx, const struct doc *src, const struct doc *tgt, char hash[33])
+void ingest_pair_hash(const struct doc *src, const struct doc *tgt, char hash[33])
 {
-    size_t len = src->text.len + 1 + tgt->text.len;
-    char *joined = malloc(len);
-    if (!joined)
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    memcpy(joined, src->text.data, src->text.len);
-    joined[src->text.len] = '\0';
-    memcpy(joined + src->text.len + 1, tgt->text.data, tgt->text.len);
-    sel_store_content_hash(joined, len, hash);
-    free(joined);
-    return SEL_OK;
+    char sides[65]; // the two sides' own hashes (32 hex digits each), hashed again
+    sel_store_content_hash(src->text.data, src->text.len, sides);
+    sel_store_content_hash(tgt->text.data, tgt->text.len, sides + 32);
+    sel_store_content_hash(sides, 64, hash);
 }

@@ -40,6 +40,6 @@ int ingest_check_pairs(sel_ctx *ctx, const char *path, const struct sel_segment_
 int ingest_units_as_beads(sel_ctx *ctx, const struct doc *src, const struct doc *tgt, size_t n,
                           struct sel_alignment *al);
 /** The identity of a translation memory: a hash over both sides. */
-int ingest_pair_hash(sel_ctx *ctx, const struct doc *src, const struct doc *tgt, char hash[33]);
+void ingest_pair_hash(const struct doc *src, const struct doc *tgt, char hash[33]);
 
 #endif
