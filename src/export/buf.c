@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// A growable byte buffer and the field writers of the delimited formats.
+// A growable byte buffer, the field writers of the delimited formats and a trim for their readers.
 #include "src/export/export_internal.h"
 
 #include <stdlib.h>
@@ -85,4 +85,14 @@ void tsv_put_field(FILE *out, const char *s)
 int export_write_error(sel_ctx *ctx, const char *name)
 {
     return sel_error_at(ctx, SEL_EIO, (struct sel_location){ name ? name : "<stdout>", 0, 0 }, "cannot write");
+}
+
+char *str_trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
 }

@@ -117,20 +117,10 @@ static int read_record(struct reader *rd, sel_ctx *ctx, struct field **fields, s
     }
 }
 
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
-
 static bool blank_record(const struct field *f, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (*trim(f[i].text.data))
+        if (*str_trim(f[i].text.data))
             return false;
     return true;
 }
@@ -143,7 +133,7 @@ static int add_terms(sel_glossary *g, sel_ctx *ctx, size_t index, char *cell, co
         char *bar = strstr(p, " | ");
         if (bar)
             *bar = '\0';
-        char *t = trim(p);
+        char *t = str_trim(p);
         if (*t) {
             struct sel_gloss_term term = { .lang = lang, .text = t, .pos = first ? pos : NULL,
                                            .status = first ? "preferred" : "admitted" };
@@ -183,7 +173,7 @@ int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, const 
         n_cols = n;
         for (size_t i = 0; i < n_cols; i++) {
             cols[i] = COL_IGNORED;
-            const char *name = trim(fields[i].text.data);
+            const char *name = str_trim(fields[i].text.data);
             for (size_t k = 0; k < sizeof(column_names) / sizeof(column_names[0]); k++)
                 if (strcasecmp(name, column_names[k].name) == 0)
                     cols[i] = column_names[k].col;
@@ -220,7 +210,7 @@ int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, const 
         char *cell[COL_COUNT] = { 0 };
         long where[COL_COUNT] = { 0 };
         for (size_t i = 0; i < n && i < n_cols; i++) {
-            cell[cols[i]] = trim(fields[i].text.data);
+            cell[cols[i]] = str_trim(fields[i].text.data);
             where[cols[i]] = fields[i].column;
         }
         if (!cell[COL_SRC] || !*cell[COL_SRC] || !cell[COL_TGT] || !*cell[COL_TGT]) {

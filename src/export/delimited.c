@@ -160,12 +160,5 @@ static int tsv_pair(struct par_writer *w, sel_ctx *ctx, const struct par_pair *p
     return SEL_OK;
 }
 
-static int nothing(struct par_writer *w, sel_ctx *ctx)
-{
-    (void)w;
-    (void)ctx;
-    return SEL_OK;
-}
-
-const struct par_writer_ops par_moses_ops = { nothing, moses_pair, nothing };
-const struct par_writer_ops par_tsv_ops = { nothing, tsv_pair, nothing };
+const struct par_writer_ops par_moses_ops = { NULL, moses_pair, NULL };
+const struct par_writer_ops par_tsv_ops = { NULL, tsv_pair, NULL };

@@ -205,16 +205,6 @@ static int cmp_pair(const void *x, const void *y)
     return (a->article > b->article) - (a->article < b->article);
 }
 
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
-
 // Splits a comma-separated list in place into its trimmed, non-empty items.
 static size_t split_translations(char *list, char **out, size_t max)
 {
@@ -223,7 +213,7 @@ static size_t split_translations(char *list, char **out, size_t max)
         char *comma = strchr(p, ',');
         if (comma)
             *comma = '\0';
-        char *t = trim(p);
+        char *t = str_trim(p);
         if (*t)
             out[n++] = t;
         p = comma ? comma + 1 : NULL;

@@ -48,6 +48,8 @@ int buf_adds(struct sel_buf *b, const char *s);
 int buf_addc(struct sel_buf *b, char c);
 void buf_reset(struct sel_buf *b);
 void buf_finish(struct sel_buf *b);
+/** Cuts spaces and tabs off both ends of @p s, in place; returns where the text now starts. */
+char *str_trim(char *s);
 
 /** Writes @p s as one RFC 4180 field (quoted when needed). */
 void csv_put_field(FILE *out, const char *s);
@@ -87,7 +89,7 @@ struct par_pair {
 };
 
 struct par_writer;
-struct par_writer_ops {
+struct par_writer_ops { // begin and end may be NULL: nothing to write around the pairs
     int (*begin)(struct par_writer *w, sel_ctx *ctx);
     int (*pair)(struct par_writer *w, sel_ctx *ctx, const struct par_pair *p);
     int (*end)(struct par_writer *w, sel_ctx *ctx);

@@ -117,11 +117,4 @@ static int jsonl_pair(struct par_writer *w, sel_ctx *ctx, const struct par_pair 
     return SEL_OK;
 }
 
-static int nothing(struct par_writer *w, sel_ctx *ctx)
-{
-    (void)w;
-    (void)ctx;
-    return SEL_OK;
-}
-
-const struct par_writer_ops par_jsonl_ops = { nothing, jsonl_pair, nothing };
+const struct par_writer_ops par_jsonl_ops = { NULL, jsonl_pair, NULL };

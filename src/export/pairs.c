@@ -52,13 +52,13 @@ int par_writer_start(struct par_writer *w, sel_ctx *ctx, const char *output)
     if (rc != SEL_OK)
         return rc;
     w->begun = true; // even if begin() fails half-way, end() frees what it made
-    return w->ops->begin(w, ctx);
+    return w->ops->begin ? w->ops->begin(w, ctx) : SEL_OK;
 }
 
 int par_writer_finish(struct par_writer *w, sel_ctx *ctx, int rc)
 {
     if (w->begun) {
-        int end = w->ops->end(w, ctx);
+        int end = w->ops->end ? w->ops->end(w, ctx) : SEL_OK;
         if (rc == SEL_OK)
             rc = end;
         w->begun = false;
