@@ -31,6 +31,11 @@ int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
 int cli_report(sel_ctx *ctx);
 /** Parses a whole non-negative integer for option @p opt; reports misuse and returns false. */
 bool cli_parse_count(const struct cli_command *cmd, const char *opt, const char *arg, long *out);
+/**
+ * The index of @p arg among the NULL-terminated @p choices of option @p opt; -1 after reporting
+ * misuse as `invalid argument "ARG" for OPT; should be a, b or c`.
+ */
+int cli_parse_choice(const struct cli_command *cmd, const char *opt, const char *arg, const char *const *choices);
 
 /** What a command does with one input text; returns a status (0 to go on). */
 typedef int (*cli_text_fn)(void *user, sel_ctx *ctx, const struct sel_text *text);

@@ -61,6 +61,20 @@ bool cli_parse_count(const struct cli_command *cmd, const char *opt, const char 
     return true;
 }
 
+int cli_parse_choice(const struct cli_command *cmd, const char *opt, const char *arg, const char *const *choices)
+{
+    size_t n = 0;
+    for (; choices[n]; n++)
+        if (strcmp(arg, choices[n]) == 0)
+            return (int)n;
+    char list[256] = "";
+    for (size_t i = 0; i < n; i++)
+        snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                 choices[i]);
+    cli_usage_error(cmd, "invalid argument \"%s\" for %s; should be %s", arg, opt, list);
+    return -1;
+}
+
 int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn, void *user)
 {
     static char *stdin_only[] = { "-" };

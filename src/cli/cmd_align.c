@@ -9,7 +9,7 @@
 #include <json-c/json.h>
 #include <string.h>
 
-enum align_format { FMT_TSV, FMT_TEXT, FMT_JSONL, FMT_TMX, FMT_MOSES };
+enum align_format { FMT_TSV, FMT_TMX, FMT_MOSES, FMT_JSONL, FMT_TEXT }; // as --format lists them
 
 enum { COLUMN = 50 };
 
@@ -190,21 +190,14 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
         case 'o':
             output = optarg;
             break;
-        case 'f':
-            if (strcmp(optarg, "tsv") == 0)
-                format = FMT_TSV;
-            else if (strcmp(optarg, "text") == 0)
-                format = FMT_TEXT;
-            else if (strcmp(optarg, "jsonl") == 0)
-                format = FMT_JSONL;
-            else if (strcmp(optarg, "tmx") == 0)
-                format = FMT_TMX;
-            else if (strcmp(optarg, "moses") == 0)
-                format = FMT_MOSES;
-            else
-                return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be "
-                                            "tsv, tmx, moses, jsonl or text", optarg);
+        case 'f': {
+            int f = cli_parse_choice(cmd, "--format", optarg,
+                                     (const char *const[]){ "tsv", "tmx", "moses", "jsonl", "text", NULL });
+            if (f < 0)
+                return EXIT_USAGE;
+            format = (enum align_format)f;
             break;
+        }
         case 'h':
             cli_print_usage(cmd, stdout);
             return 0;

@@ -146,18 +146,15 @@ int cmd_export(const struct cli_command *cmd, int argc, char **argv)
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
         case OPT_DB: db = optarg; break;
-        case OPT_SOURCE:
+        case OPT_SOURCE: {
             glossary_only = true;
-            if (strcmp(optarg, "lexicon") == 0)
-                gopt.source = SEL_SOURCE_LEXICON;
-            else if (strcmp(optarg, "corpus") == 0)
-                gopt.source = SEL_SOURCE_CORPUS;
-            else if (strcmp(optarg, "all") == 0)
-                gopt.source = SEL_SOURCE_ALL;
-            else
-                return cli_usage_error(cmd, "invalid argument \"%s\" for --source; should be lexicon, corpus or all",
-                                       optarg);
+            static const enum sel_gloss_source sources[] = { SEL_SOURCE_LEXICON, SEL_SOURCE_CORPUS, SEL_SOURCE_ALL };
+            int s = cli_parse_choice(cmd, "--source", optarg, (const char *const[]){ "lexicon", "corpus", "all", NULL });
+            if (s < 0)
+                return EXIT_USAGE;
+            gopt.source = sources[s];
             break;
+        }
         case OPT_SUBJECT: glossary_only = true; gopt.subject = optarg; break;
         case OPT_MIN_COUNT:
             glossary_only = true;
@@ -193,22 +190,16 @@ int cmd_export(const struct cli_command *cmd, int argc, char **argv)
         return cli_usage_error(cmd, "missing --format");
     enum sel_gloss_format gfmt = SEL_GLOSS_TBX;
     if (glossary) {
-        static const char *const names[] = { "tbx", "tbx3", "csv", "tsv", "json" };
-        size_t i = 0;
-        while (i < 5 && strcmp(format, names[i]) != 0)
-            i++;
-        if (i == 5)
-            return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be tbx, tbx3, csv, tsv or json",
-                                   format);
+        // the choices in the order of enum sel_gloss_format
+        int i = cli_parse_choice(cmd, "--format", format, (const char *const[]){ "tbx", "tbx3", "csv", "tsv", "json", NULL });
+        if (i < 0)
+            return EXIT_USAGE;
         gfmt = (enum sel_gloss_format)i;
     } else {
-        static const char *const names[] = { "tmx", "moses", "tsv", "jsonl" };
-        size_t i = 0;
-        while (i < 4 && strcmp(format, names[i]) != 0)
-            i++;
-        if (i == 4)
-            return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be tmx, moses, tsv or jsonl",
-                                   format);
+        // the choices in the order of enum sel_par_format
+        int i = cli_parse_choice(cmd, "--format", format, (const char *const[]){ "tmx", "moses", "tsv", "jsonl", NULL });
+        if (i < 0)
+            return EXIT_USAGE;
         popt.format = (enum sel_par_format)i;
         if (popt.format == SEL_PAR_MOSES && (!output || strcmp(output, "-") == 0))
             return cli_usage_error(cmd, "--format moses writes two files: give -o PREFIX");

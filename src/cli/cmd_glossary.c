@@ -187,16 +187,12 @@ int cmd_glossary(const struct cli_command *cmd, int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case 'S':
-            if (strcmp(optarg, "freq") == 0)
-                sort_mode = SORT_FREQ;
-            else if (strcmp(optarg, "alpha") == 0)
-                sort_mode = SORT_ALPHA;
-            else
-                return cli_usage_error(cmd, "invalid argument \"%s\" for --sort; should be freq or alpha", optarg);
+            if ((sort_mode = cli_parse_choice(cmd, "--sort", optarg, (const char *const[]){ "freq", "alpha", NULL })) < 0)
+                return EXIT_USAGE; // the choices in the order of SORT_FREQ, SORT_ALPHA
             break;
         case 'f':
-            if (strcmp(optarg, "text") && strcmp(optarg, "tsv") && strcmp(optarg, "json"))
-                return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be text, tsv or json", optarg);
+            if (cli_parse_choice(cmd, "--format", optarg, (const char *const[]){ "text", "tsv", "json", NULL }) < 0)
+                return EXIT_USAGE;
             format = optarg;
             break;
         case 'D': db = optarg; break;

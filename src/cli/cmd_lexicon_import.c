@@ -35,12 +35,10 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
     }
     if (!format)
         return cli_usage_error(cmd, "import needs --format tsv, csv, tbx or dictd");
-    static const char *const names[] = { "tsv", "csv", "tbx", "dictd" };
-    size_t f = 0;
-    while (f < 4 && strcmp(format, names[f]) != 0)
-        f++;
-    if (f == 4)
-        return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be tsv, csv, tbx or dictd", format);
+    // the choices in the order of enum sel_import_format
+    int f = cli_parse_choice(cmd, "--format", format, (const char *const[]){ "tsv", "csv", "tbx", "dictd", NULL });
+    if (f < 0)
+        return EXIT_USAGE;
     opt.format = (enum sel_import_format)f;
     if (opt.reverse && opt.format != SEL_IMPORT_DICTD)
         return cli_usage_error(cmd, "--reverse applies to --format dictd");

@@ -253,21 +253,18 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "f:n:h", long_opts, NULL)) != -1) {
         switch (opt) {
         case 'F':
-            if (strcmp(optarg, "id") != 0 && strcmp(optarg, "en") != 0)
-                return cli_usage_error(cmd, "invalid argument \"%s\" for --from; should be id or en", optarg);
+            if (cli_parse_choice(cmd, "--from", optarg, (const char *const[]){ "id", "en", NULL }) < 0)
+                return EXIT_USAGE;
             run.from = optarg;
             run.to_lang = strcmp(optarg, "id") == 0 ? "en" : "id";
             break;
-        case 'f':
-            if (strcmp(optarg, "text") == 0)
-                run.format = FORMAT_TEXT;
-            else if (strcmp(optarg, "tsv") == 0)
-                run.format = FORMAT_TSV;
-            else if (strcmp(optarg, "json") == 0)
-                run.format = FORMAT_JSON;
-            else
-                return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be text, tsv or json", optarg);
+        case 'f': {
+            int f = cli_parse_choice(cmd, "--format", optarg, (const char *const[]){ "text", "tsv", "json", NULL });
+            if (f < 0)
+                return EXIT_USAGE;
+            run.format = (enum lookup_format)f; // the choices in the enum's order
             break;
+        }
         case 'n':
             if (!cli_parse_count(cmd, "--limit", optarg, &run.limit))
                 return EXIT_USAGE;

@@ -79,12 +79,13 @@ int cmd_segment(const struct cli_command *cmd, int argc, char **argv)
         case 'l':
             lang_code = optarg;
             break;
-        case 'f':
-            if (strcmp(optarg, "jsonl") == 0)
-                out.jsonl = true;
-            else if (strcmp(optarg, "text") != 0)
-                return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be text or jsonl", optarg);
+        case 'f': {
+            int f = cli_parse_choice(cmd, "--format", optarg, (const char *const[]){ "text", "jsonl", NULL });
+            if (f < 0)
+                return EXIT_USAGE;
+            out.jsonl = f == 1;
             break;
+        }
         case 'd':
             out.drop_boilerplate = true;
             break;

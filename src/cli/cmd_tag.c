@@ -76,12 +76,13 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
         case 'L':
             out.lines = true;
             break;
-        case 'f':
-            if (strcmp(optarg, "jsonl") == 0)
-                out.jsonl = true;
-            else if (strcmp(optarg, "tsv") != 0)
-                return cli_usage_error(cmd, "invalid argument \"%s\" for --format; should be tsv or jsonl", optarg);
+        case 'f': {
+            int f = cli_parse_choice(cmd, "--format", optarg, (const char *const[]){ "tsv", "jsonl", NULL });
+            if (f < 0)
+                return EXIT_USAGE;
+            out.jsonl = f == 1;
             break;
+        }
         case 'h':
             cli_print_usage(cmd, stdout);
             return 0;
