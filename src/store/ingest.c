@@ -263,8 +263,8 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
         d->rows[i] = sqlite3_last_insert_rowid(sel_store_db(ing->st));
     }
     int64_t ordinal = 0; // of the occurrence in its sentence: the low bits of its id
-    // A translation's terms (every match) serve to confirm the source's; they are not stored.
-    size_t stored_occs = translation_of ? 0 : d->n_occs;
+    // Every match (a translation's terms) serves to confirm the source's; only longest ones are stored.
+    size_t stored_occs = d->tagged == TAG_LONGEST ? d->n_occs : 0;
     for (size_t i = 0; rc == SEL_OK && i < stored_occs; i++) {
         struct occurrence *o = &d->occs[i];
         ordinal = i > 0 && d->occs[i - 1].sentence == o->sentence ? ordinal + 1 : 0;

@@ -64,6 +64,7 @@ static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag
     int rc = sel_segment(seg, ctx, d->text.data, d->text.len, keep_sentence, d);
     if (rc == SEL_OK && d->rc != SEL_OK)
         rc = sel_error(ctx, d->rc, "out of memory");
+    d->tagged = tag;
     for (size_t i = 0; rc == SEL_OK && tag != TAG_NOTHING && i < d->n; i++) {
         if (d->sentences[i].boilerplate)
             continue; // site furniture is not where terms are looked for
@@ -73,9 +74,9 @@ static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag
         if (rc == SEL_OK && d->rc != SEL_OK)
             rc = sel_error(ctx, d->rc, "out of memory");
     }
-    // An occurrence's id holds its ordinal in the sentence (SEL_OCCURRENCE_ID_SHIFT bits). Checked
+    // A stored occurrence's id holds its ordinal in the sentence (SEL_OCCURRENCE_ID_SHIFT bits). Checked
     // here, before the transaction, because a document that fails while written rolls back its batch.
-    for (size_t i = 0, run = 0; rc == SEL_OK && i < d->n_occs; i++) {
+    for (size_t i = 0, run = 0; rc == SEL_OK && tag == TAG_LONGEST && i < d->n_occs; i++) {
         run = i > 0 && d->occs[i - 1].sentence == d->occs[i].sentence ? run + 1 : 0;
         if (run >= (size_t)1 << SEL_OCCURRENCE_ID_SHIFT)
             rc = sel_error_at(ctx, SEL_EPARSE, sel_text_locate(&d->text, d->sentences[d->occs[i].sentence].start),

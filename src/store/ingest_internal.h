@@ -7,6 +7,10 @@
 #include "lexicon/lexicon.h"
 #include "src/store/store_internal.h"
 
+// What to tag: nothing, the terms to store (longest match), or every match, ambiguous ones
+// included (a translation's terms, which confirm the source's equivalents).
+enum tag_mode { TAG_NOTHING, TAG_LONGEST, TAG_EVERY };
+
 struct occurrence {
     size_t sentence;                  // index into doc.sentences
     struct sel_term_match match;      // offsets into doc.text.data
@@ -20,12 +24,9 @@ struct doc {
     int64_t *rows;                    // sentence row ids, once stored
     struct occurrence *occs;
     size_t n_occs, cap_occs;
+    enum tag_mode tagged;             // how occs were found: only TAG_LONGEST ones are stored
     int rc;
 };
-
-// What to tag: nothing, the terms to store (longest match), or every match, ambiguous ones
-// included (a translation's terms, which confirm the source's equivalents).
-enum tag_mode { TAG_NOTHING, TAG_LONGEST, TAG_EVERY };
 
 void ingest_doc_finish(struct doc *d);
 /** Reads @p path, segments it and tags it as @p tag says. */
