@@ -132,11 +132,7 @@ static struct summary bench(const char *shared, int copies)
 
 int main(void)
 {
-    const char *shared = getenv("SEL_SHARED");
-    if (!shared) {
-        fprintf(stderr, "bench: SEL_SHARED is not set\n");
-        return 1;
-    }
+    const char *shared = bench_shared();
     static const int copies[3] = { 1, 5, 10 };
     struct summary r[3];
     for (int k = 0; k < 3; k++) {

@@ -26,11 +26,7 @@ static char *build_input(const char *shared, size_t *len)
 
 int main(void)
 {
-    const char *shared = getenv("SEL_SHARED");
-    if (!shared) {
-        fprintf(stderr, "bench: SEL_SHARED is not set\n");
-        return 1;
-    }
+    const char *shared = bench_shared();
     size_t len;
     char *text = build_input(shared, &len);
     double mb = (double)len / (1 << 20);

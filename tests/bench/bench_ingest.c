@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,17 +26,13 @@ static bool count_match(void *user, const char *text, const struct sel_sentence 
 
 int main(void)
 {
-    const char *shared = getenv("SEL_SHARED");
-    if (!shared)
-        return fprintf(stderr, "bench: SEL_SHARED is not set\n"), 1;
+    const char *shared = bench_shared();
     sel_ctx *ctx = NULL;
     sel_ctx_new(&ctx);
     struct sel_text dev;
     bench_read_dev(shared, "id", &dev);
     char *lines[4000];
-    size_t n_lines = 0;
-    for (char *l = strtok(dev.data, "\r\n"); l && n_lines < 4000; l = strtok(NULL, "\r\n"))
-        lines[n_lines++] = l;
+    size_t n_lines = bench_split_lines(dev.data, lines, 4000);
 
     char dir[] = "/tmp/selaras-bench-ingest-XXXXXX";
     if (!mkdtemp(dir))
@@ -112,8 +107,6 @@ int main(void)
             db_mb = (double)sb.st_size / (1 << 20);
         unlink(db);
     }
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
     double share[RUNS]; // of storage in each ingest, measured inside it
     for (int run = 0; run < RUNS; run++)
         share[run] = 100 * storage_s[run] / (storage_s[run] + pipeline_s[run]);
@@ -126,7 +119,7 @@ int main(void)
     printf("ingest (fresh database), median of %d: %.2f s = %.2f MB/s, %.0f rows/s (runs %.2f to %.2f s); "
            "storage %.0f%% of the total by the difference of the medians; database %.1f MB = %.2f MB per MB of input; "
            "peak memory %ld MB\n", RUNS, t_ingest, mb / t_ingest, (double)rows / t_ingest, ingest_s[0],
-           ingest_s[RUNS - 1], 100 * (t_ingest - t_tag) / t_ingest, db_mb, db_mb / mb, ru.ru_maxrss / 1024);
+           ingest_s[RUNS - 1], 100 * (t_ingest - t_tag) / t_ingest, db_mb, db_mb / mb, bench_peak_mb());
     // The same split measured inside the ingest, document by document: immune to the machine
     // being busier during one of the runs.
     printf("ingest split, medians: pipeline %.2f s, storage %.2f s; storage %.0f%% of the ingest (runs %.0f%% to %.0f%%)\n",

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,27 +29,17 @@ static void put_escaped(FILE *fp, const char *s)
     }
 }
 
-static size_t split_lines(char *text, char **lines, size_t max)
-{
-    size_t n = 0;
-    for (char *l = strtok(text, "\r\n"); l && n < max; l = strtok(NULL, "\r\n"))
-        lines[n++] = l;
-    return n;
-}
-
 int main(void)
 {
-    const char *shared = getenv("SEL_SHARED");
-    if (!shared)
-        return fprintf(stderr, "bench: SEL_SHARED is not set\n"), 1;
+    const char *shared = bench_shared();
     sel_ctx *ctx = NULL;
     sel_ctx_new(&ctx);
     struct sel_text id, en;
     bench_read_dev(shared, "id", &id);
     bench_read_dev(shared, "en", &en);
     static char *src[4000], *tgt[4000];
-    size_t n = split_lines(id.data, src, 4000);
-    if (split_lines(en.data, tgt, 4000) != n)
+    size_t n = bench_split_lines(id.data, src, 4000);
+    if (bench_split_lines(en.data, tgt, 4000) != n)
         return fprintf(stderr, "bench: the dev data sides differ in length\n"), 1;
 
     char dir[] = "/tmp/selaras-bench-tmx-XXXXXX";
@@ -103,14 +92,12 @@ int main(void)
         sel_store_close(st);
         ingest_s[run] = bench_now() - t0;
     }
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
     double read_med = bench_median(read_s, RUNS), ingest_med = bench_median(ingest_s, RUNS);
     printf("TMX read: %.1f MB, %zu units: median %.2f s = %.0f units/s (%.1f MB/s)\n", mb, units, read_med,
            (double)units / read_med, mb / read_med);
     printf("TMX ingest (fresh database, median of %d): %.2f s = %.0f units/s; %zu sentences, %zu term occurrences, "
            "%zu confirmed; peak memory %ld MB\n", RUNS, ingest_med, (double)units / ingest_med, rep.sentences,
-           rep.occurrences, rep.confirmed, ru.ru_maxrss / 1024);
+           rep.occurrences, rep.confirmed, bench_peak_mb());
     char cmd[4300];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
     if (system(cmd) != 0)

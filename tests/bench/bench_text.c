@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
@@ -74,20 +73,9 @@ static bool analyze_sentence(void *user, const char *text, const struct sel_sent
     return sel_analyze_span(st->an, st->ctx, text, s->start, s->end, count_token, st) == SEL_OK;
 }
 
-static long peak_mb(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return ru.ru_maxrss / 1024;
-}
-
 int main(void)
 {
-    const char *shared = getenv("SEL_SHARED");
-    if (!shared) {
-        fprintf(stderr, "bench: SEL_SHARED is not set\n");
-        return 1;
-    }
+    const char *shared = bench_shared();
     size_t len;
     char *text = build_input(shared, &len);
     double mb = (double)len / (1 << 20);
@@ -134,7 +122,7 @@ int main(void)
     printf("analyze: input %.1f MB, %zu tokens in %.2f s = %.0f tokens/s (one core, segmentation "
            "included); %zu distinct forms analysed once each\n",
            mb, st.tokens, t_an, (double)st.tokens / t_an, sel_analyzer_cache_size(st.an));
-    printf("peak memory: %ld MB (the %.1f MB input is held in memory)\n", peak_mb(), mb);
+    printf("peak memory: %ld MB (the %.1f MB input is held in memory)\n", bench_peak_mb(), mb);
     sel_analyzer_free(st.an);
     sel_segmenter_free(seg);
     sel_lang_free(lang);

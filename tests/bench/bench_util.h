@@ -8,7 +8,20 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <time.h>
+
+/** The shared folder ($SEL_SHARED, which meson sets), or exits saying it is not set. */
+static inline const char *bench_shared(void)
+{
+    const char *shared = getenv("SEL_SHARED");
+    if (!shared) {
+        fprintf(stderr, "bench: SEL_SHARED is not set\n");
+        exit(1);
+    }
+    return shared;
+}
 
 /** Reads the @p lang side ("id" or "en") of the shared dev data into @p t, or exits saying why. */
 static inline void bench_read_dev(const char *shared, const char *lang, struct sel_text *t)
@@ -21,6 +34,23 @@ static inline void bench_read_dev(const char *shared, const char *lang, struct s
         exit(1);
     }
     sel_ctx_free(ctx);
+}
+
+/** Cuts @p text into its non-empty lines (LF or CR LF), at most @p max, in place; returns how many. */
+static inline size_t bench_split_lines(char *text, char **lines, size_t max)
+{
+    size_t n = 0;
+    for (char *l = strtok(text, "\r\n"); l && n < max; l = strtok(NULL, "\r\n"))
+        lines[n++] = l;
+    return n;
+}
+
+/** This process's peak resident memory so far, in MB. */
+static inline long bench_peak_mb(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss / 1024;
 }
 
 static inline double bench_now(void)
