@@ -2,7 +2,7 @@
 // selaras align: sentence alignment of a document and its translation, as TSV beads, JSONL or a
 // side-by-side text view.
 #include "align/align.h"
-#include "src/export/export.h"
+#include "src/formats/formats.h"
 #include "src/cli/cli.h"
 
 #include <getopt.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // selaras export glossary|parallel: what translators, terminologists and MT engineers take away.
 #include "src/cli/cli.h"
-#include "src/export/export.h"
+#include "src/formats/formats.h"
 
 #include <errno.h>
 #include <getopt.h>

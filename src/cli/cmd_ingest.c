@@ -2,7 +2,8 @@
 // selaras ingest: run the pipeline over documents and store them, one transaction per document.
 #include "lexicon/lexicon.h"
 #include "src/cli/cli.h"
-#include "src/export/export.h"
+#include "src/formats/formats.h"
+#include "src/ingest/ingest.h"
 #include "src/store/store.h"
 
 #include <getopt.h>

@@ -2,7 +2,7 @@
 // selaras lexicon import: user glossaries and dictionaries into the user's database, all files
 // in one transaction (a bad file changes nothing).
 #include "src/cli/cli.h"
-#include "src/export/export.h"
+#include "src/formats/formats.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -153,4 +153,12 @@ size_t sel_strmap_count(const sel_strmap *map);
  */
 char *sel_data_path(const char *what);
 
+/* ---- Translation units --------------------------------------------------------------------- */
+
+/** A translation unit: a source segment and its translation, one line each (UTF-8, not blank). */
+struct sel_segment_pair {
+    const char *src;
+    const char *tgt;
+};
+
 #endif

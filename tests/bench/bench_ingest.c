@@ -4,6 +4,7 @@
 // database; what storage costs is the difference. Also rows written per second, database size
 // per MB of input and peak memory.
 #include "lexicon/lexicon.h"
+#include "src/ingest/ingest.h"
 #include "src/store/store.h"
 #include "tests/bench/bench_util.h"
 

@@ -5,7 +5,8 @@
 // English tagging that confirms equivalents, storage). Units per second and peak memory; the
 // parser builds the whole tree first, so memory grows with the file.
 #include "lexicon/lexicon.h"
-#include "src/export/export.h"
+#include "src/formats/formats.h"
+#include "src/ingest/ingest.h"
 #include "src/store/store.h"
 #include "tests/bench/bench_util.h"
 

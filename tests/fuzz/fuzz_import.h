@@ -4,7 +4,7 @@
 #ifndef SEL_FUZZ_IMPORT_H
 #define SEL_FUZZ_IMPORT_H
 
-#include "src/export/export.h"
+#include "src/formats/formats.h"
 #include "tests/fuzz/fuzz.h"
 
 static inline int fuzz_import(const uint8_t *data, size_t size, enum sel_import_format format, const char *suffix)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Fuzz target: reading a TMX translation memory (sel_tmx_read(), what `ingest --format tmx` uses).
 // Every unit must be two segments as documented: whitespace folded, trimmed, not empty.
-#include "src/export/export.h"
+#include "src/formats/formats.h"
 #include "tests/fuzz/fuzz.h"
 
 static bool folded(const char *s)

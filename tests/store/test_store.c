@@ -2,6 +2,7 @@
 // The database: migrations, ingest whole-or-nothing, re-ingest, and the seed occurrences stored
 // with the offsets of the hand-counted gold (tests/data/tag/seeds.tsv).
 #include "lexicon/lexicon.h"
+#include "src/ingest/ingest.h"
 #include "src/store/store.h"
 #include "src/store/store_internal.h"
 

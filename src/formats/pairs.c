@@ -2,7 +2,7 @@
 // The life of a parallel-data writer: choosing the format, opening the output, beginning and
 // ending the document, closing the files. sel_parallel_export() drives one from the database;
 // sel_pair_writer drives one from beads aligned on the fly (`selaras align --format tmx|moses`).
-#include "src/export/export_internal.h"
+#include "src/formats/formats_internal.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -12,8 +12,8 @@
  * xmlTextWriter and read with a parser that loads no DTD, no external entity and nothing from
  * the network, and refuses entity declarations altogether.
  */
-#ifndef SEL_EXPORT_H
-#define SEL_EXPORT_H
+#ifndef SEL_FORMATS_H
+#define SEL_FORMATS_H
 
 #include "align/align.h"
 #include "lexicon/lexicon.h"

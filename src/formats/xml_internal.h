@@ -3,7 +3,7 @@
 #ifndef SEL_EXPORT_XML_INTERNAL_H
 #define SEL_EXPORT_XML_INTERNAL_H
 
-#include "src/export/export_internal.h"
+#include "src/formats/formats_internal.h"
 
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>

@@ -2,7 +2,7 @@
 // TBX-Basic glossaries in both forms: TBX v2 (<martif type="TBX-Basic">, termEntry/langSet/tig),
 // which CAT tools and translate-toolkit read, and ISO 30042:2019 (<tbx>, conceptEntry/langSec/
 // termSec). The structure is the same; only the element names and the header differ.
-#include "src/export/xml_internal.h"
+#include "src/formats/xml_internal.h"
 #include "sel_config.h"
 
 #include <string.h>

@@ -2,7 +2,7 @@
 // Reading TBX-Basic glossaries, v2 (martif: termEntry/langSet/tig or ntig) and v3 (tbx:
 // conceptEntry/langSec/termSec), by local element names so that either namespace is accepted.
 // The document is parsed by xml_read_safe(): no DTD, no external entity, no entity declaration.
-#include "src/export/xml_internal.h"
+#include "src/formats/xml_internal.h"
 
 #include <string.h>
 

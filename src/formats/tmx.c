@@ -2,7 +2,7 @@
 // TMX 1.4b translation memories: <tmx version="1.4">, a header with every required attribute,
 // one <tu> per aligned pair with where it came from in <prop> elements. Streamed through
 // xmlTextWriter: each unit is written and flushed before the next is read.
-#include "src/export/xml_internal.h"
+#include "src/formats/xml_internal.h"
 #include "sel_config.h"
 
 #define TRY(expr) do { if ((expr) < 0) goto fail; } while (0)

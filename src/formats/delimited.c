@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The delimited formats: the CSV glossary (RFC 4180, one row per concept and language pair), the
 // three-column TSV glossary OmegaT reads, and the Moses and TSV parallel data.
-#include "src/export/export_internal.h"
+#include "src/formats/formats_internal.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
 // Reading user glossaries: CSV (RFC 4180, a header row naming the columns) and the three-column
 // TSV of OmegaT (source TAB target [TAB comment], no header). Columns understood are listed in
 // docs/formats.md; others are ignored.
-#include "src/export/export_internal.h"
+#include "src/formats/formats_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

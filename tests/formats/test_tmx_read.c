@@ -2,7 +2,7 @@
 // TMX import through sel_tmx_read(): hand-written files with the expected segments written out
 // here by hand (languages by lang and xml:lang, "in", inline codes, skipped units, Latin-1 and
 // UTF-16), and the refusals of the safe XML reader with their exact messages.
-#include "src/export/export.h"
+#include "src/formats/formats.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // JSON glossaries and JSONL parallel data, through json-c (which escapes strings correctly). Both
 // are written one record at a time, so nothing is held beyond the record being written.
-#include "src/export/export_internal.h"
+#include "src/formats/formats_internal.h"
 
 #include <json-c/json.h>
 #include <string.h>

@@ -2,7 +2,7 @@
 // Reading TMX translation memories (1.1 to 1.4b): the segments of each <tu> in two languages, as
 // plain text. The document is parsed by xml_read_safe(), as TBX import is: no DTD, no external
 // entity, no entity declaration. TMX has no namespace; elements are matched by name.
-#include "src/export/xml_internal.h"
+#include "src/formats/xml_internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>

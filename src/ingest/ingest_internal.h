@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Internal to the store module: the in-memory document that ingest.c writes (ingest_doc.c).
-#ifndef SEL_STORE_INGEST_INTERNAL_H
-#define SEL_STORE_INGEST_INTERNAL_H
+// Internal to the ingest module: the in-memory document that ingest.c writes (ingest_doc.c).
+#ifndef SEL_INGEST_INTERNAL_H
+#define SEL_INGEST_INTERNAL_H
 
 #include "align/align.h"
 #include "lexicon/lexicon.h"
+#include "src/ingest/ingest.h"
 #include "src/store/store_internal.h"
 
 // What to tag: nothing, the terms to store (longest match), or every match, ambiguous ones

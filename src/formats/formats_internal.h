@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Internal to the export module: the glossary container, a growable byte buffer, the writers.
-#ifndef SEL_EXPORT_INTERNAL_H
-#define SEL_EXPORT_INTERNAL_H
+#ifndef SEL_FORMATS_INTERNAL_H
+#define SEL_FORMATS_INTERNAL_H
 
-#include "src/export/export.h"
+#include "src/formats/formats.h"
 
 #include <stdint.h>
 

@@ -2,7 +2,7 @@
 // Parallel data from the database: one cursor over the beads in document order; for each bead the
 // sentences of both sides (and, when asked, its term occurrences) are read with prepared
 // statements, filtered for MT and handed to the format's writer. Memory is that of one bead.
-#include "src/export/export_internal.h"
+#include "src/formats/formats_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

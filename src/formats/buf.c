@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A growable byte buffer, the field writers of the delimited formats and a trim for their readers.
-#include "src/export/export_internal.h"
+#include "src/formats/formats_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

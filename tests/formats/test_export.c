@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The export module through its API: field escaping, the TBX round trip through the library
 // (termbase -> TBX -> glossary -> TBX, and through a fresh database), the safe XML reader.
-#include "src/export/export.h"
-#include "src/export/export_internal.h"
+#include "src/formats/formats.h"
+#include "src/formats/formats_internal.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
 // Ingest: read, segment, tag, (align with the translation and confirm the terms), then store it
 // all in one transaction. The pipeline runs before the transaction starts, so the write lock is
 // held only while rows are written, and another ingest can work meanwhile.
-#include "src/store/ingest_internal.h"
+#include "src/ingest/ingest_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

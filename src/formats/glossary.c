@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The glossary: concepts of the bundled termbase, overridden or followed by the user's own, with
 // counts, confirmations and a context sentence from the corpus; filtered; written in a format.
-#include "src/export/export_internal.h"
+#include "src/formats/formats_internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Importing glossaries: a reader per format fills a glossary, which is then stored in the user
 // tables (user_concept, user_term) inside the caller's transaction.
-#include "src/export/export_internal.h"
+#include "src/formats/formats_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

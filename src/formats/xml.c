@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // libxml2 at the module's edge: an indented xmlTextWriter on a FILE, text cleaned of what XML 1.0
 // cannot carry, and a parser that never loads a DTD, an external entity or anything remote.
-#include "src/export/xml_internal.h"
+#include "src/formats/xml_internal.h"
 
 #include <errno.h>
 #include <limits.h>

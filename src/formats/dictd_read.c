@@ -5,7 +5,7 @@
 // An article is "headword /pronunciation/ <pos>", a line of translations separated by commas
 // (a trailing "2." numbers the next sense), then glosses. With reverse, entries are regrouped by
 // translation: eng→ind becomes ind→eng.
-#include "src/export/export_internal.h"
+#include "src/formats/formats_internal.h"
 
 #include <errno.h>
 #include <stdlib.h>

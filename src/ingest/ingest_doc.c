@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // A document in memory on its way to the database: read from a file or made of a translation
 // memory's segments, segmented and tagged. Everything here runs before the write lock is taken.
-#include "src/store/ingest_internal.h"
+#include "src/ingest/ingest_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

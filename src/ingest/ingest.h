@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+/**
+ * @file ingest.h
+ * The ingest pipeline: reads a document (and its translation), segments, analyses and tags it,
+ * aligns it with its translation and has the store write the result, one transaction per
+ * document or per batch. This module owns the pipeline; src/store owns the database.
+ * Ownership as in core.h.
+ */
+#ifndef SEL_INGEST_H
+#define SEL_INGEST_H
+
+#include "src/core/core.h"
+#include "src/store/store.h"
+
+#include <stdint.h>
+
+struct sel_termbase;
+
+/** What one ingest did. */
+struct sel_ingest_report {
+    bool unchanged;        ///< identical content was already stored: nothing changed
+    bool replaced;         ///< an older version of the same file was replaced
+    int64_t document_id;   ///< the stored (or already present) document
+    size_t sentences, boilerplate, occurrences;
+    size_t beads, confirmed, unconfirmed; ///< with a translation
+    double pipeline_seconds;  ///< reading, segmenting, tagging and aligning, outside the transaction
+    double storage_seconds;   ///< writing rows, holding the write lock (waiting for it included)
+};
+
+/** Runs the pipeline for documents of one language and stores the results. Not thread-safe. */
+typedef struct sel_ingester sel_ingester;
+
+/**
+ * Prepares ingestion of @p lang documents into @p st, tagging with @p tb (both borrowed).
+ * Translations are in English; the aligner and the English tagger are made on first use.
+ */
+int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const struct sel_termbase *tb, const char *lang);
+/** Commits what a batch holds (see sel_ingester_batch()) and frees the ingester. */
+void sel_ingester_free(sel_ingester *ing);
+
+/**
+ * Batch mode, for many documents: each document is a savepoint in a transaction committed every
+ * few hundred documents or every second. Each document is still whole or absent; a crash loses
+ * at most the last second of work. Call sel_ingester_flush() at the end.
+ */
+void sel_ingester_batch(sel_ingester *ing, bool on);
+/** Commits the open batch, if any. */
+int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx);
+/**
+ * How many documents sel_ingest() reported stored were rolled back afterwards with their
+ * batch (a full disk, an I/O error): they are not in the database.
+ */
+size_t sel_ingester_lost(const sel_ingester *ing);
+
+/**
+ * Stores the document at @p path (and, if @p translation is not NULL, its translation, the
+ * sentence alignment and which term equivalents the translation confirms) in one transaction:
+ * whole or not at all. Identical content already stored changes nothing; a changed file replaces
+ * its old version.
+ */
+int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *translation, const char *title,
+               struct sel_ingest_report *report);
+
+
+/**
+ * Stores a translation memory read from @p path (a TMX file, say) as sel_ingest() stores a
+ * document with its translation: the source segments become a document of one line per unit,
+ * the targets its translation, and each unit one bead (the memory's alignment is kept, not
+ * redone), with the term confirmations. Identity covers both sides: changed translations make
+ * a changed file, which replaces the old version. Whole or not at all, in batch mode too.
+ */
+int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title,
+                     const struct sel_segment_pair *pairs, size_t n, struct sel_ingest_report *report);
+
+#endif
