@@ -61,5 +61,7 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lexicon(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv);
 int cmd_export(const struct cli_command *cmd, int argc, char **argv);
+int cmd_merge(const struct cli_command *cmd, int argc, char **argv);
+extern const char cmd_merge_usage[];
 
 #endif

@@ -57,6 +57,7 @@ const struct cli_command cli_commands[] = {
       "\n"
       "Each document is stored in one transaction, whole or not at all. Identical content is not\n"
       "stored twice; a changed file replaces its old version.\n" COMMON_HELP },
+    { "merge", cmd_merge, "Combine shard databases built by separate ingests into one", cmd_merge_usage },
     { "glossary", cmd_glossary, "Print the corpus glossary from the database",
       "selaras glossary [--subject S] [--min-count N] [--sort freq|alpha] [--format text|tsv|json]\n"
       "\n"

@@ -90,4 +90,30 @@ typedef bool (*sel_user_term_fn)(void *user, const char *concept_id, const char 
 int sel_store_user_lookup(sel_store *st, sel_ctx *ctx, const char *lang, const char *to_lang, const char *text,
                           sel_user_term_fn emit, void *user);
 
+/* ---- Merging shard databases (src/store/merge.c) ------------------------------------------- */
+
+/** What sel_store_merge() did. */
+struct sel_merge_report {
+    size_t shards;        ///< shards merged
+    size_t documents;     ///< source documents copied (with their translations)
+    size_t unchanged;     ///< source documents skipped: the same content was already there
+    size_t replaced;      ///< of those copied, how many replaced an older version under the same path
+    size_t sentences;     ///< sentences of the source documents copied
+    size_t occurrences;   ///< term occurrences copied
+    size_t user_entries;  ///< user termbase entries copied
+    size_t user_replaced; ///< of those, how many replaced a different entry of the same concept id
+};
+
+/**
+ * Merges the shard databases @p shards (built by `selaras ingest`, of this schema version; opened
+ * read-only, never changed) into @p out, as if their documents had been ingested into one
+ * database in one run, shard after shard: a document whose content is already there is skipped,
+ * one whose path is there with other content replaces it, ids are renumbered in order of first
+ * appearance, and the user's termbase entries are unioned. A new @p out is written under a
+ * temporary name beside it and appears only when complete; an existing one is merged into in one
+ * transaction. Nothing is written if a shard is not a selaras database of this version.
+ */
+int sel_store_merge(sel_ctx *ctx, const char *out, const char *const *shards, size_t n,
+                    struct sel_merge_report *report);
+
 #endif
