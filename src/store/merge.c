@@ -25,7 +25,7 @@
 enum merge_stmt {
     SHARD_DOCS, FIND_HASH, FIND_PATH,
     DELETE_CONF, DELETE_MENTION, DELETE_SENT, DELETE_PARA, DELETE_BEAD, DELETE_DOC,
-    DOC_FAMILY, COPY_DOC, COPY_PARA, COPY_SENT, COPY_CONCEPTS, COPY_MENTION, COPY_CONF, COPY_BEAD, COUNT_DOC,
+    DOC_FAMILY, COPY_DOC, COPY_PARA, COPY_SENT, COPY_CONCEPTS, COPY_MENTION, COPY_CONF, COPY_BEAD,
     USER_CONCEPTS, DELETE_USER_TERMS, DELETE_USER_CONCEPT, COPY_USER_CONCEPT, COPY_USER_TERMS,
     N_MERGE_STMTS
 };
@@ -89,10 +89,6 @@ static const char *const merge_sql[N_MERGE_STMTS] = {
     [COPY_BEAD] = "INSERT INTO main.bead (document_id, number, src_first, src_count, tgt_first, tgt_count, score) "
                   "SELECT ?2, number, src_first, src_count, tgt_first, tgt_count, score FROM @.bead "
                   "WHERE document_id = ?1 ORDER BY number",
-    // sentences and occurrences of a document copied, for the report
-    [COUNT_DOC] = "SELECT (SELECT count(*) FROM main.sentence WHERE document_id = ?1), "
-                  "(SELECT count(*) FROM main.sentence s JOIN main.mention m "
-                  "ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24 WHERE s.document_id = ?1)",
     // The user's entries: one already merged is kept if the shard's is the same entry (fields and
     // terms), else replaced by the shard's, as importing it again would.
     [USER_CONCEPTS] =
@@ -244,19 +240,15 @@ static int copy_document(struct merger *m, struct shard *sh, int64_t old, int64_
     if (rc != SEL_OK)
         return rc;
     *new_id = sqlite3_last_insert_rowid(sel_store_db(m->st));
-    enum merge_stmt steps[] = { COPY_PARA, COPY_SENT, COPY_CONCEPTS, COPY_MENTION, COPY_CONF };
-    for (size_t i = 0; rc == SEL_OK && i < sizeof(steps) / sizeof(steps[0]); i++)
+    enum merge_stmt steps[] = { COPY_PARA, COPY_SENT, COPY_CONCEPTS, COPY_MENTION, COPY_CONF, COPY_BEAD };
+    size_t n_steps = sizeof(steps) / sizeof(steps[0]) - (source != 0); // beads hang from the source
+    for (size_t i = 0; rc == SEL_OK && i < n_steps; i++) {
         rc = run_ids(m, sh->stmt[steps[i]], old, *new_id);
-    if (rc == SEL_OK && !source)
-        rc = run_ids(m, sh->stmt[COPY_BEAD], old, *new_id);
-    if (rc == SEL_OK && !source) {
-        sqlite3_stmt *q = sh->stmt[COUNT_DOC];
-        sqlite3_bind_int64(q, 1, *new_id);
-        if (sqlite3_step(q) == SQLITE_ROW) {
-            m->report->sentences += (size_t)sqlite3_column_int64(q, 0);
-            m->report->occurrences += (size_t)sqlite3_column_int64(q, 1);
-        }
-        sqlite3_reset(q);
+        size_t rows = (size_t)sqlite3_changes(sel_store_db(m->st));
+        if (!source && steps[i] == COPY_SENT)
+            m->report->sentences += rows;
+        else if (steps[i] == COPY_MENTION)
+            m->report->occurrences += rows;
     }
     return rc;
 }
@@ -468,10 +460,25 @@ static int merge_into_new(sel_ctx *ctx, const char *path, const char *const *sha
 {
     sel_store *st = NULL;
     int rc = sel_store_open(&st, ctx, path, true);
+    // Nobody else sees this file, and a failure throws it away: no journal and no syncing while
+    // it is written (every page would otherwise be written twice, to the log and back), then
+    // write-ahead logging again, as every selaras database has, and one sync before it is linked
+    // into place.
+    if (rc == SEL_OK)
+        rc = exec_sql(st, ctx, "PRAGMA journal_mode = OFF", "configuring the database");
+    if (rc == SEL_OK)
+        rc = exec_sql(st, ctx, "PRAGMA synchronous = OFF", "configuring the database");
     size_t group = rc == SEL_OK ? group_size(st) : 1;
     for (size_t i = 0; rc == SEL_OK && i < n; i += group)
         rc = merge_group(st, ctx, shards + i, n - i < group ? n - i : group, report);
-    sel_store_close(st); // the last connection: checkpoints and removes the write-ahead log
+    if (rc == SEL_OK)
+        rc = exec_sql(st, ctx, "PRAGMA journal_mode = WAL", "configuring the database");
+    sel_store_close(st);
+    int fd = rc == SEL_OK ? open(path, O_RDONLY) : -1;
+    if (rc == SEL_OK && (fd < 0 || fsync(fd) != 0))
+        rc = refuse(ctx, path, SEL_EIO, "cannot write it: %s", strerror(errno));
+    if (fd >= 0)
+        close(fd);
     return rc;
 }
 
