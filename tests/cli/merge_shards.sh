@@ -60,6 +60,26 @@ check "merge: report" "selaras merge: 3 shards: 12 documents copied (0 replacing
 same "$tmp/single.db" "$tmp/merged.db" "three shards"
 check "nothing left beside the output" "merged.db merged.db-*" "$(cd "$tmp" && echo merged.db merged.db-*)"
 
+# More shards than SQLite attaches at once (10): the three and nine copies of them, into a new
+# database and into an existing one (which holds shard 1 already).
+for i in 1 2 3 4 5 6 7 8 9; do cp "$tmp/shard$((i % 3 + 1)).db" "$tmp/copy$i.db"; done
+many="$tmp/shard1.db $tmp/shard2.db $tmp/shard3.db"
+for i in 1 2 3 4 5 6 7 8 9; do many="$many $tmp/copy$i.db"; done
+# shellcheck disable=SC2086 # $many is a list of paths without spaces
+"$SELARAS" merge "$tmp/many.db" $many 2>"$tmp/err"
+check "twelve shards: report" "selaras merge: 12 shards: 12 documents copied (0 replacing older versions), \
+40 unchanged; 390 sentences, 1254 term occurrences; 0 user entries (0 replacing others); database $tmp/many.db" \
+    "$(cat "$tmp/err")"
+same "$tmp/single.db" "$tmp/many.db" "twelve shards"
+"$SELARAS" merge -q "$tmp/existing.db" "$tmp/shard1.db"
+# shellcheck disable=SC2086
+"$SELARAS" merge "$tmp/existing.db" $many 2>"$tmp/err"
+check "twelve shards into an existing database: report" "selaras merge: 12 shards: 8 documents copied \
+(0 replacing older versions), 44 unchanged; 253 sentences, 818 term occurrences; 0 user entries (0 replacing others); \
+database $tmp/existing.db" "$(cat "$tmp/err")"
+same "$tmp/single.db" "$tmp/existing.db" "twelve shards into an existing database"
+rm -f "$tmp"/copy* "$tmp"/many.db* "$tmp"/existing.db*
+
 # Merging a shard into the merged database again changes nothing.
 "$SELARAS" merge "$tmp/merged.db" "$tmp/shard2.db" 2>"$tmp/err"
 check "merge again: report" "selaras merge: 1 shard: 0 documents copied (0 replacing older versions), 4 unchanged; \
