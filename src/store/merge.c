@@ -313,7 +313,7 @@ static int prepare_shard(struct merger *m, struct shard *sh)
 {
     for (int i = 0; i < N_MERGE_STMTS; i++) {
         const char *tmpl = merge_sql[i];
-        size_t len = strlen(tmpl), cap = len * 2 + 1, n = 0;
+        size_t len = strlen(tmpl), cap = len * sizeof(sh->alias) + 1, n = 0; // every "@" could be an alias
         char *sql = malloc(cap);
         if (!sql)
             return sel_error(m->ctx, SEL_ENOMEM, "out of memory");

@@ -131,6 +131,8 @@ refused "older schema" "$tmp/old.db" "selaras: $tmp/old.db: schema version 1; th
 (any command of this selaras on it, e.g. 'selaras glossary --db SHARD', upgrades it)"
 refused "newer schema" "$tmp/new.db" "selaras: $tmp/new.db: schema version 99; this selaras merges version 2 only \
 (merge with the selaras that built it)"
+head -c 100000 "$tmp/shard2.db" >"$tmp/truncated.db"
+refused "truncated" "$tmp/truncated.db" "selaras: $tmp/truncated.db: cannot read the database: database disk image is malformed"
 refused "missing" "$tmp/none.db" "selaras: $tmp/none.db: cannot open: No such file or directory"
 "$SELARAS" merge "$tmp/merged.db" "$tmp/merged.db" 2>"$tmp/err"
 check "into itself: message" "selaras: $tmp/merged.db: is the output database itself" "$(cat "$tmp/err")"
