@@ -32,6 +32,9 @@ else
     missing "the Slurm daemons need root, and sudo asks for a password"
 fi
 
+# run inside a Slurm job itself (a CI runner on a cluster), its settings would leak into ours
+for v in $(env | sed -n 's/^\(SLURM_[A-Z_]*\|SBATCH_[A-Z_]*\|SALLOC_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
+
 tmp=$(mktemp -d)
 chmod 755 "$tmp" # munged wants its socket's folder searchable by all
 conf=$tmp/slurm.conf
