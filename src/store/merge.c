@@ -379,6 +379,7 @@ static int merge_group(sel_store *st, sel_ctx *ctx, const char *const *paths, si
 {
     struct merger m = { st, ctx, report };
     struct shard shards[16] = { 0 };
+    SEL_CHECK_ARG(n <= sizeof(shards) / sizeof(shards[0]), SEL_EINVAL); // group_size() keeps to this
     sqlite3 *db = sel_store_db(st);
     sqlite3_stmt *attach = NULL, *detach = NULL;
     size_t attached = 0;
@@ -392,7 +393,7 @@ static int merge_group(sel_store *st, sel_ctx *ctx, const char *const *paths, si
     for (size_t i = 0; rc == SEL_OK && i < n; i++) {
         char uri[PATH_MAX + 64];
         shards[i].path = paths[i];
-        snprintf(shards[i].alias, sizeof(shards[i].alias), "s%zu", i);
+        snprintf(shards[i].alias, sizeof(shards[i].alias), "s%u", (unsigned)i % 16u);
         rc = readonly_uri(ctx, paths[i], uri, sizeof(uri));
         if (rc != SEL_OK)
             break;
