@@ -227,7 +227,12 @@ static void find_exact(sel_lookup *lk, const char *query)
 
 static int need_tagger(sel_lookup *lk, sel_ctx *ctx)
 {
-    return lk->tagger ? SEL_OK : sel_tagger_new(&lk->tagger, ctx, lk->tb, lk->lang);
+    if (lk->tagger)
+        return SEL_OK;
+    int rc = sel_tagger_new(&lk->tagger, ctx, lk->tb, lk->lang);
+    if (rc == SEL_OK) // a query is typed: a word one edit from a dictionary word is taken as a typo
+        sel_analyzer_suggest(sel_tagger_analyzer(lk->tagger), true);
+    return rc;
 }
 
 // The query's keys (lemmas) and roots, joined as the index joins them; *nonstandard is set when

@@ -25,12 +25,12 @@ struct sel_analyzer {
     int depth;               // recursion guard for hyphenated and respelt forms
     UBreakIterator *words;   // word boundaries for sel_analyze_span(), made on first use
     bool split_compounds;    // see sel_analyzer_split_compounds()
-    bool no_suggestions;     // see sel_analyzer_suggest()
+    bool suggest;            // see sel_analyzer_suggest()
 };
 
 void sel_analyzer_suggest(sel_analyzer *an, bool on)
 {
-    an->no_suggestions = !on;
+    an->suggest = on;
 }
 
 void sel_analyzer_split_compounds(sel_analyzer *an, bool split)
@@ -324,6 +324,51 @@ static bool damerau_one(const char *a, const char *b)
     return strcmp(s + i, l + i + 1) == 0;
 }
 
+// A dictionary word one edit (a transposition, substitution, insertion or deletion of a letter)
+// away from @p w, tried in that order; the first found goes to @p out. Hunspell's own suggestions
+// also rank n-gram look-alikes and take milliseconds a word; a typo we act on is one edit away,
+// and checking those few hundred spellings costs a fraction of that. Plain a-z words only.
+static bool one_edit_away(sel_analyzer *an, const char *w, char *out, size_t size)
+{
+    size_t n = strlen(w);
+    if (!an->dict || n < 5 || n > 30 || n + 2 > size)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 'a' || w[i] > 'z')
+            return false;
+    char c[32];
+    for (size_t i = 0; i + 1 < n; i++) { // transposition
+        memcpy(c, w, n + 1);
+        c[i] = w[i + 1];
+        c[i + 1] = w[i];
+        if (c[i] != c[i + 1] && spell(an, c))
+            goto found;
+    }
+    for (size_t i = 0; i < n; i++) { // substitution
+        memcpy(c, w, n + 1);
+        for (char x = 'a'; x <= 'z'; x++)
+            if (x != w[i] && (c[i] = x, spell(an, c)))
+                goto found;
+    }
+    for (size_t i = 0; i <= n; i++) { // insertion
+        memcpy(c, w, i);
+        memcpy(c + i + 1, w + i, n - i + 1);
+        for (char x = 'a'; x <= 'z'; x++)
+            if ((c[i] = x, spell(an, c)))
+                goto found;
+    }
+    for (size_t i = 0; i < n; i++) { // deletion
+        memcpy(c, w, i);
+        memcpy(c + i, w + i + 1, n - i);
+        if (spell(an, c))
+            goto found;
+    }
+    return false;
+found:
+    set_str(out, size, c);
+    return true;
+}
+
 /* ---- analysis ------------------------------------------------------------------------------ */
 
 static int analyze(sel_analyzer *an, const char *form, struct sel_word *out);
@@ -581,7 +626,8 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
     // A keep-pattern ("se*nya") protects a word only when its head is an affix, not the start of
     // the stem: sepenuhnya (st:penuh) is kept, sekutunya (st:sekutu) loses its clitic.
     bool kept_by_pattern = matches_keep_pattern(m, lower) && have_stem && !starts_with(stem, "se");
-    if (!whole_is_stem && !in_list(&m->keep, lower) && !kept_by_pattern) {
+    bool strip = in_list(&m->strip_clitic, lower);
+    if ((!whole_is_stem || strip) && !in_list(&m->keep, lower) && !kept_by_pattern) {
         for (size_t i = 0; i < m->enclitics.n; i++) {
             const char *c = m->enclitics.v[i];
             size_t n = strlen(lower), k = strlen(c);
@@ -589,7 +635,7 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
                 continue;
             char cand[MAX_WORD * 4];
             snprintf(cand, sizeof(cand), "%.*s", (int)(n - k), lower);
-            if (spell(an, cand) || !have_stem) {
+            if (spell(an, cand) || !have_stem || strip) {
                 set_str(base, sizeof(base), cand);
                 out->clitic = c;
                 have_stem = best_stem(an, base, stem, sizeof(stem));
@@ -601,6 +647,13 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
         set_str(stem, sizeof(stem), base);
         have_stem = true;
     }
+    for (size_t i = 0; i < m->root_from.n; i++) {
+        if (strcmp(base, m->root_from.v[i]) == 0) {
+            set_str(stem, sizeof(stem), m->root_to.v[i]);
+            have_stem = true;
+            break;
+        }
+    }
 
     bool found = have_stem;
     // Forms Hunspell does not list (dirilis, Usulkan in a headline): strip affixes until it
@@ -610,24 +663,20 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
         found = strip_to_root(an, base, stem, sizeof(stem), casing == CASE_CAPITALIZED);
     if (found && !have_stem && casing == CASE_CAPITALIZED)
         casing = CASE_LOWER;
-    if (!found && an->dict && !an->no_suggestions && casing == CASE_LOWER && strlen(base) >= 5 && an->depth < 2) {
-        // A typo one edit away from a dictionary word (tantara, terkahir): analyse that word.
-        char *sugg[4];
-        size_t ns = sel_dict_suggest(an->dict, base, sugg, 4);
-        bool fixed = false;
-        for (size_t i = 0; i < ns && !fixed; i++)
-            if (!strchr(sugg[i], ' ') && damerau_one(base, sugg[i])) {
-                an->depth++;
-                fixed = analyze(an, sugg[i], out) == SEL_OK && !(out->flags & SEL_TOK_UNKNOWN);
-                an->depth--;
+    if (!found && an->suggest && casing == CASE_LOWER && an->depth < 2) {
+        // Only when asked (a query typed by a user): a typo one edit away from a dictionary word
+        // (perjanjan) is analysed as that word. Text keeps its unknown words as written.
+        char fix[MAX_WORD * 4];
+        if (one_edit_away(an, base, fix, sizeof(fix))) {
+            an->depth++;
+            bool fixed = analyze(an, fix, out) == SEL_OK && !(out->flags & SEL_TOK_UNKNOWN);
+            an->depth--;
+            if (fixed) {
+                out->flags |= SEL_TOK_NONSTANDARD;
+                return SEL_OK;
             }
-        for (size_t i = 0; i < ns; i++)
-            free(sugg[i]);
-        if (fixed) {
-            out->flags |= SEL_TOK_NONSTANDARD;
-            return SEL_OK;
+            memset(out, 0, sizeof(*out));
         }
-        memset(out, 0, sizeof(*out));
     }
 
     // Lemma: the passive di- and bare -kan/-i verbs become the active meN- form.

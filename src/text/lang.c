@@ -198,6 +198,8 @@ static int add_morphology(void *user, sel_ctx *ctx, struct sel_location where, c
         { "keep-reduplication", offsetof(struct morphology, keep_redup) },
         { "proper", offsetof(struct morphology, proper) },
         { "rare-stem", offsetof(struct morphology, rare_stems) },
+        { "strip-clitic", offsetof(struct morphology, strip_clitic) },
+        { "number-prefix", offsetof(struct morphology, number_prefixes) },
     };
     for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++) {
         if (strcmp(directive, lists[i].name) != 0)
@@ -249,6 +251,17 @@ static int add_morphology(void *user, sel_ctx *ctx, struct sel_location where, c
         m->suffixing = true;
         int rc = list_push(lang, ctx, &m->inflect_from, args[0]);
         return rc != SEL_OK ? rc : list_push(lang, ctx, &m->inflect_to, n == 2 ? args[1] : "");
+    }
+    if (strcmp(directive, "root-of") == 0 && n >= 2 && n % 2 == 0) {
+        // root-of FORM ROOT [FORM ROOT ...]: the root is given, the lemma stays the form's
+        for (size_t k = 0; k < n; k += 2) {
+            int rc = list_push(lang, ctx, &m->root_from, args[k]);
+            if (rc == SEL_OK)
+                rc = list_push(lang, ctx, &m->root_to, args[k + 1]);
+            if (rc != SEL_OK)
+                return rc;
+        }
+        return SEL_OK;
     }
     if (strcmp(directive, "irregular") == 0 && n >= 2 && n % 2 == 0) {
         // irregular FORM LEMMA [FORM LEMMA ...]
@@ -329,7 +342,9 @@ void sel_lang_free(sel_lang *lang)
                                   &lang->morph.keep_patterns, &lang->morph.passive, &lang->morph.bare_suffixes,
                                   &lang->morph.prefixes, &lang->morph.suffixes, &lang->morph.own_roots,
                                   &lang->morph.keep_redup, &lang->morph.proper, &lang->morph.inflect_from, &lang->morph.inflect_to, &lang->morph.irregular_from, &lang->morph.irregular_to, &lang->morph.inflect_always, &lang->morph.spelling_from,
-                                  &lang->morph.spelling_to, &lang->morph.rare_stems };
+                                  &lang->morph.spelling_to, &lang->morph.rare_stems,
+                                  &lang->morph.root_from, &lang->morph.root_to, &lang->morph.strip_clitic,
+                                  &lang->morph.number_prefixes };
     for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
         free(lists[i]->v);
     free(lang->morph.nasal);

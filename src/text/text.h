@@ -134,9 +134,10 @@ void sel_analyzer_split_compounds(sel_analyzer *an, bool split);
 bool sel_analyzer_splits_compounds(const sel_analyzer *an);
 
 /**
- * Whether an unknown lowercase word is checked against Hunspell's spelling suggestions (tantara
- * -> tentara). On by default; a suggestion costs milliseconds, so bulk work that needs no
- * spelling correction (sentence alignment) turns it off.
+ * Whether an unknown lowercase word one edit away from a dictionary word is analysed as that word
+ * (perjanjan -> perjanjian, flagged nonstandard). Off by default: text keeps its unknown words as
+ * written (rating, singel, names); only the language's listed spellings (tantara -> tentara) are
+ * normalised. A lookup turns it on for the queries a user types.
  */
 void sel_analyzer_suggest(sel_analyzer *an, bool on);
 

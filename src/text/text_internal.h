@@ -45,6 +45,9 @@ struct morphology {
     struct word_list inflect_always;   // endings tried even on words the dictionary lists whole
     struct word_list irregular_from, irregular_to; // irregular form -> lemma ("shot" -> "shoot")
     struct word_list rare_stems;       // dictionary words never taken as a stem ("passe": passed is pass)
+    struct word_list root_from, root_to; // a form whose root the dictionary gets wrong ("ia" -> "dia")
+    struct word_list strip_clitic;     // dictionary words that are still host + clitic ("apakah")
+    struct word_list number_prefixes;  // written before a number without a space ("Rp9.000"): a token
 };
 
 struct sel_lang {

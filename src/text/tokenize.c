@@ -43,6 +43,19 @@ static int emit_one(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t sta
 static int emit_token(sel_analyzer *an, sel_ctx *ctx, const char *text, struct piece p, sel_token_fn emit,
                       void *user, bool *stop)
 {
+    // A currency written against its amount (Rp9.000) is two tokens, as "Rp 9.000" is.
+    const struct word_list *pre = &sel_analyzer_lang(an)->morph.number_prefixes;
+    for (size_t i = 0; i < pre->n; i++) {
+        size_t k = strlen(pre->v[i]);
+        if (p.end - p.start > k && strncmp(text + p.start, pre->v[i], k) == 0 && text[p.start + k] >= '0' &&
+            text[p.start + k] <= '9') {
+            int rc = emit_one(an, ctx, text, p.start, p.start + k, emit, user, stop);
+            if (rc != SEL_OK || *stop)
+                return rc;
+            p.start += k;
+            break;
+        }
+    }
     const char *hy = memchr(text + p.start, '-', p.end - p.start);
     if (!hy || !sel_analyzer_splits_compounds(an) || p.end - p.start < 3)
         return emit_one(an, ctx, text, p.start, p.end, emit, user, stop);
