@@ -266,13 +266,15 @@ static bool strip_to_root(sel_analyzer *an, const char *w, char *out, size_t siz
 {
     const struct morphology *m = an->m;
     char cand[MAX_WORD * 4];
+    // A capitalised word is more often a name (Bali, Asean) than a short root with an affix.
+    size_t min_root = capitalized ? 4 : 3;
     // suffix first, then one prefix, then both
     for (int with_suffix = 0; with_suffix <= (int)m->suffixes.n; with_suffix++) {
         char base[MAX_WORD * 4];
         set_str(base, sizeof(base), w);
         if (with_suffix > 0) {
             const char *suf = m->suffixes.v[with_suffix - 1];
-            if (!ends_with(base, suf) || strlen(base) < strlen(suf) + 3)
+            if (!ends_with(base, suf) || strlen(base) < strlen(suf) + min_root)
                 continue;
             base[strlen(base) - strlen(suf)] = '\0';
             if (spell(an, base) && best_stem(an, base, out, size))
@@ -280,7 +282,7 @@ static bool strip_to_root(sel_analyzer *an, const char *w, char *out, size_t siz
         }
         for (size_t p = 0; p < m->prefixes.n; p++) {
             const char *pre = m->prefixes.v[p];
-            if (!starts_with(base, pre) || strlen(base) < strlen(pre) + 3)
+            if (!starts_with(base, pre) || strlen(base) < strlen(pre) + min_root)
                 continue;
             // A capitalised ke-/se- word is more often a short form (Kedubes) than a derivation.
             if (capitalized && strlen(pre) == 2 && pre[1] == 'e')
@@ -428,7 +430,9 @@ static bool analyze_hyphenated(sel_analyzer *an, const char *form, const char *l
         out->clitic = clitic ? keep_str(an, clitic) : NULL;
         return true;
     }
-    bool lexical = strcmp(a, b) == 0 || strstr(b, a) || strstr(a, b);
+    // one half inside the other (berbulan-bulan); a letter or two is an abbreviation (APBN-P)
+    size_t shortest = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+    bool lexical = strcmp(a, b) == 0 || (shortest >= 3 && (strstr(b, a) || strstr(a, b)));
     if (!lexical)
         return false; // a compound such as neo-Nazi or Rusia-Ukraina: analysed as one unknown form
     // reciprocal or idiomatic (bahu-membahu, berbulan-bulan): whole lemma, root of the base
@@ -608,6 +612,19 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
         return SEL_OK;
     }
 
+    // Listed whole words (adalah, masing-masing): their own lemma and root, no clitic, no affix.
+    if (in_list(&m->own_roots, lower)) {
+        out->lemma = out->root = keep_str(an, lower);
+        return SEL_OK;
+    }
+    for (size_t i = 0; i < m->root_from.n; i++) {
+        if (strcmp(lower, m->root_from.v[i]) == 0) { // menikah: nikah, not meni + -kah
+            out->lemma = keep_str(an, lower);
+            out->root = m->root_to.v[i];
+            return SEL_OK;
+        }
+    }
+
     if (strchr(lower, '-') && an->depth < 3) {
         an->depth++;
         bool done = analyze_hyphenated(an, form, lower, out);
@@ -631,11 +648,14 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
         for (size_t i = 0; i < m->enclitics.n; i++) {
             const char *c = m->enclitics.v[i];
             size_t n = strlen(lower), k = strlen(c);
-            if (n < k + 2 || !ends_with(lower, c))
+            // a capitalised word ending in -ku or -mu is a name (Maluku), not a host and a clitic
+            if (n < k + 2 || !ends_with(lower, c) || (casing != CASE_LOWER && k < 3))
                 continue;
             char cand[MAX_WORD * 4];
-            snprintf(cand, sizeof(cand), "%.*s", (int)(n - k), lower);
-            if (spell(an, cand) || !have_stem || strip) {
+            snprintf(cand, sizeof(cand), "%.*s", (int)(n - k - (lower[n - k - 1] == '-')), lower); // hamba-ku
+            // A host the dictionary does not know loses only the first (the productive) clitic:
+            // alutsistanya is alutsista + -nya, Abdullah is not Abdul + -lah.
+            if (spell(an, cand) || (!have_stem && i == 0) || strip) {
                 set_str(base, sizeof(base), cand);
                 out->clitic = c;
                 have_stem = best_stem(an, base, stem, sizeof(stem));
@@ -647,11 +667,17 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
         set_str(stem, sizeof(stem), base);
         have_stem = true;
     }
-    for (size_t i = 0; i < m->root_from.n; i++) {
-        if (strcmp(base, m->root_from.v[i]) == 0) {
-            set_str(stem, sizeof(stem), m->root_to.v[i]);
-            have_stem = true;
-            break;
+    // A lexical prefix (se-: sebesar, seusai) stays on the root unless the word is listed as
+    // derived from what follows it (seorang -> orang).
+    if (have_stem && !in_list(&m->prefix_roots, base)) {
+        char lst[MAX_WORD * 4];
+        lowercase(stem, lst, sizeof(lst));
+        for (size_t i = 0; i < m->lexical_prefixes.n; i++) {
+            const char *p = m->lexical_prefixes.v[i];
+            if (starts_with(base, p) && strcmp(base + strlen(p), lst) == 0) {
+                set_str(stem, sizeof(stem), base);
+                break;
+            }
         }
     }
 

@@ -200,6 +200,8 @@ static int add_morphology(void *user, sel_ctx *ctx, struct sel_location where, c
         { "rare-stem", offsetof(struct morphology, rare_stems) },
         { "strip-clitic", offsetof(struct morphology, strip_clitic) },
         { "number-prefix", offsetof(struct morphology, number_prefixes) },
+        { "lexical-prefix", offsetof(struct morphology, lexical_prefixes) },
+        { "prefix-root", offsetof(struct morphology, prefix_roots) },
     };
     for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++) {
         if (strcmp(directive, lists[i].name) != 0)
@@ -344,7 +346,8 @@ void sel_lang_free(sel_lang *lang)
                                   &lang->morph.keep_redup, &lang->morph.proper, &lang->morph.inflect_from, &lang->morph.inflect_to, &lang->morph.irregular_from, &lang->morph.irregular_to, &lang->morph.inflect_always, &lang->morph.spelling_from,
                                   &lang->morph.spelling_to, &lang->morph.rare_stems,
                                   &lang->morph.root_from, &lang->morph.root_to, &lang->morph.strip_clitic,
-                                  &lang->morph.number_prefixes };
+                                  &lang->morph.number_prefixes, &lang->morph.lexical_prefixes,
+                                  &lang->morph.prefix_roots };
     for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
         free(lists[i]->v);
     free(lang->morph.nasal);

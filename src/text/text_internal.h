@@ -47,6 +47,8 @@ struct morphology {
     struct word_list rare_stems;       // dictionary words never taken as a stem ("passe": passed is pass)
     struct word_list root_from, root_to; // a form whose root the dictionary gets wrong ("ia" -> "dia")
     struct word_list strip_clitic;     // dictionary words that are still host + clitic ("apakah")
+    struct word_list lexical_prefixes; // prefixes that stay on the root ("se": sebesar)
+    struct word_list prefix_roots;     // words whose lexical prefix is removed after all (seorang)
     struct word_list number_prefixes;  // written before a number without a space ("Rp9.000"): a token
 };
 
