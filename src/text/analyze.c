@@ -617,13 +617,6 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
         out->lemma = out->root = keep_str(an, lower);
         return SEL_OK;
     }
-    for (size_t i = 0; i < m->root_from.n; i++) {
-        if (strcmp(lower, m->root_from.v[i]) == 0) { // menikah: nikah, not meni + -kah
-            out->lemma = keep_str(an, lower);
-            out->root = m->root_to.v[i];
-            return SEL_OK;
-        }
-    }
 
     if (strchr(lower, '-') && an->depth < 3) {
         an->depth++;
@@ -644,7 +637,8 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
     // the stem: sepenuhnya (st:penuh) is kept, sekutunya (st:sekutu) loses its clitic.
     bool kept_by_pattern = matches_keep_pattern(m, lower) && have_stem && !starts_with(stem, "se");
     bool strip = in_list(&m->strip_clitic, lower);
-    if ((!whole_is_stem || strip) && !in_list(&m->keep, lower) && !kept_by_pattern) {
+    bool listed_root = in_list(&m->root_from, lower); // menikah: nikah, not meni + -kah
+    if ((!whole_is_stem || strip) && !in_list(&m->keep, lower) && !kept_by_pattern && !listed_root) {
         for (size_t i = 0; i < m->enclitics.n; i++) {
             const char *c = m->enclitics.v[i];
             size_t n = strlen(lower), k = strlen(c);
@@ -666,6 +660,13 @@ static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word 
     if (in_list(&m->own_roots, base)) {
         set_str(stem, sizeof(stem), base);
         have_stem = true;
+    }
+    for (size_t i = 0; i < m->root_from.n; i++) {
+        if (strcmp(base, m->root_from.v[i]) == 0) { // dialaminya: alami
+            set_str(stem, sizeof(stem), m->root_to.v[i]);
+            have_stem = true;
+            break;
+        }
     }
     // A lexical prefix (se-: sebesar, seusai) stays on the root unless the word is listed as
     // derived from what follows it (seorang -> orang).

@@ -4,6 +4,7 @@
 // reduplication (pasukan-pasukan) and compounds (neo-Nazi, DPRK-Rusia, AC-130) that way.
 #include "src/text/text_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -25,6 +26,35 @@ static bool is_space_piece(const char *text, struct piece p)
             return false;
     }
     return true;
+}
+
+// True when [p) holds only characters of @p kind: 'd' ASCII digits, 's' superscript digits.
+static bool piece_is(const char *text, struct piece p, char kind)
+{
+    for (int32_t i = (int32_t)p.start, n = (int32_t)p.end; i < n;) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)text, i, n, c);
+        bool ok = kind == 'd' ? (c >= '0' && c <= '9')
+                              : (c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x2070 && c <= 0x2079));
+        if (!ok)
+            return false;
+    }
+    return p.end > p.start;
+}
+
+// A hyphen between two numbers (5-10) or two listed names such as months (Januari-September) is
+// a range: three tokens, not a compound.
+static bool is_range(sel_analyzer *an, const char *text, struct piece a, struct piece b)
+{
+    if (piece_is(text, a, 'd') && piece_is(text, b, 'd'))
+        return true;
+    const struct word_list *proper = &sel_analyzer_lang(an)->morph.proper;
+    char wa[64], wb[64];
+    if (a.end - a.start >= sizeof(wa) || b.end - b.start >= sizeof(wb))
+        return false;
+    snprintf(wa, sizeof(wa), "%.*s", (int)(a.end - a.start), text + a.start);
+    snprintf(wb, sizeof(wb), "%.*s", (int)(b.end - b.start), text + b.start);
+    return sel_word_list_has(proper, wa) && sel_word_list_has(proper, wb);
 }
 
 static int emit_one(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t start, size_t end, sel_token_fn emit,
@@ -100,7 +130,12 @@ int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t st
         struct piece p = { start + (size_t)a, start + (size_t)b, ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT };
         if (!p.word && is_space_piece(text, p))
             continue;
-        if (join && have_tok && tok.word && have_hyphen && p.word && p.start == hyphen.end) {
+        if (have_tok && tok.word && !have_hyphen && !p.word && p.start == tok.end && piece_is(text, p, 's')) {
+            tok.end = p.end; // km², m³
+            continue;
+        }
+        if (join && have_tok && tok.word && have_hyphen && p.word && p.start == hyphen.end &&
+            !is_range(an, text, tok, p)) {
             tok.end = p.end; // word-word: pasukan-pasukan, AC-130
             have_hyphen = false;
             continue;
