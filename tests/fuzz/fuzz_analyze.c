@@ -1,18 +1,33 @@
 // SPDX-License-Identifier: MIT
-// Fuzz target: tokens and their analysis (Hunspell, clitics, reduplication, affix stripping).
+// Fuzz target: tokens and their analysis (Hunspell, clitics, reduplication, affix stripping); the
+// tokens and the whitespace between them cover the input exactly.
 #include "src/text/text.h"
 #include "tests/fuzz/fuzz.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 struct seen {
     size_t len, last_end;
 };
 
+// Every byte is accounted for: what lies between two tokens (or after the last) is whitespace.
+static void check_gap(const char *text, size_t from, size_t to)
+{
+    for (int32_t i = (int32_t)from, n = (int32_t)to; i < n;) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)text, i, n, c);
+        if (!u_isUWhiteSpace(c))
+            abort();
+    }
+}
+
 static bool check(void *user, const char *text, const struct sel_token *t)
 {
     struct seen *seen = user;
-    (void)text;
     if (t->start >= t->end || t->end > seen->len || t->start < seen->last_end || !t->word.lemma || !t->word.root)
         abort();
+    check_gap(text, seen->last_end, t->start);
     seen->last_end = t->end;
     return true;
 }
@@ -42,7 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!text)
         return 0;
     struct seen seen = { size, 0 };
-    sel_analyze_span(an[size % 2], ctx, text, 0, size, check, &seen);
+    if (sel_analyze_span(an[size % 2], ctx, text, 0, size, check, &seen) == SEL_OK)
+        check_gap(text, seen.last_end, size);
     free(text);
     return 0;
 }

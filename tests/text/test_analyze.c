@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 static sel_ctx *ctx;
 static sel_lang *lang;
@@ -131,6 +133,109 @@ Test(text_analyze, tokens_keep_hyphenated_words_and_numbers_whole)
     cr_assert_eq(l.n, sizeof(want) / sizeof(*want), "%zu tokens", l.n);
     for (size_t i = 0; i < l.n; i++)
         cr_expect_str_eq(l.forms[i], want[i]);
+}
+
+/* ---- every byte is accounted for ----------------------------------------------------------- */
+
+struct coverage {
+    const char *text;
+    size_t covered; // end of the last token
+    bool ok;
+    char why[160];
+};
+
+// True when [from, to) of @p text is whitespace only (what may lie between tokens).
+static bool only_spaces(const char *text, size_t from, size_t to)
+{
+    for (int32_t i = (int32_t)from, n = (int32_t)to; i < n;) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)text, i, n, c);
+        if (!u_isUWhiteSpace(c))
+            return false;
+    }
+    return true;
+}
+
+static bool check_cover(void *user, const char *text, const struct sel_token *t)
+{
+    struct coverage *cv = user;
+    if (t->start < cv->covered || t->end <= t->start || !only_spaces(text, cv->covered, t->start)) {
+        snprintf(cv->why, sizeof(cv->why), "token [%zu,%zu) after %zu", t->start, t->end, cv->covered);
+        cv->ok = false;
+        return false;
+    }
+    cv->covered = t->end;
+    return true;
+}
+
+struct sentence_cover {
+    sel_analyzer *an;
+    struct coverage cv;
+};
+
+static bool cover_sentence(void *user, const char *text, const struct sel_sentence *s)
+{
+    struct sentence_cover *sc = user;
+    cr_assert_eq(sel_analyze_span(sc->an, ctx, text, s->start, s->end, check_cover, &sc->cv), SEL_OK);
+    return sc->cv.ok;
+}
+
+// Random text from pieces that tokenizers get wrong: hashtags, mentions, hyphens, ranges,
+// currency, superscripts, quotes, abbreviations, clitics, non-Latin scripts, combining marks,
+// emoji, zero-width and other spaces, line ends. The same seed gives the same texts.
+static size_t random_text(unsigned *seed, char *buf, size_t size)
+{
+    static const char *const pieces[] = {
+        "#bawel", "#", "@user_1", "-", "--", "pasukan-pasukan", "5-10", "Januari-September", "Rp9.000",
+        "Rp", "km²", "m³", "\"", "\u201c", "\u201d", "'", "`", "(", ")", "[", "]", ".", ",", ";", ":", "!", "?",
+        "\u2026", "...", "No.", "Ltd.", "S.H.", "10.000", "1,5", "19:4-6", "II/2007", "&amp;nbsp", "dll.",
+        "pasukannya", "Abdullah", "menikah", "adalah", "Maluku", "APBN-P", "hamba-ku", "Jum'at", "e.g.",
+        "\u0645\u0631\u062d\u0628\u0627", "\u4e2d\u6587", "\u00e9", "e\u0301", "\U0001F600", "\U0001F1EE\U0001F1E9",
+        "\u200b", "\u200d", "\u00ad", "\ufeff", "\u00a0", "\u3000", "\t", " ", " ", " ", "  ", "\r\n", "\n",
+        "\r", "a", "Z", "9", "_", "$", "%", "&", "*", "+", "=", "<", ">", "|", "~", "^", "\\", "/",
+    };
+    size_t n = 0;
+    int count = 1 + (int)(rand_r(seed) % 60);
+    for (int i = 0; i < count; i++) {
+        const char *p = pieces[(size_t)rand_r(seed) % (sizeof(pieces) / sizeof(*pieces))];
+        size_t k = strlen(p);
+        if (n + k + 1 >= size)
+            break;
+        memcpy(buf + n, p, k);
+        n += k;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+Test(text_analyze, tokens_and_the_spaces_between_them_cover_the_text)
+{
+    const char *s = "Bergabung dengan #bawel, #pondok @user\u00a0dan Rp9.000 per km² (5-10 orang).";
+    struct coverage cv = { s, 0, true, "" };
+    cr_assert_eq(sel_analyze_span(an, ctx, s, 0, strlen(s), check_cover, &cv), SEL_OK);
+    cr_expect(cv.ok && only_spaces(s, cv.covered, strlen(s)), "%s", cv.why);
+    // The first token of a hashtag is its sign: "#" then "bawel", as UD tokenizes it.
+    struct token_list l = { 0 };
+    cr_assert_eq(sel_analyze_span(an, ctx, s, 0, strlen(s), collect_token, &l), SEL_OK);
+    cr_expect_str_eq(l.forms[2], "#");
+    cr_expect_str_eq(l.forms[3], "bawel");
+
+    // A property over random text, analysed whole and sentence by sentence (as `analyze` does).
+    sel_segmenter *seg = NULL;
+    cr_assert_eq(sel_segmenter_new(&seg, ctx, lang), SEL_OK);
+    unsigned seed = 17;
+    char buf[1024];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = random_text(&seed, buf, sizeof(buf));
+        struct coverage whole = { buf, 0, true, "" };
+        cr_assert_eq(sel_analyze_span(an, ctx, buf, 0, n, check_cover, &whole), SEL_OK);
+        cr_assert(whole.ok && only_spaces(buf, whole.covered, n), "round %d: %s in \"%s\"", round, whole.why, buf);
+        struct sentence_cover sc = { an, { buf, 0, true, "" } };
+        cr_assert_eq(sel_segment(seg, ctx, buf, n, cover_sentence, &sc), SEL_OK);
+        cr_assert(sc.cv.ok && only_spaces(buf, sc.cv.covered, n), "round %d (segmented): %s in \"%s\"", round,
+                  sc.cv.why, buf);
+    }
+    sel_segmenter_free(seg);
 }
 
 Test(text_analyze, gold_lemmas_and_roots_beat_plain_hunspell)
