@@ -11,8 +11,21 @@
 
 struct sel_dict {
     Hunhandle *hun;
-    UConverter *conv; // NULL when the dictionary is UTF-8 itself
+    UConverter *conv;      // NULL when the dictionary is UTF-8 itself
+    // Answers already given: the analyser asks about the same strings again and again (a
+    // word, then it without its clitic, its capitalised form, candidate roots), and each
+    // Hunspell call costs microseconds.
+    sel_strmap *spelled;   // word -> &known or &unknown
+    sel_strmap *stems;     // word -> struct stem_list
+    struct sel_arena arena;
 };
+
+struct stem_list {
+    size_t n;
+    char **v;
+};
+
+static char known, unknown;
 
 static const char *const search_dirs[] = {
     "/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell",
@@ -51,8 +64,11 @@ int sel_dict_open(sel_dict **out, sel_ctx *ctx, const char *name)
     if (!d)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     d->hun = Hunspell_create(aff, dic);
-    if (!d->hun) {
-        free(d);
+    if (!d->hun || sel_strmap_new(&d->spelled) != SEL_OK || sel_strmap_new(&d->stems) != SEL_OK) {
+        bool no_memory = d->hun != NULL;
+        sel_dict_close(d);
+        if (no_memory)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
         return sel_error(ctx, SEL_EHUNSPELL, "Hunspell could not load %s", dic);
     }
     const char *enc = Hunspell_get_dic_encoding(d->hun);
@@ -81,6 +97,9 @@ void sel_dict_close(sel_dict *d)
         Hunspell_destroy(d->hun);
     if (d->conv)
         ucnv_close(d->conv);
+    sel_strmap_free(d->spelled);
+    sel_strmap_free(d->stems);
+    sel_arena_finish(&d->arena);
     free(d);
 }
 
@@ -127,8 +146,14 @@ static char *from_dict(sel_dict *d, const char *s)
 
 bool sel_dict_spell(sel_dict *d, const char *word)
 {
+    size_t len = strlen(word);
+    const char *seen = sel_strmap_get(d->spelled, word, len);
+    if (seen)
+        return seen == &known;
     char buf[512];
-    return to_dict(d, word, buf, sizeof(buf)) && Hunspell_spell(d->hun, buf) != 0;
+    bool ok = to_dict(d, word, buf, sizeof(buf)) && Hunspell_spell(d->hun, buf) != 0;
+    sel_strmap_put(d->spelled, word, len, ok ? &known : &unknown); // out of memory: asked again
+    return ok;
 }
 
 typedef int (*list_fn)(Hunhandle *, char ***, const char *);
@@ -153,7 +178,29 @@ static size_t convert_list(sel_dict *d, list_fn fn, const char *word, char **out
 
 size_t sel_dict_stems(sel_dict *d, const char *word, char **out, size_t max)
 {
-    return convert_list(d, Hunspell_stem, word, out, max);
+    size_t len = strlen(word);
+    struct stem_list *l = sel_strmap_get(d->stems, word, len);
+    if (!l) {
+        char *fresh[SEL_DICT_MAX_STEMS];
+        size_t n = convert_list(d, Hunspell_stem, word, fresh, SEL_DICT_MAX_STEMS);
+        l = sel_arena_alloc(&d->arena, sizeof(*l));
+        char **v = l ? sel_arena_alloc(&d->arena, (n ? n : 1) * sizeof(*v)) : NULL;
+        if (l && v) {
+            *l = (struct stem_list){ 0, v };
+            for (size_t i = 0; i < n; i++)
+                if ((v[l->n] = sel_arena_strndup(&d->arena, fresh[i], strlen(fresh[i]))))
+                    l->n++;
+        }
+        for (size_t i = 0; i < n; i++)
+            free(fresh[i]);
+        if (!l || !v || sel_strmap_put(d->stems, word, len, l) != SEL_OK)
+            return 0;
+    }
+    size_t stored = 0;
+    for (size_t i = 0; i < l->n && stored < max; i++)
+        if ((out[stored] = strdup(l->v[i])))
+            stored++;
+    return stored;
 }
 
 size_t sel_dict_suggest(sel_dict *d, const char *word, char **out, size_t max)

@@ -14,9 +14,11 @@ int sel_dict_open(sel_dict **out, sel_ctx *ctx, const char *name);
 void sel_dict_close(sel_dict *dict);
 /** True when @p word (UTF-8) is a correct word for the dictionary. */
 bool sel_dict_spell(sel_dict *dict, const char *word);
+enum { SEL_DICT_MAX_STEMS = 16 };
 /**
  * The stems Hunspell gives for @p word, as newly allocated UTF-8 strings in @p out (at most
- * @p max). @return how many were stored (0 if the word is unknown).
+ * @p max, and at most SEL_DICT_MAX_STEMS). @return how many were stored (0 if the word is
+ * unknown). Answers are remembered for the dictionary's lifetime, as are sel_dict_spell()'s.
  */
 size_t sel_dict_stems(sel_dict *dict, const char *word, char **out, size_t max);
 /** Spelling suggestions for @p word, like sel_dict_stems(). */
