@@ -117,6 +117,13 @@ static bool ends_with(const char *s, const char *suffix)
 
 static void lowercase(const char *s, char *out, size_t size)
 {
+    size_t i = 0; // ASCII, the common case, without a round trip through UTF-16
+    for (; s[i] && i + 1 < size && !(s[i] & 0x80); i++)
+        out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
+    if (!s[i] && i < size) {
+        out[i] = '\0';
+        return;
+    }
     UChar u[MAX_WORD + 1], l[MAX_WORD + 1];
     UErrorCode status = U_ZERO_ERROR;
     int32_t n = 0;
@@ -197,14 +204,15 @@ static bool best_stem(sel_analyzer *an, const char *word, char *out, size_t size
 {
     if (!an->dict)
         return false;
-    char *stems[MAX_STEMS];
+    const char *stems[MAX_STEMS];
     size_t n = sel_dict_stems(an->dict, word, stems, MAX_STEMS);
     int best = -1, best_score = -1;
+    char lw[MAX_WORD * 4];
+    if (n)
+        lowercase(word, lw, sizeof(lw));
     for (size_t i = 0; i < n; i++) {
         char low[MAX_WORD * 4];
         lowercase(stems[i], low, sizeof(low));
-        char lw[MAX_WORD * 4];
-        lowercase(word, lw, sizeof(lw));
         int score = strcmp(low, lw) == 0 ? 3000 : strstr(lw, low) ? 2000 + (int)strlen(low) : (int)strlen(low);
         if (score > best_score) {
             best_score = score;
@@ -213,8 +221,6 @@ static bool best_stem(sel_analyzer *an, const char *word, char *out, size_t size
     }
     if (best >= 0)
         set_str(out, size, stems[best]);
-    for (size_t i = 0; i < n; i++)
-        free(stems[i]);
     return best >= 0;
 }
 
@@ -493,7 +499,7 @@ static int analyze_suffixing(sel_analyzer *an, const char *form, const char *low
         }
     }
     char best[MAX_WORD * 4] = "";
-    char *stems[2 * MAX_STEMS];
+    const char *stems[2 * MAX_STEMS];
     size_t n = an->dict ? sel_dict_stems(an->dict, lower, stems, MAX_STEMS) : 0;
     size_t n_lower = n;
     if (casing != CASE_LOWER && an->dict) // names are listed capitalised: "Palestinians" -> "Palestinian"
@@ -545,8 +551,6 @@ static int analyze_suffixing(sel_analyzer *an, const char *form, const char *low
             (strlen(stems[i]) >= 3 && inflects_to(m, stems[i], word) && !in_list(&m->rare_stems, stems[i])))
             set_str(best, sizeof(best), stems[i]);
     }
-    for (size_t i = 0; i < n; i++)
-        free(stems[i]);
     // 3. An inflected form of an inflected form ("bombings" -> "bombing" -> "bomb").
     for (size_t i = 0; best[0] && strcasecmp(best, lower) != 0 && i < m->inflect_always.n && an->depth < 2; i++) {
         if (!ends_with(best, m->inflect_always.v[i]))
@@ -578,179 +582,228 @@ static int analyze_suffixing(sel_analyzer *an, const char *form, const char *low
     return SEL_OK;
 }
 
-static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word *out)
+// What the steps of analyze_uncached() learn about one form, in order.
+struct word_state {
+    const char *form;              // as written
+    enum casing casing;
+    int letters;
+    char lower[MAX_WORD * 4];      // lowercased
+    char base[MAX_WORD * 4];       // lowercased, without its clitic
+    char stem[MAX_WORD * 4];       // the root found, as the dictionary spells it
+    bool have_stem;                // Hunspell (or a listed root) gave the stem
+    bool found;                    // a stem, from Hunspell or from stripping affixes
+    bool listed_proper;            // the form is listed as a name (Jumat, Barat)
+};
+
+// Listed forms: a non-standard spelling is analysed as its standard form (tantara), and a word
+// listed whole (adalah, masing-masing) is its own lemma and root. Returns true when it decided.
+static bool analyze_listed(sel_analyzer *an, const struct word_state *ws, struct sel_word *out, int *rc)
 {
     const struct morphology *m = an->m;
-    int letters, digits;
-    enum casing casing = casing_of(form, &letters, &digits);
-    memset(out, 0, sizeof(*out));
-    if (letters == 0) {
-        out->lemma = out->root = keep_str(an, form);
-        out->flags = digits ? SEL_TOK_NUM : SEL_TOK_PUNCT;
-        return SEL_OK;
-    }
-    char lower[MAX_WORD * 4];
-    lowercase(form, lower, sizeof(lower));
-    if (m->suffixing)
-        return analyze_suffixing(an, form, lower, casing, out);
-
-    // Non-standard spellings: analyse the standard form instead.
     for (size_t i = 0; i < m->spelling_from.n && an->depth < 3; i++) {
-        if (strcmp(lower, m->spelling_from.v[i]) != 0)
+        if (strcmp(ws->lower, m->spelling_from.v[i]) != 0)
             continue;
         const char *std = m->spelling_to.v[i];
         if (strchr(std, ' ')) {
             out->lemma = out->root = std;
         } else {
             an->depth++;
-            int rc = analyze(an, std, out);
+            *rc = analyze(an, std, out);
             an->depth--;
-            if (rc != SEL_OK)
-                return rc;
         }
         out->flags |= SEL_TOK_NONSTANDARD;
-        return SEL_OK;
+        return true;
     }
-
-    // Listed whole words (adalah, masing-masing): their own lemma and root, no clitic, no affix.
-    if (in_list(&m->own_roots, lower)) {
-        out->lemma = out->root = keep_str(an, lower);
-        return SEL_OK;
+    if (in_list(&m->own_roots, ws->lower)) {
+        out->lemma = out->root = keep_str(an, ws->lower);
+        return true;
     }
+    return false;
+}
 
-    if (strchr(lower, '-') && an->depth < 3) {
-        an->depth++;
-        bool done = analyze_hyphenated(an, form, lower, out);
-        an->depth--;
-        if (done)
-            return SEL_OK;
-    }
-
-    // Enclitics: pasukannya -> pasukan. Not when the word is listed as whole, or is itself a
-    // dictionary stem (hanya, meskipun).
-    char base[MAX_WORD * 4], stem[MAX_WORD * 4];
-    set_str(base, sizeof(base), lower);
-    bool have_stem = best_stem(an, lower, stem, sizeof(stem)) ||
-                     (casing != CASE_LOWER && best_stem(an, form, stem, sizeof(stem)));
-    bool whole_is_stem = have_stem && strcasecmp(stem, lower) == 0;
+// Enclitics: pasukannya -> pasukan. Not when the word is listed as whole, or is itself a
+// dictionary stem (hanya, meskipun). Sets base (and the stem of what is left) and out->clitic.
+static void strip_enclitic(sel_analyzer *an, struct word_state *ws, struct sel_word *out)
+{
+    const struct morphology *m = an->m;
+    const char *lower = ws->lower;
+    set_str(ws->base, sizeof(ws->base), lower);
+    ws->have_stem = best_stem(an, lower, ws->stem, sizeof(ws->stem)) ||
+                    (ws->casing != CASE_LOWER && best_stem(an, ws->form, ws->stem, sizeof(ws->stem)));
+    bool whole_is_stem = ws->have_stem && strcasecmp(ws->stem, lower) == 0;
     // A keep-pattern ("se*nya") protects a word only when its head is an affix, not the start of
     // the stem: sepenuhnya (st:penuh) is kept, sekutunya (st:sekutu) loses its clitic.
-    bool kept_by_pattern = matches_keep_pattern(m, lower) && have_stem && !starts_with(stem, "se");
+    bool kept_by_pattern = matches_keep_pattern(m, lower) && ws->have_stem && !starts_with(ws->stem, "se");
     bool strip = in_list(&m->strip_clitic, lower);
     bool listed_root = in_list(&m->root_from, lower); // menikah: nikah, not meni + -kah
-    if ((!whole_is_stem || strip) && !in_list(&m->keep, lower) && !kept_by_pattern && !listed_root) {
-        for (size_t i = 0; i < m->enclitics.n; i++) {
-            const char *c = m->enclitics.v[i];
-            size_t n = strlen(lower), k = strlen(c);
-            // a capitalised word ending in -ku or -mu is a name (Maluku), not a host and a clitic
-            if (n < k + 2 || !ends_with(lower, c) || (casing != CASE_LOWER && k < 3))
-                continue;
-            char cand[MAX_WORD * 4];
-            snprintf(cand, sizeof(cand), "%.*s", (int)(n - k - (lower[n - k - 1] == '-')), lower); // hamba-ku
-            // A host the dictionary does not know loses only the first (the productive) clitic:
-            // alutsistanya is alutsista + -nya, Abdullah is not Abdul + -lah.
-            if (spell(an, cand) || (!have_stem && i == 0) || strip) {
-                set_str(base, sizeof(base), cand);
-                out->clitic = c;
-                have_stem = best_stem(an, base, stem, sizeof(stem));
-                break;
-            }
+    if ((whole_is_stem && !strip) || in_list(&m->keep, lower) || kept_by_pattern || listed_root)
+        return;
+    for (size_t i = 0; i < m->enclitics.n; i++) {
+        const char *c = m->enclitics.v[i];
+        size_t n = strlen(lower), k = strlen(c);
+        // a capitalised word ending in -ku or -mu is a name (Maluku), not a host and a clitic
+        if (n < k + 2 || !ends_with(lower, c) || (ws->casing != CASE_LOWER && k < 3))
+            continue;
+        char cand[MAX_WORD * 4];
+        snprintf(cand, sizeof(cand), "%.*s", (int)(n - k - (lower[n - k - 1] == '-')), lower); // hamba-ku
+        // A host the dictionary does not know loses only the first (the productive) clitic:
+        // alutsistanya is alutsista + -nya, Abdullah is not Abdul + -lah.
+        if (spell(an, cand) || (!ws->have_stem && i == 0) || strip) {
+            set_str(ws->base, sizeof(ws->base), cand);
+            out->clitic = c;
+            ws->have_stem = best_stem(an, ws->base, ws->stem, sizeof(ws->stem));
+            return;
         }
     }
-    if (in_list(&m->own_roots, base)) {
-        set_str(stem, sizeof(stem), base);
-        have_stem = true;
+}
+
+// The listed roots: words that are their own (pasukan), roots given (dialaminya: alami), and
+// a lexical prefix (se-: sebesar, seusai) that stays on the root unless the word is listed as
+// derived from what follows it (seorang -> orang).
+static void apply_listed_roots(sel_analyzer *an, struct word_state *ws)
+{
+    const struct morphology *m = an->m;
+    if (in_list(&m->own_roots, ws->base)) {
+        set_str(ws->stem, sizeof(ws->stem), ws->base);
+        ws->have_stem = true;
     }
     for (size_t i = 0; i < m->root_from.n; i++) {
-        if (strcmp(base, m->root_from.v[i]) == 0) { // dialaminya: alami
-            set_str(stem, sizeof(stem), m->root_to.v[i]);
-            have_stem = true;
+        if (strcmp(ws->base, m->root_from.v[i]) == 0) {
+            set_str(ws->stem, sizeof(ws->stem), m->root_to.v[i]);
+            ws->have_stem = true;
             break;
         }
     }
-    // A lexical prefix (se-: sebesar, seusai) stays on the root unless the word is listed as
-    // derived from what follows it (seorang -> orang).
-    if (have_stem && !in_list(&m->prefix_roots, base)) {
-        char lst[MAX_WORD * 4];
-        lowercase(stem, lst, sizeof(lst));
-        for (size_t i = 0; i < m->lexical_prefixes.n; i++) {
-            const char *p = m->lexical_prefixes.v[i];
-            if (starts_with(base, p) && strcmp(base + strlen(p), lst) == 0) {
-                set_str(stem, sizeof(stem), base);
-                break;
-            }
+    if (!ws->have_stem || in_list(&m->prefix_roots, ws->base))
+        return;
+    char lst[MAX_WORD * 4];
+    lowercase(ws->stem, lst, sizeof(lst));
+    for (size_t i = 0; i < m->lexical_prefixes.n; i++) {
+        const char *p = m->lexical_prefixes.v[i];
+        if (starts_with(ws->base, p) && strcmp(ws->base + strlen(p), lst) == 0) {
+            set_str(ws->stem, sizeof(ws->stem), ws->base);
+            break;
         }
     }
+}
 
-    bool found = have_stem;
-    // Forms Hunspell does not list (dirilis, Usulkan in a headline): strip affixes until it
-    // knows the rest. A capitalised form that strips to a word is a word, not a name.
-    bool listed_proper = in_list(&m->proper, form);
-    if (!found && an->dict && (casing == CASE_LOWER || (casing == CASE_CAPITALIZED && !listed_proper)))
-        found = strip_to_root(an, base, stem, sizeof(stem), casing == CASE_CAPITALIZED);
-    if (found && !have_stem && casing == CASE_CAPITALIZED)
-        casing = CASE_LOWER;
-    if (!found && an->suggest && casing == CASE_LOWER && an->depth < 2) {
-        // Only when asked (a query typed by a user): a typo one edit away from a dictionary word
-        // (perjanjan) is analysed as that word. Text keeps its unknown words as written.
-        char fix[MAX_WORD * 4];
-        if (one_edit_away(an, base, fix, sizeof(fix))) {
-            an->depth++;
-            bool fixed = analyze(an, fix, out) == SEL_OK && !(out->flags & SEL_TOK_UNKNOWN);
-            an->depth--;
-            if (fixed) {
-                out->flags |= SEL_TOK_NONSTANDARD;
-                return SEL_OK;
-            }
-            memset(out, 0, sizeof(*out));
+// Only when asked (a query typed by a user): a typo one edit away from a dictionary word
+// (perjanjan) is analysed as that word. Text keeps its unknown words as written. Returns true
+// when @p out holds the analysis of the corrected word.
+static bool analyze_typo(sel_analyzer *an, const struct word_state *ws, struct sel_word *out)
+{
+    char fix[MAX_WORD * 4];
+    if (!an->suggest || ws->casing != CASE_LOWER || an->depth >= 2 || !one_edit_away(an, ws->base, fix, sizeof(fix)))
+        return false;
+    an->depth++;
+    bool fixed = analyze(an, fix, out) == SEL_OK && !(out->flags & SEL_TOK_UNKNOWN);
+    an->depth--;
+    if (fixed) {
+        out->flags |= SEL_TOK_NONSTANDARD;
+        return true;
+    }
+    memset(out, 0, sizeof(*out));
+    return false;
+}
+
+// Lemma: the passive di- and bare -kan/-i verbs become the active meN- form; else the base.
+static void active_lemma(sel_analyzer *an, const struct word_state *ws, const char *lstem, char *lemma, size_t size,
+                         struct sel_word *out)
+{
+    const struct morphology *m = an->m;
+    const char *base = ws->base;
+    set_str(lemma, size, base);
+    if (!ws->found || strcmp(lstem, base) == 0 || in_list(&m->keep, base))
+        return;
+    for (size_t i = 0; i < m->passive.n; i++) {
+        const char *p = m->passive.v[i];
+        const char *rest = base + strlen(p);
+        if (starts_with(base, p) && strstr(rest, lstem) && strlen(rest) >= 3) {
+            make_active(an, rest, lstem, lemma, size);
+            out->flags |= SEL_TOK_PASSIVE;
+            return;
         }
     }
-
-    // Lemma: the passive di- and bare -kan/-i verbs become the active meN- form.
-    char lemma[MAX_WORD * 4];
-    set_str(lemma, sizeof(lemma), base);
-    char lstem[MAX_WORD * 4] = "";
-    if (found)
-        lowercase(stem, lstem, sizeof(lstem));
-    if (found && strcmp(lstem, base) != 0 && !in_list(&m->keep, base)) {
-        for (size_t i = 0; i < m->passive.n; i++) {
-            const char *p = m->passive.v[i];
-            const char *rest = base + strlen(p);
-            if (starts_with(base, p) && strstr(rest, lstem) && strlen(rest) >= 3) {
-                make_active(an, rest, lstem, lemma, sizeof(lemma));
-                out->flags |= SEL_TOK_PASSIVE;
-                break;
-            }
-        }
-        for (size_t i = 0; i < m->bare_suffixes.n && !(out->flags & SEL_TOK_PASSIVE); i++) {
-            // stem + suffix, or per- + stem + suffix (peringatkan -> memperingatkan)
-            size_t k = strlen(lstem);
-            size_t at = starts_with(base, "per") && strncmp(base + 3, lstem, k) == 0 ? 3 : 0;
-            if (strncmp(base + at, lstem, k) == 0 && strcmp(base + at + k, m->bare_suffixes.v[i]) == 0) {
-                make_active(an, base, lstem, lemma, sizeof(lemma));
-                break;
-            }
+    for (size_t i = 0; i < m->bare_suffixes.n; i++) {
+        // stem + suffix, or per- + stem + suffix (peringatkan -> memperingatkan)
+        size_t k = strlen(lstem);
+        size_t at = starts_with(base, "per") && strncmp(base + 3, lstem, k) == 0 ? 3 : 0;
+        if (strncmp(base + at, lstem, k) == 0 && strcmp(base + at + k, m->bare_suffixes.v[i]) == 0) {
+            make_active(an, base, lstem, lemma, size);
+            return;
         }
     }
+}
 
-    // Case: names and acronyms keep theirs; ordinary words capitalised by position do not.
-    bool proper = (found && stem_is_capitalized(stem)) || (!found && casing != CASE_LOWER) ||
-                  (casing == CASE_UPPER && letters <= 4) || listed_proper;
-    if (casing == CASE_UPPER && letters > 4 && found)
+// Case: names and acronyms keep theirs; ordinary words capitalised by position do not.
+static void set_case(sel_analyzer *an, const struct word_state *ws, const char *lemma, const char *lstem,
+                     struct sel_word *out)
+{
+    bool found = ws->found;
+    enum casing casing = ws->casing;
+    bool proper = (found && stem_is_capitalized(ws->stem)) || (!found && casing != CASE_LOWER) ||
+                  (casing == CASE_UPPER && ws->letters <= 4) || ws->listed_proper;
+    if (casing == CASE_UPPER && ws->letters > 4 && found)
         proper = false; // "MEMBACA" in a headline
     if (proper && casing != CASE_LOWER) {
         // keep the form's own case, minus any clitic
         char kept[MAX_WORD * 4];
-        snprintf(kept, sizeof(kept), "%.*s", (int)strlen(base), form);
-        out->lemma = keep_str(an, strcmp(lemma, base) == 0 ? kept : lemma);
-        out->root = found && strcasecmp(lstem, base) != 0 ? keep_str(an, lstem) : out->lemma;
+        snprintf(kept, sizeof(kept), "%.*s", (int)strlen(ws->base), ws->form);
+        out->lemma = keep_str(an, strcmp(lemma, ws->base) == 0 ? kept : lemma);
+        out->root = found && strcasecmp(lstem, ws->base) != 0 ? keep_str(an, lstem) : out->lemma;
         out->flags |= SEL_TOK_PROPER;
     } else {
         out->lemma = keep_str(an, lemma);
-        out->root = keep_str(an, found ? lstem : base);
+        out->root = keep_str(an, found ? lstem : ws->base);
     }
     if (!found)
         out->flags |= SEL_TOK_UNKNOWN;
+}
+
+static int analyze_uncached(sel_analyzer *an, const char *form, struct sel_word *out)
+{
+    struct word_state ws = { .form = form };
+    int digits;
+    ws.casing = casing_of(form, &ws.letters, &digits);
+    memset(out, 0, sizeof(*out));
+    if (ws.letters == 0) {
+        out->lemma = out->root = keep_str(an, form);
+        out->flags = digits ? SEL_TOK_NUM : SEL_TOK_PUNCT;
+        return SEL_OK;
+    }
+    lowercase(form, ws.lower, sizeof(ws.lower));
+    if (an->m->suffixing)
+        return analyze_suffixing(an, form, ws.lower, ws.casing, out);
+    int rc = SEL_OK;
+    if (analyze_listed(an, &ws, out, &rc))
+        return rc;
+    if (strchr(ws.lower, '-') && an->depth < 3) {
+        an->depth++;
+        bool done = analyze_hyphenated(an, form, ws.lower, out);
+        an->depth--;
+        if (done)
+            return SEL_OK;
+    }
+    strip_enclitic(an, &ws, out);
+    apply_listed_roots(an, &ws);
+
+    // Forms Hunspell does not list (dirilis, Usulkan in a headline): strip affixes until it
+    // knows the rest. A capitalised form that strips to a word is a word, not a name.
+    ws.found = ws.have_stem;
+    ws.listed_proper = in_list(&an->m->proper, form);
+    if (!ws.found && an->dict &&
+        (ws.casing == CASE_LOWER || (ws.casing == CASE_CAPITALIZED && !ws.listed_proper)))
+        ws.found = strip_to_root(an, ws.base, ws.stem, sizeof(ws.stem), ws.casing == CASE_CAPITALIZED);
+    if (ws.found && !ws.have_stem && ws.casing == CASE_CAPITALIZED)
+        ws.casing = CASE_LOWER;
+    if (!ws.found && analyze_typo(an, &ws, out))
+        return SEL_OK;
+
+    char lemma[MAX_WORD * 4], lstem[MAX_WORD * 4] = "";
+    if (ws.found)
+        lowercase(ws.stem, lstem, sizeof(lstem));
+    active_lemma(an, &ws, lstem, lemma, sizeof(lemma), out);
+    set_case(an, &ws, lemma, lstem, out);
     return SEL_OK;
 }
 

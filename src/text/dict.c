@@ -176,7 +176,7 @@ static size_t convert_list(sel_dict *d, list_fn fn, const char *word, char **out
     return stored;
 }
 
-size_t sel_dict_stems(sel_dict *d, const char *word, char **out, size_t max)
+size_t sel_dict_stems(sel_dict *d, const char *word, const char **out, size_t max)
 {
     size_t len = strlen(word);
     struct stem_list *l = sel_strmap_get(d->stems, word, len);
@@ -197,9 +197,8 @@ size_t sel_dict_stems(sel_dict *d, const char *word, char **out, size_t max)
             return 0;
     }
     size_t stored = 0;
-    for (size_t i = 0; i < l->n && stored < max; i++)
-        if ((out[stored] = strdup(l->v[i])))
-            stored++;
+    for (; stored < l->n && stored < max; stored++)
+        out[stored] = l->v[stored];
     return stored;
 }
 

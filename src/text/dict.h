@@ -16,11 +16,11 @@ void sel_dict_close(sel_dict *dict);
 bool sel_dict_spell(sel_dict *dict, const char *word);
 enum { SEL_DICT_MAX_STEMS = 16 };
 /**
- * The stems Hunspell gives for @p word, as newly allocated UTF-8 strings in @p out (at most
- * @p max, and at most SEL_DICT_MAX_STEMS). @return how many were stored (0 if the word is
+ * The stems Hunspell gives for @p word, as UTF-8 strings borrowed from @p dict, in @p out (at
+ * most @p max, and at most SEL_DICT_MAX_STEMS). @return how many were stored (0 if the word is
  * unknown). Answers are remembered for the dictionary's lifetime, as are sel_dict_spell()'s.
  */
-size_t sel_dict_stems(sel_dict *dict, const char *word, char **out, size_t max);
+size_t sel_dict_stems(sel_dict *dict, const char *word, const char **out, size_t max);
 /** Spelling suggestions for @p word, like sel_dict_stems(). */
 size_t sel_dict_suggest(sel_dict *dict, const char *word, char **out, size_t max);
 

@@ -261,13 +261,11 @@ Test(text_analyze, gold_lemmas_and_roots_beat_plain_hunspell)
         root_ok += strcmp(w.root, root) == 0;
         if (strcmp(w.root, root) != 0 || strcmp(w.lemma, lemma) != 0)
             cr_log_info("%s: lemma %s (gold %s), root %s (gold %s)", form, w.lemma, lemma, w.root, root);
-        char *stems[8];
+        const char *stems[8];
         size_t n = sel_dict_stems(hun, form, stems, 8);
         const char *first = n ? stems[0] : form; // plain Hunspell: first stem, or the form itself
         hun_lemma_ok += strcmp(first, lemma) == 0;
         hun_root_ok += strcmp(first, root) == 0;
-        for (size_t i = 0; i < n; i++)
-            free(stems[i]);
     }
     fclose(fp);
     sel_dict_close(hun);
