@@ -471,58 +471,37 @@ static bool inflects_to(const struct morphology *m, const char *stem, const char
     return false;
 }
 
-// Languages that inflect with endings (English): the lemma is the dictionary stem. Hunspell's
-// en_US stems strip prefixes too ("proposes" -> "pose"), so only stems that keep the start of
-// the word count, and the language's inflection rules fill in what Hunspell does not give.
-static int analyze_suffixing(sel_analyzer *an, const char *form, const char *lower, enum casing casing,
-                             struct sel_word *out)
+// What analyze_suffixing() knows of one form: Hunspell's stems of the lowercase word (the first
+// n_lower) and of the word as written.
+struct suffixing_state {
+    const char *form, *lower;
+    enum casing casing;
+    const char *stems[2 * MAX_STEMS];
+    size_t n, n_lower;
+    char best[MAX_WORD * 4]; // the lemma found so far, "" for none
+};
+
+// 1. The language's inflection rules, in order ("s" before "es": corpses -> corpse, not
+//    corps), on the lowercase word and, for a name, on the word as written; the first the
+//    dictionary knows wins. Words listed under `keep` (news, series) stay whole, and so do
+//    dictionary words matching a `keep-pattern` (*ss: "pass" is not "pas" + -s).
+static void lemma_by_inflection(sel_analyzer *an, struct suffixing_state *st)
 {
     const struct morphology *m = an->m;
-    for (size_t i = 0; i < m->enclitics.n && an->depth < 2; i++) {
-        // the possessive: "Iraq's" is "Iraq" (the clitic is kept apart, as in Indonesian)
-        const char *c = m->enclitics.v[i];
-        size_t n = strlen(form), k = strlen(c);
-        if (n > k + 1 && ends_with(form, c)) {
-            char base[MAX_WORD * 4];
-            snprintf(base, sizeof(base), "%.*s", (int)(n - k), form);
-            an->depth++;
-            int rc = analyze(an, base, out);
-            an->depth--;
-            out->clitic = c;
-            return rc;
-        }
+    const char *lower = st->lower;
+    if (in_list(&m->keep, lower) || (matches_keep_pattern(m, lower) && spell(an, lower))) {
+        set_str(st->best, sizeof(st->best), lower);
+        return;
     }
-    for (size_t i = 0; i < m->irregular_from.n; i++) {
-        if (strcmp(lower, m->irregular_from.v[i]) == 0) { // shot -> shoot, fled -> flee
-            out->lemma = out->root = m->irregular_to.v[i];
-            return SEL_OK;
-        }
-    }
-    char best[MAX_WORD * 4] = "";
-    const char *stems[2 * MAX_STEMS];
-    size_t n = an->dict ? sel_dict_stems(an->dict, lower, stems, MAX_STEMS) : 0;
-    size_t n_lower = n;
-    if (casing != CASE_LOWER && an->dict) // names are listed capitalised: "Palestinians" -> "Palestinian"
-        n += sel_dict_stems(an->dict, form, stems + n, MAX_STEMS);
-    bool known = n > 0 || spell(an, lower) || (casing != CASE_LOWER && spell(an, form));
-    bool capitalized_stem = false;
-    for (size_t i = n_lower; i < n; i++)
-        capitalized_stem = capitalized_stem || stem_is_capitalized(stems[i]);
-    // 1. The language's inflection rules, in order ("s" before "es": corpses -> corpse, not
-    //    corps), on the lowercase word and, for a name, on the word as written; the first the
-    //    dictionary knows wins. Words listed under `keep` (news, series) stay whole, and so do
-    //    dictionary words matching a `keep-pattern` (*ss: "pass" is not "pas" + -s).
-    if (in_list(&m->keep, lower) || (matches_keep_pattern(m, lower) && spell(an, lower)))
-        set_str(best, sizeof(best), lower);
     char first[MAX_WORD * 4] = ""; // the first candidate the dictionary knows
-    for (size_t i = 0; !best[0] && i < m->inflect_from.n; i++) {
+    for (size_t i = 0; !st->best[0] && i < m->inflect_from.n; i++) {
         const char *end = m->inflect_from.v[i];
         size_t k = strlen(lower), e = strlen(end);
         if (k < e + 2 || !ends_with(lower, end))
             continue;
-        for (int pass = 0; pass < 2 && !best[0]; pass++) {
-            const char *word = pass == 0 ? lower : form;
-            if (pass == 1 && casing == CASE_LOWER)
+        for (int pass = 0; pass < 2 && !st->best[0]; pass++) {
+            const char *word = pass == 0 ? lower : st->form;
+            if (pass == 1 && st->casing == CASE_LOWER)
                 break;
             char cand[MAX_WORD * 4];
             snprintf(cand, sizeof(cand), "%.*s%s", (int)(k - e), word, m->inflect_to.v[i]);
@@ -534,48 +513,111 @@ static int analyze_suffixing(sel_analyzer *an, const char *form, const char *low
                 continue;
             // Of two readings the dictionary knows ("bombing": bombe + -ing, bomb + -ing), the one
             // Hunspell also gives as a stem of the word wins.
-            for (size_t j = 0; j < n && !best[0]; j++)
-                if (strcmp(stems[j], cand) == 0)
-                    set_str(best, sizeof(best), cand);
+            for (size_t j = 0; j < st->n && !st->best[0]; j++)
+                if (strcmp(st->stems[j], cand) == 0)
+                    set_str(st->best, sizeof(st->best), cand);
             if (!first[0])
                 set_str(first, sizeof(first), cand);
         }
     }
-    if (!best[0] && first[0])
-        set_str(best, sizeof(best), first);
-    // 2. Else a stem of Hunspell's that the inflection rules explain (not "proposes" -> "pose"),
-    //    or the word itself.
-    for (size_t i = 0; !best[0] && i < n; i++) {
-        const char *word = i < n_lower ? lower : form;
-        if (strcmp(stems[i], word) == 0 ||
-            (strlen(stems[i]) >= 3 && inflects_to(m, stems[i], word) && !in_list(&m->rare_stems, stems[i])))
-            set_str(best, sizeof(best), stems[i]);
+    if (!st->best[0] && first[0])
+        set_str(st->best, sizeof(st->best), first);
+}
+
+// 2. Else a stem of Hunspell's that the inflection rules explain (not "proposes" -> "pose"),
+//    or the word itself.
+static void lemma_by_stem(sel_analyzer *an, struct suffixing_state *st)
+{
+    const struct morphology *m = an->m;
+    for (size_t i = 0; !st->best[0] && i < st->n; i++) {
+        const char *word = i < st->n_lower ? st->lower : st->form;
+        const char *stem = st->stems[i];
+        if (strcmp(stem, word) == 0 ||
+            (strlen(stem) >= 3 && inflects_to(m, stem, word) && !in_list(&m->rare_stems, stem)))
+            set_str(st->best, sizeof(st->best), stem);
     }
-    // 3. An inflected form of an inflected form ("bombings" -> "bombing" -> "bomb").
-    for (size_t i = 0; best[0] && strcasecmp(best, lower) != 0 && i < m->inflect_always.n && an->depth < 2; i++) {
-        if (!ends_with(best, m->inflect_always.v[i]))
+}
+
+// 3. An inflected form of an inflected form ("bombings" -> "bombing" -> "bomb").
+static void lemma_of_lemma(sel_analyzer *an, struct suffixing_state *st)
+{
+    const struct morphology *m = an->m;
+    for (size_t i = 0; st->best[0] && strcasecmp(st->best, st->lower) != 0 && i < m->inflect_always.n && an->depth < 2;
+         i++) {
+        if (!ends_with(st->best, m->inflect_always.v[i]))
             continue;
         struct sel_word inner;
         an->depth++;
-        int rc = analyze(an, best, &inner);
+        int rc = analyze(an, st->best, &inner);
         an->depth--;
         if (rc == SEL_OK && !(inner.flags & SEL_TOK_UNKNOWN))
-            set_str(best, sizeof(best), inner.lemma);
+            set_str(st->best, sizeof(st->best), inner.lemma);
         break;
     }
+}
+
+// The possessive: "Iraq's" is "Iraq" (the clitic is kept apart, as in Indonesian); irregular
+// forms (shot -> shoot, fled -> flee) are listed. Returns true when it decided.
+static bool suffixing_listed(sel_analyzer *an, const char *form, const char *lower, struct sel_word *out, int *rc)
+{
+    const struct morphology *m = an->m;
+    for (size_t i = 0; i < m->enclitics.n && an->depth < 2; i++) {
+        const char *c = m->enclitics.v[i];
+        size_t n = strlen(form), k = strlen(c);
+        if (n > k + 1 && ends_with(form, c)) {
+            char base[MAX_WORD * 4];
+            snprintf(base, sizeof(base), "%.*s", (int)(n - k), form);
+            an->depth++;
+            *rc = analyze(an, base, out);
+            an->depth--;
+            out->clitic = c;
+            return true;
+        }
+    }
+    for (size_t i = 0; i < m->irregular_from.n; i++) {
+        if (strcmp(lower, m->irregular_from.v[i]) == 0) {
+            out->lemma = out->root = m->irregular_to.v[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+// Languages that inflect with endings (English): the lemma is the dictionary stem. Hunspell's
+// en_US stems strip prefixes too ("proposes" -> "pose"), so only stems that keep the start of
+// the word count, and the language's inflection rules fill in what Hunspell does not give.
+static int analyze_suffixing(sel_analyzer *an, const char *form, const char *lower, enum casing casing,
+                             struct sel_word *out)
+{
+    int rc = SEL_OK;
+    if (suffixing_listed(an, form, lower, out, &rc))
+        return rc;
+    struct suffixing_state st = { .form = form, .lower = lower, .casing = casing };
+    st.n = an->dict ? sel_dict_stems(an->dict, lower, st.stems, MAX_STEMS) : 0;
+    st.n_lower = st.n;
+    if (casing != CASE_LOWER && an->dict) // names are listed capitalised: "Palestinians" -> "Palestinian"
+        st.n += sel_dict_stems(an->dict, form, st.stems + st.n, MAX_STEMS);
+    bool known = st.n > 0 || spell(an, lower) || (casing != CASE_LOWER && spell(an, form));
+    bool capitalized_stem = false;
+    for (size_t i = st.n_lower; i < st.n; i++)
+        capitalized_stem = capitalized_stem || stem_is_capitalized(st.stems[i]);
+    lemma_by_inflection(an, &st);
+    lemma_by_stem(an, &st);
+    lemma_of_lemma(an, &st);
     bool proper = casing != CASE_LOWER && (!known || capitalized_stem || (casing == CASE_UPPER && strlen(lower) <= 5));
-    for (size_t i = 0; !proper && i < m->proper.n; i++)
-        proper = strcmp(form, m->proper.v[i]) == 0;
+    for (size_t i = 0; !proper && i < an->m->proper.n; i++)
+        proper = strcmp(form, an->m->proper.v[i]) == 0;
     if (proper) {
         // a name keeps its case; an inflected one ("Palestinians") takes its capitalised stem
         char cased[MAX_WORD * 4];
         set_str(cased, sizeof(cased), form);
-        if (best[0] && strlen(best) <= strlen(cased) && strncasecmp(best, cased, strlen(best)) == 0)
-            cased[strlen(best)] = '\0'; // keep the form's own capitals on the stem's length
+        size_t k = strlen(st.best);
+        if (k && k <= strlen(cased) && strncasecmp(st.best, cased, k) == 0)
+            cased[k] = '\0'; // keep the form's own capitals on the stem's length
         out->lemma = out->root = keep_str(an, cased);
         out->flags = SEL_TOK_PROPER;
     } else {
-        out->lemma = out->root = keep_str(an, best[0] ? best : lower);
+        out->lemma = out->root = keep_str(an, st.best[0] ? st.best : lower);
     }
     if (!known)
         out->flags |= SEL_TOK_UNKNOWN;
