@@ -62,6 +62,29 @@ struct sel_lang {
     struct morphology morph;
 };
 
+/** A piece of text between two word boundaries. */
+struct sel_piece {
+    size_t start, end;
+    bool word; // letters or digits
+};
+
+/** Word-break pieces of a span, in order (word_pieces.c). */
+struct sel_pieces {
+    const char *text;
+    size_t start, end, pos;   // pos: next byte, without ICU
+    struct UBreakIterator *bi; // with ICU: the iterator, set to ut
+    struct UText *ut;
+    int32_t at;               // with ICU: the last boundary
+};
+
+/** Starts the pieces of [start, end) of @p text; @p bi is used when the span needs ICU. */
+int sel_pieces_begin(struct sel_pieces *ps, struct UBreakIterator *bi, sel_ctx *ctx, const char *text, size_t start,
+                     size_t end);
+/** The next piece; false after the last. */
+bool sel_pieces_next(struct sel_pieces *ps, struct sel_piece *p);
+/** Releases what sel_pieces_begin() set up. */
+void sel_pieces_end(struct sel_pieces *ps);
+
 /** The analyzer's word BreakIterator, created on first use (ubrk_open is costly per call). */
 struct UBreakIterator *sel_analyzer_word_breaks(sel_analyzer *an, UErrorCode *status);
 

@@ -12,12 +12,7 @@
 #include <unicode/utf8.h>
 #include <unicode/utext.h>
 
-struct piece {
-    size_t start, end;
-    bool word; // letters or digits
-};
-
-static bool is_space_piece(const char *text, struct piece p)
+static bool is_space_piece(const char *text, struct sel_piece p)
 {
     for (int32_t i = (int32_t)p.start, n = (int32_t)p.end; i < n;) {
         UChar32 c;
@@ -29,7 +24,7 @@ static bool is_space_piece(const char *text, struct piece p)
 }
 
 // True when [p) holds only characters of @p kind: 'd' ASCII digits, 's' superscript digits.
-static bool piece_is(const char *text, struct piece p, char kind)
+static bool piece_is(const char *text, struct sel_piece p, char kind)
 {
     for (int32_t i = (int32_t)p.start, n = (int32_t)p.end; i < n;) {
         UChar32 c;
@@ -44,7 +39,7 @@ static bool piece_is(const char *text, struct piece p, char kind)
 
 // A hyphen between two numbers (5-10) or two listed names such as months (Januari-September) is
 // a range: three tokens, not a compound.
-static bool is_range(sel_analyzer *an, const char *text, struct piece a, struct piece b)
+static bool is_range(sel_analyzer *an, const char *text, struct sel_piece a, struct sel_piece b)
 {
     if (piece_is(text, a, 'd') && piece_is(text, b, 'd'))
         return true;
@@ -70,7 +65,7 @@ static int emit_one(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t sta
 // Emits a token; a hyphenated compound that is not a reduplication (DPRK-Rusia, neo-Nazi) is
 // emitted as its parts when the analyzer is set to split compounds, so that term matching finds
 // the names in it.
-static int emit_token(sel_analyzer *an, sel_ctx *ctx, const char *text, struct piece p, sel_token_fn emit,
+static int emit_token(sel_analyzer *an, sel_ctx *ctx, const char *text, struct sel_piece p, sel_token_fn emit,
                       void *user, bool *stop)
 {
     // A currency written against its amount (Rp9.000) is two tokens, as "Rp 9.000" is.
@@ -113,21 +108,19 @@ int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t st
 {
     SEL_CHECK_ARG(an && text && emit && start <= end, SEL_EINVAL);
     UErrorCode status = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(NULL, text + start, (int64_t)(end - start), &status);
     UBreakIterator *bi = sel_analyzer_word_breaks(an, &status);
-    ubrk_setUText(bi, ut, &status);
-    if (U_FAILURE(status)) {
-        utext_close(ut);
+    if (U_FAILURE(status))
         return sel_error(ctx, SEL_EICU, "word iterator: %s", u_errorName(status));
-    }
+    struct sel_pieces ps;
+    int rc = sel_pieces_begin(&ps, bi, ctx, text, start, end);
+    if (rc != SEL_OK)
+        return rc;
     // Streaming, with one token and one hyphen of lookahead, so that a huge line costs no memory.
-    struct piece tok = { 0 }, hyphen = { 0 };
+    struct sel_piece tok = { 0 }, hyphen = { 0 };
     bool join = sel_analyzer_lang(an)->morph.join_hyphens;
     bool have_tok = false, have_hyphen = false, stop = false;
-    int rc = SEL_OK;
-    for (int32_t a = ubrk_first(bi), b = ubrk_next(bi); b != UBRK_DONE && !stop && rc == SEL_OK;
-         a = b, b = ubrk_next(bi)) {
-        struct piece p = { start + (size_t)a, start + (size_t)b, ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT };
+    struct sel_piece p;
+    while (!stop && rc == SEL_OK && sel_pieces_next(&ps, &p)) {
         if (!p.word && is_space_piece(text, p))
             continue;
         if (have_tok && tok.word && !have_hyphen && !p.word && p.start == tok.end && piece_is(text, p, 's')) {
@@ -160,9 +153,6 @@ int sel_analyze_span(sel_analyzer *an, sel_ctx *ctx, const char *text, size_t st
         if (rc == SEL_OK && have_hyphen && !stop)
             rc = emit_token(an, ctx, text, hyphen, emit, user, &stop);
     }
-    // The iterator is the analyzer's and is reused; it must not keep pointing at this text.
-    static const UChar empty[1] = { 0 };
-    ubrk_setText(bi, empty, 0, &status);
-    utext_close(ut);
+    sel_pieces_end(&ps);
     return rc;
 }

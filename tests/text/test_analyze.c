@@ -3,12 +3,15 @@
 // plain Hunspell's first stem on the same forms; plus the patterns of the language guide.
 #include "src/text/dict.h"
 #include "src/text/text.h"
+#include "src/text/text_internal.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 static sel_ctx *ctx;
@@ -236,6 +239,50 @@ Test(text_analyze, tokens_and_the_spaces_between_them_cover_the_text)
                   sc.cv.why, buf);
     }
     sel_segmenter_free(seg);
+}
+
+// Word boundaries found without ICU (word_pieces.c) are ICU's: random text from the characters
+// its rules treat specially, compared piece by piece with ICU's word BreakIterator.
+Test(text_analyze, word_pieces_without_icu_are_icus)
+{
+    static const char *const chars[] = { "a", "Z", "k", "9", "0", "@", "_", ".", "'", ",", ";", ":", "-", "#",
+                                         "/", "\"", "(", " ", " ", "  ", "\t", "\r", "\n", "\r\n", "$", "%",
+                                         "\u00a0", "\u00ab", "\u00bb", "\u00b0", "\u00b2", "\u00b3", "\u00b9",
+                                         "\u2013", "\u2014", "\u2026", "\u201c", "\u201d" };
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *ref = ubrk_open(UBRK_WORD, "id", NULL, 0, &status);
+    UBreakIterator *mine = ubrk_open(UBRK_WORD, "id", NULL, 0, &status);
+    cr_assert(U_SUCCESS(status));
+    unsigned seed = 20;
+    char buf[256];
+    size_t simple = 0;
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0;
+        for (int i = 0, count = 1 + (int)(rand_r(&seed) % 24); i < count; i++) {
+            const char *c = chars[(size_t)rand_r(&seed) % (sizeof(chars) / sizeof(*chars))];
+            memcpy(buf + n, c, strlen(c));
+            n += strlen(c);
+        }
+        buf[n] = '\0';
+        UText *ut = utext_openUTF8(NULL, buf, (int64_t)n, &status);
+        ubrk_setUText(ref, ut, &status);
+        struct sel_pieces ps;
+        cr_assert_eq(sel_pieces_begin(&ps, mine, ctx, buf, 0, n), SEL_OK);
+        simple += ps.bi == NULL;
+        struct sel_piece p;
+        for (int32_t b = ubrk_next(ref); b != UBRK_DONE; b = ubrk_next(ref)) {
+            cr_assert(sel_pieces_next(&ps, &p), "round %d: \"%s\": piece missing before %d", round, buf, b);
+            bool word = ubrk_getRuleStatus(ref) >= UBRK_WORD_NONE_LIMIT;
+            cr_assert(p.end == (size_t)b && p.word == word, "round %d: \"%s\": piece ends %zu (word %d), ICU %d (%d)",
+                      round, buf, p.end, p.word, b, word);
+        }
+        cr_assert_not(sel_pieces_next(&ps, &p), "round %d: \"%s\": piece after the end", round, buf);
+        sel_pieces_end(&ps);
+        utext_close(ut);
+    }
+    cr_expect_gt(simple, 15000, "only %zu of the texts took the path without ICU", simple);
+    ubrk_close(ref);
+    ubrk_close(mine);
 }
 
 Test(text_analyze, gold_lemmas_and_roots_beat_plain_hunspell)
