@@ -670,8 +670,14 @@ static void strip_enclitic(sel_analyzer *an, struct word_state *ws, struct sel_w
     const struct morphology *m = an->m;
     const char *lower = ws->lower;
     set_str(ws->base, sizeof(ws->base), lower);
-    ws->have_stem = best_stem(an, lower, ws->stem, sizeof(ws->stem)) ||
-                    (ws->casing != CASE_LOWER && best_stem(an, ws->form, ws->stem, sizeof(ws->stem)));
+    // Hunspell looks a capitalised or all-capitals word up in lowercase too, so when it has no
+    // stem for the word as written it has none for the lowercase word either: a name it does
+    // not know (Putin, KCNA) costs one call instead of two. The lowercase stems come first.
+    bool titled = ws->casing == CASE_CAPITALIZED || ws->casing == CASE_UPPER;
+    const char *none[1];
+    ws->have_stem = (!titled || (an->dict && sel_dict_stems(an->dict, ws->form, none, 1) > 0)) &&
+                    (best_stem(an, lower, ws->stem, sizeof(ws->stem)) ||
+                     (ws->casing != CASE_LOWER && best_stem(an, ws->form, ws->stem, sizeof(ws->stem))));
     bool whole_is_stem = ws->have_stem && strcasecmp(ws->stem, lower) == 0;
     // A keep-pattern ("se*nya") protects a word only when its head is an affix, not the start of
     // the stem: sepenuhnya (st:penuh) is kept, sekutunya (st:sekutu) loses its clitic.
