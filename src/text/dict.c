@@ -104,9 +104,17 @@ void sel_dict_close(sel_dict *d)
 }
 
 // UTF-8 -> dictionary encoding into @p buf; false when a letter cannot be represented.
+static bool is_ascii(const char *s)
+{
+    for (; *s; s++)
+        if (*s & 0x80)
+            return false;
+    return true;
+}
+
 static bool to_dict(sel_dict *d, const char *word, char *buf, size_t size)
 {
-    if (!d->conv) {
+    if (!d->conv || is_ascii(word)) { // ASCII is the same in every encoding Hunspell uses
         if (strlen(word) >= size)
             return false;
         strcpy(buf, word);
@@ -125,7 +133,7 @@ static bool to_dict(sel_dict *d, const char *word, char *buf, size_t size)
 
 static char *from_dict(sel_dict *d, const char *s)
 {
-    if (!d->conv)
+    if (!d->conv || is_ascii(s))
         return strdup(s);
     UChar u[256];
     UErrorCode status = U_ZERO_ERROR;
