@@ -136,7 +136,8 @@ static bool tag_sentence(void *user, const char *text, const struct sel_sentence
         return true; // site furniture is not where terms are looked for
     p->sentence = s;
     p->text = text;
-    p->rc = sel_tagger_tag_span(p->t, p->ctx, text, s->start, s->end, false, forward_match, p);
+    // a site dateline ("TEMPO.CO, Jakarta -") opens the sentence but is not where terms are
+    p->rc = sel_tagger_tag_span(p->t, p->ctx, text, s->start + s->dateline_len, s->end, false, forward_match, p);
     return p->rc == SEL_OK && !p->stop;
 }
 

@@ -39,6 +39,8 @@ static bool print_sentence(void *user, const char *text, const struct sel_senten
         if (s->boilerplate)
             json_object_object_add(o, "boilerplate_kind",
                                    json_object_new_string(sel_boilerplate_name(s->boilerplate)));
+        if (s->dateline_len) // the site dateline that opens the sentence ("TEMPO.CO, Jakarta -")
+            json_object_object_add(o, "dateline_end", json_object_new_int64((int64_t)(s->start + s->dateline_len + out->bom)));
         puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
         json_object_put(o);
     }

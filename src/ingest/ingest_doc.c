@@ -69,7 +69,9 @@ static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag
         if (d->sentences[i].boilerplate)
             continue; // site furniture is not where terms are looked for
         struct occ_collect c = { d, i };
-        rc = sel_tagger_tag_span(tagger, ctx, d->text.data, d->sentences[i].start, d->sentences[i].end,
+        // nor is a site dateline ("TEMPO.CO, Jakarta -") that opens a sentence
+        rc = sel_tagger_tag_span(tagger, ctx, d->text.data, d->sentences[i].start + d->sentences[i].dateline_len,
+                                 d->sentences[i].end,
                                  tag == TAG_EVERY, keep_occurrence, &c);
         if (rc == SEL_OK && d->rc != SEL_OK)
             rc = sel_error(ctx, d->rc, "out of memory");

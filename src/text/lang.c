@@ -45,6 +45,18 @@ bool sel_lang_is_abbreviation(const sel_lang *lang, const char *token, size_t le
     return bsearch(&key, lang->abbreviations, lang->n_abbreviations, sizeof(char *), compare_key) != NULL;
 }
 
+bool sel_lang_is_label_word(const sel_lang *lang, const char *word, size_t len)
+{
+    struct token_key key = { word, len };
+    return bsearch(&key, lang->labels, lang->n_labels, sizeof(char *), compare_key) != NULL;
+}
+
+bool sel_lang_is_degree(const sel_lang *lang, const char *token, size_t len)
+{
+    struct token_key key = { token, len };
+    return bsearch(&key, lang->degrees, lang->n_degrees, sizeof(char *), compare_key) != NULL;
+}
+
 // Calls @p fn on each meaningful line of @p path (comments and blank lines skipped).
 static int each_line(sel_ctx *ctx, const char *path, int (*fn)(void *, sel_ctx *, struct sel_location, char *),
                      void *user)
@@ -74,28 +86,56 @@ static int each_line(sel_ctx *ctx, const char *path, int (*fn)(void *, sel_ctx *
 
 struct loader {
     sel_lang *lang;
-    size_t cap;
+    size_t cap, cap_labels, cap_degrees;
 };
 
+static int push_string(sel_lang *lang, sel_ctx *ctx, const char ***v, size_t *n, size_t *cap, const char *s,
+                       size_t len)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        const char **grown = realloc(*v, *cap * sizeof(*grown));
+        if (!grown)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        *v = grown;
+    }
+    const char *copy = sel_arena_strndup(&lang->arena, s, len);
+    if (!copy)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    (*v)[(*n)++] = copy;
+    return SEL_OK;
+}
+
+// A line of abbreviations.txt: an abbreviation ("Jl."), "label WORD..." (words after which a
+// single letter is a label: "Blok C."), "degree FORM..." ("S.H.") or "dotted-may-end" (see the
+// file's comments).
 static int add_abbreviation(void *user, sel_ctx *ctx, struct sel_location where, char *line)
 {
     struct loader *ld = user;
     sel_lang *lang = ld->lang;
     size_t n = strlen(line);
-    if (strpbrk(line, " \t") || line[n - 1] != '.')
-        return sel_error_at(ctx, SEL_EPARSE, where, "an abbreviation is one token ending in '.'");
-    if (lang->n_abbreviations == ld->cap) {
-        ld->cap = ld->cap ? ld->cap * 2 : 64;
-        const char **grown = realloc(lang->abbreviations, ld->cap * sizeof(*grown));
-        if (!grown)
-            return sel_error(ctx, SEL_ENOMEM, "out of memory");
-        lang->abbreviations = grown;
+    if (strcmp(line, "dotted-may-end") == 0) {
+        lang->dotted_may_end = true;
+        return SEL_OK;
     }
-    const char *copy = sel_arena_strndup(&lang->arena, line, n);
-    if (!copy)
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    lang->abbreviations[lang->n_abbreviations++] = copy;
-    return SEL_OK;
+    bool label = strncmp(line, "label", 5) == 0 && (line[5] == ' ' || line[5] == '\t');
+    bool degree = strncmp(line, "degree", 6) == 0 && (line[6] == ' ' || line[6] == '\t');
+    if (label || degree) {
+        char *save = NULL;
+        for (char *w = strtok_r(line + (label ? 6 : 7), " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+            if (degree && w[strlen(w) - 1] != '.')
+                return sel_error_at(ctx, SEL_EPARSE, where, "a degree ends in '.'");
+            int rc = label ? push_string(lang, ctx, &lang->labels, &lang->n_labels, &ld->cap_labels, w, strlen(w))
+                           : push_string(lang, ctx, &lang->degrees, &lang->n_degrees, &ld->cap_degrees, w, strlen(w));
+            if (rc != SEL_OK)
+                return rc;
+        }
+        return SEL_OK;
+    }
+    if (strpbrk(line, " \t") || line[n - 1] != '.')
+        return sel_error_at(ctx, SEL_EPARSE, where,
+                            "an abbreviation is one token ending in '.' (or \"label WORD...\", \"degree FORM...\", \"dotted-may-end\")");
+    return push_string(lang, ctx, &lang->abbreviations, &lang->n_abbreviations, &ld->cap, line, n);
 }
 
 static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *line)
@@ -122,8 +162,16 @@ static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *l
         rule.scope = BP_LEAD_IN;
     else if (strcmp(scope_name, "tail") == 0)
         rule.scope = BP_TAIL;
+    else if (strcmp(scope_name, "sentences") == 0)
+        rule.scope = BP_SENTENCES;
+    else if (strcmp(scope_name, "captioned") == 0)
+        rule.scope = BP_CAPTIONED;
+    else if (strcmp(scope_name, "dateline") == 0 && rule.kind == SEL_BP_DATELINE)
+        rule.scope = BP_DATELINE;
     else
-        return sel_error_at(ctx, SEL_EPARSE, where, "unknown scope \"%s\" (line, lead-in or tail)", scope_name);
+        return sel_error_at(ctx, SEL_EPARSE, where,
+                            "unknown scope \"%s\" (line, lead-in, tail, sentences, captioned; dateline for "
+                            "a dateline rule)", scope_name);
     size_t plen = strlen(pattern);
     rule.end_only = pattern[0] != '^' && plen > 1 && pattern[plen - 1] == '$' && pattern[plen - 2] != '\\';
     // Compiled by each segmenter, not here: a lookup never segments. Where it came from is
@@ -299,7 +347,7 @@ int sel_lang_load_dir(sel_lang **out, sel_ctx *ctx, const char *code, const char
     snprintf(lang->code, sizeof(lang->code), "%s", code);
     char path[4096];
     int rc;
-    struct loader ld = { lang, 0 };
+    struct loader ld = { lang, 0, 0, 0 };
     snprintf(path, sizeof(path), "%s/%s/abbreviations.txt", dir, code);
     rc = each_line(ctx, path, add_abbreviation, &ld);
     if (rc == SEL_ENOTFOUND) {
@@ -309,6 +357,8 @@ int sel_lang_load_dir(sel_lang **out, sel_ctx *ctx, const char *code, const char
     if (rc != SEL_OK)
         goto done;
     qsort(lang->abbreviations, lang->n_abbreviations, sizeof(char *), compare_strings);
+    qsort(lang->labels, lang->n_labels, sizeof(char *), compare_strings);
+    qsort(lang->degrees, lang->n_degrees, sizeof(char *), compare_strings);
     ld.cap = 0;
     snprintf(path, sizeof(path), "%s/%s/boilerplate.txt", dir, code);
     rc = each_line(ctx, path, add_rule, &ld);
@@ -340,6 +390,8 @@ void sel_lang_free(sel_lang *lang)
         return;
     free(lang->rules);
     free(lang->abbreviations);
+    free(lang->labels);
+    free(lang->degrees);
     struct word_list *lists[] = { &lang->morph.enclitics, &lang->morph.proclitics, &lang->morph.keep,
                                   &lang->morph.keep_patterns, &lang->morph.passive, &lang->morph.bare_suffixes,
                                   &lang->morph.prefixes, &lang->morph.suffixes, &lang->morph.own_roots,

@@ -55,6 +55,10 @@ struct sel_sentence {
     long para;                    ///< 1-based paragraph number, counting non-blank lines
     long index;                   ///< 1-based sentence number in the text
     enum sel_boilerplate boilerplate;
+    /// Bytes at the start of a content sentence that are a site dateline ("TEMPO.CO, Jakarta -"),
+    /// 0 for none: the dateline stays attached to the sentence it opens, but it is not content
+    /// (no terms are looked for in it). The content starts at start + dateline_len.
+    size_t dateline_len;
 };
 
 /** Receives each sentence in order; return false to stop. */
@@ -69,8 +73,13 @@ void sel_segmenter_free(sel_segmenter *seg);
 /**
  * Splits @p text (@p len bytes of valid UTF-8, as from sel_text_read()) into sentences: every
  * line (LF, CR LF or CR ended) is a paragraph and no sentence crosses a line end. Lines that are
- * boilerplate become one segment each, flagged; so does a credit or editor's initials after the
- * last sentence of a line. Calls @p emit for each in order.
+ * boilerplate become one segment each, flagged, except photo captions and social-media embeds,
+ * which are split into their sentences (each flagged) with a trailing photo credit
+ * ("Foto: ANTARA/...") a segment of its own; a credit or editor's initials after the last
+ * sentence of a content line is a flagged segment too. Calls @p emit for each in order.
+ *
+ * Every byte is accounted for: the segments are in order, do not overlap, and what lies between
+ * and around them is only white space and line ends (trimmed off the segments).
  */
 int sel_segment(sel_segmenter *seg, sel_ctx *ctx, const char *text, size_t len, sel_sentence_fn emit,
                 void *user);

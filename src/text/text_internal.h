@@ -8,7 +8,11 @@
 
 #include <unicode/uregex.h>
 
-enum bp_scope { BP_LINE, BP_LEAD_IN, BP_TAIL };
+// line: the whole line is one segment; lead-in: the same, and the next line too; tail: the last
+// sentence of a content line; sentences: the line is split into sentences, each flagged;
+// captioned: the same for the text before the match, the match itself being a credit;
+// dateline: the match opens a content line and is marked as the first sentence's dateline.
+enum bp_scope { BP_LINE, BP_LEAD_IN, BP_TAIL, BP_SENTENCES, BP_CAPTIONED, BP_DATELINE };
 
 struct bp_rule {
     enum sel_boilerplate kind;
@@ -57,6 +61,11 @@ struct sel_lang {
     struct sel_arena arena;
     const char **abbreviations; // sorted, for bsearch
     size_t n_abbreviations;
+    const char **labels;        // sorted: words after which "C." is a label ("Blok C."), not an initial
+    size_t n_labels;
+    const char **degrees;       // sorted: dotted capitals that are degrees ("S.H."), not initials
+    size_t n_degrees;
+    bool dotted_may_end;        // a dotted form with a small letter ("Ph.D.", "M.Si.") may end a sentence
     struct bp_rule *rules;
     size_t n_rules;
     struct morphology morph;
@@ -96,5 +105,11 @@ bool sel_word_list_has(const struct word_list *list, const char *word);
 
 /** True when @p token (ending in '.') is a listed abbreviation of @p lang. */
 bool sel_lang_is_abbreviation(const sel_lang *lang, const char *token, size_t len);
+
+/** True when @p word (@p len bytes, no '.') is a word after which a single letter is a label. */
+bool sel_lang_is_label_word(const sel_lang *lang, const char *word, size_t len);
+
+/** True when @p token (ending in '.') is a listed degree ("S.H."), which may end a sentence. */
+bool sel_lang_is_degree(const sel_lang *lang, const char *token, size_t len);
 
 #endif
