@@ -138,6 +138,39 @@ static int add_abbreviation(void *user, sel_ctx *ctx, struct sel_location where,
     return push_string(lang, ctx, &lang->abbreviations, &lang->n_abbreviations, &ld->cap, line, n);
 }
 
+// A punctuation character that every match of @p pattern holds, or 0 if none is sure: one that
+// stands at the top level of the pattern (not in a group, a class or an alternative) and is not
+// made optional by what follows it. Lets the segmenter skip a rule with one memchr().
+static char required_char(const char *pattern)
+{
+    int depth = 0;
+    char found = 0;
+    for (const char *p = pattern; *p; p++) {
+        if (*p == '\\') {
+            if (!p[1])
+                break;
+            p++;
+            if (depth == 0 && !found && strchr(":/@|.", *p) && !strchr("?*{", p[1]))
+                found = *p;
+        } else if (*p == '[') {
+            for (p++; *p && *p != ']'; p++) // a class: skip it, with its escapes
+                if (*p == '\\' && p[1])
+                    p++;
+            if (!*p)
+                break;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')') {
+            depth--;
+        } else if (*p == '|' && depth == 0) {
+            return 0; // alternatives at the top: nothing is sure
+        } else if (depth == 0 && !found && strchr(":/@", *p) && !strchr("?*{", p[1])) {
+            found = *p;
+        }
+    }
+    return found;
+}
+
 static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *line)
 {
     struct loader *ld = user;
@@ -174,6 +207,7 @@ static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *l
                             "a dateline rule)", scope_name);
     size_t plen = strlen(pattern);
     rule.end_only = pattern[0] != '^' && plen > 1 && pattern[plen - 1] == '$' && pattern[plen - 2] != '\\';
+    rule.needs = required_char(pattern);
     // Compiled by each segmenter, not here: a lookup never segments. Where it came from is
     // kept to report a bad pattern then.
     rule.file = sel_arena_strndup(&lang->arena, where.file, strlen(where.file));

@@ -361,16 +361,6 @@ static bool accept_boundary(const sel_segmenter *seg, const char *text, size_t s
     return full_stop_ends(seg, text, start, tok, end, b, line_end);
 }
 
-static const char *find_ellipsis(const char *p, const char *end)
-{
-    while ((p = memchr(p, 0xE2, (size_t)(end - p))) && end - p >= 3) {
-        if ((unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0xA6)
-            return p;
-        p++;
-    }
-    return NULL;
-}
-
 static bool push_candidate(sel_segmenter *seg, size_t b)
 {
     if (seg->n_cand == seg->cap_cand) {
@@ -391,17 +381,43 @@ static int compare_size(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+// A dash of @p n bytes at @p d, with a space before and after it: when a sentence end precedes
+// it ("... membabi buta. - agak boros", "Ayub? -- 180..."), a sentence starts at the dash. UAX #29
+// counts the dash as a continuation.
+static bool dash_opens_sentence(const char *text, size_t ts, const char *d, size_t n, const char *end)
+{
+    if (d <= text + ts || !space_before(text + ts, d) || !space_at(d + n, end))
+        return false;
+    const char *e = d;
+    for (size_t k; (k = space_before(text + ts, e));)
+        e -= k;
+    for (size_t k; (k = closer_before(text + ts, e));)
+        e -= k;
+    return e > text + ts && strchr(".?!", e[-1]);
+}
+
 // Adds the boundaries UAX #29 does not propose: after "…" before a capitalised word (U+2026 is
-// not a sentence terminator there), and after ". " before a digit ("12 orang. 5 di antaranya":
-// UAX #29 looks past the number for a lowercase word and finds "di"). Returns -1 on no memory,
-// else whether any was added.
+// not a sentence terminator there), after ". " before a digit ("12 orang. 5 di antaranya":
+// UAX #29 looks past the number for a lowercase word and finds "di"), and before a dash after a
+// sentence end. Returns -1 on no memory, else whether any was added.
 static int add_own_candidates(sel_segmenter *seg, const char *text, size_t ts, size_t te)
 {
     int added = 0;
     const char *end = text + te;
-    for (const char *p = text + ts; (p = find_ellipsis(p, end));) {
-        p += 3;
-        const char *q = p;
+    // U+2026 (E2 80 A6), U+2013 and U+2014 (E2 80 93, E2 80 94)
+    for (const char *p = text + ts; (p = memchr(p, 0xE2, (size_t)(end - p))); p++) {
+        if (end - p < 3 || (unsigned char)p[1] != 0x80)
+            continue;
+        unsigned char c3 = (unsigned char)p[2];
+        if ((c3 == 0x93 || c3 == 0x94) && dash_opens_sentence(text, ts, p, 3, end)) {
+            if (!push_candidate(seg, (size_t)(p - text)))
+                return -1;
+            added = 1;
+            continue;
+        }
+        if (c3 != 0xA6)
+            continue;
+        const char *q = p + 3;
         for (size_t n; (n = closer_at(q, end));)
             q += n;
         if (!space_at(q, end))
@@ -416,6 +432,15 @@ static int add_own_candidates(sel_segmenter *seg, const char *text, size_t ts, s
             added = 1;
         }
     }
+    for (const char *p = text + ts; (p = memchr(p, '-', (size_t)(end - p)));) {
+        size_t n = end - p > 1 && p[1] == '-' ? 2 : 1;
+        if (dash_opens_sentence(text, ts, p, n, end)) {
+            if (!push_candidate(seg, (size_t)(p - text)))
+                return -1;
+            added = 1;
+        }
+        p += n;
+    }
     for (const char *p = text + ts; (p = memchr(p, '.', (size_t)(end - p)));) {
         const char *q = ++p;
         while (q < end && (*q == ' ' || *q == '\t'))
@@ -423,30 +448,6 @@ static int add_own_candidates(sel_segmenter *seg, const char *text, size_t ts, s
         if (q > p && q < end && *q >= '0' && *q <= '9' && p - 1 > text + ts &&
             (is_ascii_alpha(p[-2]) || p[-2] == ')')) {
             if (!push_candidate(seg, (size_t)(q - text)))
-                return -1;
-            added = 1;
-        }
-    }
-    // "... membabi buta. - agak boros", "Ayub? -- 180...": a dash after a sentence end opens a new
-    // one (UAX #29 counts the dash as a continuation)
-    for (const char *p = text + ts; p < end && (p = memchr(p, ' ', (size_t)(end - p)));) {
-        const char *d = p + 1;
-        p = d;
-        size_t dn = 0;
-        while (d + dn < end && d[dn] == '-' && dn < 2)
-            dn++;
-        if (!dn && end - d >= 3 && (unsigned char)d[0] == 0xE2 && (unsigned char)d[1] == 0x80 &&
-            ((unsigned char)d[2] == 0x93 || (unsigned char)d[2] == 0x94))
-            dn = 3;
-        if (!dn || !space_at(d + dn, end))
-            continue;
-        const char *e = d;
-        for (size_t n; (n = space_before(text + ts, e));)
-            e -= n;
-        for (size_t n; (n = closer_before(text + ts, e));)
-            e -= n;
-        if (e > text + ts && strchr(".?!", e[-1]) && e < d) {
-            if (!push_candidate(seg, (size_t)(d - text)))
                 return -1;
             added = 1;
         }
@@ -530,13 +531,13 @@ static int32_t to_u16(sel_segmenter *seg, const char *text, size_t s, size_t e)
 static bool match_rules(sel_segmenter *seg, const char *text, size_t s, size_t e, bool (*want)(const struct bp_rule *, bool),
                         bool end_only, struct bp_match *m)
 {
-    int32_t n = to_u16(seg, text, s, e);
-    if (n < 0)
-        return false;
+    int32_t n = -1; // converted when a rule first needs it
     for (size_t i = 0; i < seg->lang->n_rules; i++) {
         const struct bp_rule *rule = &seg->lang->rules[i];
-        if (!want(rule, end_only))
+        if (!want(rule, end_only) || (rule->needs && !memchr(text + s, rule->needs, e - s)))
             continue;
+        if (n < 0 && (n = to_u16(seg, text, s, e)) < 0)
+            return false;
         UErrorCode status = U_ZERO_ERROR;
         uregex_setText(seg->regex[i], seg->u16, n, &status);
         if (rule->end_only && n > END_WINDOW)
@@ -577,10 +578,10 @@ static bool classify_line(sel_segmenter *seg, const char *text, size_t s, size_t
 {
     if (e - s <= SHORT_LINE)
         return match_rules(seg, text, s, e, line_rule, false, m);
-    // only the end of a long line matters: start END_WINDOW * 3 bytes back, on a character boundary
-    size_t from = e - (size_t)END_WINDOW * 3;
-    while (from < e && ((unsigned char)text[from] & 0xC0) == 0x80)
-        from++;
+    // only the end of a long line matters: its last END_WINDOW characters
+    size_t from = e;
+    for (int chars = 0; chars < END_WINDOW && from > s; from--)
+        chars += ((unsigned char)text[from - 1] & 0xC0) != 0x80;
     return match_rules(seg, text, from, e, line_rule, true, m);
 }
 
@@ -705,11 +706,20 @@ int sel_segment(sel_segmenter *seg, sel_ctx *ctx, const char *text, size_t len, 
 
     struct run r = { emit, user, { 0 }, false };
     bool related_follows = false;
-    size_t pos = 0;
+    size_t pos = 0, next_lf = 0, next_cr = 0;
+    const char *nl;
+    if (len) {
+        next_lf = (nl = memchr(text, '\n', len)) ? (size_t)(nl - text) : len;
+        next_cr = (nl = memchr(text, '\r', len)) ? (size_t)(nl - text) : len;
+    }
     while (pos < len && !r.stop) {
-        size_t ls = pos, le = pos;
-        while (le < len && text[le] != '\n' && text[le] != '\r')
-            le++;
+        // the next LF and CR are looked up once each, not per line: a file of lone CRs would
+        // otherwise have its LF searched to the end at every line
+        if (next_lf < pos)
+            next_lf = (nl = memchr(text + pos, '\n', len - pos)) ? (size_t)(nl - text) : len;
+        if (next_cr < pos)
+            next_cr = (nl = memchr(text + pos, '\r', len - pos)) ? (size_t)(nl - text) : len;
+        size_t ls = pos, le = next_lf < next_cr ? next_lf : next_cr;
         pos = le + (le < len) + (le + 1 < len && text[le] == '\r' && text[le + 1] == '\n');
         r.sent.line++;
         r.sent.line_start = ls;

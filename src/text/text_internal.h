@@ -21,6 +21,8 @@ struct bp_rule {
     const char *file;          // where it was read, for the error a bad pattern gets
     long line, column;
     bool end_only;             // anchored at the end only: searched in the line's last characters
+    char needs;                // an ASCII character every match holds (':' of "Foto:"), or 0:
+                               // a line without it is not matched against the rule at all
 };
 
 struct nasal_rule {
