@@ -344,6 +344,8 @@ static bool accept_boundary(const sel_segmenter *seg, const char *text, size_t s
         end -= n;
     if (end <= start)
         return true;
+    if (end == text + b && line_end - b >= 3 && memcmp(text + b, "\xE2\x80\xA6", 3) == 0)
+        return false; // "Garuda!… pic.twitter.com/...": the ellipsis is glued to the "!"
     UChar32 next = next_letter(text + b, text + line_end);
     if (next >= 0 && u_islower(next))
         return false; // "...!" kata dia. / "Mr. smith": the sentence goes on

@@ -264,3 +264,139 @@ Test(text_segment, a_bad_boilerplate_pattern_is_reported_with_its_place)
     snprintf(path, sizeof(path), "rm -rf '%s'", dir);
     cr_expect_eq(system(path), 0);
 }
+
+/* ---- hand-written hard paragraphs (tests/data/segment/hard/) -------------------------------- */
+
+struct gold_seg {
+    size_t start, end, dateline_len;
+    enum sel_boilerplate kind;
+};
+
+struct gold_doc {
+    char *text;
+    size_t len, cap;
+    struct gold_seg *v;
+    size_t n, cap_v;
+};
+
+static void doc_append(struct gold_doc *d, const char *s, size_t n)
+{
+    if (d->len + n + 1 > d->cap) {
+        d->cap = (d->len + n + 1) * 2;
+        d->text = realloc(d->text, d->cap);
+    }
+    memcpy(d->text + d->len, s, n);
+    d->len += n;
+    d->text[d->len] = '\0';
+}
+
+static void doc_push(struct gold_doc *d, struct gold_seg g)
+{
+    if (d->n == d->cap_v) {
+        d->cap_v = d->cap_v ? d->cap_v * 2 : 64;
+        d->v = realloc(d->v, d->cap_v * sizeof(*d->v));
+    }
+    d->v[d->n++] = g;
+}
+
+// Reads the format described at the top of paragraphs.id.gold: the input is built from the gold.
+static struct gold_doc read_hard_gold(const char *path)
+{
+    struct sel_text t;
+    read_file(&t, path);
+    struct gold_doc d = { 0 };
+    bool in_para = false, para_open = false;
+    static const char mark[] = "\xE2\x80\x96"; // U+2016 after a dateline
+    for (char *line = t.data, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        if (line[0] == '#')
+            continue;
+        if (!*line) {
+            in_para = false;
+            continue;
+        }
+        if (!in_para && para_open)
+            doc_append(&d, "\n", 1);
+        else if (in_para)
+            doc_append(&d, " ", 1);
+        in_para = para_open = true;
+        struct gold_seg g = { .kind = SEL_BP_NONE };
+        if (line[0] == '@') {
+            char *sp = strchr(line, ' ');
+            cr_assert_not_null(sp, "%s: a kind without text: %s", path, line);
+            *sp = '\0';
+            for (int k = 1; k < SEL_BP_COUNT; k++)
+                if (strcmp(line + 1, sel_boilerplate_name((enum sel_boilerplate)k)) == 0)
+                    g.kind = (enum sel_boilerplate)k;
+            cr_assert_neq(g.kind, SEL_BP_NONE, "%s: unknown kind %s", path, line + 1);
+            line = sp + 1;
+        }
+        g.start = d.len;
+        char *m = strstr(line, mark);
+        if (m) {
+            g.dateline_len = (size_t)(m - line);
+            doc_append(&d, line, (size_t)(m - line));
+            line = m + strlen(mark);
+        }
+        doc_append(&d, line, strlen(line));
+        g.end = d.len;
+        doc_push(&d, g);
+    }
+    sel_text_finish(&t);
+    return d;
+}
+
+static bool collect_full(void *user, const char *text, const struct sel_sentence *s)
+{
+    (void)text;
+    doc_push(user, (struct gold_seg){ s->start, s->end, s->dateline_len, s->boilerplate });
+    return true;
+}
+
+// A segment counts when its span, its kind and its dateline are all right.
+Test(text_segment, hand_written_hard_paragraphs_meet_gold_f1)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/segment/hard/paragraphs.id.gold", env("SEL_TEST_DATA"));
+    struct gold_doc gold = read_hard_gold(path);
+    size_t paragraphs = 1;
+    for (size_t i = 0; i < gold.len; i++)
+        paragraphs += gold.text[i] == '\n';
+    cr_assert_geq(paragraphs, 60, "only %zu paragraphs", paragraphs);
+    sel_segmenter *seg = NULL;
+    cr_assert_eq(sel_segmenter_new(&seg, ctx, lang_id), SEL_OK);
+    struct gold_doc pred = { 0 };
+    cr_assert_eq(sel_segment(seg, ctx, gold.text, gold.len, collect_full, &pred), SEL_OK);
+    size_t matched = 0, datelines = 0, flagged = 0;
+    for (size_t i = 0, j = 0; i < gold.n || j < pred.n;) {
+        const struct gold_seg *g = i < gold.n ? &gold.v[i] : NULL, *p = j < pred.n ? &pred.v[j] : NULL;
+        if (g && p && g->start == p->start && g->end == p->end) {
+            if (g->kind == p->kind && g->dateline_len == p->dateline_len)
+                matched++;
+            else
+                fprintf(stderr, "hard: kind %s/dateline %zu, gold %s/%zu: %.*s\n", sel_boilerplate_name(p->kind),
+                        p->dateline_len, sel_boilerplate_name(g->kind), g->dateline_len, (int)(g->end - g->start),
+                        gold.text + g->start);
+            i++, j++;
+        } else if (g && (!p || g->start < p->start || (g->start == p->start && g->end < p->end))) {
+            fprintf(stderr, "hard: missed: %.*s\n", (int)(g->end - g->start), gold.text + g->start);
+            i++;
+        } else {
+            fprintf(stderr, "hard: spurious: %.*s\n", (int)(p->end - p->start), gold.text + p->start);
+            j++;
+        }
+    }
+    for (size_t i = 0; i < gold.n; i++)
+        datelines += gold.v[i].dateline_len > 0, flagged += gold.v[i].kind != SEL_BP_NONE;
+    struct span_score sc = { gold.n, pred.n, matched };
+    double f1 = span_f1(sc);
+    fprintf(stderr, "hard paragraphs: %zu paragraphs, %zu gold segments (%zu flagged, %zu with a dateline), "
+            "%zu predicted, %zu exact: F1 %.4f\n", paragraphs, gold.n, flagged, datelines, pred.n, matched, f1);
+    cr_expect_geq(f1, 0.98, "hard paragraphs F1 %.4f is below 0.98", f1);
+    sel_segmenter_free(seg);
+    free(gold.text);
+    free(gold.v);
+    free(pred.v);
+}
