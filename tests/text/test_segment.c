@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 #include <string.h>
+#include <unistd.h>
 
 static sel_ctx *ctx;
 static sel_lang *lang_id, *lang_en;
@@ -399,4 +400,140 @@ Test(text_segment, hand_written_hard_paragraphs_meet_gold_f1)
     free(gold.text);
     free(gold.v);
     free(pred.v);
+}
+
+/* ---- Universal Dependencies development sets (../shared/data/ud-id-dev/segment/) ------------ */
+
+struct offsets {
+    size_t *v;
+    size_t n, cap;
+};
+
+static void off_push(struct offsets *o, size_t x)
+{
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 256;
+        o->v = realloc(o->v, o->cap * sizeof(*o->v));
+    }
+    o->v[o->n++] = x;
+}
+
+static int compare_off(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void off_sort_unique(struct offsets *o)
+{
+    qsort(o->v, o->n, sizeof(*o->v), compare_off);
+    size_t w = 0;
+    for (size_t i = 0; i < o->n; i++)
+        if (!w || o->v[w - 1] != o->v[i])
+            o->v[w++] = o->v[i];
+    o->n = w;
+}
+
+static bool collect_ends(void *user, const char *text, const struct sel_sentence *s)
+{
+    (void)text;
+    off_push(user, s->end);
+    return true;
+}
+
+// Boundary precision and recall as ../shared/eval/score_segment.py counts them (a boundary is
+// where a sentence ends inside a paragraph; paragraph ends are not scored), with the gold
+// boundaries of tests/data/segment/ud/multi-sentence.tsv added for set @p name.
+static struct span_score score_ud_set(const char *shared, const char *name, const char *adjudicated)
+{
+    char path[4096];
+    struct sel_text input, gold;
+    snprintf(path, sizeof(path), "%s/data/ud-id-dev/segment/%s.input.txt", shared, name);
+    read_file(&input, path);
+    snprintf(path, sizeof(path), "%s/data/ud-id-dev/segment/%s.gold.txt", shared, name);
+    read_file(&gold, path);
+    struct offsets g = { 0 }, p = { 0 }, para_end = { 0 };
+    for (size_t i = 0; i < input.len; i++)
+        if (input.data[i] == '\n')
+            off_push(&para_end, i);
+    off_push(&para_end, input.len);
+    // gold sentences, found in order in the input; the last of a paragraph ends it
+    size_t cursor = 0;
+    for (char *line = strtok(gold.data, "\n"); line; line = strtok(NULL, "\n")) {
+        const char *at = strstr(input.data + cursor, line);
+        cr_assert_not_null(at, "%s: gold sentence not found in order: %s", name, line);
+        cursor = (size_t)(at - input.data) + strlen(line);
+        off_push(&g, cursor);
+    }
+    size_t added = 0;
+    for (const char *l = adjudicated; (l = strstr(l, name)) && l[strlen(name)] == '\t';) {
+        char left[128], right[128], both[260];
+        cr_assert_eq(sscanf(l + strlen(name) + 1, "%127[^\t]\t%127[^\n]", left, right), 2);
+        snprintf(both, sizeof(both), "%s %s", left, right);
+        size_t found = 0;
+        for (const char *at = input.data; (at = strstr(at, both)); at++, found++)
+            off_push(&g, (size_t)(at - input.data) + strlen(left));
+        cr_assert_gt(found, 0, "%s: not in the input: %s", name, both);
+        added += found;
+        l += strlen(name);
+    }
+    sel_segmenter *seg = NULL;
+    cr_assert_eq(sel_segmenter_new(&seg, ctx, lang_id), SEL_OK);
+    cr_assert_eq(sel_segment(seg, ctx, input.data, input.len, collect_ends, &p), SEL_OK);
+    sel_segmenter_free(seg);
+    off_sort_unique(&g);
+    off_sort_unique(&p);
+    // drop paragraph ends from both, then count
+    struct offsets *sets[2] = { &g, &p };
+    for (int k = 0; k < 2; k++) {
+        size_t w = 0;
+        for (size_t i = 0; i < sets[k]->n; i++)
+            if (!bsearch(&sets[k]->v[i], para_end.v, para_end.n, sizeof(size_t), compare_off))
+                sets[k]->v[w++] = sets[k]->v[i];
+        sets[k]->n = w;
+    }
+    struct span_score sc = { g.n, p.n, 0 };
+    for (size_t i = 0, j = 0; i < g.n && j < p.n;) {
+        if (g.v[i] == p.v[j])
+            sc.matched++, i++, j++;
+        else if (g.v[i] < p.v[j])
+            i++;
+        else
+            j++;
+    }
+    fprintf(stderr, "UD %s: %zu gold boundaries (%zu added as multi-sentence units), %zu predicted, %zu right: "
+            "P %.4f R %.4f F1 %.4f\n", name, sc.gold, added, sc.predicted, sc.matched,
+            sc.predicted ? (double)sc.matched / (double)sc.predicted : 1.0, sc.gold ? (double)sc.matched / (double)sc.gold : 1.0,
+            span_f1(sc));
+    free(g.v);
+    free(p.v);
+    free(para_end.v);
+    sel_text_finish(&input);
+    sel_text_finish(&gold);
+    return sc;
+}
+
+Test(text_segment, ud_development_sets_meet_boundary_f1)
+{
+    const char *shared = env("SEL_SHARED");
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/data/ud-id-dev/segment/gsd-dev.input.txt", shared);
+    if (access(path, R_OK) != 0) {
+        cr_assert_null(getenv("CI"), "%s is missing", path);
+        cr_skip_test("%s is missing", path);
+    }
+    snprintf(path, sizeof(path), "%s/segment/ud/multi-sentence.tsv", env("SEL_TEST_DATA"));
+    struct sel_text adj;
+    read_file(&adj, path);
+    struct span_score total = { 0 };
+    static const char *const sets[] = { "gsd-dev", "csui-train" };
+    for (size_t i = 0; i < 2; i++) {
+        struct span_score s = score_ud_set(shared, sets[i], adj.data);
+        total.gold += s.gold, total.predicted += s.predicted, total.matched += s.matched;
+    }
+    sel_text_finish(&adj);
+    double f1 = span_f1(total);
+    fprintf(stderr, "UD both sets: %zu gold boundaries, %zu predicted, %zu right: F1 %.4f\n", total.gold,
+            total.predicted, total.matched, f1);
+    cr_expect_geq(f1, 0.995, "UD boundary F1 %.4f is below 0.995", f1);
 }
