@@ -47,12 +47,16 @@ bool sel_lang_is_abbreviation(const sel_lang *lang, const char *token, size_t le
 
 bool sel_lang_is_label_word(const sel_lang *lang, const char *word, size_t len)
 {
+    if (!lang->n_labels)
+        return false;
     struct token_key key = { word, len };
     return bsearch(&key, lang->labels, lang->n_labels, sizeof(char *), compare_key) != NULL;
 }
 
 bool sel_lang_is_degree(const sel_lang *lang, const char *token, size_t len)
 {
+    if (!lang->n_degrees)
+        return false;
     struct token_key key = { token, len };
     return bsearch(&key, lang->degrees, lang->n_degrees, sizeof(char *), compare_key) != NULL;
 }
@@ -140,18 +144,19 @@ static int add_abbreviation(void *user, sel_ctx *ctx, struct sel_location where,
 
 // A punctuation character that every match of @p pattern holds, or 0 if none is sure: one that
 // stands at the top level of the pattern (not in a group, a class or an alternative) and is not
-// made optional by what follows it. Lets the segmenter skip a rule with one memchr().
+// made optional by what follows it; the rarest in text of those found ('@' before '/' before ':'
+// before '.'). Lets the segmenter skip a rule with one memchr().
 static char required_char(const char *pattern)
 {
+    static const char by_rarity[] = "@/:.";
     int depth = 0;
-    char found = 0;
+    const char *best = NULL;
     for (const char *p = pattern; *p; p++) {
+        const char *lit = NULL;
         if (*p == '\\') {
             if (!p[1])
                 break;
-            p++;
-            if (depth == 0 && !found && strchr(":/@|.", *p) && !strchr("?*{", p[1]))
-                found = *p;
+            lit = ++p;
         } else if (*p == '[') {
             for (p++; *p && *p != ']'; p++) // a class: skip it, with its escapes
                 if (*p == '\\' && p[1])
@@ -164,11 +169,14 @@ static char required_char(const char *pattern)
             depth--;
         } else if (*p == '|' && depth == 0) {
             return 0; // alternatives at the top: nothing is sure
-        } else if (depth == 0 && !found && strchr(":/@", *p) && !strchr("?*{", p[1])) {
-            found = *p;
+        } else if (*p == ':' || *p == '/' || *p == '@') {
+            lit = p;
         }
+        const char *rank = lit && depth == 0 && *lit && !strchr("?*{", lit[1]) ? strchr(by_rarity, *lit) : NULL;
+        if (rank && (!best || rank < best))
+            best = rank;
     }
-    return found;
+    return best ? *best : 0;
 }
 
 static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *line)
@@ -391,8 +399,10 @@ int sel_lang_load_dir(sel_lang **out, sel_ctx *ctx, const char *code, const char
     if (rc != SEL_OK)
         goto done;
     qsort(lang->abbreviations, lang->n_abbreviations, sizeof(char *), compare_strings);
-    qsort(lang->labels, lang->n_labels, sizeof(char *), compare_strings);
-    qsort(lang->degrees, lang->n_degrees, sizeof(char *), compare_strings);
+    if (lang->n_labels) // qsort() and bsearch() want a real array even for none
+        qsort(lang->labels, lang->n_labels, sizeof(char *), compare_strings);
+    if (lang->n_degrees)
+        qsort(lang->degrees, lang->n_degrees, sizeof(char *), compare_strings);
     ld.cap = 0;
     snprintf(path, sizeof(path), "%s/%s/boilerplate.txt", dir, code);
     rc = each_line(ctx, path, add_rule, &ld);
