@@ -537,3 +537,71 @@ Test(text_segment, ud_development_sets_meet_boundary_f1)
             total.predicted, total.matched, f1);
     cr_expect_geq(f1, 0.995, "UD boundary F1 %.4f is below 0.995", f1);
 }
+
+/* ---- the cases of issue 17, one by one ---------------------------------------------------- */
+
+static void expect_segments(const char *input, const char *want)
+{
+    struct span_list out = segment_text(lang_id, input, strlen(input), 0);
+    char got[1024] = "";
+    for (size_t i = 0; i < out.n; i++)
+        snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%.*s", i ? " | " : "",
+                 (int)(out.v[i].end - out.v[i].start), input + out.v[i].start);
+    cr_expect_str_eq(got, want, "segmenting \"%s\"", input);
+    free(out.v);
+}
+
+Test(text_segment, issue_17_cases)
+{
+    // no break
+    expect_segments("Gudang PT. Sinar Jaya terbakar.", "Gudang PT. Sinar Jaya terbakar.");
+    expect_segments("Rumahnya di Gg. Melati nomor 4.", "Rumahnya di Gg. Melati nomor 4.");
+    expect_segments("Ia melapor kepada Irjen. Pol. Karyoto kemarin.", "Ia melapor kepada Irjen. Pol. Karyoto kemarin.");
+    expect_segments("Muridnya antara lain Tb. Maktal dan Enoch.", "Muridnya antara lain Tb. Maktal dan Enoch.");
+    expect_segments("Bandara Sultan Syarif Kasim II (SSK. II) Pekanbaru ramai.",
+                    "Bandara Sultan Syarif Kasim II (SSK. II) Pekanbaru ramai.");
+    expect_segments("Susilo B. Yudhoyono hadir.", "Susilo B. Yudhoyono hadir.");
+    // break
+    expect_segments("Gugatan diajukan Rina Marlina, S.H. Ia meminta ganti rugi.",
+                    "Gugatan diajukan Rina Marlina, S.H. | Ia meminta ganti rugi.");
+    expect_segments("Penelitian dipimpin Dr. Sri Wahyuni, Ph.D. Hasilnya terbit tahun lalu.",
+                    "Penelitian dipimpin Dr. Sri Wahyuni, Ph.D. | Hasilnya terbit tahun lalu.");
+    expect_segments("Dokumen ditemukan di gudang Blok C. Polisi memeriksanya.",
+                    "Dokumen ditemukan di gudang Blok C. | Polisi memeriksanya.");
+    expect_segments("Api muncul di lantai B. Pegawai dievakuasi.", "Api muncul di lantai B. | Pegawai dievakuasi.");
+    expect_segments("Korban tewas 12 orang. 5 di antaranya anak-anak.",
+                    "Korban tewas 12 orang. | 5 di antaranya anak-anak.");
+}
+
+Test(text_segment, issue_17_caption_credit_embed_and_dateline)
+{
+    static const char text[] = "Presiden bertemu Kim di Pyongyang, Juni 2024. Foto: Dok. Pemerintah Rusia\n"
+                               "Rusia akui keterlibatan pasukan Korut. Kepala Staf sampaikan hal ini.… pic.twitter.com/tChy\n"
+                               "TEMPO.CO, Jakarta - Pemimpin Korea Utara Kim Jong Un meninjau uji coba rudal baru.\n";
+    sel_segmenter *seg = NULL;
+    cr_assert_eq(sel_segmenter_new(&seg, ctx, lang_id), SEL_OK);
+    struct gold_doc got = { 0 };
+    cr_assert_eq(sel_segment(seg, ctx, text, strlen(text), collect_full, &got), SEL_OK);
+    sel_segmenter_free(seg);
+    cr_assert_eq(got.n, 5);
+    static const struct {
+        const char *text;
+        enum sel_boilerplate kind;
+        size_t dateline;
+    } want[] = {
+        { "Presiden bertemu Kim di Pyongyang, Juni 2024.", SEL_BP_CAPTION, 0 },
+        { "Foto: Dok. Pemerintah Rusia", SEL_BP_CREDIT, 0 },
+        { "Rusia akui keterlibatan pasukan Korut.", SEL_BP_SOCIAL, 0 },
+        { "Kepala Staf sampaikan hal ini.… pic.twitter.com/tChy", SEL_BP_SOCIAL, 0 },
+        { "TEMPO.CO, Jakarta - Pemimpin Korea Utara Kim Jong Un meninjau uji coba rudal baru.", SEL_BP_NONE,
+          strlen("TEMPO.CO, Jakarta -") },
+    };
+    for (size_t i = 0; i < 5; i++) {
+        cr_expect(strlen(want[i].text) == got.v[i].end - got.v[i].start &&
+                      memcmp(text + got.v[i].start, want[i].text, strlen(want[i].text)) == 0,
+                  "segment %zu: \"%.*s\"", i, (int)(got.v[i].end - got.v[i].start), text + got.v[i].start);
+        cr_expect_eq(got.v[i].kind, want[i].kind, "segment %zu kind %s", i, sel_boilerplate_name(got.v[i].kind));
+        cr_expect_eq(got.v[i].dateline_len, want[i].dateline, "segment %zu dateline %zu", i, got.v[i].dateline_len);
+    }
+    free(got.v);
+}
