@@ -41,6 +41,8 @@ static int compare_key(const void *k, const void *elem)
 
 bool sel_lang_is_abbreviation(const sel_lang *lang, const char *token, size_t len)
 {
+    if (!lang->n_abbreviations)
+        return false;
     struct token_key key = { token, len };
     return bsearch(&key, lang->abbreviations, lang->n_abbreviations, sizeof(char *), compare_key) != NULL;
 }
@@ -398,7 +400,8 @@ int sel_lang_load_dir(sel_lang **out, sel_ctx *ctx, const char *code, const char
     }
     if (rc != SEL_OK)
         goto done;
-    qsort(lang->abbreviations, lang->n_abbreviations, sizeof(char *), compare_strings);
+    if (lang->n_abbreviations)
+        qsort(lang->abbreviations, lang->n_abbreviations, sizeof(char *), compare_strings);
     if (lang->n_labels) // qsort() and bsearch() want a real array even for none
         qsort(lang->labels, lang->n_labels, sizeof(char *), compare_strings);
     if (lang->n_degrees)
