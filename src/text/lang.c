@@ -181,6 +181,50 @@ static char required_char(const char *pattern)
     return best ? *best : 0;
 }
 
+// The characters a match of a pattern anchored at the start can begin with: "^Baca" gives "B",
+// "^(?:Baca|Simak)" "BS", "^\\(" "("; "" when a start is not a plain character (a class, an
+// escape like \\d, an optional part). Lets the segmenter skip the rule on one byte.
+static void first_chars(const char *pattern, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (pattern[0] != '^')
+        return;
+    const char *p = pattern + 1;
+    bool group = *p == '(';
+    if (group)
+        p += strncmp(p, "(?:", 3) == 0 ? 3 : 1;
+    size_t n = 0;
+    for (;;) {
+        char c = *p;
+        if (c == '\\' && p[1] && strchr("([*.-", p[1]))
+            c = *++p;
+        else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            c = 0;
+        if (!c || strchr("?*{", p[1]) || n + 1 >= size) {
+            out[0] = '\0';
+            return;
+        }
+        if (!memchr(out, c, n))
+            out[n++] = c;
+        out[n] = '\0';
+        if (!group)
+            return;
+        // the next alternative of the group, or its end
+        int depth = 0;
+        for (p++; *p && !(depth == 0 && (*p == '|' || *p == ')')); p++) {
+            if (*p == '\\' && p[1])
+                p++;
+            else if (*p == '(')
+                depth++;
+            else if (*p == ')')
+                depth--;
+        }
+        if (*p != '|')
+            return;
+        p++;
+    }
+}
+
 static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *line)
 {
     struct loader *ld = user;
@@ -218,6 +262,7 @@ static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *l
     size_t plen = strlen(pattern);
     rule.end_only = pattern[0] != '^' && plen > 1 && pattern[plen - 1] == '$' && pattern[plen - 2] != '\\';
     rule.needs = required_char(pattern);
+    first_chars(pattern, rule.first, sizeof(rule.first));
     // Compiled by each segmenter, not here: a lookup never segments. Where it came from is
     // kept to report a bad pattern then.
     rule.file = sel_arena_strndup(&lang->arena, where.file, strlen(where.file));

@@ -209,6 +209,8 @@ static bool is_lower_ascii(char c)
 static bool inside_brackets(const char *text, size_t s, size_t b, size_t line_end)
 {
     size_t from = b - s > BRACKET_REACH ? b - BRACKET_REACH : s;
+    if (!memchr(text + from, '(', b - from) && !memchr(text + from, '[', b - from))
+        return false; // the common case, found with two fast scans
     int depth = 0;
     bool open = false;
     for (size_t i = b; i > from && !open; i--) {
@@ -536,7 +538,8 @@ static bool match_rules(sel_segmenter *seg, const char *text, size_t s, size_t e
     int32_t n = -1; // converted when a rule first needs it
     for (size_t i = 0; i < seg->lang->n_rules; i++) {
         const struct bp_rule *rule = &seg->lang->rules[i];
-        if (!want(rule, end_only) || (rule->needs && !memchr(text + s, rule->needs, e - s)))
+        if (!want(rule, end_only) || (rule->first[0] && !strchr(rule->first, text[s])) ||
+            (rule->needs && !memchr(text + s, rule->needs, e - s)))
             continue;
         if (n < 0 && (n = to_u16(seg, text, s, e)) < 0)
             return false;

@@ -23,6 +23,8 @@ struct bp_rule {
     bool end_only;             // anchored at the end only: searched in the line's last characters
     char needs;                // an ASCII character every match holds (':' of "Foto:"), or 0:
                                // a line without it is not matched against the rule at all
+    char first[12];            // for a rule anchored at the start, the ASCII characters a match
+                               // can start with ("BSL" for ^(?:Baca|Simak|Lihat)); "" if unknown
 };
 
 struct nasal_rule {
