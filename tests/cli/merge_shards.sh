@@ -56,7 +56,7 @@ before=$(fingerprint)
 "$SELARAS" merge "$tmp/merged.db" "$tmp/shard1.db" "$tmp/shard2.db" "$tmp/shard3.db" 2>"$tmp/err"
 check "merge: exit status" 0 $?
 check "merge: report" "selaras merge: 3 shards: 12 documents copied (0 replacing older versions), 1 unchanged; \
-390 sentences, 1255 term occurrences; 0 user entries (0 replacing others); database $tmp/merged.db" "$(cat "$tmp/err")"
+402 sentences, 1235 term occurrences; 0 user entries (0 replacing others); database $tmp/merged.db" "$(cat "$tmp/err")"
 same "$tmp/single.db" "$tmp/merged.db" "three shards"
 check "nothing left beside the output" "merged.db merged.db-*" "$(cd "$tmp" && echo merged.db merged.db-*)"
 
@@ -68,14 +68,14 @@ for i in 1 2 3 4 5 6 7 8 9; do many="$many $tmp/copy$i.db"; done
 # shellcheck disable=SC2086 # $many is a list of paths without spaces
 "$SELARAS" merge "$tmp/many.db" $many 2>"$tmp/err"
 check "twelve shards: report" "selaras merge: 12 shards: 12 documents copied (0 replacing older versions), \
-40 unchanged; 390 sentences, 1255 term occurrences; 0 user entries (0 replacing others); database $tmp/many.db" \
+40 unchanged; 402 sentences, 1235 term occurrences; 0 user entries (0 replacing others); database $tmp/many.db" \
     "$(cat "$tmp/err")"
 same "$tmp/single.db" "$tmp/many.db" "twelve shards"
 "$SELARAS" merge -q "$tmp/existing.db" "$tmp/shard1.db"
 # shellcheck disable=SC2086
 "$SELARAS" merge "$tmp/existing.db" $many 2>"$tmp/err"
 check "twelve shards into an existing database: report" "selaras merge: 12 shards: 8 documents copied \
-(0 replacing older versions), 44 unchanged; 253 sentences, 819 term occurrences; 0 user entries (0 replacing others); \
+(0 replacing older versions), 44 unchanged; 261 sentences, 805 term occurrences; 0 user entries (0 replacing others); \
 database $tmp/existing.db" "$(cat "$tmp/err")"
 same "$tmp/single.db" "$tmp/existing.db" "twelve shards into an existing database"
 rm -f "$tmp"/copy* "$tmp"/many.db* "$tmp"/existing.db*
@@ -104,7 +104,7 @@ done
 before=$(fingerprint)
 "$SELARAS" merge "$tmp/merged.db" "$tmp/shard4.db" 2>"$tmp/err"
 check "changed document: report" "selaras merge: 1 shard: 1 documents copied (1 replacing older versions), 0 unchanged; \
-36 sentences, 112 term occurrences; 3 user entries (0 replacing others); database $tmp/merged.db" "$(cat "$tmp/err")"
+37 sentences, 110 term occurrences; 3 user entries (0 replacing others); database $tmp/merged.db" "$(cat "$tmp/err")"
 same "$tmp/single.db" "$tmp/merged.db" "changed document and user entries"
 # the same merge from scratch, the shards in order
 "$SELARAS" merge -q "$tmp/merged2.db" "$tmp/shard1.db" "$tmp/shard2.db" "$tmp/shard3.db" "$tmp/shard4.db"
