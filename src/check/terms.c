@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: MIT
+// The term checks. A source term is confirmed, as ingest confirms it, when the English tagger
+// finds any term of its concept in the aligned target: the English analysis matches on lemmas,
+// so every inflection counts ("ceasefires", "demanded"). Then:
+//   missing-term     no term of the concept in the target;
+//   untranslated     ... and the Indonesian term itself stands in the target;
+//   deprecated-term  a deprecated English term in the target (reported where it stands);
+//   inconsistent     a concept rendered by another approved equivalent than in most of the document.
+#include "src/check/check_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int add_rendering(struct check_run *run, const struct rendering *x)
+{
+    if (run->n_rend == run->cap_rend) {
+        size_t cap = run->cap_rend ? run->cap_rend * 2 : 128;
+        struct rendering *v = realloc(run->rend, cap * sizeof(*v));
+        if (!v)
+            return sel_error(run->ctx, SEL_ENOMEM, "out of memory");
+        run->rend = v;
+        run->cap_rend = cap;
+    }
+    run->rend[run->n_rend++] = *x;
+    return SEL_OK;
+}
+
+static const char *slice(struct check_run *run, const char *text, size_t start, size_t end)
+{
+    const char *s = sel_arena_strndup(&run->r->strings, text + start, end - start);
+    if (!s)
+        run->rc = SEL_ENOMEM;
+    return s ? s : "";
+}
+
+// Whether some match of @p m's span (or a longer one around it) in [from, to) of the target is
+// an approved term: then the deprecated reading is not the one the text has.
+static bool covered_by_approved(const struct check_matches *t, size_t from, size_t to, const struct sel_term_match *m)
+{
+    for (size_t k = from; k < to; k++) {
+        const struct sel_term_match *o = &t->v[k].m;
+        if (o->term->status != SEL_STATUS_DEPRECATED && o->start <= m->start && o->end >= m->end)
+            return true;
+    }
+    return false;
+}
+
+static int deprecated_in_bead(struct check_run *run, size_t b, size_t s0, size_t s1, size_t t0, size_t t1)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *src = &run->r->src, *tgt = &run->r->tgt;
+    int rc = SEL_OK;
+    for (size_t k = t0; rc == SEL_OK && k < t1; k++) {
+        const struct sel_term_match *m = &run->tgt.v[k].m;
+        if (m->term->status != SEL_STATUS_DEPRECATED || covered_by_approved(&run->tgt, t0, t1, m))
+            continue;
+        bool seen = false; // one finding per span, however many concepts share the term
+        for (size_t j = t0; j < k && !seen; j++)
+            seen = run->tgt.v[j].m.start == m->start && run->tgt.v[j].m.end == m->end &&
+                   run->tgt.v[j].m.term->status == SEL_STATUS_DEPRECATED;
+        if (seen)
+            continue;
+        const struct sel_term_match *from = NULL;
+        for (size_t i = s0; i < s1 && !from; i++)
+            if (run->src.v[i].m.concept == m->concept)
+                from = &run->src.v[i].m;
+        struct sel_finding f = {
+            .kind = SEL_CHECK_DEPRECATED_TERM, .bead = b, .src = bd->src, .n_src = bd->n_src,
+            .tgt = run->tgt.v[k].sentence, .n_tgt = 1,
+            .src_start = from ? from->start : bd->n_src ? src->sentences[bd->src].start : 0,
+            .src_end = from ? from->end : bd->n_src ? src->sentences[bd->src].start : 0,
+            .tgt_start = m->start, .tgt_end = m->end,
+            .source_term = from ? slice(run, src->text, from->start, from->end) : NULL,
+            .expected = check_approved(run, m->concept, "en"),
+            .found = slice(run, tgt->text, m->start, m->end),
+            .concept_id = m->concept->id,
+        };
+        rc = check_add(run, &f);
+    }
+    return rc;
+}
+
+int check_bead_terms(struct check_run *run, size_t b)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *src = &run->r->src, *tgt = &run->r->tgt;
+    size_t s0 = run->src.first[bd->src], s1 = run->src.first[bd->src + bd->n_src];
+    size_t t0 = run->tgt.first[bd->tgt], t1 = run->tgt.first[bd->tgt + bd->n_tgt];
+    bool untranslated = false;
+    for (size_t k = bd->tgt; k < bd->tgt + bd->n_tgt; k++)
+        untranslated |= run->tgt_untranslated[k];
+    int rc = deprecated_in_bead(run, b, s0, s1, t0, t1);
+    size_t tgt_start = bd->n_tgt ? tgt->sentences[bd->tgt].start : 0;
+    size_t tgt_end = bd->n_tgt ? tgt->sentences[bd->tgt + bd->n_tgt - 1].end : 0;
+    for (size_t i = s0; rc == SEL_OK && i < s1; i++) {
+        const struct sel_term_match *m = &run->src.v[i].m;
+        run->r->term_occurrences++;
+        if (untranslated)
+            continue; // the sentence is reported whole
+        bool any = false;
+        for (size_t k = t0; rc == SEL_OK && k < t1; k++) {
+            const struct check_match *t = &run->tgt.v[k];
+            if (t->m.concept != m->concept)
+                continue;
+            any = true; // a deprecated one is reported where it stands
+            if (t->m.term->status != SEL_STATUS_DEPRECATED)
+                rc = add_rendering(run, &(struct rendering){ m->concept, t->m.term, i, b, t->m.start, t->m.end });
+        }
+        if (any || rc != SEL_OK)
+            continue;
+        const char *written = slice(run, src->text, m->start, m->end);
+        bool left = check_has_word(tgt->text, tgt_start, tgt_end, written, strlen(written));
+        struct sel_finding f = {
+            .kind = left ? SEL_CHECK_UNTRANSLATED : SEL_CHECK_MISSING_TERM, .bead = b,
+            .src = run->src.v[i].sentence, .n_src = 1, .tgt = bd->tgt, .n_tgt = bd->n_tgt,
+            .src_start = m->start, .src_end = m->end, .tgt_start = tgt_start, .tgt_end = tgt_start,
+            .source_term = written, .expected = check_approved(run, m->concept, "en"),
+            .found = left ? written : check_sentences_text(run, tgt, bd->tgt, bd->n_tgt),
+            .concept_id = m->concept->id,
+        };
+        rc = check_add(run, &f);
+    }
+    return rc;
+}
+
+/* ---- consistency ------------------------------------------------------------------------- */
+
+static int cmp_rendering(const void *a, const void *b)
+{
+    const struct rendering *x = a, *y = b;
+    int c = strcmp(x->concept->id, y->concept->id);
+    if (c)
+        return c;
+    return x->occ < y->occ ? -1 : x->occ > y->occ;
+}
+
+// An acronym or a short form may alternate with the full form in any good translation
+// ("the United Nations ... the UN"): only full forms, variants and phrases count as renderings.
+static bool counts(const struct sel_term *t)
+{
+    return t->type != SEL_TYPE_ACRONYM && t->type != SEL_TYPE_ABBREVIATION && t->type != SEL_TYPE_SHORT_FORM;
+}
+
+// The renderings [from, to) of one concept: the equivalent used most (first seen on a tie), then
+// each occurrence none of whose renderings is that one.
+static int check_concept(struct check_run *run, size_t from, size_t to)
+{
+    const struct sel_term *best = NULL;
+    size_t best_n = 0, kinds = 0;
+    for (size_t i = from; i < to; i++) {
+        if (!counts(run->rend[i].term))
+            continue;
+        size_t n = 0;
+        bool first = true;
+        for (size_t j = from; j < to; j++) {
+            if (run->rend[j].term != run->rend[i].term)
+                continue;
+            first &= j >= i;
+            n++;
+        }
+        kinds += first;
+        if (n > best_n) {
+            best = run->rend[i].term;
+            best_n = n;
+        }
+    }
+    if (kinds < 2)
+        return SEL_OK;
+    int rc = SEL_OK;
+    for (size_t i = from; rc == SEL_OK && i < to;) {
+        size_t j = i;
+        bool ok = false, counted = false;
+        for (; j < to && run->rend[j].occ == run->rend[i].occ; j++) {
+            ok |= run->rend[j].term == best || !counts(run->rend[j].term);
+            counted |= counts(run->rend[j].term);
+        }
+        if (!ok && counted) {
+            const struct rendering *x = &run->rend[i];
+            const struct sel_term_match *m = &run->src.v[x->occ].m;
+            const struct sel_bead *bd = &run->r->alignment.beads[x->bead];
+            struct sel_finding f = {
+                .kind = SEL_CHECK_INCONSISTENT, .bead = x->bead, .src = run->src.v[x->occ].sentence, .n_src = 1,
+                .tgt = bd->tgt, .n_tgt = bd->n_tgt, .src_start = m->start, .src_end = m->end,
+                .tgt_start = x->tgt_start, .tgt_end = x->tgt_end,
+                .source_term = slice(run, run->r->src.text, m->start, m->end), .expected = best->text,
+                .found = slice(run, run->r->tgt.text, x->tgt_start, x->tgt_end), .concept_id = x->concept->id,
+            };
+            rc = check_add(run, &f);
+        }
+        i = j;
+    }
+    return rc;
+}
+
+int check_consistency(struct check_run *run)
+{
+    if (run->n_rend > 1)
+        qsort(run->rend, run->n_rend, sizeof(*run->rend), cmp_rendering);
+    int rc = SEL_OK;
+    for (size_t i = 0; rc == SEL_OK && i < run->n_rend;) {
+        size_t j = i;
+        while (j < run->n_rend && run->rend[j].concept == run->rend[i].concept)
+            j++;
+        rc = check_concept(run, i, j);
+        i = j;
+    }
+    return rc;
+}
