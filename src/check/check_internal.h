@@ -35,6 +35,7 @@ struct rendering {
     size_t occ;                        // index into check_run.src.v
     size_t bead;
     size_t tgt_start, tgt_end;         // where it was found
+    char key[64];                      // check_rendering_key() of the term
 };
 
 /** One check in progress. */
@@ -70,5 +71,13 @@ int check_bead_numbers(struct check_run *run, size_t b);
 bool check_is_indonesian(const char *text, size_t start, size_t end);
 /** Whether the @p len bytes at @p word occur in [start, end) of @p text as a whole word, ignoring ASCII case. */
 bool check_has_word(const char *text, size_t start, size_t end, const char *word, size_t len);
+
+/**
+ * Whether English @p phrase stands in [start, end) of @p text with each word in any regular
+ * inflection and British or American spelling; with @p head, whether its head word does (phrase.c).
+ */
+bool check_phrase_in(const char *text, size_t start, size_t end, const char *phrase, bool head);
+/** A key equal for renderings that are forms of one another ("Sudan", "Sudanese") (phrase.c). */
+void check_rendering_key(const char *term, char *buf, size_t size);
 
 #endif

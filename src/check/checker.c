@@ -248,6 +248,24 @@ static int cmp_finding(const void *a, const void *b)
     return x->tgt_start < y->tgt_start ? -1 : x->tgt_start > y->tgt_start;
 }
 
+// Whether target sentence @p k is a source sentence of bead @p bd copied as it is (a headline
+// has too few function words to be told by them); a copied name or number alone is not.
+static bool copied(const struct sel_check_report *r, const struct sel_bead *bd, size_t k)
+{
+    const struct sel_sentence *t = &r->tgt.sentences[k];
+    size_t len = t->end - t->start, spaces = 0;
+    for (size_t i = t->start; i < t->end; i++)
+        spaces += r->tgt.text[i] == ' ';
+    if (spaces < 3)
+        return false;
+    for (size_t j = bd->src; j < bd->src + bd->n_src; j++) {
+        const struct sel_sentence *s = &r->src.sentences[j];
+        if (s->end - s->start == len && memcmp(r->src.text + s->start, r->tgt.text + t->start, len) == 0)
+            return true;
+    }
+    return false;
+}
+
 // Below this adequacy, with enough evidence to judge, the target is another text.
 static const double NOT_A_TRANSLATION = 0.5;
 
@@ -291,7 +309,7 @@ static int run_checks(sel_checker *ck, sel_ctx *ctx, struct sel_check_report *r)
         // Indonesian left in the target: reported once per sentence; its terms are not checked.
         for (size_t k = bd->tgt; rc == SEL_OK && bd->n_src && k < bd->tgt + bd->n_tgt; k++) {
             const struct sel_sentence *s = &r->tgt.sentences[k];
-            if (s->boilerplate || !check_is_indonesian(r->tgt.text, s->start, s->end))
+            if (s->boilerplate || !(check_is_indonesian(r->tgt.text, s->start, s->end) || copied(r, bd, k)))
                 continue;
             run.tgt_untranslated[k] = true;
             struct sel_finding f = { .kind = SEL_CHECK_UNTRANSLATED, .bead = b, .src = bd->src, .n_src = bd->n_src,

@@ -215,9 +215,12 @@ static bool glued_code(const char *t, size_t start, size_t i)
     size_t w = k;
     while (w > start && is_letter(t[w - 1]))
         w--;
+    bool upper = false; // codes are written with capitals; "mid-2026" and "ke-77" are numbers
+    for (size_t x = w; x < k; x++)
+        upper |= t[x] >= 'A' && t[x] <= 'Z';
     char word[WORD_MAX];
     lower(word, t + w, k - w);
-    return strcmp(word, "rp") != 0 && strcmp(word, "ke") != 0;
+    return upper && strcmp(word, "rp") != 0;
 }
 
 static void read_facts(const char *t, size_t start, size_t end, bool en, struct facts *out)
@@ -236,7 +239,7 @@ static void read_facts(const char *t, size_t start, size_t end, bool en, struct 
             int m = month_of(w, t + i, en);
             double v;
             struct fact *last = out->n ? &out->v[out->n - 1] : NULL;
-            bool close = last && last->end <= i && strspn(t + last->end, " ") >= i - last->end;
+            bool close = last && last->end <= i && strspn(t + last->end, " -") >= i - last->end; // "40-billion-euro"
             if (m && last && close && last->kind == FACT_VALUE && last->integer && last->value >= 1 &&
                 last->value <= 31) {
                 *last = (struct fact){ FACT_DATE, 0, (int)last->value, m, last->start, j, true, false };
@@ -249,6 +252,18 @@ static void read_facts(const char *t, size_t start, size_t end, bool en, struct 
                 last->end = j;
                 last->integer = false;
             } else if (en && (v = number_word(w)) > 0) {
+                if (v >= 20 && v <= 90 && j + 1 < end && t[j] == '-' && is_letter(t[j + 1])) { // "forty-five"
+                    size_t k = j + 1;
+                    while (k < end && is_letter(t[k]))
+                        k++;
+                    char unit[WORD_MAX];
+                    lower(unit, t + j + 1, k - j - 1);
+                    double u = number_word(unit);
+                    if (u >= 1 && u <= 9) {
+                        v += u;
+                        j = k;
+                    }
+                }
                 push(out, (struct fact){ FACT_VALUE, v, 0, 0, i, j, true, false });
             }
             if (!m)
