@@ -83,13 +83,16 @@ def stems(phrase):
 def gone(text, c, src_term):
     """None of the concept's equivalents (nor their words' stems) nor the Indonesian term is left."""
     low = text.lower()
-    return not any(s in low for e in c['en'] for s in stems(e)) and not present(text, src_term)
+    return (not any(s in low for e in c['en'] for s in stems(e)) and not any(present(text, e) for e in c['en'])
+            and not present(text, src_term))
 
 class Article:
     def __init__(self, name):
         self.name = name
-        self.src = [l.rstrip('\n') for l in open(os.path.join(corpus, 'gold', name + '.id.sents'), encoding='utf-8')]
-        self.tgt = [l.rstrip('\n') for l in open(os.path.join(corpus, 'gold', name + '.en.sents'), encoding='utf-8')]
+        # one sentence a line, blank lines between paragraphs; "#B " marks boilerplate
+        read = lambda side: [re.sub(r'^#B ', '', l.rstrip('\n'))
+                             for l in open(os.path.join(corpus, 'gold', name + side), encoding='utf-8')]
+        self.src, self.tgt = read('.id.sents'), read('.en.sents')
         # sentence k (1-based) is the k-th non-blank line
         self.src_line = [i for i, l in enumerate(self.src) if l.strip()]
         self.tgt_line = [i for i, l in enumerate(self.tgt) if l.strip()]
@@ -117,16 +120,18 @@ def candidates(art, tgt, b, kind, rng):
             out[i] = word_re(old, False).sub(new, out[i])
         return out
     if kind in ('missing-term', 'deprecated-term', 'inconsistent'):
+        # the source terms as a tagger takes them: the longest, not a part of a longer one
+        spans = [(m.start(), m.end(), c, term) for c in concepts for term, case in c['id_terms']
+                 for m in word_re(term, case).finditer(src)]
+        longest = [x for x in spans if not any(y[0] <= x[0] and y[1] >= x[1] and y[1] - y[0] > x[1] - x[0]
+                                               for y in spans)]
         options = []
-        for c in concepts:
+        for _, _, c, term in longest:
             if kind == 'deprecated-term' and not c['deprecated']:
                 continue
-            for term, case in c['id_terms']:
-                if not word_re(term, case).search(src):
-                    continue
-                for e in c['en']:
-                    if present(text, e):
-                        options.append((c, term, e))
+            for e in c['en']:
+                if present(text, e):
+                    options.append((c, term, e))
         rng.shuffle(options)
         for c, term, e in options:
             if kind == 'missing-term':
@@ -211,6 +216,11 @@ with tempfile.TemporaryDirectory() as tmp:
             with open(tgt_path, 'w', encoding='utf-8') as f:
                 f.write('\n'.join(l for l in tgt if l is not None) + '\n')
             report = check(src_path, tgt_path, True)
+            if os.environ.get('SEL_KEEP'):  # a folder to keep the injected pairs in, for a look
+                for side, path in (('id', src_path), ('en', tgt_path)):
+                    with open(path, encoding='utf-8') as f, \
+                            open(os.path.join(os.environ['SEL_KEEP'], '%d-%s.%s' % (seed, name, side)), 'w') as g:
+                        g.write(f.read())
             for b, kind, want in sites:
                 injected[kind] += 1
                 if detected(report, kind, art, b, want):
