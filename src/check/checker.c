@@ -48,8 +48,10 @@ int sel_checker_new(sel_checker **out, sel_ctx *ctx, const sel_termbase *tb)
         sel_checker_free(ck);
         return rc;
     }
-    // English spelling suggestions would cost milliseconds per unknown name and confirm nothing.
+    // Spelling suggestions cost milliseconds per unknown word (most are names): a misspelt English
+    // term confirms nothing, and the termbase lists the misspellings of Indonesian terms it knows.
     sel_analyzer_suggest(sel_tagger_analyzer(ck->tag_tgt), false);
+    sel_analyzer_suggest(sel_tagger_analyzer(ck->tag_src), false);
     *out = ck;
     return SEL_OK;
 }

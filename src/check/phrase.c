@@ -32,7 +32,9 @@ static void split(const char *text, size_t start, size_t end, struct words *out,
         }
         size_t j = i, o = 0;
         char *w = out->w[out->n];
-        while (j < end && word_char((unsigned char)text[j])) {
+        // a hyphen between letters stays in the word: "Secretary-General" has no head to stand alone
+        while (j < end && (word_char((unsigned char)text[j]) ||
+                           (text[j] == '-' && j + 1 < end && word_char((unsigned char)text[j + 1]) && j > i))) {
             char c = text[j++];
             if (c >= 'A' && c <= 'Z')
                 c = (char)(c - 'A' + 'a');

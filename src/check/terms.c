@@ -213,7 +213,8 @@ static bool counts(const struct sel_term *t)
     return t->type != SEL_TYPE_ACRONYM && t->type != SEL_TYPE_ABBREVIATION && t->type != SEL_TYPE_SHORT_FORM;
 }
 
-// The renderings [from, to) of one concept: the equivalent used most (first seen on a tie), then
+// The renderings [from, to) of one concept: the equivalent used most (the preferred one, then the
+// first seen, on a tie), then
 // each occurrence none of whose renderings is that one.
 static int check_concept(struct check_run *run, size_t from, size_t to)
 {
@@ -231,7 +232,8 @@ static int check_concept(struct check_run *run, size_t from, size_t to)
             n++;
         }
         kinds += first;
-        if (n > best_n) {
+        // on a tie, the termbase's order: a preferred term before an admitted one
+        if (n > best_n || (n == best_n && best && run->rend[i].term->status < best->term->status)) {
             best = &run->rend[i];
             best_n = n;
         }

@@ -132,6 +132,9 @@ def candidates(art, tgt, b, kind, rng):
             for e in c['en']:
                 if present(text, e):
                     options.append((c, term, e))
+        if kind == 'deprecated-term':
+            # a deprecated term is wrong wherever it stands, whatever the source says there
+            options = [(c, '', e) for c in concepts if c['deprecated'] for e in c['en'] if present(text, e)]
         rng.shuffle(options)
         for c, term, e in options:
             if kind == 'missing-term':
@@ -148,7 +151,7 @@ def candidates(art, tgt, b, kind, rng):
                 # one in at least two other sentences
                 others = [x for x in c['en'] if stems(x)[:1] != stems(e)[:1] and len(x.split()) > 1 and len(x) > 3]
                 uses = sum(present(l or '', e) for l in tgt)
-                if others and uses >= 3 and ' ' in e and (' ' in term or term.isupper()):
+                if others and uses >= 2 and ' ' in e and (' ' in term or term.isupper()):
                     return rewrite(e, rng.choice(others)), {'concept': c['id']}
         return None
     if kind == 'number':
