@@ -135,6 +135,10 @@ static bool parse_value(const char *s, size_t len, char group, double *out, bool
             digits++;
         if (s[i] == group && digits == 3 && !decimal)
             continue;
+        // Indonesian text copied from English sources writes "7,000": a comma before exactly three
+        // digits that end the number is a thousands separator there too
+        if (group == '.' && s[i] == ',' && digits == 3 && i + 4 == len && !decimal && !memchr(s, '.', len))
+            continue;
         if (decimal)
             return false;
         decimal = true;

@@ -21,7 +21,8 @@ static bool word_char(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-// Lower case, with z spelt s (organize, organise) and the possessive 's dropped.
+// Lower case, with z spelt s (organize, organise), apostrophes and dots inside a word dropped
+// (Shi'ite, U.S.), and the possessive 's dropped.
 static void split(const char *text, size_t start, size_t end, struct words *out, size_t max)
 {
     out->n = 0;
@@ -34,12 +35,15 @@ static void split(const char *text, size_t start, size_t end, struct words *out,
         char *w = out->w[out->n];
         // a hyphen between letters stays in the word: "Secretary-General" has no head to stand alone
         while (j < end && (word_char((unsigned char)text[j]) ||
-                           (text[j] == '-' && j + 1 < end && word_char((unsigned char)text[j + 1]) && j > i))) {
+                           ((text[j] == '-' || text[j] == '\'' || text[j] == '.') && j + 1 < end &&
+                            word_char((unsigned char)text[j + 1]) && j > i))) {
             char c = text[j++];
             if (c >= 'A' && c <= 'Z')
                 c = (char)(c - 'A' + 'a');
             if (c == 'z')
                 c = 's';
+            if (c == '\'' || (c == '.' && o > 0 && j < end && word_char((unsigned char)text[j]))) // Shi'ite, U.S.
+                continue;
             if (o + 1 < WORD_MAX)
                 w[o++] = c;
         }
