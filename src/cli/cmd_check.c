@@ -78,13 +78,19 @@ static int check_files(sel_checker *ck, sel_ctx *ctx, const char *src_path, cons
     return rc;
 }
 
+static bool is_xliff(const char *path)
+{
+    return ends_with(path, ".xlf") || ends_with(path, ".xliff");
+}
+
+// A translation memory (TMX) or bilingual file (XLIFF): its units are the sentence pairs.
 static int check_memory(sel_checker *ck, sel_ctx *ctx, const char *path, struct sel_check_report *report)
 {
     struct sel_tmx_memory mem = { 0 };
     struct sel_tmx_stats stats;
-    int rc = sel_tmx_load(ctx, path, "id", "en", &mem, &stats);
+    int rc = is_xliff(path) ? sel_xliff_load(ctx, path, &mem, &stats) : sel_tmx_load(ctx, path, "id", "en", &mem, &stats);
     if (rc == SEL_OK && mem.n == 0)
-        rc = sel_error(ctx, SEL_EPARSE, "%s: no translation unit has both an id and an en segment", path);
+        rc = sel_error(ctx, SEL_EPARSE, "%s: no unit has both an Indonesian source and an English target", path);
     if (rc == SEL_OK)
         rc = sel_check_pairs(ck, ctx, path, mem.pairs, mem.n, report);
     sel_tmx_memory_finish(&mem);
@@ -127,13 +133,14 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
         }
     }
     int files = argc - optind;
-    bool memory = files == 1 && ends_with(argv[optind], ".tmx");
+    bool memory = files == 1 && (ends_with(argv[optind], ".tmx") || is_xliff(argv[optind]));
     if (files == 1 && !memory)
-        return cli_usage_error(cmd, "one file must be a translation memory (.tmx); else give SRC_FILE and TGT_FILE");
+        return cli_usage_error(cmd, "one file must be a translation memory (.tmx) or XLIFF (.xlf, .xliff); "
+                                    "else give SRC_FILE and TGT_FILE");
     if (files != 1 && files != 2)
-        return cli_usage_error(cmd, "expected SRC_FILE and TGT_FILE, or one FILE.tmx; got %d files", files);
+        return cli_usage_error(cmd, "expected SRC_FILE and TGT_FILE, or one FILE.tmx or FILE.xlf; got %d files", files);
     if (memory && presegmented)
-        return cli_usage_error(cmd, "--presegmented is for SRC_FILE and TGT_FILE; a translation memory has its units");
+        return cli_usage_error(cmd, "--presegmented is for SRC_FILE and TGT_FILE; a TMX or XLIFF file has its units");
     if (files == 2 && strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
         return cli_usage_error(cmd, "only one of SRC_FILE and TGT_FILE can be standard input");
 
