@@ -125,15 +125,15 @@ int sel_align_adequacy(struct sel_adequacy *out, sel_aligner *al, sel_ctx *ctx, 
     }
     out->evidence = total_possible;
     out->rate = total_possible > 0 ? total_shared / total_possible : 0;
-    // With too little evidence the pair is neither confirmed nor refuted.
-    double pair_logit = total_possible >= MIN_EVIDENCE ? (out->rate - RATE_MID) / RATE_WIDTH : 0;
-    out->score = logistic(pair_logit);
+    // With too little evidence the pair is neither confirmed nor refuted, and the scores stay.
+    if (total_possible < MIN_EVIDENCE)
+        goto done;
+    out->score = logistic((out->rate - RATE_MID) / RATE_WIDTH);
     for (size_t b = 0; b < nb; b++) {
         struct sel_bead *bd = &alignment->beads[b];
         if (!bd->n_src || !bd->n_tgt)
             continue; // a sentence without counterpart: the posterior says all there is
-        double pooled_rate = total_possible >= MIN_EVIDENCE ? out->rate : RATE_MID;
-        double rate = (bead_shared[b] + POOL * pooled_rate) / (bead_possible[b] + POOL);
+        double rate = (bead_shared[b] + POOL * out->rate) / (bead_possible[b] + POOL);
         double bead = logistic((rate - RATE_MID) / RATE_WIDTH);
         // A bead is no more adequate than its pair: in an unrelated text some sentences share a
         // name or a date by chance.

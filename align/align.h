@@ -122,7 +122,8 @@ struct sel_adequacy {
  * the evidence the aligned sentences share (termbase translations, numbers and dates, names and
  * acronyms, cognates) against what they could share. Each 2-sided bead's score is multiplied by
  * its own adequacy (pooled with the pair's), so that a score says "these sentences translate each
- * other" and not only "this is the likeliest path". A pair with too little evidence scores 0.5.
+ * other" and not only "this is the likeliest path". A pair with too little evidence to judge scores
+ * 0.5 and keeps its scores.
  */
 int sel_align_adequacy(struct sel_adequacy *out, sel_aligner *al, sel_ctx *ctx, const struct sel_align_doc *src,
                        const struct sel_align_doc *tgt, struct sel_alignment *alignment);

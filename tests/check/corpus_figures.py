@@ -70,6 +70,9 @@ for f in sorted(os.listdir(os.path.join(root, 'lexicon', 'data'))):
             elif 'deprecated' not in attrs and not attrs & {'verb', 'adjective', 'adverb'}:
                 c['id_terms'].append((text, 'case' in attrs))
 
+import functools
+
+@functools.lru_cache(maxsize=None)
 def word_re(text, case):
     return re.compile(r'(?<![\w-])' + re.escape(text) + r'(?![\w-])', 0 if case else re.I)
 
@@ -85,6 +88,8 @@ def gone(text, c, src_term):
     low = text.lower()
     return (not any(s in low for e in c['en'] for s in stems(e)) and not any(present(text, e) for e in c['en'])
             and not present(text, src_term))
+
+with_deprecated = [c for c in concepts if c['deprecated']]
 
 class Article:
     def __init__(self, name):
@@ -121,8 +126,9 @@ def candidates(art, tgt, b, kind, rng):
         return out
     if kind in ('missing-term', 'deprecated-term', 'inconsistent'):
         # the source terms as a tagger takes them: the longest, not a part of a longer one
+        low = src.lower()
         spans = [(m.start(), m.end(), c, term) for c in concepts for term, case in c['id_terms']
-                 for m in word_re(term, case).finditer(src)]
+                 if term.lower() in low for m in word_re(term, case).finditer(src)]
         longest = [x for x in spans if not any(y[0] <= x[0] and y[1] >= x[1] and y[1] - y[0] > x[1] - x[0]
                                                for y in spans)]
         options = []
@@ -134,7 +140,7 @@ def candidates(art, tgt, b, kind, rng):
                     options.append((c, term, e))
         if kind == 'deprecated-term':
             # a deprecated term is wrong wherever it stands, whatever the source says there
-            options = [(c, '', e) for c in concepts if c['deprecated'] for e in c['en'] if present(text, e)]
+            options = [(c, '', e) for c in with_deprecated for e in c['en'] if present(text, e)]
         rng.shuffle(options)
         for c, term, e in options:
             if kind == 'missing-term':
