@@ -134,6 +134,18 @@ static bool loosely_confirmed(const struct sel_concept *c, const char *text, siz
     return false;
 }
 
+// Whether a longer match of the same concept covers @p m: "Security Council" inside "UN Security
+// Council" is not a rendering of its own.
+static bool inside_longer(const struct check_matches *t, size_t from, size_t to, const struct sel_term_match *m)
+{
+    for (size_t k = from; k < to; k++) {
+        const struct sel_term_match *o = &t->v[k].m;
+        if (o->concept == m->concept && o->start <= m->start && o->end >= m->end && o->end - o->start > m->end - m->start)
+            return true;
+    }
+    return false;
+}
+
 static const double UNSURE = 0.9;
 
 int check_bead_terms(struct check_run *run, size_t b)
@@ -164,7 +176,8 @@ int check_bead_terms(struct check_run *run, size_t b)
             if (t->m.concept != m->concept)
                 continue;
             any = true; // a deprecated one is reported where it stands
-            if (t->m.term->status != SEL_STATUS_DEPRECATED && consistency_matters(m))
+            if (t->m.term->status != SEL_STATUS_DEPRECATED && consistency_matters(m) &&
+                !inside_longer(&run->tgt, t0, t1, &t->m))
                 rc = add_rendering(run, &(struct rendering){ m->concept, t->m.term, i, b, t->m.start, t->m.end, "" });
         }
         if (any || rc != SEL_OK)
@@ -213,6 +226,31 @@ static bool counts(const struct sel_term *t)
     return t->type != SEL_TYPE_ACRONYM && t->type != SEL_TYPE_ABBREVIATION && t->type != SEL_TYPE_SHORT_FORM;
 }
 
+// Whether every stem of key @p a (space-separated) is one of @p b's.
+static bool stems_within(const char *a, const char *b)
+{
+    while (*a) {
+        size_t n = strcspn(a, " ");
+        bool found = false;
+        for (const char *p = b; *p && !found;) {
+            size_t k = strcspn(p, " ");
+            found = k == n && strncmp(p, a, n) == 0;
+            p += k + (p[k] == ' ');
+        }
+        if (!found)
+            return false;
+        a += n + (a[n] == ' ');
+    }
+    return true;
+}
+
+// Two renderings are one when one's content words are among the other's: "Commission I" and
+// "House Commission I", "Sudan" and "Sudanese" (check_rendering_key()).
+static bool same_rendering(const char *a, const char *b)
+{
+    return stems_within(a, b) || stems_within(b, a);
+}
+
 // The renderings [from, to) of one concept: the equivalent used most (the preferred one, then the
 // first seen, on a tie), then
 // each occurrence none of whose renderings is that one.
@@ -226,7 +264,7 @@ static int check_concept(struct check_run *run, size_t from, size_t to)
         size_t n = 0;
         bool first = true;
         for (size_t j = from; j < to; j++) {
-            if (strcmp(run->rend[j].key, run->rend[i].key) != 0)
+            if (!same_rendering(run->rend[j].key, run->rend[i].key))
                 continue;
             first &= j >= i;
             n++;
@@ -245,7 +283,7 @@ static int check_concept(struct check_run *run, size_t from, size_t to)
         size_t j = i;
         bool ok = false, counted = false;
         for (; j < to && run->rend[j].occ == run->rend[i].occ; j++) {
-            ok |= strcmp(run->rend[j].key, best->key) == 0 || !counts(run->rend[j].term);
+            ok |= same_rendering(run->rend[j].key, best->key) || !counts(run->rend[j].term);
             counted |= counts(run->rend[j].term);
         }
         if (!ok && counted) {
