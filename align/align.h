@@ -110,4 +110,22 @@ int sel_align(struct sel_alignment *out, sel_aligner *al, sel_ctx *ctx,
 /** Releases the beads; accepts a zeroed struct. */
 void sel_alignment_finish(struct sel_alignment *al);
 
+/** How much a document pair looks like a translation (align/adequacy.c). */
+struct sel_adequacy {
+    double score;     ///< in [0,1]; below 0.5 the target does not look like a translation of the source
+    double rate;      ///< evidence shared per evidence that could be shared, over the 2-sided beads
+    double evidence;  ///< how much evidence could be shared (weighted keys); little means no verdict
+};
+
+/**
+ * Measures the adequacy of @p alignment (from sel_align(), or units as beads) of @p src with @p tgt:
+ * the evidence the aligned sentences share (termbase translations, numbers and dates, names and
+ * acronyms, cognates) against what they could share. Each 2-sided bead's score is multiplied by
+ * its own adequacy (pooled with the pair's), so that a score says "these sentences translate each
+ * other" and not only "this is the likeliest path". A pair with too little evidence to judge scores
+ * 0.5 and keeps its scores.
+ */
+int sel_align_adequacy(struct sel_adequacy *out, sel_aligner *al, sel_ctx *ctx, const struct sel_align_doc *src,
+                       const struct sel_align_doc *tgt, struct sel_alignment *alignment);
+
 #endif

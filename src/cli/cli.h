@@ -51,6 +51,7 @@ void cli_print_main_help(FILE *out);
 
 int cmd_help(const struct cli_command *cmd, int argc, char **argv);
 int cmd_align(const struct cli_command *cmd, int argc, char **argv);
+int cmd_check(const struct cli_command *cmd, int argc, char **argv);
 int cmd_analyze(const struct cli_command *cmd, int argc, char **argv);
 int cmd_segment(const struct cli_command *cmd, int argc, char **argv);
 int cmd_concordance(const struct cli_command *cmd, int argc, char **argv);

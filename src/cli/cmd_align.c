@@ -228,6 +228,14 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
         read_doc(&tgt_text, &tgt, al, ctx, tgt_path, SEL_ALIGN_TGT, presegmented) != SEL_OK ||
         sel_align(&result, al, ctx, &src, &tgt) != SEL_OK)
         goto done;
+    // The scores say how well the sentences translate each other, not only how likely the path is.
+    struct sel_adequacy adequacy;
+    if (sel_align_adequacy(&adequacy, al, ctx, &src, &tgt, &result) != SEL_OK)
+        goto done;
+    if (adequacy.score < 0.5)
+        fprintf(stderr, "selaras: warning: %s does not look like a translation of %s (adequacy %.3f: the aligned "
+                        "sentences share %.0f%% of the terms, numbers and names they could)\n",
+                tgt_path, src_path, adequacy.score, 100 * adequacy.rate);
     if (format == FMT_TMX || format == FMT_MOSES) {
         if (write_pairs(ctx, &result, &src, &tgt, format == FMT_TMX ? SEL_PAR_TMX : SEL_PAR_MOSES, output) != SEL_OK)
             goto done;

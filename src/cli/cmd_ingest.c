@@ -172,6 +172,9 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
             show_progress(&p);
             continue;
         }
+        if (translation && !r.unchanged && r.adequacy < 0.5) // a warning, not a report: --quiet keeps it
+            fprintf(stderr, "selaras: warning: %s does not look like a translation of %s (adequacy %.3f); its "
+                            "beads are stored with scores to match\n", translation, files[i], r.adequacy);
         if (r.unchanged) {
             unchanged++;
             if (verbose)

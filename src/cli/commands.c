@@ -41,6 +41,18 @@ const struct cli_command cli_commands[] = {
       "      --presegmented  one sentence per line in both files\n"
       "  -f, --format F      tsv, tmx, moses, jsonl or text\n"
       "  -o, --output F      tmx: the file (default standard output); moses: PREFIX for PREFIX.id and PREFIX.en\n" COMMON_HELP },
+    { "check", cmd_check, "Check a finished translation's terms, numbers and completeness against the termbase",
+      "selaras check [--presegmented] [--format text|tsv|json|html] [-o FILE] SRC_FILE TGT_FILE\n"
+      "selaras check [--format text|tsv|json|html] [-o FILE] FILE.tmx|FILE.xlf\n"
+      "\n"
+      "      --presegmented  one sentence per line in both files\n"
+      "  -f, --format F      text (by sentence pair), tsv or json (a finding per row) or html (a report\n"
+      "                      with both texts side by side)\n"
+      "  -o, --output FILE   write the report to FILE instead of standard output\n"
+      "\n"
+      "A TMX or XLIFF (1.2, 2.0) file's units are taken as the sentence pairs.\n"
+      "Findings: not-a-translation, missing-term, deprecated-term, inconsistent, number, untranslated,\n"
+      "one-sided. Exit status 0 when there are none, 1 when there are, 2 on errors.\n" COMMON_HELP },
     { "ingest", cmd_ingest, "Store documents, sentences, terms (and translations) in the database",
       "selaras ingest [--lang L] [--translation TGT_FILE] [--title T] [--format auto|text|tmx] FILE...\n"
       "selaras ingest [--lang L] [--format auto|text|tmx] --files-from LIST\n"

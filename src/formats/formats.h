@@ -213,4 +213,16 @@ int sel_pair_writer_add(sel_pair_writer *w, sel_ctx *ctx, const struct sel_align
 /** Ends the document, closes the output and frees @p w (NULL is fine); returns the first error. */
 int sel_pair_writer_close(sel_pair_writer *w, sel_ctx *ctx);
 
+/* ---- Reading XLIFF ---------------------------------------------------------------------------- */
+
+/**
+ * Reads the XLIFF 1.2 or 2.0 file @p path ("-": standard input) with the safe parser of the TMX
+ * reader and keeps, in file order, one pair per 1.2 <trans-unit> or 2.0 <segment> that has both a
+ * <source> and a <target> with text (whitespace folded as in TMX; placeholders and native code left
+ * out). The file must translate Indonesian into English where it says (1.2 source-language and
+ * target-language, 2.0 srcLang and trgLang). @p stats as sel_tmx_load()'s: units, used,
+ * missing_side (no target yet), empty. On failure @p out is empty.
+ */
+int sel_xliff_load(sel_ctx *ctx, const char *path, struct sel_tmx_memory *out, struct sel_tmx_stats *stats);
+
 #endif

@@ -361,12 +361,19 @@ static int need_aligner(sel_ingester *ing, sel_ctx *ctx)
     return rc != SEL_OK ? rc : sel_aligner_new(&ing->aligner, ctx, &opts);
 }
 
+// Aligns and weighs the beads by adequacy, so that a stored score says whether the sentences
+// translate each other (export parallel --min-score drops an unrelated pair's).
 static int align_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt,
-                             struct sel_alignment *al)
+                             struct sel_alignment *al, double *adequacy)
 {
     struct sel_align_doc a = { src->text.data, src->sentences, src->n, src->n };
     struct sel_align_doc b = { tgt->text.data, tgt->sentences, tgt->n, tgt->n };
-    return sel_align(al, ing->aligner, ctx, &a, &b);
+    struct sel_adequacy q;
+    int rc = sel_align(al, ing->aligner, ctx, &a, &b);
+    if (rc == SEL_OK)
+        rc = sel_align_adequacy(&q, ing->aligner, ctx, &a, &b, al);
+    *adequacy = rc == SEL_OK ? q.score : 0.5;
+    return rc;
 }
 
 static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt, int64_t src_id,
@@ -518,12 +525,14 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
     int rc = ingest_doc_load(&src, ctx, ing->tagger, path, TAG_LONGEST);
     if (rc == SEL_OK && translation && (rc = need_aligner(ing, ctx)) == SEL_OK)
         rc = ingest_doc_load(&tgt, ctx, ing->tagger_en, translation, TAG_EVERY);
+    double adequacy = 0.5;
     if (rc == SEL_OK && translation)
-        rc = align_translation(ing, ctx, &src, &tgt, &al);
+        rc = align_translation(ing, ctx, &src, &tgt, &al, &adequacy);
     if (rc == SEL_OK) {
         char hash[33];
         sel_store_content_hash(src.text.data, src.text.len, hash);
         rc = store_whole(ing, ctx, &src, translation ? &tgt : NULL, &al, path, translation, title, hash, t0, report);
+        report->adequacy = adequacy;
     }
     sel_alignment_finish(&al);
     ingest_doc_finish(&src);

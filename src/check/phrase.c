@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+// Looser matching of English equivalents in a target sentence, for what the English analysis
+// does not know: British spellings ("organisations" for "organization"), regular inflections of
+// words missing from the dictionary, and a multi-word equivalent shortened to its head ("the
+// ministry" for "Ministry of Defence", "the equipment" for "defence equipment"), which is how a
+// translator refers back to a body or thing already named.
+#include "src/check/check_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { MAX_WORDS = 64, WORD_MAX = 48 };
+
+struct words {
+    char w[MAX_WORDS][WORD_MAX];
+    size_t n;
+};
+
+static bool word_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+// Lower case, with z spelt s (organize, organise), apostrophes and dots inside a word dropped
+// (Shi'ite, U.S.), and the possessive 's dropped.
+static void split(const char *text, size_t start, size_t end, struct words *out, size_t max)
+{
+    out->n = 0;
+    for (size_t i = start; i < end && out->n < max;) {
+        if (!word_char((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i, o = 0;
+        char *w = out->w[out->n];
+        // a hyphen between letters stays in the word: "Secretary-General" has no head to stand alone
+        while (j < end && (word_char((unsigned char)text[j]) ||
+                           ((text[j] == '-' || text[j] == '\'' || text[j] == '.') && j + 1 < end &&
+                            word_char((unsigned char)text[j + 1]) && j > i))) {
+            char c = text[j++];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            if (c == 'z')
+                c = 's';
+            if (c == '\'' || (c == '.' && o > 0 && j < end && word_char((unsigned char)text[j]))) // Shi'ite, U.S.
+                continue;
+            if (o + 1 < WORD_MAX)
+                w[o++] = c;
+        }
+        w[o] = '\0';
+        out->n++;
+        if (j + 1 < end && text[j] == '\'' && text[j + 1] == 's')
+            j += 2;
+        i = j;
+    }
+}
+
+// Whether @p form is @p base or a regular inflection of it: -s, -es, -ed, -d, -ing, -ies/-ied
+// for a final y, -ing for a final e dropped.
+static bool inflects(const char *form, const char *base)
+{
+    size_t f = strlen(form), b = strlen(base);
+    if (f < b || b == 0)
+        return false;
+    if (strncmp(form, base, b) == 0) {
+        const char *rest = form + b;
+        return !*rest || !strcmp(rest, "s") || !strcmp(rest, "es") || !strcmp(rest, "ed") || !strcmp(rest, "d") ||
+               !strcmp(rest, "ing") || (rest[0] == base[b - 1] && (!strcmp(rest + 1, "ed") || !strcmp(rest + 1, "ing")));
+    }
+    if (b >= 2 && (base[b - 1] == 'y' || base[b - 1] == 'e') && strncmp(form, base, b - 1) == 0) {
+        const char *rest = form + b - 1;
+        return base[b - 1] == 'y' ? !strcmp(rest, "ies") || !strcmp(rest, "ied") : !strcmp(rest, "ing");
+    }
+    return false;
+}
+
+static const char *const FILLER[] = { "of", "the", "for", "and", "a", "an", "on", "in", NULL };
+
+static bool filler(const char *w)
+{
+    for (size_t i = 0; FILLER[i]; i++)
+        if (strcmp(FILLER[i], w) == 0)
+            return true;
+    return false;
+}
+
+bool check_phrase_in(const char *text, size_t start, size_t end, const char *phrase, bool head)
+{
+    static struct words t, p; // not thread-safe, as the checker is not
+    split(phrase, 0, strlen(phrase), &p, MAX_WORDS);
+    if (!p.n)
+        return false;
+    split(text, start, end, &t, MAX_WORDS);
+    if (head && p.n > 1) {
+        // The head of an English noun phrase: the word before "of" ("Ministry of Defence"), else the last.
+        size_t h = p.n - 1;
+        for (size_t i = 1; i < p.n; i++)
+            if (strcmp(p.w[i], "of") == 0) {
+                h = i - 1;
+                break;
+            }
+        if (filler(p.w[h]) || strlen(p.w[h]) < 4)
+            return false;
+        for (size_t i = 0; i < t.n; i++)
+            if (inflects(t.w[i], p.w[h]))
+                return true;
+        return false;
+    }
+    for (size_t i = 0; i + p.n <= t.n; i++) {
+        size_t k = 0;
+        while (k < p.n && inflects(t.w[i + k], p.w[k]))
+            k++;
+        if (k == p.n)
+            return true;
+    }
+    return false;
+}
+
+void check_rendering_key(const char *term, char *buf, size_t size)
+{
+    static struct words p;
+    split(term, 0, strlen(term), &p, MAX_WORDS);
+    // the four-letter stems of the content words, sorted: "Sudan" = "Sudanese", "Ministry of
+    // Defence" = "Defence Ministry", "spokesman" = "spokesperson"
+    char stems[MAX_WORDS][5];
+    size_t n = 0;
+    for (size_t i = 0; i < p.n; i++) {
+        if (filler(p.w[i]))
+            continue;
+        snprintf(stems[n], sizeof(stems[n]), "%.4s", p.w[i]);
+        size_t j = n++;
+        while (j > 0 && strcmp(stems[j - 1], stems[j]) > 0) {
+            char tmp[5];
+            memcpy(tmp, stems[j], 5);
+            memcpy(stems[j], stems[j - 1], 5);
+            memcpy(stems[j - 1], tmp, 5);
+            j--;
+        }
+    }
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && o + 6 < size; i++)
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? " " : "", stems[i]);
+}

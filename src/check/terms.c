@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: MIT
+// The term checks. A source term is confirmed, as ingest confirms it, when the English tagger
+// finds any term of its concept in the aligned target: the English analysis matches on lemmas,
+// so every inflection counts ("ceasefires", "demanded"). Then:
+//   missing-term     no term of the concept in the target;
+//   untranslated     ... and the Indonesian term itself stands in the target;
+//   deprecated-term  a deprecated English term in the target (reported where it stands);
+//   inconsistent     a concept rendered by another approved equivalent than in most of the document.
+#include "src/check/check_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int add_rendering(struct check_run *run, const struct rendering *x)
+{
+    if (run->n_rend == run->cap_rend) {
+        size_t cap = run->cap_rend ? run->cap_rend * 2 : 128;
+        struct rendering *v = realloc(run->rend, cap * sizeof(*v));
+        if (!v)
+            return sel_error(run->ctx, SEL_ENOMEM, "out of memory");
+        run->rend = v;
+        run->cap_rend = cap;
+    }
+    run->rend[run->n_rend] = *x;
+    check_rendering_key(x->term->text, run->rend[run->n_rend].key, sizeof(x->key));
+    run->n_rend++;
+    return SEL_OK;
+}
+
+static const char *slice(struct check_run *run, const char *text, size_t start, size_t end)
+{
+    const char *s = sel_arena_strndup(&run->r->strings, text + start, end - start);
+    if (!s)
+        run->rc = SEL_ENOMEM;
+    return s ? s : "";
+}
+
+// Whether some match of @p m's span (or a longer one around it) in [from, to) of the target is
+// an approved term: then the deprecated reading is not the one the text has.
+static bool covered_by_approved(const struct check_matches *t, size_t from, size_t to, const struct sel_term_match *m)
+{
+    for (size_t k = from; k < to; k++) {
+        const struct sel_term_match *o = &t->v[k].m;
+        if (o->term->status != SEL_STATUS_DEPRECATED && o->start <= m->start && o->end >= m->end)
+            return true;
+    }
+    return false;
+}
+
+static int deprecated_in_bead(struct check_run *run, size_t b, size_t s0, size_t s1, size_t t0, size_t t1)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *src = &run->r->src, *tgt = &run->r->tgt;
+    int rc = SEL_OK;
+    for (size_t k = t0; rc == SEL_OK && k < t1; k++) {
+        const struct sel_term_match *m = &run->tgt.v[k].m;
+        if (m->term->status != SEL_STATUS_DEPRECATED || covered_by_approved(&run->tgt, t0, t1, m))
+            continue;
+        bool seen = false; // one finding per span, however many concepts share the term
+        for (size_t j = t0; j < k && !seen; j++)
+            seen = run->tgt.v[j].m.start == m->start && run->tgt.v[j].m.end == m->end &&
+                   run->tgt.v[j].m.term->status == SEL_STATUS_DEPRECATED;
+        if (seen)
+            continue;
+        const struct sel_term_match *from = NULL;
+        for (size_t i = s0; i < s1 && !from; i++)
+            if (run->src.v[i].m.concept == m->concept)
+                from = &run->src.v[i].m;
+        struct sel_finding f = {
+            .kind = SEL_CHECK_DEPRECATED_TERM, .bead = b, .src = bd->src, .n_src = bd->n_src,
+            .tgt = run->tgt.v[k].sentence, .n_tgt = 1,
+            .src_start = from ? from->start : bd->n_src ? src->sentences[bd->src].start : 0,
+            .src_end = from ? from->end : bd->n_src ? src->sentences[bd->src].start : 0,
+            .tgt_start = m->start, .tgt_end = m->end,
+            .source_term = from ? slice(run, src->text, from->start, from->end) : NULL,
+            .expected = check_approved(run, m->concept, "en"),
+            .found = slice(run, tgt->text, m->start, m->end),
+            .concept_id = m->concept->id,
+        };
+        rc = check_add(run, &f);
+    }
+    return rc;
+}
+
+// Consistency is asked of terminology proper: a phrase, an acronym or abbreviation, a name. Single
+// general words are varied on purpose in news English ("troops", "soldiers"; "ship", "vessel").
+static bool consistency_matters(const struct sel_term_match *m)
+{
+    const struct sel_term *t = m->term;
+    return strchr(t->text, ' ') || t->type == SEL_TYPE_ACRONYM || t->type == SEL_TYPE_ABBREVIATION ||
+           t->pos == SEL_POS_PROPER_NOUN;
+}
+
+// Whether a source match is terminology to check for: a noun, a name or a phrase. A verb, an
+// adjective or an adverb of one word ("menuntut", "menolak", "dipimpin") is rendered freely in
+// news translation ("demand", "call for", "urge"), and a missing equivalent says little.
+static bool is_term(const struct sel_term_match *m)
+{
+    const struct sel_term *t = m->term;
+    if (strchr(t->text, ' '))
+        return true;
+    return t->pos != SEL_POS_VERB && t->pos != SEL_POS_ADJECTIVE && t->pos != SEL_POS_ADVERB;
+}
+
+// Whether every letter of @p s is lower case and some word of it is unknown to the English analysis.
+static bool not_english(struct check_run *run, const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            return false;
+    sel_analyzer *an = sel_tagger_analyzer(run->ck->tag_tgt);
+    for (const char *p = s; *p;) {
+        size_t n = strcspn(p, " -");
+        struct sel_word w;
+        if (n && sel_analyze_word(an, run->ctx, p, n, &w) == SEL_OK && (w.flags & SEL_TOK_UNKNOWN))
+            return true;
+        p += n;
+        p += *p != '\0';
+    }
+    return false;
+}
+
+// An approved equivalent the English analysis missed, in another spelling or inflection, or a
+// multi-word one shortened to its head word (phrase.c).
+static bool loosely_confirmed(const struct sel_concept *c, const char *text, size_t start, size_t end)
+{
+    for (size_t t = 0; t < c->n_terms; t++) {
+        const struct sel_term *e = &c->terms[t];
+        if (strcmp(e->lang, "en") != 0 || e->status == SEL_STATUS_DEPRECATED)
+            continue;
+        if (check_phrase_in(text, start, end, e->text, false) || check_phrase_in(text, start, end, e->text, true))
+            return true;
+    }
+    return false;
+}
+
+// Whether a longer match of the same concept covers @p m: "Security Council" inside "UN Security
+// Council" is not a rendering of its own.
+static bool inside_longer(const struct check_matches *t, size_t from, size_t to, const struct sel_term_match *m)
+{
+    for (size_t k = from; k < to; k++) {
+        const struct sel_term_match *o = &t->v[k].m;
+        if (o->concept == m->concept && o->start <= m->start && o->end >= m->end && o->end - o->start > m->end - m->start)
+            return true;
+    }
+    return false;
+}
+
+static const double UNSURE = 0.9;
+
+int check_bead_terms(struct check_run *run, size_t b)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *src = &run->r->src, *tgt = &run->r->tgt;
+    size_t s0 = run->src.first[bd->src], s1 = run->src.first[bd->src + bd->n_src];
+    size_t t0 = run->tgt.first[bd->tgt], t1 = run->tgt.first[bd->tgt + bd->n_tgt];
+    bool untranslated = false;
+    for (size_t k = bd->tgt; k < bd->tgt + bd->n_tgt; k++)
+        untranslated |= run->tgt_untranslated[k];
+    int rc = deprecated_in_bead(run, b, s0, s1, t0, t1);
+    size_t tgt_start = bd->n_tgt ? tgt->sentences[bd->tgt].start : 0;
+    size_t tgt_end = bd->n_tgt ? tgt->sentences[bd->tgt + bd->n_tgt - 1].end : 0;
+    // Where the alignment is unsure of a bead, a clause may stand in the neighbouring sentence:
+    // the looser match looks there too.
+    bool unsure = bd->score < UNSURE;
+    size_t near_start = unsure && bd->tgt > 0 ? tgt->sentences[bd->tgt - 1].start : tgt_start;
+    size_t near_end = unsure && bd->tgt + bd->n_tgt < tgt->n ? tgt->sentences[bd->tgt + bd->n_tgt].end : tgt_end;
+    for (size_t i = s0; rc == SEL_OK && i < s1; i++) {
+        const struct sel_term_match *m = &run->src.v[i].m;
+        run->r->term_occurrences++;
+        if (untranslated)
+            continue; // the sentence is reported whole
+        bool any = false;
+        for (size_t k = t0; rc == SEL_OK && k < t1; k++) {
+            const struct check_match *t = &run->tgt.v[k];
+            if (t->m.concept != m->concept)
+                continue;
+            any = true; // a deprecated one is reported where it stands
+            if (t->m.term->status != SEL_STATUS_DEPRECATED && consistency_matters(m) &&
+                !inside_longer(&run->tgt, t0, t1, &t->m))
+                rc = add_rendering(run, &(struct rendering){ m->concept, t->m.term, i, b, t->m.start, t->m.end, "" });
+        }
+        if (any || rc != SEL_OK)
+            continue;
+        if (!is_term(m))
+            continue;
+        const char *written = slice(run, src->text, m->start, m->end);
+        bool left = false;
+        if (check_has_word(tgt->text, tgt_start, tgt_end, written, strlen(written))) {
+            // Names and acronyms are written alike in both languages; a lower-case word the English
+            // dictionary does not know is Indonesian left in the target.
+            if (!not_english(run, written))
+                continue;
+            left = true;
+        } else if (loosely_confirmed(m->concept, tgt->text, near_start, near_end)) {
+            continue;
+        }
+        struct sel_finding f = {
+            .kind = left ? SEL_CHECK_UNTRANSLATED : SEL_CHECK_MISSING_TERM, .bead = b,
+            .src = run->src.v[i].sentence, .n_src = 1, .tgt = bd->tgt, .n_tgt = bd->n_tgt,
+            .src_start = m->start, .src_end = m->end, .tgt_start = tgt_start, .tgt_end = tgt_start,
+            .source_term = written, .expected = check_approved(run, m->concept, "en"),
+            .found = left ? written : check_sentences_text(run, tgt, bd->tgt, bd->n_tgt),
+            .concept_id = m->concept->id,
+        };
+        rc = check_add(run, &f);
+    }
+    return rc;
+}
+
+/* ---- consistency ------------------------------------------------------------------------- */
+
+static int cmp_rendering(const void *a, const void *b)
+{
+    const struct rendering *x = a, *y = b;
+    int c = strcmp(x->concept->id, y->concept->id);
+    if (c)
+        return c;
+    return x->occ < y->occ ? -1 : x->occ > y->occ;
+}
+
+// An acronym or a short form may alternate with the full form in any good translation
+// ("the United Nations ... the UN"): only full forms, variants and phrases count as renderings.
+static bool counts(const struct sel_term *t)
+{
+    return t->type != SEL_TYPE_ACRONYM && t->type != SEL_TYPE_ABBREVIATION && t->type != SEL_TYPE_SHORT_FORM;
+}
+
+// Whether every stem of key @p a (space-separated) is one of @p b's.
+static bool stems_within(const char *a, const char *b)
+{
+    while (*a) {
+        size_t n = strcspn(a, " ");
+        bool found = false;
+        for (const char *p = b; *p && !found;) {
+            size_t k = strcspn(p, " ");
+            found = k == n && strncmp(p, a, n) == 0;
+            p += k + (p[k] == ' ');
+        }
+        if (!found)
+            return false;
+        a += n + (a[n] == ' ');
+    }
+    return true;
+}
+
+// Two renderings are one when one's content words are among the other's: "Commission I" and
+// "House Commission I", "Sudan" and "Sudanese" (check_rendering_key()).
+static bool same_rendering(const char *a, const char *b)
+{
+    return stems_within(a, b) || stems_within(b, a);
+}
+
+// The renderings [from, to) of one concept: the equivalent used most (the preferred one, then the
+// first seen, on a tie), then
+// each occurrence none of whose renderings is that one.
+static int check_concept(struct check_run *run, size_t from, size_t to)
+{
+    const struct rendering *best = NULL;
+    size_t best_n = 0, kinds = 0;
+    for (size_t i = from; i < to; i++) {
+        if (!counts(run->rend[i].term))
+            continue;
+        size_t n = 0;
+        bool first = true;
+        for (size_t j = from; j < to; j++) {
+            if (!same_rendering(run->rend[j].key, run->rend[i].key))
+                continue;
+            first &= j >= i;
+            n++;
+        }
+        kinds += first;
+        // on a tie, the termbase's order: a preferred term before an admitted one
+        if (n > best_n || (n == best_n && best && run->rend[i].term->status < best->term->status)) {
+            best = &run->rend[i];
+            best_n = n;
+        }
+    }
+    if (kinds < 2)
+        return SEL_OK;
+    int rc = SEL_OK;
+    for (size_t i = from; rc == SEL_OK && i < to;) {
+        size_t j = i;
+        bool ok = false, counted = false;
+        for (; j < to && run->rend[j].occ == run->rend[i].occ; j++) {
+            ok |= same_rendering(run->rend[j].key, best->key) || !counts(run->rend[j].term);
+            counted |= counts(run->rend[j].term);
+        }
+        if (!ok && counted) {
+            const struct rendering *x = &run->rend[i];
+            const struct sel_term_match *m = &run->src.v[x->occ].m;
+            const struct sel_bead *bd = &run->r->alignment.beads[x->bead];
+            struct sel_finding f = {
+                .kind = SEL_CHECK_INCONSISTENT, .bead = x->bead, .src = run->src.v[x->occ].sentence, .n_src = 1,
+                .tgt = bd->tgt, .n_tgt = bd->n_tgt, .src_start = m->start, .src_end = m->end,
+                .tgt_start = x->tgt_start, .tgt_end = x->tgt_end,
+                .source_term = slice(run, run->r->src.text, m->start, m->end), .expected = best->term->text,
+                .found = slice(run, run->r->tgt.text, x->tgt_start, x->tgt_end), .concept_id = x->concept->id,
+            };
+            rc = check_add(run, &f);
+        }
+        i = j;
+    }
+    return rc;
+}
+
+int check_consistency(struct check_run *run)
+{
+    if (run->n_rend > 1)
+        qsort(run->rend, run->n_rend, sizeof(*run->rend), cmp_rendering);
+    int rc = SEL_OK;
+    for (size_t i = 0; rc == SEL_OK && i < run->n_rend;) {
+        size_t j = i;
+        while (j < run->n_rend && run->rend[j].concept == run->rend[i].concept)
+            j++;
+        rc = check_concept(run, i, j);
+        i = j;
+    }
+    return rc;
+}

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+// selaras check: terminology QA of a finished translation (src/check/check.h). Exit status 0 when
+// there is nothing to report, 1 with findings, 2 on errors.
+#include "src/check/check.h"
+#include "src/cli/cli.h"
+#include "src/formats/formats.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    if (n < k)
+        return false;
+    for (size_t i = 0; i < k; i++) {
+        char c = s[n - k + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != suffix[i])
+            return false;
+    }
+    return true;
+}
+
+// Writes the report to @p output through a temporary file renamed into place, so that a failed
+// run leaves no file behind; standard output when @p output is NULL or "-".
+static int write_report(const struct sel_check_report *r, sel_ctx *ctx, enum sel_check_format format,
+                        const char *output)
+{
+    if (!output || strcmp(output, "-") == 0) {
+        int rc = sel_check_write(r, ctx, format, stdout);
+        if (rc != SEL_OK)
+            sel_error(ctx, rc, "standard output: write error");
+        return rc;
+    }
+    size_t n = strlen(output);
+    char *tmp = malloc(n + 16);
+    if (!tmp)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", output);
+    int fd = mkstemp(tmp);
+    FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!out) {
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp);
+        }
+        free(tmp);
+        return sel_error(ctx, SEL_EIO, "%s: cannot create the file", output);
+    }
+    int rc = sel_check_write(r, ctx, format, out);
+    if (fclose(out) != 0 && rc == SEL_OK)
+        rc = SEL_EIO;
+    if (rc == SEL_OK && rename(tmp, output) != 0)
+        rc = SEL_EIO;
+    if (rc != SEL_OK) {
+        unlink(tmp);
+        sel_error(ctx, rc, "%s: write error", output);
+    }
+    free(tmp);
+    return rc;
+}
+
+static int check_files(sel_checker *ck, sel_ctx *ctx, const char *src_path, const char *tgt_path, bool presegmented,
+                       struct sel_check_report *report)
+{
+    struct sel_text src = { 0 }, tgt = { 0 };
+    int rc = sel_text_read(&src, ctx, src_path);
+    if (rc == SEL_OK)
+        rc = sel_text_read(&tgt, ctx, tgt_path);
+    if (rc == SEL_OK)
+        rc = sel_check_texts(ck, ctx, src_path, src.data, src.len, tgt_path, tgt.data, tgt.len, presegmented, report);
+    sel_text_finish(&src);
+    sel_text_finish(&tgt);
+    return rc;
+}
+
+static bool is_xliff(const char *path)
+{
+    return ends_with(path, ".xlf") || ends_with(path, ".xliff");
+}
+
+// A translation memory (TMX) or bilingual file (XLIFF): its units are the sentence pairs.
+static int check_memory(sel_checker *ck, sel_ctx *ctx, const char *path, struct sel_check_report *report)
+{
+    struct sel_tmx_memory mem = { 0 };
+    struct sel_tmx_stats stats;
+    int rc = is_xliff(path) ? sel_xliff_load(ctx, path, &mem, &stats) : sel_tmx_load(ctx, path, "id", "en", &mem, &stats);
+    if (rc == SEL_OK && mem.n == 0)
+        rc = sel_error(ctx, SEL_EPARSE, "%s: no unit has both an Indonesian source and an English target", path);
+    if (rc == SEL_OK)
+        rc = sel_check_pairs(ck, ctx, path, mem.pairs, mem.n, report);
+    sel_tmx_memory_finish(&mem);
+    return rc;
+}
+
+int cmd_check(const struct cli_command *cmd, int argc, char **argv)
+{
+    static const struct option long_opts[] = {
+        { "presegmented", no_argument, NULL, 'p' },
+        { "format", required_argument, NULL, 'f' },
+        { "output", required_argument, NULL, 'o' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    enum sel_check_format format = SEL_CHECK_TEXT;
+    bool presegmented = false;
+    const char *output = NULL;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "f:o:h", long_opts, NULL)) != -1) {
+        switch (opt) {
+        case 'p':
+            presegmented = true;
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case 'f': {
+            int f = cli_parse_choice(cmd, "--format", optarg, (const char *const[]){ "text", "tsv", "json", "html", NULL });
+            if (f < 0)
+                return EXIT_USAGE;
+            format = (enum sel_check_format)f;
+            break;
+        }
+        case 'h':
+            cli_print_usage(cmd, stdout);
+            return 0;
+        default:
+            return cli_usage_error(cmd, "unknown option");
+        }
+    }
+    int files = argc - optind;
+    bool memory = files == 1 && (ends_with(argv[optind], ".tmx") || is_xliff(argv[optind]));
+    if (files == 1 && !memory)
+        return cli_usage_error(cmd, "one file must be a translation memory (.tmx) or XLIFF (.xlf, .xliff); "
+                                    "else give SRC_FILE and TGT_FILE");
+    if (files != 1 && files != 2)
+        return cli_usage_error(cmd, "expected SRC_FILE and TGT_FILE, or one FILE.tmx or FILE.xlf; got %d files", files);
+    if (memory && presegmented)
+        return cli_usage_error(cmd, "--presegmented is for SRC_FILE and TGT_FILE; a TMX or XLIFF file has its units");
+    if (files == 2 && strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
+        return cli_usage_error(cmd, "only one of SRC_FILE and TGT_FILE can be standard input");
+
+    sel_ctx *ctx = NULL;
+    sel_checker *ck = NULL;
+    struct sel_check_report report = { 0 };
+    int status = EXIT_USAGE;
+    if (sel_ctx_new(&ctx) != SEL_OK)
+        return EXIT_USAGE;
+    int rc = sel_checker_new(&ck, ctx, NULL);
+    if (rc == SEL_OK)
+        rc = memory ? check_memory(ck, ctx, argv[optind], &report)
+                    : check_files(ck, ctx, argv[optind], argv[optind + 1], presegmented, &report);
+    if (rc == SEL_OK)
+        rc = write_report(&report, ctx, format, output);
+    if (rc == SEL_OK)
+        status = report.n_findings ? EXIT_FOUND_NOTHING : 0; // as grep: 1 is "something to look at"
+    else
+        cli_report(ctx);
+    sel_check_report_finish(&report);
+    sel_checker_free(ck);
+    sel_ctx_free(ctx);
+    return status;
+}

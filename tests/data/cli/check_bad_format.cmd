@@ -1,0 +1,1 @@
+check -f xml check/good.id.txt check/good.en.txt

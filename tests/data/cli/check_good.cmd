@@ -1,0 +1,1 @@
+check --presegmented check/good.id.txt check/good.en.txt

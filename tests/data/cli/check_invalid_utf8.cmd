@@ -1,0 +1,1 @@
+check segment/cases/invalid.txt check/good.en.txt

@@ -1,0 +1,1 @@
+check --presegmented -f json check/errors.id.txt check/errors.en.txt

@@ -1,0 +1,1 @@
+check check/nothing.id.txt check/good.en.txt

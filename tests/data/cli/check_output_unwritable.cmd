@@ -1,0 +1,1 @@
+check -o check/no-such-dir/report.txt --presegmented check/good.id.txt check/good.en.txt

@@ -1,0 +1,1 @@
+check --presegmented check/errors.id.txt check/errors.en.txt

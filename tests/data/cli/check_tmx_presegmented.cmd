@@ -1,0 +1,1 @@
+check --presegmented check/units.tmx

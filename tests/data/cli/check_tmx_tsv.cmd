@@ -1,0 +1,1 @@
+check -f tsv check/units.tmx

@@ -1,0 +1,1 @@
+check --presegmented --format tsv check/errors.id.txt check/errors.en.txt

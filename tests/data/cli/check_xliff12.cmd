@@ -1,0 +1,1 @@
+check check/units12.xlf

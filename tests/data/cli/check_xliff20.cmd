@@ -1,0 +1,1 @@
+check -f json check/units20.xlf

@@ -1,0 +1,1 @@
+check check/wrong-langs.xlf
