@@ -196,14 +196,8 @@ struct sent_keys {
 
 static int sk_push(struct sent_keys *sk, sel_ctx *ctx, uint32_t id)
 {
-    if (sk->n == sk->cap) {
-        size_t cap = sk->cap ? sk->cap * 2 : 1024;
-        uint32_t *v = realloc(sk->v, cap * sizeof(*v));
-        if (!v)
-            return sel_error(ctx, SEL_ENOMEM, "out of memory");
-        sk->v = v;
-        sk->cap = cap;
-    }
+    if (SEL_ARRAY_RESERVE(sk->v, sk->cap, sk->n + 1) != SEL_OK)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
     sk->v[sk->n++] = id;
     return SEL_OK;
 }

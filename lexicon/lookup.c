@@ -174,14 +174,8 @@ static void add_result(sel_lookup *lk, enum sel_match_kind kind, const struct se
 {
     if (already(lk, c))
         return;
-    if (lk->n_found == lk->cap_found) {
-        size_t cap = lk->cap_found ? lk->cap_found * 2 : 16;
-        struct sel_lookup_result *grown = realloc(lk->found, cap * sizeof(*grown));
-        if (!grown)
-            return;
-        lk->found = grown;
-        lk->cap_found = cap;
-    }
+    if (SEL_ARRAY_RESERVE(lk->found, lk->cap_found, lk->n_found + 1) != SEL_OK)
+        return;
     lk->found[lk->n_found++] = (struct sel_lookup_result){ kind, c, t };
 }
 

@@ -39,7 +39,8 @@ struct sel_term_index {
     sel_strmap *keys;      // token key -> (id + 1) cast to a pointer
     uint32_t n_keys;
     struct node *nodes;    // node 0 is the root
-    uint32_t n_nodes, cap_nodes;
+    uint32_t n_nodes;
+    size_t cap_nodes;
     struct edge *edges;    // open addressing on (parent, key)
     size_t cap_edges, n_edges;
     size_t max_words;      // longest term in tokens
@@ -104,14 +105,8 @@ static int add_child(sel_term_index *ix, uint32_t node, uint32_t key, uint32_t *
         return SEL_OK;
     if ((ix->n_edges + 1) * 2 > ix->cap_edges && grow_edges(ix) != SEL_OK)
         return SEL_ENOMEM;
-    if (ix->n_nodes == ix->cap_nodes) {
-        uint32_t cap = ix->cap_nodes ? ix->cap_nodes * 2 : 1024;
-        struct node *nodes = realloc(ix->nodes, cap * sizeof(*nodes));
-        if (!nodes)
-            return SEL_ENOMEM;
-        ix->nodes = nodes;
-        ix->cap_nodes = cap;
-    }
+    if (ix->n_nodes == UINT32_MAX || SEL_ARRAY_RESERVE(ix->nodes, ix->cap_nodes, (size_t)ix->n_nodes + 1) != SEL_OK)
+        return SEL_ENOMEM; // node numbers are 32 bits wide in the edge keys
     *out = ix->n_nodes++;
     ix->nodes[*out] = (struct node){ NULL, 0, 0 };
     struct edge *e = edge_slot(ix->edges, ix->cap_edges, ((uint64_t)node << 32) | key);

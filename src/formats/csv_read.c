@@ -53,15 +53,11 @@ static int read_record(struct reader *rd, sel_ctx *ctx, struct field **fields, s
     *n = 0;
     char sep = rd->csv ? ',' : '\t';
     for (;;) {
-        if (*n == *cap) {
-            size_t c = *cap ? *cap * 2 : 16;
-            struct field *f = realloc(*fields, c * sizeof(*f));
-            if (!f)
-                return sel_error(ctx, SEL_ENOMEM, "out of memory");
-            memset(f + *cap, 0, (c - *cap) * sizeof(*f));
-            *fields = f;
-            *cap = c;
-        }
+        size_t old_cap = *cap;
+        if (SEL_ARRAY_RESERVE(*fields, *cap, *n + 1) != SEL_OK)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        // every slot up to cap owns a buffer that is freed at the end, so new slots start empty
+        memset(*fields + old_cap, 0, (*cap - old_cap) * sizeof(**fields));
         struct field *f = &(*fields)[(*n)++];
         buf_reset(&f->text);
         if (buf_reserve(&f->text, 0) != SEL_OK)

@@ -324,14 +324,9 @@ int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, const char
     for (size_t i = 0; i < n_articles; i++) {
         size_t k = split_translations(articles[i].translations, parts, 128);
         for (size_t j = 0; j < k; j++) {
-            if (n_pairs == cap_pairs) {
-                cap_pairs = cap_pairs ? cap_pairs * 2 : 1024;
-                struct pair *np = realloc(pairs, cap_pairs * sizeof(*np));
-                if (!np) {
-                    rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-                    goto done;
-                }
-                pairs = np;
+            if (SEL_ARRAY_RESERVE(pairs, cap_pairs, n_pairs + 1) != SEL_OK) {
+                rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+                goto done;
             }
             pairs[n_pairs++] = (struct pair){ parts[j], &articles[i] };
         }

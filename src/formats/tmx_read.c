@@ -174,14 +174,8 @@ static int read_unit(struct tmx_read *r, xmlNodePtr tu)
         }
     }
     xmlFree(tuid);
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        struct unit_rec *units = realloc(r->units, cap * sizeof(*units));
-        if (!units)
-            return SEL_ENOMEM;
-        r->units = units;
-        r->cap = cap;
-    }
+    if (SEL_ARRAY_RESERVE(r->units, r->cap, r->n + 1) != SEL_OK)
+        return SEL_ENOMEM;
     r->units[r->n++] = u;
     return SEL_OK;
 }
