@@ -85,6 +85,21 @@ void sel_ctx_clear(sel_ctx *ctx);
  */
 long sel_utf8_find_invalid(const char *text, size_t len, bool allow_nul);
 
+/**
+ * The number of characters (code points) in @p len bytes of valid UTF-8 at @p text: what a
+ * length in characters means everywhere in selaras (column widths, length ratios, "len_chars").
+ */
+size_t sel_utf8_count(const char *text, size_t len);
+
+/**
+ * The Damerau-Levenshtein distance between the bytes of @p a and @p b (insert, delete,
+ * substitute, or swap two neighbours: one each), or @p limit + 1 (SIZE_MAX for a limit of
+ * SIZE_MAX) when it is more than @p limit.
+ * Strings of more than 120 bytes count as far apart. For typo suggestions: "algn" is 1 from
+ * "align", "Kemham" 1 from "Kemhan".
+ */
+size_t sel_edit_distance(const char *a, const char *b, size_t limit);
+
 /* ---- Input files -------------------------------------------------------------------------- */
 
 /** A whole input file in memory, checked and normalised for the text pipeline. */
