@@ -5,13 +5,6 @@
 #include "src/formats/formats.h"
 #include "tests/fuzz/fuzz.h"
 
-static bool folded(const char *s)
-{
-    if (!s || !*s || *s == ' ' || s[strlen(s) - 1] == ' ')
-        return false;
-    return !strpbrk(s, "\t\n\r") && !strstr(s, "  ");
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static sel_ctx *ctx;
@@ -28,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (m.n != st.used || st.used + st.missing_side + st.empty != st.units)
                 abort();
             for (size_t i = 0; i < m.n; i++)
-                if (!folded(m.pairs[i].src) || !folded(m.pairs[i].tgt))
+                if (!fuzz_folded(m.pairs[i].src) || !fuzz_folded(m.pairs[i].tgt))
                     abort();
         }
         sel_tmx_memory_finish(&m);
