@@ -272,6 +272,7 @@ static int read_index(sel_glossary *g, sel_ctx *ctx, const struct dictd_files *f
         line++;
         char *e = strchr(p, '\n');
         size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *next = e ? e + 1 : p + n; // before the CR goes: a last line of just "\r" must end
         if (n && p[n - 1] == '\r')
             n--;
         char *t1 = memchr(p, '\t', n);
@@ -296,7 +297,7 @@ static int read_index(sel_glossary *g, sel_ctx *ctx, const struct dictd_files *f
             else if (a->translations && *a->translations)
                 (*n_articles)++;
         }
-        p = e ? e + 1 : p + n;
+        p = next;
     }
     return rc;
 }
