@@ -87,7 +87,8 @@ long sel_utf8_find_invalid(const char *text, size_t len, bool allow_nul);
 
 /**
  * The number of characters (code points) in @p len bytes of valid UTF-8 at @p text: what a
- * length in characters means everywhere in selaras (column widths, length ratios, "len_chars").
+ * length in characters means everywhere in selaras (column widths, the aligner's length ratios,
+ * lengths in exported parallel data).
  */
 size_t sel_utf8_count(const char *text, size_t len);
 
