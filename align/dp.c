@@ -120,30 +120,17 @@ static double log_add(double a, double b)
     return hi + log1p(exp(lo - hi));
 }
 
-int sel_align_search(struct align_path *out, sel_ctx *ctx, const struct align_feats *s,
-                     const struct align_feats *t, const struct align_model *md,
-                     const struct align_band *b, bool posterior)
+// The forward sweep over the band, row by row: the Viterbi cost and best last bead of every
+// node and, for posteriors, the forward log-sum. It also fills the shared-key cache S->pm, which
+// the later sweeps read through pair_match().
+static void forward_sweep(struct search *S, double *vit, unsigned char *back, double *fwd, double inv_t)
 {
-    *out = (struct align_path){ 0 };
-    size_t n = b->n, m = b->m, N = b->off[n + 1];
-    struct search S = { s, t, md, b, NULL };
-    double *vit = malloc(N * sizeof(*vit)), *fwd = NULL, *bwd = NULL;
-    unsigned char *back = malloc(N);
-    S.pm = malloc(N * sizeof(*S.pm));
-    int rc = SEL_OK;
-    if (posterior) {
-        fwd = malloc(N * sizeof(*fwd));
-        bwd = malloc(N * sizeof(*bwd));
-    }
-    if (!vit || !back || !S.pm || (posterior && (!fwd || !bwd))) {
-        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-        goto done;
-    }
-    double inv_t = 1.0 / md->temperature;
-    for (size_t i = 0; i <= n; i++) {
+    const struct align_band *b = S->b;
+    const struct align_model *md = S->md;
+    for (size_t i = 0; i <= b->n; i++) {
         for (size_t j = b->lo[i]; j <= b->hi[i]; j++) {
             size_t k = b->off[i] + j - b->lo[i];
-            S.pm[k] = md->lexical && i && j ? (float)shared_keys(s, i - 1, t, j - 1) : 0;
+            S->pm[k] = md->lexical && i && j ? (float)shared_keys(S->s, i - 1, S->t, j - 1) : 0;
             double best = i == 0 && j == 0 ? 0 : HUGE_VAL, f = i == 0 && j == 0 ? 0 : -HUGE_VAL;
             unsigned char arg = 0;
             for (int ty = 0; ty < BEAD_TYPES; ty++) {
@@ -151,35 +138,37 @@ int sel_align_search(struct align_path *out, sel_ctx *ctx, const struct align_fe
                 size_t di = (size_t)sel_bead_di[ty], dj = (size_t)sel_bead_dj[ty];
                 ptrdiff_t p = i >= di && j >= dj ? node_at(b, i - di, j - dj) : -1;
                 if (p >= 0)
-                    c = bead_cost(&S, ty, i, j);
+                    c = bead_cost(S, ty, i, j);
                 if (p < 0 || c == HUGE_VAL)
                     continue;
                 if (vit[p] + c < best) {
                     best = vit[p] + c;
                     arg = (unsigned char)ty;
                 }
-                if (posterior)
+                if (fwd)
                     f = log_add(f, fwd[p] - c * inv_t);
             }
             vit[k] = best;
             back[k] = arg;
-            if (posterior)
+            if (fwd)
                 fwd[k] = f;
         }
     }
-    // The path, back from (n, m).
-    size_t cap = n + m + 1, len = 0;
+}
+
+// The best path, followed back from (n, m) through each node's best last bead, then put in order
+// from (0, 0); notes whether it runs close to a band edge that is not the lattice's border.
+static int trace_path(struct align_path *out, sel_ctx *ctx, const struct align_band *b,
+                      const double *vit, const unsigned char *back)
+{
+    size_t n = b->n, m = b->m, cap = n + m + 1, len = 0;
     out->i = malloc(cap * sizeof(size_t));
     out->j = malloc(cap * sizeof(size_t));
-    if (!out->i || !out->j) {
-        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-        goto done;
-    }
+    if (!out->i || !out->j)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (vit[b->off[n + 1] - 1] == HUGE_VAL) // cannot happen: 1-0 and 0-1 beads connect every band
+        return sel_error(ctx, SEL_EINVAL, "alignment band is not connected");
     size_t i = n, j = m;
-    if (vit[N - 1] == HUGE_VAL) { // cannot happen: 1-0 and 0-1 beads connect every band
-        rc = sel_error(ctx, SEL_EINVAL, "alignment band is not connected");
-        goto done;
-    }
     for (;;) {
         out->i[len] = i;
         out->j[len] = j;
@@ -202,8 +191,14 @@ int sel_align_search(struct align_path *out, sel_ctx *ctx, const struct align_fe
         if ((b->lo[r] > 0 && c < b->lo[r] + margin) || (b->hi[r] < m && c + margin > b->hi[r]))
             out->touches_edge = true;
     }
-    if (!posterior)
-        goto done;
+    return SEL_OK;
+}
+
+// The backward log-sum of every node, from (n, m) back to (0, 0).
+static void backward_sweep(const struct search *S, double *bwd, double inv_t)
+{
+    const struct align_band *b = S->b;
+    size_t n = b->n, m = b->m;
     for (size_t r = n + 1; r-- > 0;) {
         for (size_t c = b->hi[r] + 1; c-- > b->lo[r];) {
             size_t k = b->off[r] + c - b->lo[r];
@@ -216,7 +211,7 @@ int sel_align_search(struct align_path *out, sel_ctx *ctx, const struct align_fe
                 if (q < 0)
                     continue;
                 // Recomputed rather than stored: the costs of every node would double the memory.
-                double cq = bead_cost(&S, ty, ni, nj);
+                double cq = bead_cost(S, ty, ni, nj);
                 if (cq == HUGE_VAL)
                     continue;
                 acc = log_add(acc, bwd[q] - cq * inv_t);
@@ -224,20 +219,54 @@ int sel_align_search(struct align_path *out, sel_ctx *ctx, const struct align_fe
             bwd[k] = acc;
         }
     }
-    out->posterior = calloc(len, sizeof(double));
-    if (!out->posterior) {
-        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-        goto done;
-    }
-    double z = fwd[N - 1];
-    for (size_t k = 1; k < len; k++) {
+}
+
+// Each bead's posterior on the best path: forward to its start, the bead, backward from its end.
+static int path_posteriors(struct align_path *out, sel_ctx *ctx, const struct search *S,
+                           const unsigned char *back, const double *fwd, const double *bwd, double inv_t)
+{
+    const struct align_band *b = S->b;
+    out->posterior = calloc(out->n_nodes, sizeof(double));
+    if (!out->posterior)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    double z = fwd[b->off[b->n + 1] - 1];
+    for (size_t k = 1; k < out->n_nodes; k++) {
         size_t ki = (size_t)node_at(b, out->i[k], out->j[k]);
         size_t kp = (size_t)node_at(b, out->i[k - 1], out->j[k - 1]);
         int ty = back[ki];
-        double lp = fwd[kp] - bead_cost(&S, ty, out->i[k], out->j[k]) * inv_t + bwd[ki] - z;
+        double lp = fwd[kp] - bead_cost(S, ty, out->i[k], out->j[k]) * inv_t + bwd[ki] - z;
         double p = exp(lp);
         out->posterior[k] = p > 1 ? 1 : p < 0 ? 0 : p;
     }
+    return SEL_OK;
+}
+
+int sel_align_search(struct align_path *out, sel_ctx *ctx, const struct align_feats *s,
+                     const struct align_feats *t, const struct align_model *md,
+                     const struct align_band *b, bool posterior)
+{
+    *out = (struct align_path){ 0 };
+    size_t N = b->off[b->n + 1];
+    struct search S = { s, t, md, b, NULL };
+    double *vit = malloc(N * sizeof(*vit)), *fwd = NULL, *bwd = NULL;
+    unsigned char *back = malloc(N);
+    S.pm = malloc(N * sizeof(*S.pm));
+    int rc = SEL_OK;
+    if (posterior) {
+        fwd = malloc(N * sizeof(*fwd));
+        bwd = malloc(N * sizeof(*bwd));
+    }
+    if (!vit || !back || !S.pm || (posterior && (!fwd || !bwd))) {
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+        goto done;
+    }
+    double inv_t = 1.0 / md->temperature;
+    forward_sweep(&S, vit, back, fwd, inv_t);
+    rc = trace_path(out, ctx, b, vit, back);
+    if (rc != SEL_OK || !posterior)
+        goto done;
+    backward_sweep(&S, bwd, inv_t);
+    rc = path_posteriors(out, ctx, &S, back, fwd, bwd, inv_t);
 done:
     free(bwd);
     free(fwd);

@@ -196,14 +196,8 @@ struct sent_keys {
 
 static int sk_push(struct sent_keys *sk, sel_ctx *ctx, uint32_t id)
 {
-    if (sk->n == sk->cap) {
-        size_t cap = sk->cap ? sk->cap * 2 : 1024;
-        uint32_t *v = realloc(sk->v, cap * sizeof(*v));
-        if (!v)
-            return sel_error(ctx, SEL_ENOMEM, "out of memory");
-        sk->v = v;
-        sk->cap = cap;
-    }
+    if (SEL_ARRAY_RESERVE(sk->v, sk->cap, sk->n + 1) != SEL_OK)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
     sk->v[sk->n++] = id;
     return SEL_OK;
 }
@@ -311,14 +305,6 @@ static int sentence_keys(struct feat_state *st, const char *text, size_t start, 
     return SEL_OK;
 }
 
-static uint32_t char_count(const char *s, size_t len)
-{
-    uint32_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 int sel_align_feats(struct align_feats *out, sel_aligner *al, sel_ctx *ctx,
                     enum sel_align_side_kind side, const struct sel_align_doc *doc)
 {
@@ -335,7 +321,7 @@ int sel_align_feats(struct align_feats *out, sel_aligner *al, sel_ctx *ctx,
     struct feat_state st = { al, ctx, (int)side, &sk };
     for (size_t k = 0; k < doc->n; k++) {
         const struct sel_sentence *s = &doc->sentences[k];
-        out->len[k] = char_count(doc->text + s->start, s->end - s->start);
+        out->len[k] = (uint32_t)sel_utf8_count(doc->text + s->start, s->end - s->start);
         out->boiler[k] = s->boilerplate != SEL_BP_NONE;
         size_t first = sk.n;
         out->key_off[k] = (uint32_t)first;

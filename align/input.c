@@ -8,14 +8,8 @@
 
 static int doc_push(struct sel_align_doc *doc, const struct sel_sentence *s)
 {
-    if (doc->n == doc->cap) {
-        size_t cap = doc->cap ? doc->cap * 2 : 64;
-        struct sel_sentence *v = realloc(doc->sentences, cap * sizeof(*v));
-        if (!v)
-            return SEL_ENOMEM;
-        doc->sentences = v;
-        doc->cap = cap;
-    }
+    if (SEL_ARRAY_RESERVE(doc->sentences, doc->cap, doc->n + 1) != SEL_OK)
+        return SEL_ENOMEM;
     doc->sentences[doc->n++] = *s;
     return SEL_OK;
 }

@@ -120,8 +120,6 @@ typedef struct sel_term_index sel_term_index;
 int sel_term_index_build(sel_term_index **out, sel_ctx *ctx, const sel_termbase *tb, const char *lang,
                          sel_analyzer *an);
 void sel_term_index_free(sel_term_index *ix);
-/** Number of (term, node) entries indexed. */
-size_t sel_term_index_size(const sel_term_index *ix);
 
 /** A term found in a token sequence. */
 struct sel_term_match {
@@ -144,6 +142,14 @@ int sel_term_index_new(sel_term_index **out);
  */
 int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char *keys, size_t keys_size,
                           char *roots, size_t roots_size);
+/**
+ * Joins the keys (lowercased lemmas) and the roots of @p n analysed @p tokens with SEL_KEY_SEP:
+ * the one function that makes keys, for the index's terms (sel_term_keys_compute) and for
+ * lookup's queries, so the two cannot disagree. Both are empty, and the result false, when
+ * they do not fit.
+ */
+bool sel_term_keys_join(const struct sel_token *tokens, size_t n, char *keys, size_t keys_size, char *roots,
+                        size_t roots_size);
 /** Adds term @p t of concept @p c under precomputed @p keys and @p roots. */
 int sel_term_index_add(sel_term_index *ix, const struct sel_concept *c, const struct sel_term *t, const char *keys,
                        const char *roots);

@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/ustring.h>
 
 struct exact_list {
     const struct sel_concept **concepts;
@@ -41,25 +39,7 @@ const char *sel_match_kind_name(enum sel_match_kind kind)
 static void normalise(const char *s, char *out, size_t size)
 {
     char tmp[2048];
-    bool ascii = true;
-    for (const char *p = s; *p && ascii; p++)
-        ascii = (unsigned char)*p < 0x80;
-    if (ascii) { // most terms: no need for ICU (start-up builds this for every term)
-        size_t i = 0;
-        for (; s[i] && i + 1 < sizeof(tmp); i++)
-            tmp[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-        tmp[i] = '\0';
-    } else {
-        UChar u[512], l[512];
-        UErrorCode status = U_ZERO_ERROR;
-        int32_t n = 0;
-        u_strFromUTF8(u, 512, &n, s, -1, &status);
-        int32_t m = U_SUCCESS(status) ? u_strToLower(l, 512, u, n, "", &status) : 0;
-        if (U_FAILURE(status) || m >= 512)
-            snprintf(tmp, sizeof(tmp), "%s", s);
-        else
-            u_strToUTF8(tmp, sizeof(tmp), NULL, l, m, &status);
-    }
+    sel_text_lowercase(s, tmp, sizeof(tmp));
     size_t w = 0;
     bool space = false;
     for (const char *p = tmp; *p && w + 2 < size; p++) {
@@ -174,14 +154,8 @@ static void add_result(sel_lookup *lk, enum sel_match_kind kind, const struct se
 {
     if (already(lk, c))
         return;
-    if (lk->n_found == lk->cap_found) {
-        size_t cap = lk->cap_found ? lk->cap_found * 2 : 16;
-        struct sel_lookup_result *grown = realloc(lk->found, cap * sizeof(*grown));
-        if (!grown)
-            return;
-        lk->found = grown;
-        lk->cap_found = cap;
-    }
+    if (SEL_ARRAY_RESERVE(lk->found, lk->cap_found, lk->n_found + 1) != SEL_OK)
+        return;
     lk->found[lk->n_found++] = (struct sel_lookup_result){ kind, c, t };
 }
 
@@ -246,57 +220,14 @@ static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char *key
     keys[0] = roots[0] = '\0';
     *nonstandard = false;
     *known = true;
-    size_t ku = 0, ru = 0;
-    for (size_t i = 0; rc == SEL_OK && i < n; i++) {
-        char k[512], r[512];
-        normalise(tokens[i].word.lemma, k, sizeof(k));
-        normalise(tokens[i].word.root, r, sizeof(r));
+    if (rc != SEL_OK)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
         *nonstandard = *nonstandard || (tokens[i].word.flags & SEL_TOK_NONSTANDARD);
         *known = *known && !(tokens[i].word.flags & (SEL_TOK_UNKNOWN | SEL_TOK_NONSTANDARD));
-        int a = snprintf(keys + ku, size - ku, "%s%s", i ? SEL_KEY_SEP : "", k);
-        int b = snprintf(roots + ru, size - ru, "%s%s", i ? SEL_KEY_SEP : "", r);
-        if (a < 0 || b < 0 || (size_t)a >= size - ku || (size_t)b >= size - ru)
-            break;
-        ku += (size_t)a;
-        ru += (size_t)b;
     }
-    return rc;
-}
-
-// Damerau-Levenshtein distance, giving up above @p limit.
-static size_t edit_distance(const char *a, const char *b, size_t limit)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if ((la > lb ? la - lb : lb - la) > limit || la > 120 || lb > 120)
-        return limit + 1;
-    size_t d[3][122];
-    size_t *prev2 = d[0], *prev = d[1], *cur = d[2];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        size_t row_min = cur[0];
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cost = a[i - 1] != b[j - 1];
-            size_t v = prev[j - 1] + cost;
-            if (prev[j] + 1 < v)
-                v = prev[j] + 1;
-            if (cur[j - 1] + 1 < v)
-                v = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < v)
-                v = prev2[j - 2] + 1;
-            cur[j] = v;
-            if (v < row_min)
-                row_min = v;
-        }
-        if (row_min > limit)
-            return limit + 1;
-        size_t *t = prev2;
-        prev2 = prev;
-        prev = cur;
-        cur = t;
-    }
-    return prev[lb];
+    sel_term_keys_join(tokens, n, keys, size, roots, size);
+    return SEL_OK;
 }
 
 // Terms of the termbase within a small edit distance of the query (names and acronyms that
@@ -310,7 +241,7 @@ static void find_near(sel_lookup *lk, const char *query, size_t limit, enum sel_
             const struct exact_list *l = &lk->lists[i];
             char key[2048];
             normalise(l->terms[0]->text, key, sizeof(key));
-            if (edit_distance(q, key, d) != d)
+            if (sel_edit_distance(q, key, d) != d)
                 continue;
             for (size_t k = 0; k < l->n; k++)
                 add_result(lk, kind, l->concepts[k], l->terms[k]);

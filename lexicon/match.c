@@ -10,8 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/ustring.h>
 
 struct entry {
     const struct sel_concept *concept;
@@ -39,7 +37,8 @@ struct sel_term_index {
     sel_strmap *keys;      // token key -> (id + 1) cast to a pointer
     uint32_t n_keys;
     struct node *nodes;    // node 0 is the root
-    uint32_t n_nodes, cap_nodes;
+    uint32_t n_nodes;
+    size_t cap_nodes;
     struct edge *edges;    // open addressing on (parent, key)
     size_t cap_edges, n_edges;
     size_t max_words;      // longest term in tokens
@@ -104,14 +103,8 @@ static int add_child(sel_term_index *ix, uint32_t node, uint32_t key, uint32_t *
         return SEL_OK;
     if ((ix->n_edges + 1) * 2 > ix->cap_edges && grow_edges(ix) != SEL_OK)
         return SEL_ENOMEM;
-    if (ix->n_nodes == ix->cap_nodes) {
-        uint32_t cap = ix->cap_nodes ? ix->cap_nodes * 2 : 1024;
-        struct node *nodes = realloc(ix->nodes, cap * sizeof(*nodes));
-        if (!nodes)
-            return SEL_ENOMEM;
-        ix->nodes = nodes;
-        ix->cap_nodes = cap;
-    }
+    if (ix->n_nodes == UINT32_MAX || SEL_ARRAY_RESERVE(ix->nodes, ix->cap_nodes, (size_t)ix->n_nodes + 1) != SEL_OK)
+        return SEL_ENOMEM; // node numbers are 32 bits wide in the edge keys
     *out = ix->n_nodes++;
     ix->nodes[*out] = (struct node){ NULL, 0, 0 };
     struct edge *e = edge_slot(ix->edges, ix->cap_edges, ((uint64_t)node << 32) | key);
@@ -120,23 +113,39 @@ static int add_child(sel_term_index *ix, uint32_t node, uint32_t key, uint32_t *
     return SEL_OK;
 }
 
-// The key of a token: its lemma in lowercase (names keep their case as lemmas; keys do not).
-static void token_key(const struct sel_word *w, char *buf, size_t size)
+// The key of one token: its lemma (or root) in lowercase, since names keep their case as
+// lemmas and keys do not. Text tokens, terms and queries all go through here.
+static void token_key(const char *lemma, char *buf, size_t size)
 {
-    UChar u[256], l[256];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = 0;
-    u_strFromUTF8(u, 256, &n, w->lemma, -1, &status);
-    int32_t m = U_SUCCESS(status) ? u_strToLower(l, 256, u, n, "", &status) : 0;
-    if (U_SUCCESS(status))
-        u_strToUTF8(buf, (int32_t)size, NULL, l, m, &status);
-    if (U_FAILURE(status) || m >= 256)
-        snprintf(buf, size, "%s", w->lemma);
+    sel_text_lowercase(lemma, buf, size);
 }
 
+bool sel_term_keys_join(const struct sel_token *tokens, size_t n, char *keys, size_t keys_size, char *roots,
+                        size_t roots_size)
+{
+    size_t ku = 0, ru = 0;
+    keys[0] = roots[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        char key[256], root[256];
+        token_key(tokens[i].word.lemma, key, sizeof(key));
+        token_key(tokens[i].word.root, root, sizeof(root));
+        int a = snprintf(keys + ku, keys_size - ku, "%s%s", i ? SEL_KEY_SEP : "", key);
+        int b = snprintf(roots + ru, roots_size - ru, "%s%s", i ? SEL_KEY_SEP : "", root);
+        if (a < 0 || b < 0 || (size_t)a >= keys_size - ku || (size_t)b >= roots_size - ru) {
+            keys[0] = roots[0] = '\0'; // absurdly long: no keys rather than a prefix's
+            return false;
+        }
+        ku += (size_t)a;
+        ru += (size_t)b;
+    }
+    return true;
+}
+
+// A term of more words than this is not indexed (none comes close).
+enum { MAX_TERM_TOKENS = 32 };
+
 struct term_tokens {
-    char keys[32][256];
-    char roots[32][256];
+    struct sel_token v[MAX_TERM_TOKENS]; // lemmas borrowed from the analyzer's cache
     size_t n;
     bool too_long;
 };
@@ -145,15 +154,11 @@ static bool collect_term_token(void *user, const char *text, const struct sel_to
 {
     (void)text;
     struct term_tokens *tt = user;
-    if (tt->n == 32) {
+    if (tt->n == MAX_TERM_TOKENS) {
         tt->too_long = true;
         return false;
     }
-    token_key(&t->word, tt->keys[tt->n], sizeof(tt->keys[0]));
-    struct sel_word root = t->word;
-    root.lemma = t->word.root;
-    token_key(&root, tt->roots[tt->n], sizeof(tt->roots[0]));
-    tt->n++;
+    tt->v[tt->n++] = *t;
     return true;
 }
 
@@ -165,17 +170,7 @@ int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char
     keys[0] = roots[0] = '\0';
     if (rc != SEL_OK || tt.too_long)
         return rc;
-    size_t ku = 0, ru = 0;
-    for (size_t i = 0; i < tt.n; i++) {
-        int a = snprintf(keys + ku, keys_size - ku, "%s%s", i ? SEL_KEY_SEP : "", tt.keys[i]);
-        int b = snprintf(roots + ru, roots_size - ru, "%s%s", i ? SEL_KEY_SEP : "", tt.roots[i]);
-        if (a < 0 || b < 0 || (size_t)a >= keys_size - ku || (size_t)b >= roots_size - ru) {
-            keys[0] = roots[0] = '\0'; // absurdly long: not indexed
-            return SEL_OK;
-        }
-        ku += (size_t)a;
-        ru += (size_t)b;
-    }
+    sel_term_keys_join(tt.v, tt.n, keys, keys_size, roots, roots_size);
     return SEL_OK;
 }
 
@@ -295,14 +290,6 @@ void sel_term_index_free(sel_term_index *ix)
     free(ix);
 }
 
-size_t sel_term_index_size(const sel_term_index *ix)
-{
-    size_t n = 0;
-    for (uint32_t i = 0; i < ix->n_nodes; i++)
-        n += ix->nodes[i].n_entries;
-    return n;
-}
-
 /* ---- matching ------------------------------------------------------------------------------ */
 
 // "AS" must not match "as": a `case` term matches only its own spelling or all capitals.
@@ -407,7 +394,7 @@ int sel_term_index_find_all(const sel_term_index *ix, sel_ctx *ctx, const char *
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         char key[256];
-        token_key(&tokens[i].word, key, sizeof(key));
+        token_key(tokens[i].word.lemma, key, sizeof(key));
         ids[i] = key_id(ix, key);
     }
     bool go = true;
@@ -448,7 +435,7 @@ int sel_term_index_match(const sel_term_index *ix, sel_ctx *ctx, const char *tex
     }
     for (size_t i = 0; i < n; i++) {
         char key[256];
-        token_key(&tokens[i].word, key, sizeof(key));
+        token_key(tokens[i].word.lemma, key, sizeof(key));
         ids[i] = key_id(ix, key);
     }
     size_t n_cands = 0;

@@ -72,15 +72,9 @@ static bool push_token(void *user, const char *text, const struct sel_token *tok
 {
     (void)text;
     sel_tagger *t = user;
-    if (t->n_tokens == t->cap_tokens) {
-        size_t cap = t->cap_tokens ? t->cap_tokens * 2 : 256;
-        struct sel_token *grown = realloc(t->tokens, cap * sizeof(*grown));
-        if (!grown) {
-            t->rc = SEL_ENOMEM;
-            return false;
-        }
-        t->tokens = grown;
-        t->cap_tokens = cap;
+    if (SEL_ARRAY_RESERVE(t->tokens, t->cap_tokens, t->n_tokens + 1) != SEL_OK) {
+        t->rc = SEL_ENOMEM;
+        return false;
     }
     t->tokens[t->n_tokens++] = *tok;
     return true;

@@ -194,15 +194,9 @@ static void finish_concept(struct reader *r)
     }
     memcpy(c->terms, r->terms, r->n_terms * sizeof(*c->terms));
     sel_termbase *tb = r->tb;
-    if (tb->n_concepts == tb->cap_concepts) {
-        size_t cap = tb->cap_concepts ? tb->cap_concepts * 2 : 256;
-        struct sel_concept *grown = realloc(tb->concepts, cap * sizeof(*grown));
-        if (!grown) {
-            r->out_of_memory = true;
-            return;
-        }
-        tb->concepts = grown;
-        tb->cap_concepts = cap;
+    if (SEL_ARRAY_RESERVE(tb->concepts, tb->cap_concepts, tb->n_concepts + 1) != SEL_OK) {
+        r->out_of_memory = true;
+        return;
     }
     tb->concepts[tb->n_concepts++] = *c;
 }
@@ -461,14 +455,9 @@ int sel_termbase_read_dir(sel_termbase *tb, sel_ctx *ctx, const char *dir, sel_p
         size_t len = strlen(e->d_name);
         if (len <= 6 || strcmp(e->d_name + len - 6, ".terms") != 0)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **grown = realloc(names, cap * sizeof(*names));
-            if (!grown) {
-                rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-                goto done;
-            }
-            names = grown;
+        if (SEL_ARRAY_RESERVE(names, cap, n + 1) != SEL_OK) {
+            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+            goto done;
         }
         size_t size = strlen(dir) + 1 + len + 1;
         if (!(names[n] = malloc(size))) {

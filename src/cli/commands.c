@@ -131,37 +131,14 @@ const struct cli_command *cli_find_command(const char *name)
     return NULL;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return (size_t)-1;
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 const char *cli_suggest_command(const char *name)
 {
+    size_t len = strlen(name);
+    size_t limit = len <= 4 ? 2 : len / 2;
     const char *best = NULL;
     size_t best_d = (size_t)-1;
     for (const struct cli_command *c = cli_commands; c->name; c++) {
-        size_t d = edit_distance(name, c->name);
+        size_t d = sel_edit_distance(name, c->name, limit);
         // A prefix ("seg", "conc") is as good a hint as a typo.
         if (strncmp(c->name, name, strlen(name)) == 0 && strlen(name) >= 2)
             d = 1;
@@ -170,7 +147,5 @@ const char *cli_suggest_command(const char *name)
             best = c->name;
         }
     }
-    size_t len = strlen(name);
-    size_t limit = len <= 4 ? 2 : len / 2;
     return best_d <= limit ? best : NULL;
 }

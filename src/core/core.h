@@ -85,6 +85,22 @@ void sel_ctx_clear(sel_ctx *ctx);
  */
 long sel_utf8_find_invalid(const char *text, size_t len, bool allow_nul);
 
+/**
+ * The number of characters (code points) in @p len bytes of valid UTF-8 at @p text: what a
+ * length in characters means everywhere in selaras (column widths, the aligner's length ratios,
+ * lengths in exported parallel data).
+ */
+size_t sel_utf8_count(const char *text, size_t len);
+
+/**
+ * The Damerau-Levenshtein distance between the bytes of @p a and @p b (insert, delete,
+ * substitute, or swap two neighbours: one each), or @p limit + 1 (SIZE_MAX for a limit of
+ * SIZE_MAX) when it is more than @p limit.
+ * Strings of more than 120 bytes count as far apart. For typo suggestions: "algn" is 1 from
+ * "align", "Kemham" 1 from "Kemhan".
+ */
+size_t sel_edit_distance(const char *a, const char *b, size_t limit);
+
 /* ---- Input files -------------------------------------------------------------------------- */
 
 /** A whole input file in memory, checked and normalised for the text pipeline. */
@@ -124,6 +140,29 @@ void *sel_arena_alloc(struct sel_arena *arena, size_t size);
 char *sel_arena_strndup(struct sel_arena *arena, const char *s, size_t len);
 /** Releases every block; the arena can be used again afterwards. */
 void sel_arena_finish(struct sel_arena *arena);
+
+/**
+ * Makes room for at least @p need elements of @p elem_size bytes in the heap array whose address
+ * is @p items_ptr (a `T **`, the array may be NULL) and whose capacity in elements is @p *cap.
+ * The capacity doubles (from 16 for a new array), so appending one at a time is amortised O(1).
+ * Contents up to the old capacity are kept; new slots are uninitialised. Use it through
+ * SEL_ARRAY_RESERVE, which fills in the element size. Release the array with free().
+ * @return SEL_OK, or SEL_ENOMEM (the array and @p *cap are then unchanged and still the caller's).
+ */
+int sel_array_reserve(void *items_ptr, size_t *cap, size_t need, size_t elem_size);
+
+/**
+ * Makes room for @p need elements in the array @p items (an lvalue of type `T *`) with capacity
+ * @p cap (an lvalue of type size_t). The usual append is
+ *
+ *     if (SEL_ARRAY_RESERVE(v->items, v->cap, v->n + 1) != SEL_OK)
+ *         return SEL_ENOMEM;
+ *     v->items[v->n++] = item;
+ *
+ * The element size comes from the array's own type, so it cannot be given wrongly.
+ */
+#define SEL_ARRAY_RESERVE(items, cap, need) \
+    sel_array_reserve(&(items), &(cap), (need), sizeof(*(items)))
 
 /** A hash map from byte strings to pointers; keys are copied, values are the caller's. */
 typedef struct sel_strmap sel_strmap;

@@ -10,28 +10,24 @@
 
 static int slurp(FILE *fp, char **data, size_t *len)
 {
-    size_t cap = 1 << 16, used = 0;
-    char *buf = malloc(cap + 1);
-    if (!buf)
-        return SEL_ENOMEM;
+    char *buf = NULL;
+    size_t cap = 0, used = 0;
     for (;;) {
-        size_t got = fread(buf + used, 1, cap - used, fp);
+        // room for at least 64 KiB more, and always one byte beyond for the terminating NUL
+        if (SEL_ARRAY_RESERVE(buf, cap, used + (1 << 16) + 1) != SEL_OK) {
+            free(buf);
+            return SEL_ENOMEM;
+        }
+        size_t room = cap - 1 - used;
+        size_t got = fread(buf + used, 1, room, fp);
         used += got;
-        if (used < cap) {
+        if (got < room) {
             if (ferror(fp)) {
                 free(buf);
                 return SEL_EIO;
             }
             break;
         }
-        size_t ncap = cap * 2;
-        char *nbuf = realloc(buf, ncap + 1);
-        if (!nbuf) {
-            free(buf);
-            return SEL_ENOMEM;
-        }
-        buf = nbuf;
-        cap = ncap;
     }
     buf[used] = '\0';
     *data = buf;

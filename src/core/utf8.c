@@ -58,3 +58,11 @@ long sel_utf8_find_invalid(const char *text, size_t len, bool allow_nul)
     }
     return -1;
 }
+
+size_t sel_utf8_count(const char *text, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80; // every byte but a continuation byte
+    return n;
+}

@@ -2,23 +2,19 @@
 // A growable byte buffer, the field writers of the delimited formats and a trim for their readers.
 #include "src/formats/formats_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 int buf_reserve(struct sel_buf *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap)
-        return SEL_OK;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + extra + 1)
-        cap *= 2;
-    char *p = realloc(b->data, cap);
-    if (!p)
+    if (extra > SIZE_MAX - b->len - 1)
         return SEL_ENOMEM;
-    if (!b->data)
-        p[0] = '\0'; // a new buffer holds the empty string, as buf_reset() leaves an old one
-    b->data = p;
-    b->cap = cap;
+    bool fresh = !b->data;
+    if (SEL_ARRAY_RESERVE(b->data, b->cap, b->len + extra + 1) != SEL_OK) // + 1 for the NUL
+        return SEL_ENOMEM;
+    if (fresh)
+        b->data[0] = '\0'; // a new buffer holds the empty string, as buf_reset() leaves an old one
     return SEL_OK;
 }
 

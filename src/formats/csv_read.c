@@ -53,15 +53,11 @@ static int read_record(struct reader *rd, sel_ctx *ctx, struct field **fields, s
     *n = 0;
     char sep = rd->csv ? ',' : '\t';
     for (;;) {
-        if (*n == *cap) {
-            size_t c = *cap ? *cap * 2 : 16;
-            struct field *f = realloc(*fields, c * sizeof(*f));
-            if (!f)
-                return sel_error(ctx, SEL_ENOMEM, "out of memory");
-            memset(f + *cap, 0, (c - *cap) * sizeof(*f));
-            *fields = f;
-            *cap = c;
-        }
+        size_t old_cap = *cap;
+        if (SEL_ARRAY_RESERVE(*fields, *cap, *n + 1) != SEL_OK)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        // every slot up to cap owns a buffer that is freed at the end, so new slots start empty
+        memset(*fields + old_cap, 0, (*cap - old_cap) * sizeof(**fields));
         struct field *f = &(*fields)[(*n)++];
         buf_reset(&f->text);
         if (buf_reserve(&f->text, 0) != SEL_OK)
@@ -147,117 +143,122 @@ static int add_terms(sel_glossary *g, sel_ctx *ctx, size_t index, char *cell, co
     return SEL_OK;
 }
 
+enum { MAX_COLUMNS = 64 };
+
+// One glossary file being read: the records' fields (reused from row to row) and what each
+// column holds.
+struct table {
+    struct reader rd;
+    const char *path;
+    struct field *fields;
+    size_t n, cap;
+    enum column cols[MAX_COLUMNS];
+    size_t n_cols;
+};
+
+// The CSV header row: which column holds what; a source and a target column are required.
+static int read_header(struct table *tb, sel_ctx *ctx)
+{
+    int got = read_record(&tb->rd, ctx, &tb->fields, &tb->n, &tb->cap);
+    if (got <= 0)
+        return got < 0 ? got : sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ tb->path, 1, 1 },
+                                            "empty: a CSV glossary starts with a header row");
+    if (tb->n > MAX_COLUMNS)
+        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ tb->path, 1, 1 }, "more than 64 columns");
+    bool have_src = false, have_tgt = false;
+    tb->n_cols = tb->n;
+    for (size_t i = 0; i < tb->n_cols; i++) {
+        tb->cols[i] = COL_IGNORED;
+        const char *name = str_trim(tb->fields[i].text.data);
+        for (size_t k = 0; k < sizeof(column_names) / sizeof(column_names[0]); k++)
+            if (strcasecmp(name, column_names[k].name) == 0)
+                tb->cols[i] = column_names[k].col;
+        have_src |= tb->cols[i] == COL_SRC;
+        have_tgt |= tb->cols[i] == COL_TGT;
+    }
+    if (!have_src || !have_tgt)
+        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ tb->path, 1, 1 },
+                            "the header names no %s column (see docs/formats.md: e.g. source_terms and "
+                            "target_terms)", have_src ? "target" : "source");
+    return SEL_OK;
+}
+
+// Checks the record just read and adds it as one entry, its id from the concept column or made
+// from @p id_prefix and the line.
+static int add_record(struct table *tb, sel_glossary *g, sel_ctx *ctx, const char *id_prefix)
+{
+    const char *path = tb->path;
+    long line = tb->fields[0].line;
+    if (tb->rd.csv && tb->n != tb->n_cols)
+        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, 1 },
+                            "%zu fields where the header has %zu", tb->n, tb->n_cols);
+    if (!tb->rd.csv && tb->n < 2)
+        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, tb->fields[0].column },
+                            "expected source TAB target [TAB comment]");
+    char *cell[COL_COUNT] = { 0 };
+    long where[COL_COUNT] = { 0 };
+    for (size_t i = 0; i < tb->n && i < tb->n_cols; i++) {
+        cell[tb->cols[i]] = str_trim(tb->fields[i].text.data);
+        where[tb->cols[i]] = tb->fields[i].column;
+    }
+    if (!cell[COL_SRC] || !*cell[COL_SRC] || !cell[COL_TGT] || !*cell[COL_TGT]) {
+        bool src = !cell[COL_SRC] || !*cell[COL_SRC];
+        return sel_error_at(ctx, SEL_EPARSE,
+                            (struct sel_location){ path, line, where[src ? COL_SRC : COL_TGT] ? where[src ? COL_SRC : COL_TGT] : 1 },
+                            "empty %s term", src ? "source" : "target");
+    }
+    char made[512];
+    const char *id = cell[COL_CONCEPT] && *cell[COL_CONCEPT] ? cell[COL_CONCEPT] : NULL;
+    if (!id) {
+        snprintf(made, sizeof(made), "%s.%ld", id_prefix, line);
+        id = made;
+    }
+    id = gloss_ncname(g, id);
+    if (!id)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (gloss_find(g, id) != (size_t)-1)
+        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, where[COL_CONCEPT] ? where[COL_CONCEPT] : 1 },
+                            "concept %s appears twice", id);
+    const char *empty_to_null[] = { cell[COL_SUBJECT], cell[COL_DEFINITION], cell[COL_NOTE] };
+    for (size_t i = 0; i < 3; i++)
+        if (empty_to_null[i] && !*empty_to_null[i])
+            empty_to_null[i] = NULL;
+    size_t index;
+    int rc = gloss_add_entry(g, ctx, id, empty_to_null[0], empty_to_null[1], empty_to_null[2], &index);
+    const char *src_lang = cell[COL_SRC_LANG] && *cell[COL_SRC_LANG] ? cell[COL_SRC_LANG] : "id";
+    const char *tgt_lang = cell[COL_TGT_LANG] && *cell[COL_TGT_LANG] ? cell[COL_TGT_LANG] : "en";
+    const char *pos = cell[COL_POS] && *cell[COL_POS] ? cell[COL_POS] : NULL;
+    if (rc == SEL_OK)
+        rc = add_terms(g, ctx, index, cell[COL_SRC], src_lang, pos);
+    if (rc == SEL_OK)
+        rc = add_terms(g, ctx, index, cell[COL_TGT], tgt_lang, NULL);
+    return rc;
+}
+
 int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix, bool csv)
 {
     struct sel_text in = { 0 };
     int rc = sel_text_read(&in, ctx, path);
     if (rc != SEL_OK)
         return rc;
-    struct reader rd = { .in = &in, .line = 1, .csv = csv };
-    struct field *fields = NULL;
-    size_t n = 0, cap = 0;
-    enum column cols[64];
-    size_t n_cols = 0;
-    bool have_src = false, have_tgt = false;
+    struct table tb = { .rd = { .in = &in, .line = 1, .csv = csv }, .path = path };
     if (csv) {
-        int got = read_record(&rd, ctx, &fields, &n, &cap);
-        if (got <= 0) {
-            rc = got < 0 ? got : sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 1, 1 },
-                                              "empty: a CSV glossary starts with a header row");
-            goto done;
-        }
-        if (n > 64) {
-            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 1, 1 }, "more than 64 columns");
-            goto done;
-        }
-        n_cols = n;
-        for (size_t i = 0; i < n_cols; i++) {
-            cols[i] = COL_IGNORED;
-            const char *name = str_trim(fields[i].text.data);
-            for (size_t k = 0; k < sizeof(column_names) / sizeof(column_names[0]); k++)
-                if (strcasecmp(name, column_names[k].name) == 0)
-                    cols[i] = column_names[k].col;
-            have_src |= cols[i] == COL_SRC;
-            have_tgt |= cols[i] == COL_TGT;
-        }
-        if (!have_src || !have_tgt) {
-            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 1, 1 },
-                              "the header names no %s column (see docs/formats.md: e.g. source_terms and "
-                              "target_terms)", have_src ? "target" : "source");
-            goto done;
-        }
-    } else {
-        cols[0] = COL_SRC;
-        cols[1] = COL_TGT;
-        cols[2] = COL_NOTE;
-        n_cols = 3;
+        rc = read_header(&tb, ctx);
+    } else { // OmegaT's columns, no header
+        tb.cols[0] = COL_SRC;
+        tb.cols[1] = COL_TGT;
+        tb.cols[2] = COL_NOTE;
+        tb.n_cols = 3;
     }
-    int got;
-    while ((got = read_record(&rd, ctx, &fields, &n, &cap)) > 0) {
-        if (blank_record(fields, n))
-            continue;
-        long line = fields[0].line;
-        if (csv && n != n_cols) {
-            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, 1 },
-                              "%zu fields where the header has %zu", n, n_cols);
-            goto done;
-        }
-        if (!csv && n < 2) {
-            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, fields[0].column },
-                              "expected source TAB target [TAB comment]");
-            goto done;
-        }
-        char *cell[COL_COUNT] = { 0 };
-        long where[COL_COUNT] = { 0 };
-        for (size_t i = 0; i < n && i < n_cols; i++) {
-            cell[cols[i]] = str_trim(fields[i].text.data);
-            where[cols[i]] = fields[i].column;
-        }
-        if (!cell[COL_SRC] || !*cell[COL_SRC] || !cell[COL_TGT] || !*cell[COL_TGT]) {
-            bool src = !cell[COL_SRC] || !*cell[COL_SRC];
-            rc = sel_error_at(ctx, SEL_EPARSE,
-                              (struct sel_location){ path, line, where[src ? COL_SRC : COL_TGT] ? where[src ? COL_SRC : COL_TGT] : 1 },
-                              "empty %s term", src ? "source" : "target");
-            goto done;
-        }
-        char made[512];
-        const char *id = cell[COL_CONCEPT] && *cell[COL_CONCEPT] ? cell[COL_CONCEPT] : NULL;
-        if (!id) {
-            snprintf(made, sizeof(made), "%s.%ld", id_prefix, line);
-            id = made;
-        }
-        id = gloss_ncname(g, id);
-        if (!id) {
-            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-            goto done;
-        }
-        if (gloss_find(g, id) != (size_t)-1) {
-            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, where[COL_CONCEPT] ? where[COL_CONCEPT] : 1 },
-                              "concept %s appears twice", id);
-            goto done;
-        }
-        const char *empty_to_null[] = { cell[COL_SUBJECT], cell[COL_DEFINITION], cell[COL_NOTE] };
-        for (size_t i = 0; i < 3; i++)
-            if (empty_to_null[i] && !*empty_to_null[i])
-                empty_to_null[i] = NULL;
-        size_t index;
-        rc = gloss_add_entry(g, ctx, id, empty_to_null[0], empty_to_null[1], empty_to_null[2], &index);
-        const char *src_lang = cell[COL_SRC_LANG] && *cell[COL_SRC_LANG] ? cell[COL_SRC_LANG] : "id";
-        const char *tgt_lang = cell[COL_TGT_LANG] && *cell[COL_TGT_LANG] ? cell[COL_TGT_LANG] : "en";
-        const char *pos = cell[COL_POS] && *cell[COL_POS] ? cell[COL_POS] : NULL;
-        if (rc == SEL_OK)
-            rc = add_terms(g, ctx, index, cell[COL_SRC], src_lang, pos);
-        if (rc == SEL_OK)
-            rc = add_terms(g, ctx, index, cell[COL_TGT], tgt_lang, NULL);
-        if (rc != SEL_OK)
-            goto done;
-    }
-    if (got < 0)
+    int got = 0;
+    while (rc == SEL_OK && (got = read_record(&tb.rd, ctx, &tb.fields, &tb.n, &tb.cap)) > 0)
+        if (!blank_record(tb.fields, tb.n))
+            rc = add_record(&tb, g, ctx, id_prefix);
+    if (rc == SEL_OK && got < 0)
         rc = got;
-done:
-    for (size_t i = 0; i < cap; i++)
-        buf_finish(&fields[i].text);
-    free(fields);
+    for (size_t i = 0; i < tb.cap; i++)
+        buf_finish(&tb.fields[i].text);
+    free(tb.fields);
     sel_text_finish(&in);
     return rc;
 }

@@ -221,52 +221,58 @@ static size_t split_translations(char *list, char **out, size_t max)
     return n;
 }
 
-int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix, bool reverse)
+// The files of one dictionary: NAME, NAME.index or NAME.dict(.dz) all name it.
+struct dictd_files {
+    char *base, *index, *dict;
+};
+
+static int dictd_files_find(struct dictd_files *f, sel_ctx *ctx, const char *path)
 {
-    // NAME, NAME.index or NAME.dict(.dz) all name the dictionary
-    size_t len = strlen(path);
-    char *base = malloc(len + 16), *index_path = malloc(len + 16), *dict_path = malloc(len + 16);
-    struct sel_text index = { 0 };
-    struct sel_buf dict = { 0 };
-    struct article *articles = NULL;
-    struct pair *pairs = NULL;
-    size_t n_articles = 0, n_pairs = 0, cap_pairs = 0;
-    int rc = SEL_OK;
-    if (!base || !index_path || !dict_path) {
-        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-        goto done;
-    }
-    strcpy(base, path);
+    size_t len = strlen(path), size = len + 16;
+    f->base = malloc(size);
+    f->index = malloc(size);
+    f->dict = malloc(size);
+    if (!f->base || !f->index || !f->dict)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    strcpy(f->base, path);
     const char *suffixes[] = { ".index", ".dict.dz", ".dict" };
     for (size_t i = 0; i < 3; i++) {
         size_t s = strlen(suffixes[i]);
-        if (len > s && strcmp(base + len - s, suffixes[i]) == 0) {
-            base[len - s] = '\0';
+        if (len > s && strcmp(f->base + len - s, suffixes[i]) == 0) {
+            f->base[len - s] = '\0';
             break;
         }
     }
-    snprintf(index_path, len + 16, "%s.index", base);
-    snprintf(dict_path, len + 16, "%s.dict.dz", base);
-    FILE *probe = fopen(dict_path, "rb");
+    snprintf(f->index, size, "%s.index", f->base);
+    snprintf(f->dict, size, "%s.dict.dz", f->base);
+    FILE *probe = fopen(f->dict, "rb");
     if (probe)
         fclose(probe);
     else
-        snprintf(dict_path, len + 16, "%s.dict", base);
-    if ((rc = sel_text_read(&index, ctx, index_path)) != SEL_OK || (rc = read_gz(&dict, ctx, dict_path)) != SEL_OK)
-        goto done;
-    size_t lines = 1;
-    for (size_t i = 0; i < index.len; i++)
-        lines += index.data[i] == '\n';
-    articles = calloc(lines, sizeof(*articles));
-    if (!articles) {
-        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-        goto done;
-    }
+        snprintf(f->dict, size, "%s.dict", f->base);
+    return SEL_OK;
+}
+
+static void dictd_files_finish(struct dictd_files *f)
+{
+    free(f->base);
+    free(f->index);
+    free(f->dict);
+}
+
+// Reads every line of the index ("headword TAB offset TAB length", numbers in dictd's base64)
+// and the article it points to in @p dict. @p articles has a slot for every line; *n counts the
+// articles kept (those with a translation; the 00database-* entries describe the file).
+static int read_index(sel_glossary *g, sel_ctx *ctx, const struct dictd_files *f, struct sel_text *index,
+                      const struct sel_buf *dict, struct article *articles, size_t *n_articles)
+{
+    int rc = SEL_OK;
     long line = 0;
-    for (char *p = index.data; *p && rc == SEL_OK;) {
+    for (char *p = index->data; *p && rc == SEL_OK;) {
         line++;
         char *e = strchr(p, '\n');
         size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *next = e ? e + 1 : p + n; // before the CR goes: a last line of just "\r" must end
         if (n && p[n - 1] == '\r')
             n--;
         char *t1 = memchr(p, '\t', n);
@@ -276,67 +282,76 @@ int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, const char
             // blank line
         } else if (!t1 || !t2 || !b64_number(t1 + 1, (size_t)(t2 - t1 - 1), &off) ||
                    !b64_number(t2 + 1, n - (size_t)(t2 + 1 - p), &size)) {
-            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ index_path, line, 1 },
+            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ f->index, line, 1 },
                               "expected headword TAB offset TAB length (dictd base64)");
-        } else if (off > dict.len || size > dict.len - off) {
-            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ index_path, line, (long)(t1 - p) + 2 },
-                              "article at %zu+%zu lies beyond the end of %s (%zu bytes)", off, size, dict_path, dict.len);
+        } else if (off > dict->len || size > dict->len - off) {
+            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ f->index, line, (long)(t1 - p) + 2 },
+                              "article at %zu+%zu lies beyond the end of %s (%zu bytes)", off, size, f->dict,
+                              dict->len);
         } else if (strncmp(p, "00database", 10) != 0 && strncmp(p, "00-database", 11) != 0) {
-            struct article *a = &articles[n_articles];
+            struct article *a = &articles[*n_articles];
             a->headword = sel_arena_strndup(&g->arena, p, (size_t)(t1 - p));
             a->line = line;
-            if (!a->headword || parse_article(g, dict.data + off, size, a) != SEL_OK)
+            if (!a->headword || parse_article(g, dict->data + off, size, a) != SEL_OK)
                 rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
             else if (a->translations && *a->translations)
-                n_articles++;
+                (*n_articles)++;
         }
-        p = e ? e + 1 : p + n;
+        p = next;
     }
-    if (rc != SEL_OK)
-        goto done;
-    // the headword's language comes first in the name (freedict-eng-ind: English headwords)
-    const char *name = strrchr(base, '/') ? strrchr(base, '/') + 1 : base;
-    bool ind_eng = strstr(name, "ind-eng") != NULL;
-    const char *head_lang = ind_eng ? "id" : "en", *trans_lang = ind_eng ? "en" : "id";
-    char *parts[128];
+    return rc;
+}
+
+enum { MAX_TRANSLATIONS = 128 }; // of one article; more are dropped
+
+// One entry per article, as the dictionary has it: the headword, then its translations.
+static int add_articles(sel_glossary *g, sel_ctx *ctx, struct article *articles, size_t n_articles,
+                        const char *id_prefix, const char *head_lang, const char *trans_lang)
+{
+    char *parts[MAX_TRANSLATIONS];
     char made[512];
-    if (!reverse) {
-        for (size_t i = 0; i < n_articles && rc == SEL_OK; i++) {
-            struct article *a = &articles[i];
-            snprintf(made, sizeof(made), "%s.%ld", id_prefix, a->line);
-            size_t at;
-            const char *id = gloss_ncname(g, made);
-            if (!id || (rc = gloss_add_entry(g, ctx, id, NULL, a->gloss, NULL, &at)) != SEL_OK) {
-                rc = rc ? rc : sel_error(ctx, SEL_ENOMEM, "out of memory");
-                break;
-            }
-            struct sel_gloss_term head = { .lang = head_lang, .text = a->headword, .pos = a->pos, .status = "preferred" };
-            rc = gloss_add_term(g, ctx, at, &head);
-            size_t k = split_translations(a->translations, parts, 128);
-            for (size_t j = 0; j < k && rc == SEL_OK; j++) {
-                struct sel_gloss_term t = { .lang = trans_lang, .text = parts[j], .pos = a->pos,
-                                            .status = j == 0 ? "preferred" : "admitted" };
-                rc = gloss_add_term(g, ctx, at, &t);
-            }
-        }
-        goto done;
-    }
-    for (size_t i = 0; i < n_articles; i++) {
-        size_t k = split_translations(articles[i].translations, parts, 128);
-        for (size_t j = 0; j < k; j++) {
-            if (n_pairs == cap_pairs) {
-                cap_pairs = cap_pairs ? cap_pairs * 2 : 1024;
-                struct pair *np = realloc(pairs, cap_pairs * sizeof(*np));
-                if (!np) {
-                    rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-                    goto done;
-                }
-                pairs = np;
-            }
-            pairs[n_pairs++] = (struct pair){ parts[j], &articles[i] };
+    int rc = SEL_OK;
+    for (size_t i = 0; i < n_articles && rc == SEL_OK; i++) {
+        struct article *a = &articles[i];
+        snprintf(made, sizeof(made), "%s.%ld", id_prefix, a->line);
+        size_t at;
+        const char *id = gloss_ncname(g, made);
+        if (!id)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        if ((rc = gloss_add_entry(g, ctx, id, NULL, a->gloss, NULL, &at)) != SEL_OK)
+            return rc;
+        struct sel_gloss_term head = { .lang = head_lang, .text = a->headword, .pos = a->pos, .status = "preferred" };
+        rc = gloss_add_term(g, ctx, at, &head);
+        size_t k = split_translations(a->translations, parts, MAX_TRANSLATIONS);
+        for (size_t j = 0; j < k && rc == SEL_OK; j++) {
+            struct sel_gloss_term t = { .lang = trans_lang, .text = parts[j], .pos = a->pos,
+                                        .status = j == 0 ? "preferred" : "admitted" };
+            rc = gloss_add_term(g, ctx, at, &t);
         }
     }
-    qsort(pairs, n_pairs, sizeof(*pairs), cmp_pair);
+    return rc;
+}
+
+// Reversed: one entry per distinct translation, with every headword that translates to it.
+static int add_reversed(sel_glossary *g, sel_ctx *ctx, struct article *articles, size_t n_articles,
+                        const char *id_prefix, const char *head_lang, const char *trans_lang)
+{
+    char *parts[MAX_TRANSLATIONS];
+    char made[512];
+    struct pair *pairs = NULL;
+    size_t n_pairs = 0, cap_pairs = 0;
+    int rc = SEL_OK;
+    for (size_t i = 0; i < n_articles && rc == SEL_OK; i++) {
+        size_t k = split_translations(articles[i].translations, parts, MAX_TRANSLATIONS);
+        for (size_t j = 0; j < k && rc == SEL_OK; j++) {
+            if (SEL_ARRAY_RESERVE(pairs, cap_pairs, n_pairs + 1) != SEL_OK)
+                rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+            else
+                pairs[n_pairs++] = (struct pair){ parts[j], &articles[i] };
+        }
+    }
+    if (n_pairs)
+        qsort(pairs, n_pairs, sizeof(*pairs), cmp_pair);
     size_t group = 0;
     for (size_t i = 0; i < n_pairs && rc == SEL_OK;) {
         size_t j = i;
@@ -361,13 +376,40 @@ int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, const char
         }
         i = j;
     }
-done:
     free(pairs);
+    return rc;
+}
+
+int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix, bool reverse)
+{
+    struct dictd_files files = { 0 };
+    struct sel_text index = { 0 };
+    struct sel_buf dict = { 0 };
+    struct article *articles = NULL;
+    size_t n_articles = 0;
+    int rc = dictd_files_find(&files, ctx, path);
+    if (rc != SEL_OK || (rc = sel_text_read(&index, ctx, files.index)) != SEL_OK ||
+        (rc = read_gz(&dict, ctx, files.dict)) != SEL_OK)
+        goto done;
+    size_t lines = 1;
+    for (size_t i = 0; i < index.len; i++)
+        lines += index.data[i] == '\n';
+    articles = calloc(lines, sizeof(*articles));
+    if (!articles) {
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+        goto done;
+    }
+    if ((rc = read_index(g, ctx, &files, &index, &dict, articles, &n_articles)) != SEL_OK)
+        goto done;
+    // the headword's language comes first in the name (freedict-eng-ind: English headwords)
+    const char *name = strrchr(files.base, '/') ? strrchr(files.base, '/') + 1 : files.base;
+    bool ind_eng = strstr(name, "ind-eng") != NULL;
+    const char *head_lang = ind_eng ? "id" : "en", *trans_lang = ind_eng ? "en" : "id";
+    rc = (reverse ? add_reversed : add_articles)(g, ctx, articles, n_articles, id_prefix, head_lang, trans_lang);
+done:
     free(articles);
     buf_finish(&dict);
     sel_text_finish(&index);
-    free(base);
-    free(index_path);
-    free(dict_path);
+    dictd_files_finish(&files);
     return rc;
 }

@@ -44,38 +44,33 @@ static const char *lang_of(xmlNodePtr n)
     return (const char *)xmlGetNsProp(n, BAD_CAST "lang", XML_XML_NAMESPACE);
 }
 
-static int read_term_section(struct tbx_read *r, size_t index, xmlNodePtr ts, const char *lang)
+// The term and its notes among the children of @p parent: a v2 tig and a v3 termSec hold them
+// directly, a v2 ntig inside its termGrp. One reader for all three, so they cannot drift apart.
+static void read_term_parts(struct tbx_read *r, xmlNodePtr parent, struct sel_gloss_term *t, bool in_group)
 {
-    struct sel_gloss_term t = { .lang = lang, .status = "admitted" };
-    for (xmlNodePtr c = ts->children; c; c = c->next) {
+    for (xmlNodePtr c = parent->children; c; c = c->next) {
         if (named(c, "term"))
-            t.text = content(r, c);
+            t->text = content(r, c);
         else if (typed(c, "termNote", "partOfSpeech"))
-            t.pos = content(r, c);
+            t->pos = content(r, c);
         else if (typed(c, "termNote", "termType"))
-            t.type = content(r, c);
+            t->type = content(r, c);
         else if (typed(c, "termNote", "administrativeStatus")) {
             const char *v = content(r, c);
             const char *s = gloss_status_from_tbx(v);
             if (!s && v && gloss_status_to_tbx(v))
                 s = v; // already a plain status name
-            t.status = s ? s : "admitted";
-        } else if (named(c, "termGrp")) {
-            // TBX v2 ntig: the term and its notes inside termGrp
-            for (xmlNodePtr d = c->children; d; d = d->next) {
-                if (named(d, "term"))
-                    t.text = content(r, d);
-                else if (typed(d, "termNote", "partOfSpeech"))
-                    t.pos = content(r, d);
-                else if (typed(d, "termNote", "termType"))
-                    t.type = content(r, d);
-                else if (typed(d, "termNote", "administrativeStatus")) {
-                    const char *s = gloss_status_from_tbx(content(r, d));
-                    t.status = s ? s : "admitted";
-                }
-            }
+            t->status = s ? s : "admitted";
+        } else if (named(c, "termGrp") && !in_group) {
+            read_term_parts(r, c, t, true);
         }
     }
+}
+
+static int read_term_section(struct tbx_read *r, size_t index, xmlNodePtr ts, const char *lang)
+{
+    struct sel_gloss_term t = { .lang = lang, .status = "admitted" };
+    read_term_parts(r, ts, &t, false);
     if (!t.text)
         return sel_error_at(r->ctx, SEL_EPARSE, (struct sel_location){ r->path, xmlGetLineNo(ts), 0 },
                             "<%s> without a term", (const char *)ts->name);

@@ -110,7 +110,6 @@ struct unit_rec {
 #define NO_TUID SIZE_MAX
 
 struct tmx_read {
-    sel_ctx *ctx;
     char src_lang[9], tgt_lang[9];
     struct sel_buf strings;
     struct unit_rec *units;
@@ -174,14 +173,8 @@ static int read_unit(struct tmx_read *r, xmlNodePtr tu)
         }
     }
     xmlFree(tuid);
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        struct unit_rec *units = realloc(r->units, cap * sizeof(*units));
-        if (!units)
-            return SEL_ENOMEM;
-        r->units = units;
-        r->cap = cap;
-    }
+    if (SEL_ARRAY_RESERVE(r->units, r->cap, r->n + 1) != SEL_OK)
+        return SEL_ENOMEM;
     r->units[r->n++] = u;
     return SEL_OK;
 }
@@ -190,7 +183,7 @@ static int read_unit(struct tmx_read *r, xmlNodePtr tu)
 // left to the caller, who hands them out.
 static int read_all(struct tmx_read *r, sel_ctx *ctx, const char *path, const char *src_lang, const char *tgt_lang)
 {
-    *r = (struct tmx_read){ .ctx = ctx };
+    *r = (struct tmx_read){ 0 };
     primary_subtag(src_lang, r->src_lang);
     primary_subtag(tgt_lang, r->tgt_lang);
     if (!*r->src_lang || !*r->tgt_lang)

@@ -117,25 +117,7 @@ static bool ends_with(const char *s, const char *suffix)
 
 static void lowercase(const char *s, char *out, size_t size)
 {
-    size_t i = 0; // ASCII, the common case, without a round trip through UTF-16
-    for (; s[i] && i + 1 < size && !(s[i] & 0x80); i++)
-        out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
-    if (!s[i] && i < size) {
-        out[i] = '\0';
-        return;
-    }
-    UChar u[MAX_WORD + 1], l[MAX_WORD + 1];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = 0;
-    u_strFromUTF8(u, MAX_WORD, &n, s, -1, &status);
-    int32_t m = U_SUCCESS(status) ? u_strToLower(l, MAX_WORD, u, n, "", &status) : 0;
-    if (U_FAILURE(status) || m >= MAX_WORD) {
-        set_str(out, size, s);
-        return;
-    }
-    u_strToUTF8(out, (int32_t)size, NULL, l, m, &status);
-    if (U_FAILURE(status))
-        set_str(out, size, s);
+    sel_text_lowercase(s, out, size);
 }
 
 enum casing { CASE_LOWER, CASE_CAPITALIZED, CASE_UPPER, CASE_MIXED };

@@ -153,6 +153,14 @@ void sel_analyzer_suggest(sel_analyzer *an, bool on);
 /** Number of distinct forms analysed so far (the cache size). */
 size_t sel_analyzer_cache_size(const sel_analyzer *an);
 
+/**
+ * Writes @p s lowercased (Unicode full case mapping in the root locale: "KEMHAN" -> "kemhan",
+ * "ÉLYSÉE" -> "élysée") to @p out, NUL-terminated. Every key that is compared lowercase is made
+ * here. When ICU fails (invalid UTF-8) or the result does not fit in @p size bytes, @p out gets
+ * @p s unchanged (cut to fit) and the result is false.
+ */
+bool sel_text_lowercase(const char *s, char *out, size_t size);
+
 /** Writes the flags as text ("clitic=nya|redup"), or "_" when there are none. */
 void sel_word_flags_format(const struct sel_word *word, char *buf, size_t size);
 

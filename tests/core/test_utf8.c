@@ -64,3 +64,14 @@ Test(core_utf8, bad_bytes_are_found_at_any_position_of_a_long_ascii_run)
     memcpy(buf + 17, "\xE2\x80\xA6", 3); // a valid ellipsis inside the run
     cr_expect_eq(bad(buf, sizeof(buf)), -1);
 }
+
+Test(core_utf8, counts_characters_not_bytes)
+{
+    cr_assert_eq(sel_utf8_count("", 0), 0);
+    cr_assert_eq(sel_utf8_count("TNI", 3), 3);
+    const char *s = "“menegaskan” — Élysée"; // curly quotes and the dash are 3 bytes, É and é 2
+    cr_assert_eq(strlen(s), 29);
+    cr_assert_eq(sel_utf8_count(s, strlen(s)), 21);
+    cr_assert_eq(sel_utf8_count("\xF0\x9F\x87\xAE\xF0\x9F\x87\xA9", 8), 2); // two regional indicators
+    cr_assert_eq(sel_utf8_count("abc\xE2\x80\x94", 4), 4); // a prefix cut inside a character
+}

@@ -28,6 +28,14 @@ static inline char *fuzz_text(const uint8_t *data, size_t size)
     return text;
 }
 
+// A segment as the TMX readers promise it: not empty, whitespace runs folded to one space, trimmed.
+static inline bool fuzz_folded(const char *s)
+{
+    if (!s || !*s || *s == ' ' || s[strlen(s) - 1] == ' ')
+        return false;
+    return !strpbrk(s, "\t\n\r") && !strstr(s, "  ");
+}
+
 // The file readers take a path: the bytes go to one file per process in $TMPDIR, rewritten for
 // each input. Returns the path (static storage) or NULL.
 static char fuzz_path[4096];

@@ -7,6 +7,19 @@
 #include "src/formats/formats.h"
 #include "tests/fuzz/fuzz.h"
 
+// Every entry of a glossary that was read must be whole: an id, and each term a text and a language.
+static inline void fuzz_check_glossary(const sel_glossary *g)
+{
+    for (size_t i = 0; i < sel_glossary_count(g); i++) {
+        const struct sel_gloss_entry *e = sel_glossary_entry(g, i);
+        if (!e || !e->concept_id)
+            abort();
+        for (size_t k = 0; k < e->n_terms; k++)
+            if (!e->terms[k].text || !e->terms[k].lang)
+                abort();
+    }
+}
+
 static inline int fuzz_import(const uint8_t *data, size_t size, enum sel_import_format format, const char *suffix)
 {
     static sel_ctx *ctx;
@@ -15,16 +28,8 @@ static inline int fuzz_import(const uint8_t *data, size_t size, enum sel_import_
     const struct sel_import_options opt = { .format = format };
     const char *path = fuzz_file(data, size, suffix);
     sel_glossary *g = NULL;
-    if (path && sel_glossary_read(&g, ctx, path, &opt) == SEL_OK) {
-        for (size_t i = 0; i < sel_glossary_count(g); i++) {
-            const struct sel_gloss_entry *e = sel_glossary_entry(g, i);
-            if (!e || !e->concept_id)
-                abort();
-            for (size_t k = 0; k < e->n_terms; k++)
-                if (!e->terms[k].text || !e->terms[k].lang)
-                    abort();
-        }
-    }
+    if (path && sel_glossary_read(&g, ctx, path, &opt) == SEL_OK)
+        fuzz_check_glossary(g);
     sel_glossary_free(g);
     sel_ctx_clear(ctx);
     return 0;

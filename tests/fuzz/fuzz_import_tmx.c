@@ -4,17 +4,10 @@
 #include "src/formats/formats.h"
 #include "tests/fuzz/fuzz.h"
 
-static bool folded(const char *s)
-{
-    if (!s || !*s || *s == ' ' || s[strlen(s) - 1] == ' ')
-        return false;
-    return !strpbrk(s, "\t\n\r") && !strstr(s, "  ");
-}
-
 static bool check_unit(void *user, const struct sel_tmx_unit *unit)
 {
     size_t *seen = user;
-    if (!folded(unit->src) || !folded(unit->tgt) || unit->line < 1 || (unit->tuid && !*unit->tuid))
+    if (!fuzz_folded(unit->src) || !fuzz_folded(unit->tgt) || unit->line < 1 || (unit->tuid && !*unit->tuid))
         abort();
     ++*seen;
     return true;

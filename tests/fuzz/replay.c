@@ -14,19 +14,14 @@ static int replay_file(const char *path)
         perror(path);
         return 1;
     }
-    size_t cap = 4096, len = 0, got;
-    uint8_t *buf = malloc(cap);
-    while (buf && (got = fread(buf + len, 1, cap - len, fp)) > 0) {
+    uint8_t *buf = NULL;
+    size_t cap = 0, len = 0, got;
+    bool ok;
+    while ((ok = SEL_ARRAY_RESERVE(buf, cap, len + 4096) == SEL_OK) && (got = fread(buf + len, 1, cap - len, fp)) > 0)
         len += got;
-        if (len == cap) {
-            uint8_t *nbuf = realloc(buf, cap *= 2);
-            if (!nbuf)
-                free(buf);
-            buf = nbuf;
-        }
-    }
     fclose(fp);
-    if (!buf) {
+    if (!ok) {
+        free(buf);
         fprintf(stderr, "%s: out of memory\n", path);
         return 1;
     }
@@ -66,12 +61,8 @@ static int replay(const char *path, size_t *count)
     for (struct dirent *e; (e = readdir(dir));) {
         if (e->d_name[0] == '.')
             continue;
-        if (n == cap) {
-            char **nn = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof(*names));
-            if (!nn)
-                break;
-            names = nn;
-        }
+        if (SEL_ARRAY_RESERVE(names, cap, n + 1) != SEL_OK)
+            break;
         size_t size = strlen(path) + strlen(e->d_name) + 2;
         if ((names[n] = malloc(size)))
             snprintf(names[n++], size, "%s/%s", path, e->d_name);
