@@ -261,9 +261,10 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
     struct run r = { .ctx = ctx, .opt = opt };
     bool want_terms = opt->format == SEL_PAR_JSONL || opt->term_factors;
     sel_bead_cursor *cursor = NULL;
-    int rc = sel_bead_cursor_open(&cursor, ctx, st, want_terms);
-    if (rc == SEL_OK && opt->dedup)
-        rc = sel_hash_set_new(&r.seen, ctx, st);
+    // the duplicate filter's table is made before the cursor's statements run, and dropped after
+    int rc = opt->dedup ? sel_hash_set_new(&r.seen, ctx, st) : SEL_OK;
+    if (rc == SEL_OK)
+        rc = sel_bead_cursor_open(&cursor, ctx, st, want_terms);
     if (rc == SEL_OK)
         rc = par_writer_start(&w, ctx, output);
     const struct sel_bead_view *v = NULL;
@@ -300,8 +301,8 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
             stats->written++;
     }
     rc = par_writer_finish(&w, ctx, rc);
-    sel_hash_set_free(r.seen);
     sel_bead_cursor_close(cursor);
+    sel_hash_set_free(r.seen);
     struct side *sides[2] = { &r.src, &r.tgt };
     for (int i = 0; i < 2; i++) {
         buf_finish(&sides[i]->text);

@@ -305,7 +305,8 @@ void sel_bead_cursor_close(sel_bead_cursor *c);
 
 /**
  * A set of 64-bit hashes kept in a temporary table of the database, so that memory does not
- * grow with it (the duplicate filter of parallel export).
+ * grow with it (the duplicate filter of parallel export). Its table is made and dropped on the
+ * connection: make it before, and free it after, any cursor it is used with.
  */
 typedef struct sel_hash_set sel_hash_set;
 int sel_hash_set_new(sel_hash_set **out, sel_ctx *ctx, sel_store *st);
