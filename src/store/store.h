@@ -5,9 +5,14 @@
  * alignment and term confirmations, and the user's own termbase entries. The schema is in
  * src/store/schema.c and docs/architecture.md.
  *
- * Every change is made inside a transaction: a document is stored whole or not at all. The
- * database runs in WAL mode with a busy timeout, so readers answer while one writer works and
- * two writers take turns. Ownership as in core.h.
+ * The store is the database's one owner: every SQL statement of selaras is in src/store/, and
+ * other modules ask typed questions (below) and hand over typed rows; SQLite does not show in
+ * this header. Statements are prepared, never assembled from input.
+ *
+ * Every change is made inside a transaction: a document is stored whole or not at all; ingest
+ * may put many documents in one transaction (src/ingest/ingest.h, batch mode). The database runs
+ * in WAL mode with a busy timeout, so readers answer while one writer works and two writers take
+ * turns. Ownership as in core.h.
  */
 #ifndef SEL_STORE_H
 #define SEL_STORE_H
