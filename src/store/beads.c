@@ -8,12 +8,13 @@
 #include "src/store/store_internal.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 _Static_assert(SEL_OCCURRENCE_ID_SHIFT == 24, "occurrence ids: update the SQL of beads.c");
 
-enum { BEADS, SRC, TGT, TERMS, SENT_RANGE, TERMS_OF_SENTENCE, N_STMTS };
+enum { BEADS, SRC, TGT, TERMS, SENT_RANGE, TERMS_OF_SENTENCE, CONCEPT_NAME, N_STMTS };
 
 // Source documents that have beads; their translation is the first one stored.
 #define SOURCE_DOCS " WHERE d.translation_of IS NULL AND EXISTS (SELECT 1 FROM bead b WHERE b.document_id = d.id)"
@@ -33,17 +34,20 @@ static const char *const sql[N_STMTS] = {
             " FROM document d CROSS JOIN sentence s"
             " ON s.document_id = (SELECT min(t.id) FROM document t WHERE t.translation_of = d.id)" SOURCE_DOCS
             " ORDER BY d.id, s.number",
-    // rows: key document, number, then concept, start, end, surface, target
-    [TERMS] = "SELECT d.id, s.number, c.name, m.start, m.end, " SURFACE ", " CONFIRMED_TARGET
+    // rows: key document, number, then concept, start, end, (no surface: see term_add()), target;
+    // the sentence is found in its index alone, its text is not read again
+    // and the concept as its row (named from a cache, see concept_name())
+    [TERMS] = "SELECT d.id, s.number, m.concept, m.start, m.end, NULL, " CONFIRMED_TARGET
               " FROM document d CROSS JOIN sentence s ON s.document_id = d.id"
-              " CROSS JOIN mention m ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24"
-              " JOIN concept c ON c.id = m.concept" SOURCE_DOCS " ORDER BY d.id, s.number, m.id",
+              " CROSS JOIN mention m ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24" SOURCE_DOCS
+              " ORDER BY d.id, s.number, m.id",
     // the same rows for one range or one sentence, when the cursors cannot serve a bead
     [SENT_RANGE] = "SELECT s.document_id, s.number, s.id, s.start, s.text, s.boilerplate IS NOT NULL FROM sentence s"
                    " WHERE s.document_id = ?1 AND s.number BETWEEN ?2 AND ?3 ORDER BY s.number",
     [TERMS_OF_SENTENCE] = "SELECT s.document_id, s.number, c.name, m.start, m.end, " SURFACE ", " CONFIRMED_TARGET
                           " FROM sentence s JOIN mention m ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24"
                           " JOIN concept c ON c.id = m.concept WHERE s.id = ?1 ORDER BY m.id",
+    [CONCEPT_NAME] = "SELECT name FROM concept WHERE id = ?1",
 };
 
 // A cursor walked in (document, number) order: @c passed is the greatest key it has stepped over
@@ -70,11 +74,45 @@ struct sel_bead_cursor {
     struct side sides[2];
     struct sel_bead_term *terms;
     size_t n_terms, cap_terms;
-    struct sel_arena strings; // the current bead's texts
+    // The current bead's texts, one after the other, each NUL-terminated: kept from bead to bead
+    // (a fresh allocation per bead was a tenth of an export). While a bead is read, the
+    // sentences and terms hold offsets into it, made pointers when the bead is complete.
+    char *strings;
+    size_t strings_len, strings_cap;
+    // concept names by row id: there are a few thousand concepts for tens of thousands of
+    // occurrences, and a lookup of each occurrence's concept row was a fifth of reading terms
+    char **concept_names;
+    size_t n_concept_names;
+    char *uncached;           // the last name looked up beyond MAX_CACHED_CONCEPT
     struct sel_bead_view view;
     long old_cache;           // the page cache size to restore
     bool reading;             // the read transaction is open
 };
+
+// Appends @p len bytes of @p text and a NUL to the bead's strings; *at is where they start.
+static int keep(sel_bead_cursor *c, sel_ctx *ctx, const char *text, size_t len, size_t *at)
+{
+    if (c->strings_len + len + 1 > c->strings_cap) {
+        size_t cap = c->strings_cap ? c->strings_cap : 4096;
+        while (cap < c->strings_len + len + 1)
+            cap *= 2;
+        char *grown = realloc(c->strings, cap);
+        if (!grown)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        c->strings = grown;
+        c->strings_cap = cap;
+    }
+    *at = c->strings_len;
+    if (len && text)
+        memcpy(c->strings + c->strings_len, text, len);
+    c->strings[c->strings_len + len] = '\0';
+    c->strings_len += len + 1;
+    return SEL_OK;
+}
+
+// Offsets kept in pointer fields until the bead is complete (see struct sel_bead_cursor).
+#define AS_OFFSET(at) ((const char *)(uintptr_t)(at))
+#define RESOLVE(c, p) ((c)->strings + (uintptr_t)(p))
 
 static bool key_less(int64_t doc_a, long num_a, int64_t doc_b, long num_b)
 {
@@ -117,13 +155,13 @@ static int side_add(sel_bead_cursor *c, sel_ctx *ctx, struct side *side, sqlite3
         side->s = grown;
         side->cap = cap;
     }
-    size_t len = (size_t)sqlite3_column_bytes(q, 4);
     const char *text = store_text(q, 4);
-    char *copy = sel_arena_strndup(&c->strings, text ? text : "", text ? len : 0);
-    if (!copy)
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    size_t len = text ? (size_t)sqlite3_column_bytes(q, 4) : 0, at = 0;
+    int rc = keep(c, ctx, text, len, &at);
+    if (rc != SEL_OK)
+        return rc;
     side->s[side->n++] = (struct sel_bead_sentence){ sqlite3_column_int64(q, 2), (long)sqlite3_column_int64(q, 1),
-                                                     (long)sqlite3_column_int64(q, 3), copy, text ? len : 0,
+                                                     (long)sqlite3_column_int64(q, 3), AS_OFFSET(at), len,
                                                      sqlite3_column_int(q, 5) != 0 };
     return SEL_OK;
 }
@@ -160,6 +198,91 @@ static int read_side(sel_bead_cursor *c, sel_ctx *ctx, struct side *side, struct
     return rc;
 }
 
+enum { MAX_CACHED_CONCEPT = 1 << 22 }; // rows are numbered densely from 1; beyond this, not cached
+
+// The name of concept row @p row (borrowed until the next call), or NULL if there is none.
+static int concept_name(sel_bead_cursor *c, sel_ctx *ctx, int64_t row, const char **name)
+{
+    *name = row > 0 && (size_t)row < c->n_concept_names ? c->concept_names[row] : NULL;
+    if (*name)
+        return SEL_OK;
+    sqlite3_stmt *q = c->stmt[CONCEPT_NAME];
+    sqlite3_bind_int64(q, 1, row);
+    int step = sqlite3_step(q), rc = SEL_OK;
+    const char *found = step == SQLITE_ROW ? store_text(q, 0) : NULL;
+    char *copy = found ? strdup(found) : NULL;
+    sqlite3_reset(q);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return sel_store_fail(c->st, ctx, step, "reading concepts");
+    if (found && !copy)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (copy && row > 0 && row < MAX_CACHED_CONCEPT) {
+        if ((size_t)row >= c->n_concept_names) {
+            size_t n = c->n_concept_names ? c->n_concept_names : 1024;
+            while (n <= (size_t)row)
+                n *= 2;
+            char **grown = realloc(c->concept_names, n * sizeof(*grown));
+            if (!grown) {
+                free(copy);
+                return sel_error(ctx, SEL_ENOMEM, "out of memory");
+            }
+            memset(grown + c->n_concept_names, 0, (n - c->n_concept_names) * sizeof(*grown));
+            c->concept_names = grown;
+            c->n_concept_names = n;
+        }
+        c->concept_names[row] = copy;
+        *name = copy;
+    } else if (copy) {
+        // not cached: kept with the bead's strings by the caller before the next call
+        free(c->uncached);
+        c->uncached = copy;
+        *name = copy;
+    }
+    return rc;
+}
+
+// What the view `occurrence` gives as the surface of an occurrence at bytes [start, end) of the
+// document in a sentence starting at byte @p at: SQLite's substr() over the sentence's bytes,
+// CAST(substr(CAST(text AS BLOB), start - at + 1, end - start) AS TEXT), with its rules for
+// positions outside the text (which only a hand-made database has). Sets [*from, *from + *n).
+static void surface_span(long at, size_t len, long start, long end, size_t *from, size_t *n)
+{
+    long long p1 = (long long)start - at + 1, p2 = (long long)end - start, l = (long long)len;
+    bool neg = p2 < 0;
+    if (neg)
+        p2 = -p2;
+    if (p1 < 0) {
+        p1 += l;
+        if (p1 < 0) {
+            p2 += p1;
+            if (p2 < 0)
+                p2 = 0;
+            p1 = 0;
+        }
+    } else if (p1 > 0) {
+        p1--;
+    } else if (p2 > 0) {
+        p2--;
+    }
+    if (neg) {
+        p1 -= p2;
+        if (p1 < 0) {
+            p2 += p1;
+            p1 = 0;
+        }
+    }
+    if (p1 + p2 > l) {
+        p2 = l - p1;
+        if (p2 < 0)
+            p2 = 0;
+    }
+    *from = p1 > l ? len : (size_t)p1;
+    *n = (size_t)p2;
+}
+
+// Adds the occurrence of row @p q to the bead's terms; @p sentence indexes its source sentences.
+// The cursor's rows have no surface (column 5 NULL): it is cut here from the sentence already
+// read, as the view would cut it.
 static int term_add(sel_bead_cursor *c, sel_ctx *ctx, sqlite3_stmt *q, size_t sentence)
 {
     if (c->n_terms == c->cap_terms) {
@@ -170,13 +293,39 @@ static int term_add(sel_bead_cursor *c, sel_ctx *ctx, sqlite3_stmt *q, size_t se
         c->terms = grown;
         c->cap_terms = cap;
     }
-    const char *concept = store_text(q, 2), *surface = store_text(q, 5), *target = store_text(q, 6);
-    struct sel_bead_term t = { sentence, sel_arena_strndup(&c->strings, concept, strlen(concept)),
-                               (long)sqlite3_column_int64(q, 3), (long)sqlite3_column_int64(q, 4),
-                               sel_arena_strndup(&c->strings, surface ? surface : "", surface ? strlen(surface) : 0),
-                               target ? sel_arena_strndup(&c->strings, target, strlen(target)) : NULL };
-    if (!t.concept_id || !t.surface || (target && !t.target))
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    const char *concept = NULL, *surface = store_text(q, 5), *target = store_text(q, 6);
+    size_t concept_at = 0, surface_at = 0, target_at = 0;
+    int rc = SEL_OK;
+    if (sqlite3_column_type(q, 2) == SQLITE_INTEGER) { // the cursor's rows: a concept row
+        rc = concept_name(c, ctx, sqlite3_column_int64(q, 2), &concept);
+        if (rc == SEL_OK && !concept)
+            return SEL_OK; // an occurrence of no concept: the view, a join, would not show it
+    } else {
+        concept = store_text(q, 2);
+    }
+    if (rc == SEL_OK)
+        rc = keep(c, ctx, concept, concept ? strlen(concept) : 0, &concept_at);
+    if (rc == SEL_OK && sqlite3_column_type(q, 5) == SQLITE_NULL) {
+        // the sentence's text is in the strings already: the offset it was kept at, not yet a pointer
+        const struct sel_bead_sentence *st = &c->sides[0].s[sentence];
+        size_t from = 0, n = 0;
+        surface_span(st->start, st->len, (long)sqlite3_column_int64(q, 3), (long)sqlite3_column_int64(q, 4), &from, &n);
+        rc = keep(c, ctx, NULL, n, &surface_at);
+        if (rc == SEL_OK) {
+            memcpy(c->strings + surface_at, c->strings + (uintptr_t)st->text + from, n);
+            // a NUL inside stops the string, as sqlite3_column_text() would
+            c->strings[surface_at + strnlen(c->strings + surface_at, n)] = '\0';
+        }
+    } else if (rc == SEL_OK) {
+        rc = keep(c, ctx, surface, surface ? (size_t)sqlite3_column_bytes(q, 5) : 0, &surface_at);
+    }
+    if (rc == SEL_OK && target)
+        rc = keep(c, ctx, target, (size_t)sqlite3_column_bytes(q, 6), &target_at);
+    if (rc != SEL_OK)
+        return rc;
+    struct sel_bead_term t = { sentence, AS_OFFSET(concept_at), (long)sqlite3_column_int64(q, 3),
+                               (long)sqlite3_column_int64(q, 4), AS_OFFSET(surface_at),
+                               target ? AS_OFFSET(target_at) : NULL };
     // by position in the sentence (stable: the order of storing breaks ties), as they come
     size_t i = c->n_terms++;
     while (i > 0 && c->terms[i - 1].sentence == sentence && c->terms[i - 1].start > t.start) {
@@ -279,7 +428,7 @@ int sel_bead_cursor_next(sel_bead_cursor *c, sel_ctx *ctx, const struct sel_bead
         return SEL_OK;
     if (step != SQLITE_ROW)
         return sel_store_fail(c->st, ctx, step, "reading beads");
-    sel_arena_finish(&c->strings);
+    c->strings_len = 0;
     struct sel_bead_view *v = &c->view;
     *v = (struct sel_bead_view){
         .document = sqlite3_column_int64(q, 0),
@@ -303,6 +452,15 @@ int sel_bead_cursor_next(sel_bead_cursor *c, sel_ctx *ctx, const struct sel_bead
         rc = read_terms(c, ctx, v->document, v->src_first, v->src_count);
     if (rc != SEL_OK)
         return rc;
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < c->sides[k].n; i++)
+            c->sides[k].s[i].text = RESOLVE(c, c->sides[k].s[i].text);
+    for (size_t i = 0; i < c->n_terms; i++) {
+        struct sel_bead_term *t = &c->terms[i];
+        t->concept_id = RESOLVE(c, t->concept_id);
+        t->surface = RESOLVE(c, t->surface);
+        t->target = t->target ? RESOLVE(c, t->target) : NULL;
+    }
     v->src = c->sides[0].s;
     v->n_src = c->sides[0].n;
     v->tgt = c->sides[1].s;
@@ -329,6 +487,10 @@ void sel_bead_cursor_close(sel_bead_cursor *c)
     free(c->sides[0].s);
     free(c->sides[1].s);
     free(c->terms);
-    sel_arena_finish(&c->strings);
+    free(c->strings);
+    for (size_t i = 0; i < c->n_concept_names; i++)
+        free(c->concept_names[i]);
+    free(c->concept_names);
+    free(c->uncached);
     free(c);
 }
