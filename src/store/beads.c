@@ -16,8 +16,8 @@ _Static_assert(SEL_OCCURRENCE_ID_SHIFT == 24, "occurrence ids: update the SQL of
 
 enum { BEADS, SRC, TGT, TERMS, SENT_RANGE, TERMS_OF_SENTENCE, CONCEPT_NAME, N_STMTS };
 
-// Source documents that have beads; their translation is the first one stored.
-#define SOURCE_DOCS " WHERE d.translation_of IS NULL AND EXISTS (SELECT 1 FROM bead b WHERE b.document_id = d.id)"
+// The documents that have beads (source documents); their translation is the first one stored.
+#define SOURCE_DOCS " WHERE EXISTS (SELECT 1 FROM bead b WHERE b.document_id = d.id)"
 #define CONFIRMED_TARGET                                                                                              \
     "(SELECT f.target FROM confirmation f WHERE f.occurrence_id = m.id AND f.status = 'confirmed' ORDER BY f.target " \
     "LIMIT 1)"
@@ -34,9 +34,9 @@ static const char *const sql[N_STMTS] = {
             " FROM document d CROSS JOIN sentence s"
             " ON s.document_id = (SELECT min(t.id) FROM document t WHERE t.translation_of = d.id)" SOURCE_DOCS
             " ORDER BY d.id, s.number",
-    // rows: key document, number, then concept, start, end, (no surface: see term_add()), target;
-    // the sentence is found in its index alone, its text is not read again
-    // and the concept as its row (named from a cache, see concept_name())
+    // rows: key document, number, then the concept's row (named from a cache: concept_name()),
+    // start, end, no surface (cut in term_add() from the sentence already read: the sentence is
+    // found in its index alone, its text not read again), target
     [TERMS] = "SELECT d.id, s.number, m.concept, m.start, m.end, NULL, " CONFIRMED_TARGET
               " FROM document d CROSS JOIN sentence s ON s.document_id = d.id"
               " CROSS JOIN mention m ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24" SOURCE_DOCS
@@ -183,7 +183,9 @@ static int read_side(sel_bead_cursor *c, sel_ctx *ctx, struct side *side, struct
             if (rc == SEL_OK)
                 rc = stream_step(c, ctx, s);
         }
-        return rc;
+        if (rc != SEL_OK || side->n == (size_t)count)
+            return rc;
+        side->n = 0; // sentences missing from the cursor: ask for the range, which says what there is
     }
     sqlite3_stmt *q = c->stmt[SENT_RANGE];
     sqlite3_bind_int64(q, 1, real_doc);
