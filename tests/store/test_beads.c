@@ -155,6 +155,23 @@ Test(beads, overlapping_and_unordered_beads_read_the_same_sentences)
                           " [cf.ceasefire 30-46 Gencatan senjata>cease-fire] [af.weapon 39-46 senjata>-]\n");
 }
 
+Test(beads, a_bead_past_the_last_sentence_gets_the_sentences_there_are)
+{
+    sel_doc_writer *w = NULL;
+    cr_assert_eq(sel_doc_writer_new(&w, ctx, st), SEL_OK);
+    cr_assert_eq(sel_store_begin(st, ctx), SEL_OK);
+    static const long beads[][4] = { { 4, 2, 4, 2 }, { 1, 1, 1, 1 }, { 3, 1, 3, 1 } }; // sentences 5 do not exist
+    write_pair(w, "c", beads, 3);
+    cr_assert_eq(sel_store_commit(st, ctx), SEL_OK);
+    sel_doc_writer_free(w);
+    char got[4096];
+    read_all(true, got, sizeof(got));
+    cr_expect_str_eq(got, "1:1 Ya.* | Yes.\n"
+                          "1:2 Pasukan tiba. | Troops arrived.\n"
+                          "1:3 Gencatan senjata berlaku. | The ceasefire holds."
+                          " [cf.ceasefire 30-46 Gencatan senjata>cease-fire] [af.weapon 39-46 senjata>-]\n");
+}
+
 Test(beads, a_hash_set_says_what_it_has_seen)
 {
     sel_hash_set *s = NULL;
