@@ -258,11 +258,15 @@ static int take_count(void *user, const struct sel_concept_count *c)
         return SEL_OK; // a concept no longer in any termbase
     struct sel_gloss_entry *e = &g->entries[index];
     e->count = c->count;
-    e->example = gloss_strdup(g, c->sentence);
-    e->example_path = gloss_strdup(g, c->path);
-    e->example_sentence = c->number;
-    if ((c->sentence && !e->example) || (c->path && !e->example_path))
+    if (!c->sentence)
+        return SEL_OK;
+    const char *sentence = gloss_strdup(g, c->sentence);
+    if (!sentence || (c->path && !(e->example_path = gloss_strdup(g, c->path))))
         return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
+    if (c->path) { // an example names its place
+        e->example = sentence;
+        e->example_sentence = c->number;
+    }
     struct sel_gloss_term *holder = NULL;
     for (size_t k = 0; k < e->n_terms && !holder; k++)
         if (strcmp(e->terms[k].lang, r->src_lang) == 0 && c->term && strcmp(e->terms[k].text, c->term) == 0)
@@ -270,8 +274,8 @@ static int take_count(void *user, const struct sel_concept_count *c)
     for (size_t k = 0; k < e->n_terms && !holder; k++)
         if (strcmp(e->terms[k].lang, r->src_lang) == 0)
             holder = &e->terms[k];
-    if (holder && e->example)
-        holder->context = e->example;
+    if (holder)
+        holder->context = sentence;
     return SEL_OK;
 }
 

@@ -6,12 +6,13 @@
 // Counts and confirmations read table mention: they need no surface, so not the view
 // occurrence, which looks up every occurrence's sentence. Only source documents have
 // occurrences (ingest stores none for a translation). The first occurrence's sentence is then
-// looked up once per concept.
+// looked up once per concept (a concept is counted even if that sentence were missing).
 static const char SQL_COUNTS[] =
     "SELECT k.name, k.n, m.term, s.text, d.path, s.number FROM"
     " (SELECT c.name AS name, count(*) AS n, min(m.id) AS first FROM mention m JOIN concept c ON c.id = m.concept"
     "  GROUP BY m.concept HAVING count(*) >= ?1) k"
-    " JOIN mention m ON m.id = k.first JOIN sentence s ON s.id = k.first >> 24 JOIN document d ON d.id = s.document_id";
+    " JOIN mention m ON m.id = k.first LEFT JOIN sentence s ON s.id = k.first >> 24"
+    " LEFT JOIN document d ON d.id = s.document_id";
 static const char SQL_CONFIRMED[] =
     "SELECT c.name, f.target, count(*) FROM confirmation f JOIN mention m ON m.id = f.occurrence_id"
     " JOIN concept c ON c.id = m.concept WHERE f.status = 'confirmed' GROUP BY m.concept, f.target";

@@ -219,8 +219,8 @@ struct sel_concept_count {
     const char *concept_id;
     long count;              ///< occurrences
     const char *term;        ///< the termbase term the first occurrence matched
-    const char *sentence;    ///< the sentence holding it
-    const char *path;        ///< its document
+    const char *sentence;    ///< the sentence holding it (NULL only in a damaged database)
+    const char *path;        ///< its document (likewise)
     long number;             ///< the sentence's number in it
 };
 /** Receives a row; anything but SEL_OK stops and is returned. */
