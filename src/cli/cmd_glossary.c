@@ -196,7 +196,8 @@ int cmd_glossary(const struct cli_command *cmd, int argc, char **argv)
     }
     for (size_t i = 0; i < n; i++)
         entries[i] = sel_glossary_entry(g, i);
-    qsort(entries, n, sizeof(*entries), compare_entries);
+    if (n)
+        qsort(entries, n, sizeof(*entries), compare_entries);
     if (strcmp(format, "json") == 0)
         array = json_object_new_array();
     else if (strcmp(format, "tsv") == 0)
