@@ -77,10 +77,15 @@ int store_prepare_all(sel_store *st, sel_ctx *ctx, const char *const *sql, sqlit
     return SEL_OK;
 }
 
-int store_run(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what)
+int store_step(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what)
 {
     int rc = sqlite3_step(s);
-    int status = rc == SQLITE_DONE || rc == SQLITE_ROW ? SEL_OK : sel_store_fail(st, ctx, rc, what);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SEL_OK : sel_store_fail(st, ctx, rc, what);
+}
+
+int store_run(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what)
+{
+    int status = store_step(st, ctx, s, what);
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
     return status;

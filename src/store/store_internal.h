@@ -22,6 +22,8 @@ int sel_store_fail(sel_store *st, sel_ctx *ctx, int sqlite_rc, const char *what)
 int store_prepare(sel_store *st, sel_ctx *ctx, const char *sql, sqlite3_stmt **out);
 /** Prepares the @p n statements of @p sql into @p out; on failure finalises those made. */
 int store_prepare_all(sel_store *st, sel_ctx *ctx, const char *const *sql, sqlite3_stmt **out, int n);
+/** Steps a statement that returns no row (a row is accepted too); failures name @p what. */
+int store_step(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what);
 /** Steps a statement that returns no row, then resets it and clears its bindings. */
 int store_run(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what);
 /** Runs a statement of fixed text with no parameters (transactions, pragmas). */
