@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-// selaras align: sentence alignment of a document and its translation, as TSV beads, JSONL or a
-// side-by-side text view.
+// selaras align: sentence alignment of a document and its translation, as TSV beads, pairs
+// (TMX, Moses, JSONL) or a side-by-side text view.
 #include "align/align.h"
 #include "src/formats/formats.h"
 #include "src/cli/cli.h"
 
 #include <getopt.h>
-#include <json-c/json.h>
 #include <string.h>
 
 enum align_format { FMT_TSV, FMT_TMX, FMT_MOSES, FMT_JSONL, FMT_TEXT }; // as --format lists them
@@ -27,42 +26,6 @@ static void print_tsv(const struct sel_alignment *a)
         putchar('\t');
         print_numbers(bd->tgt, bd->n_tgt);
         printf("\t%.3f\n", bd->score);
-    }
-}
-
-static json_object *numbers_json(size_t first, size_t count)
-{
-    json_object *arr = json_object_new_array();
-    for (size_t k = 0; k < count; k++)
-        json_object_array_add(arr, json_object_new_int64((int64_t)(first + k + 1)));
-    return arr;
-}
-
-static json_object *texts_json(const struct sel_align_doc *d, size_t first, size_t count)
-{
-    json_object *arr = json_object_new_array();
-    for (size_t k = first; k < first + count; k++) {
-        const struct sel_sentence *s = &d->sentences[k];
-        json_object_array_add(arr, json_object_new_string_len(d->text + s->start, (int)(s->end - s->start)));
-    }
-    return arr;
-}
-
-static void print_jsonl(const struct sel_alignment *a, const struct sel_align_doc *src,
-                        const struct sel_align_doc *tgt)
-{
-    for (size_t b = 0; b < a->n; b++) {
-        const struct sel_bead *bd = &a->beads[b];
-        json_object *o = json_object_new_object();
-        json_object_object_add(o, "src", numbers_json(bd->src, bd->n_src));
-        json_object_object_add(o, "tgt", numbers_json(bd->tgt, bd->n_tgt));
-        char score[16];
-        snprintf(score, sizeof(score), "%.3f", bd->score); // as in tsv: three decimals
-        json_object_object_add(o, "score", json_object_new_double_s(bd->score, score));
-        json_object_object_add(o, "src_text", texts_json(src, bd->src, bd->n_src));
-        json_object_object_add(o, "tgt_text", texts_json(tgt, bd->tgt, bd->n_tgt));
-        puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-        json_object_put(o);
     }
 }
 
@@ -147,7 +110,8 @@ static void print_text(const struct sel_alignment *a, const struct sel_align_doc
     }
 }
 
-// --format tmx and moses: the beads as pairs through the export module's writers.
+// --format tmx, moses and jsonl: the beads as pairs through the formats module's writers (jsonl:
+// the schema of `export parallel --format jsonl`).
 static int write_pairs(sel_ctx *ctx, const struct sel_alignment *a, const struct sel_align_doc *src,
                        const struct sel_align_doc *tgt, enum sel_par_format format, const char *output)
 {
@@ -236,13 +200,12 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
         fprintf(stderr, "selaras: warning: %s does not look like a translation of %s (adequacy %.3f: the aligned "
                         "sentences share %.0f%% of the terms, numbers and names they could)\n",
                 tgt_path, src_path, adequacy.score, 100 * adequacy.rate);
-    if (format == FMT_TMX || format == FMT_MOSES) {
-        if (write_pairs(ctx, &result, &src, &tgt, format == FMT_TMX ? SEL_PAR_TMX : SEL_PAR_MOSES, output) != SEL_OK)
+    if (format == FMT_TMX || format == FMT_MOSES || format == FMT_JSONL) {
+        enum sel_par_format pf = format == FMT_TMX ? SEL_PAR_TMX : format == FMT_MOSES ? SEL_PAR_MOSES : SEL_PAR_JSONL;
+        if (write_pairs(ctx, &result, &src, &tgt, pf, output) != SEL_OK)
             goto done;
     } else if (format == FMT_TSV) {
         print_tsv(&result);
-    } else if (format == FMT_JSONL) {
-        print_jsonl(&result, &src, &tgt);
     } else {
         print_text(&result, &src, &tgt);
     }

@@ -12,20 +12,6 @@
 #include <strings.h>
 #include <unicode/utf8.h>
 
-static const char SQL_BY_CONCEPT[] =
-    "SELECT o.start - s.start, o.end - s.start, s.text, d.path, s.number, d.id FROM occurrence o "
-    "JOIN sentence s ON s.id = o.sentence_id JOIN document d ON d.id = s.document_id "
-    "WHERE o.concept_id = ?1 AND d.lang = ?2 ORDER BY d.id, s.number, o.start";
-static const char SQL_FULL_TEXT[] =
-    "SELECT -1, -1, s.text, d.path, s.number, d.id FROM sentence_fts f JOIN sentence s ON s.id = f.rowid "
-    "JOIN document d ON d.id = s.document_id WHERE sentence_fts MATCH ?1 AND d.lang = ?2 "
-    "AND s.boilerplate IS NULL ORDER BY d.id, s.number";
-static const char SQL_BEAD[] =
-    "SELECT t.id, b.tgt_first, b.tgt_count FROM bead b JOIN document t ON t.translation_of = b.document_id "
-    "WHERE b.document_id = ?1 AND b.src_count > 0 AND ?2 BETWEEN b.src_first AND b.src_first + b.src_count - 1";
-static const char SQL_TARGET[] =
-    "SELECT text FROM sentence WHERE document_id = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number";
-
 // Byte offset @p chars characters before (negative) or after @p from in @p s of length @p len.
 static size_t move_chars(const char *s, size_t len, size_t from, long chars)
 {
@@ -46,10 +32,24 @@ static size_t count_chars(const char *s, size_t len)
 }
 
 struct conc {
-    sqlite3_stmt *bead, *target;
+    sel_concordance *q;
+    sel_ctx *ctx;
     long context;
     size_t lines;
+    const char *word;   // a full-text search: the word to mark in each sentence
+    size_t aligned;     // sentences of the translation printed for the current line
+    int rc;
 };
+
+// Prints a sentence of the aligned translation, on a line of its own that the first one opens.
+static bool print_aligned(void *user, const char *text)
+{
+    struct conc *c = user;
+    if (c->aligned++ == 0)
+        printf("%*s  ⇒", (int)c->context, "");
+    printf(" %s", text);
+    return true;
+}
 
 static void print_line(struct conc *c, const char *text, size_t start, size_t end, const char *path, long number,
                        int64_t doc)
@@ -60,41 +60,28 @@ static void print_line(struct conc *c, const char *text, size_t start, size_t en
     printf("%*s%s%.*s[%.*s]%.*s%s  %s:%ld\n", (int)pad, "", from > 0 ? "…" : " ", (int)(start - from), text + from,
            (int)(end - start), text + start, (int)(to - end), text + end, to < len ? "…" : "", path, number);
     c->lines++;
-    sqlite3_bind_int64(c->bead, 1, doc);
-    sqlite3_bind_int64(c->bead, 2, number);
-    if (sqlite3_step(c->bead) == SQLITE_ROW && sqlite3_column_int64(c->bead, 2) > 0) {
-        int64_t tdoc = sqlite3_column_int64(c->bead, 0), first = sqlite3_column_int64(c->bead, 1);
-        int64_t count = sqlite3_column_int64(c->bead, 2);
-        sqlite3_bind_int64(c->target, 1, tdoc);
-        sqlite3_bind_int64(c->target, 2, first);
-        sqlite3_bind_int64(c->target, 3, first + count - 1);
-        printf("%*s  ⇒", (int)c->context, "");
-        while (sqlite3_step(c->target) == SQLITE_ROW)
-            printf(" %s", (const char *)sqlite3_column_text(c->target, 0));
+    size_t n = 0;
+    c->aligned = 0;
+    c->rc = sel_concordance_aligned(c->q, c->ctx, doc, number, print_aligned, c, &n);
+    if (c->aligned)
         putchar('\n');
-        sqlite3_reset(c->target);
-    }
-    sqlite3_reset(c->bead);
 }
 
-// Runs a query whose rows are (start, end, text, path, number, doc); start -1: find @p word.
-static void print_rows(struct conc *c, sqlite3_stmt *q, const char *word)
+// A sentence found; for a full-text hit, the first place the word stands is marked.
+static bool print_row(void *user, const struct sel_conc_row *row)
 {
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        const char *text = (const char *)sqlite3_column_text(q, 2);
-        long start = (long)sqlite3_column_int64(q, 0), end = (long)sqlite3_column_int64(q, 1);
-        if (start < 0) { // full-text hit: show the first place the word stands
-            const char *hit = NULL;
-            for (const char *p = text; *p && !hit; p++)
-                if (strncasecmp(p, word, strlen(word)) == 0)
-                    hit = p;
-            start = hit ? hit - text : 0;
-            end = hit ? start + (long)strlen(word) : 0;
-        }
-        print_line(c, text, (size_t)start, (size_t)end, (const char *)sqlite3_column_text(q, 3),
-                   (long)sqlite3_column_int64(q, 4), sqlite3_column_int64(q, 5));
+    struct conc *c = user;
+    long start = row->start, end = row->end;
+    if (start < 0) {
+        const char *hit = NULL;
+        for (const char *p = row->text; *p && !hit; p++)
+            if (strncasecmp(p, c->word, strlen(c->word)) == 0)
+                hit = p;
+        start = hit ? hit - row->text : 0;
+        end = hit ? start + (long)strlen(c->word) : 0;
     }
-    sqlite3_reset(q);
+    print_line(c, row->text, (size_t)start, (size_t)end, row->path, row->number, row->document);
+    return c->rc == SEL_OK;
 }
 
 int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
@@ -133,15 +120,13 @@ int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
     sel_termbase *tb = NULL;
     sel_lookup *lk = NULL;
     sel_store *st = NULL;
-    sqlite3_stmt *by_concept = NULL, *full_text = NULL;
     int status = EXIT_USAGE;
     char *path = sel_store_path(db);
     if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
-        sel_store_prepare(st, ctx, SQL_BY_CONCEPT, &by_concept) != SEL_OK ||
-        sel_store_prepare(st, ctx, SQL_FULL_TEXT, &full_text) != SEL_OK ||
-        sel_store_prepare(st, ctx, SQL_BEAD, &c.bead) != SEL_OK || sel_store_prepare(st, ctx, SQL_TARGET, &c.target) != SEL_OK ||
+        sel_concordance_new(&c.q, ctx, st) != SEL_OK ||
         sel_lookup_new(&lk, ctx, tb, lang) != SEL_OK)
         goto done;
+    c.ctx = ctx;
     const struct sel_lookup_result *r;
     size_t n;
     if (sel_lookup_query(lk, ctx, term, &r, &n) != SEL_OK)
@@ -149,39 +134,21 @@ int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
     size_t concepts = 0;
     for (size_t i = 0; i < n && r[i].kind <= SEL_MATCH_INFLECTED; i++) {
         fprintf(stderr, "%s: %s (%s)\n", term, r[i].concept->id, sel_match_kind_name(r[i].kind));
-        sqlite3_bind_text(by_concept, 1, r[i].concept->id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(by_concept, 2, lang, -1, SQLITE_STATIC);
-        print_rows(&c, by_concept, NULL);
+        if (sel_concordance_concept(c.q, ctx, r[i].concept->id, lang, print_row, &c) != SEL_OK || c.rc != SEL_OK)
+            goto done;
         concepts++;
     }
-    if (concepts == 0) {
-        // not a term: the words themselves, as an FTS5 phrase (the query is a bound value)
-        if (sel_store_fts_catch_up(st, ctx) != SEL_OK)
-            goto done;
-        char phrase[1024];
-        size_t w = 0;
-        phrase[w++] = '"';
-        for (const char *p = term; *p && w + 3 < sizeof(phrase); p++) {
-            if (*p == '"')
-                phrase[w++] = '"';
-            phrase[w++] = *p;
-        }
-        phrase[w++] = '"';
-        phrase[w] = '\0';
-        sqlite3_bind_text(full_text, 1, phrase, -1, SQLITE_STATIC);
-        sqlite3_bind_text(full_text, 2, lang, -1, SQLITE_STATIC);
-        print_rows(&c, full_text, term);
-    }
+    // not a term: the words themselves, as a phrase of the full-text index
+    c.word = term;
+    if (concepts == 0 && (sel_concordance_words(c.q, ctx, term, lang, print_row, &c) != SEL_OK || c.rc != SEL_OK))
+        goto done;
     status = c.lines ? 0 : EXIT_FOUND_NOTHING;
     if (!c.lines)
         fprintf(stderr, "selaras concordance: \"%s\" does not occur in the documents of %s\n", term, path);
 done:
     if (status == EXIT_USAGE)
         cli_report(ctx);
-    sqlite3_finalize(by_concept);
-    sqlite3_finalize(full_text);
-    sqlite3_finalize(c.bead);
-    sqlite3_finalize(c.target);
+    sel_concordance_free(c.q);
     sel_lookup_free(lk);
     sel_store_close(st);
     sel_termbase_free(tb);

@@ -1,162 +1,124 @@
 // SPDX-License-Identifier: MIT
 // selaras glossary: the corpus glossary from the database, per concept: the Indonesian forms
 // seen, the English equivalents (and how often each was confirmed in aligned translations),
-// counts and the first example.
+// counts and the first example. Built by the glossary builder of `export glossary`
+// (sel_glossary_build()); this file only prints it.
 #include "lexicon/lexicon.h"
 #include "src/cli/cli.h"
+#include "src/formats/formats.h"
 #include "src/store/store.h"
 
 #include <getopt.h>
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
-
-// Counts and confirmations read table mention, not the view occurrence: they need no surface,
-// and the view's lookup of every occurrence's sentence was most of the glossary's time. Only
-// source documents have occurrences (ingest stores none for a translation).
-static const char SQL_CONCEPTS[] =
-    "SELECT c.name, count(*), min(m.id) FROM mention m JOIN concept c ON c.id = m.concept "
-    "GROUP BY m.concept HAVING count(*) >= ?1";
-static const char SQL_FORMS[] =
-    "SELECT surface, count(*) AS n FROM occurrence WHERE concept_id = ?1 "
-    "GROUP BY surface ORDER BY n DESC, surface";
-static const char SQL_CONFIRMED[] =
-    "SELECT f.target, count(*) FROM concept c JOIN mention m ON m.concept = c.id "
-    "JOIN confirmation f ON f.occurrence_id = m.id WHERE c.name = ?1 AND f.status = 'confirmed' "
-    "GROUP BY f.target";
-static const char SQL_EXAMPLE[] =
-    "SELECT s.text, d.path, s.number FROM occurrence o JOIN sentence s ON s.id = o.sentence_id "
-    "JOIN document d ON d.id = s.document_id WHERE o.id = ?1";
-
-struct entry {
-    const struct sel_concept *concept;
-    const char *id;
-    long count;
-    int64_t first;
-};
+#include <strings.h>
 
 enum { SORT_FREQ, SORT_ALPHA };
 static int sort_mode;
 
-static const char *sort_key(const struct entry *e)
+// The first source (Indonesian) term, or the concept id.
+static const char *sort_key(const struct sel_gloss_entry *e)
 {
-    for (size_t i = 0; e->concept && i < e->concept->n_terms; i++)
-        if (strcmp(e->concept->terms[i].lang, "id") == 0)
-            return e->concept->terms[i].text;
-    return e->id;
+    for (size_t i = 0; i < e->n_terms; i++)
+        if (strcmp(e->terms[i].lang, "id") == 0)
+            return e->terms[i].text;
+    return e->concept_id;
 }
 
 static int compare_entries(const void *a, const void *b)
 {
-    const struct entry *x = a, *y = b;
+    const struct sel_gloss_entry *x = *(const struct sel_gloss_entry *const *)a;
+    const struct sel_gloss_entry *y = *(const struct sel_gloss_entry *const *)b;
     if (sort_mode == SORT_FREQ && x->count != y->count)
         return x->count > y->count ? -1 : 1;
     return strcasecmp(sort_key(x), sort_key(y));
 }
 
-static const struct sel_concept *find_concept(const sel_termbase *tb, const char *id)
+static int status_rank(const char *status)
 {
-    for (size_t i = 0; i < sel_termbase_concept_count(tb); i++)
-        if (strcmp(sel_termbase_concept(tb, i)->id, id) == 0)
-            return sel_termbase_concept(tb, i);
-    return NULL;
+    for (int s = SEL_STATUS_PREFERRED; s < SEL_STATUS_COUNT; s++)
+        if (status && strcmp(status, sel_term_status_name((enum sel_term_status)s)) == 0)
+            return s;
+    return SEL_STATUS_COUNT;
 }
 
-struct queries {
-    sqlite3_stmt *forms, *confirmed, *example;
-};
-
-static void print_entry(const struct entry *e, struct queries *q, const char *format, json_object *array)
+static void print_entry(const struct sel_gloss_entry *e, const char *format, json_object *array)
 {
     json_object *o = NULL, *forms = NULL, *targets = NULL;
     bool text = strcmp(format, "text") == 0, tsv = strcmp(format, "tsv") == 0;
-    const struct sel_concept *c = e->concept;
     if (array) {
         o = json_object_new_object();
-        json_object_object_add(o, "concept_id", json_object_new_string(e->id));
-        json_object_object_add(o, "subject", json_object_new_string(c ? c->subject : ""));
+        json_object_object_add(o, "concept_id", json_object_new_string(e->concept_id));
+        json_object_object_add(o, "subject", json_object_new_string(e->subject ? e->subject : ""));
         json_object_object_add(o, "count", json_object_new_int64(e->count));
         forms = json_object_new_array();
         targets = json_object_new_array();
     }
     if (text)
-        printf("%s  [%s; %s]  %ld occurrence%s\n", sort_key(e), e->id, c ? c->subject : "?", e->count,
-               e->count == 1 ? "" : "s");
+        printf("%s  [%s; %s]  %ld occurrence%s\n", sort_key(e), e->concept_id, e->subject ? e->subject : "?",
+               e->count, e->count == 1 ? "" : "s");
     else if (tsv)
-        printf("%s\t%s\t%ld\t", e->id, c ? c->subject : "", e->count);
+        printf("%s\t%s\t%ld\t", e->concept_id, e->subject ? e->subject : "", e->count);
 
-    sqlite3_bind_text(q->forms, 1, e->id, -1, SQLITE_STATIC);
-    for (int k = 0; sqlite3_step(q->forms) == SQLITE_ROW; k++) {
-        const char *form = (const char *)sqlite3_column_text(q->forms, 0);
-        long n = sqlite3_column_int64(q->forms, 1);
+    for (size_t k = 0; k < e->n_forms; k++) {
+        const struct sel_gloss_form *f = &e->forms[k];
         if (text)
-            printf("%s%s %ld", k ? ", " : "  forms: ", form, n);
+            printf("%s%s %ld", k ? ", " : "  forms: ", f->text, f->count);
         else if (tsv)
-            printf("%s%s", k ? " | " : "", form);
+            printf("%s%s", k ? " | " : "", f->text);
         if (forms) {
-            json_object *f = json_object_new_object();
-            json_object_object_add(f, "form", json_object_new_string(form));
-            json_object_object_add(f, "lang", json_object_new_string("id"));
-            json_object_object_add(f, "count", json_object_new_int64(n));
-            json_object_array_add(forms, f);
+            json_object *jf = json_object_new_object();
+            json_object_object_add(jf, "form", json_object_new_string(f->text));
+            json_object_object_add(jf, "lang", json_object_new_string("id"));
+            json_object_object_add(jf, "count", json_object_new_int64(f->count));
+            json_object_array_add(forms, jf);
         }
     }
-    sqlite3_reset(q->forms);
     if (text)
         printf("\n  English: ");
     else if (tsv)
         putchar('\t');
-    // the termbase's equivalents, preferred first, each with how often translations confirmed it
+    // the equivalents, preferred first, each with how often translations confirmed it
     int k = 0;
-    for (int status = SEL_STATUS_PREFERRED; c && status < SEL_STATUS_COUNT; status++) {
-        for (size_t t = 0; t < c->n_terms; t++) {
-            const struct sel_term *term = &c->terms[t];
-            if ((int)term->status != status || strcmp(term->lang, "en") != 0)
+    for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++) {
+        for (size_t t = 0; t < e->n_terms; t++) {
+            const struct sel_gloss_term *term = &e->terms[t];
+            if (status_rank(term->status) != status || strcmp(term->lang, "en") != 0)
                 continue;
-            long confirmed = 0;
-            sqlite3_bind_text(q->confirmed, 1, e->id, -1, SQLITE_STATIC);
-            while (sqlite3_step(q->confirmed) == SQLITE_ROW)
-                if (strcmp((const char *)sqlite3_column_text(q->confirmed, 0), term->text) == 0)
-                    confirmed = sqlite3_column_int64(q->confirmed, 1);
-            sqlite3_reset(q->confirmed);
             if (text)
                 printf("%s%s%s", k ? ", " : "", term->text, status == SEL_STATUS_DEPRECATED ? " (deprecated)" : "");
-            if (text && confirmed)
-                printf(" (confirmed %ld)", confirmed);
+            if (text && term->confirmed)
+                printf(" (confirmed %ld)", term->confirmed);
             if (tsv)
                 printf("%s%s", k ? " | " : "", term->text);
             if (targets) {
                 json_object *t2 = json_object_new_object();
                 json_object_object_add(t2, "term", json_object_new_string(term->text));
                 json_object_object_add(t2, "lang", json_object_new_string("en"));
-                json_object_object_add(t2, "status", json_object_new_string(sel_term_status_name(term->status)));
-                json_object_object_add(t2, "confirmed", json_object_new_int64(confirmed));
+                json_object_object_add(t2, "status", json_object_new_string(term->status));
+                json_object_object_add(t2, "confirmed", json_object_new_int64(term->confirmed));
                 json_object_array_add(targets, t2);
             }
             k++;
         }
     }
-    sqlite3_bind_int64(q->example, 1, e->first);
-    if (sqlite3_step(q->example) == SQLITE_ROW) {
-        const char *ex = (const char *)sqlite3_column_text(q->example, 0);
-        const char *path = (const char *)sqlite3_column_text(q->example, 1);
-        long number = sqlite3_column_int64(q->example, 2);
+    if (e->example) {
         if (text)
-            printf("\n  e.g. %s  (%s, sentence %ld)\n", ex, path, number);
+            printf("\n  e.g. %s  (%s, sentence %ld)\n", e->example, e->example_path, e->example_sentence);
         else if (tsv)
-            printf("\t%s\n", ex);
+            printf("\t%s\n", e->example);
         if (o) {
             json_object *x = json_object_new_object();
-            json_object_object_add(x, "text", json_object_new_string(ex));
+            json_object_object_add(x, "text", json_object_new_string(e->example));
             json_object_object_add(x, "lang", json_object_new_string("id"));
-            json_object_object_add(x, "document", json_object_new_string(path));
-            json_object_object_add(x, "sentence", json_object_new_int64(number));
+            json_object_object_add(x, "document", json_object_new_string(e->example_path));
+            json_object_object_add(x, "sentence", json_object_new_int64(e->example_sentence));
             json_object_object_add(o, "example", x);
         }
     } else if (tsv) {
         printf("\t\n");
     }
-    sqlite3_reset(q->example);
     if (o) {
         json_object_object_add(o, "source_forms", forms);
         json_object_object_add(o, "target_terms", targets);
@@ -215,42 +177,33 @@ int cmd_glossary(const struct cli_command *cmd, int argc, char **argv)
     sel_ctx *ctx = NULL;
     sel_termbase *tb = NULL;
     sel_store *st = NULL;
-    sqlite3_stmt *concepts = NULL;
-    struct queries q = { NULL, NULL, NULL };
-    struct entry *entries = NULL;
-    size_t n = 0, cap = 0;
+    sel_glossary *g = NULL;
+    const struct sel_gloss_entry **entries = NULL;
+    size_t n = 0;
     json_object *array = NULL;
     int status = EXIT_USAGE;
     char *path = sel_store_path(db);
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
-        sel_store_prepare(st, ctx, SQL_CONCEPTS, &concepts) != SEL_OK ||
-        sel_store_prepare(st, ctx, SQL_FORMS, &q.forms) != SEL_OK ||
-        sel_store_prepare(st, ctx, SQL_CONFIRMED, &q.confirmed) != SEL_OK ||
-        sel_store_prepare(st, ctx, SQL_EXAMPLE, &q.example) != SEL_OK)
+    // the corpus glossary of `export glossary`, with the forms seen and the confirmation counts
+    struct sel_gloss_options gopt = { .source = SEL_SOURCE_CORPUS, .subject = subject, .min_count = min_count,
+                                      .details = true };
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
+        sel_store_open(&st, ctx, path, false) != SEL_OK || sel_glossary_build(&g, ctx, tb, st, &gopt) != SEL_OK)
         goto done;
-    sqlite3_bind_int64(concepts, 1, min_count);
-    while (sqlite3_step(concepts) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(concepts, 0);
-        const struct sel_concept *c = find_concept(tb, id);
-        if (subject && (!c || strcmp(c->subject, subject) != 0))
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 256;
-            struct entry *grown = realloc(entries, cap * sizeof(*grown));
-            if (!grown)
-                goto done;
-            entries = grown;
-        }
-        entries[n++] = (struct entry){ c, c ? c->id : strdup(id), sqlite3_column_int64(concepts, 1),
-                                       sqlite3_column_int64(concepts, 2) };
+    n = sel_glossary_count(g);
+    if (n && !(entries = malloc(n * sizeof(*entries)))) {
+        sel_error(ctx, SEL_ENOMEM, "out of memory");
+        goto done;
     }
-    qsort(entries, n, sizeof(*entries), compare_entries);
+    for (size_t i = 0; i < n; i++)
+        entries[i] = sel_glossary_entry(g, i);
+    if (n)
+        qsort(entries, n, sizeof(*entries), compare_entries);
     if (strcmp(format, "json") == 0)
         array = json_object_new_array();
     else if (strcmp(format, "tsv") == 0)
         printf("concept_id\tsubject\tcount\tsource_forms\ttarget_terms\texample\n");
     for (size_t i = 0; i < n; i++)
-        print_entry(&entries[i], &q, format, array);
+        print_entry(entries[i], format, array);
     if (array)
         puts(json_object_to_json_string_ext(array, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
     status = n ? 0 : EXIT_FOUND_NOTHING;
@@ -260,15 +213,9 @@ int cmd_glossary(const struct cli_command *cmd, int argc, char **argv)
 done:
     if (status == EXIT_USAGE)
         cli_report(ctx);
-    for (size_t i = 0; i < n; i++)
-        if (!entries[i].concept)
-            free((char *)entries[i].id);
     free(entries);
     json_object_put(array);
-    sqlite3_finalize(concepts);
-    sqlite3_finalize(q.forms);
-    sqlite3_finalize(q.confirmed);
-    sqlite3_finalize(q.example);
+    sel_glossary_free(g);
     sel_store_close(st);
     sel_termbase_free(tb);
     free(path);

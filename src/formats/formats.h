@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /**
- * @file export.h
+ * @file formats.h
  * What users take away and bring in: glossaries (TBX v2 and v3, CSV, TSV, JSON) built from the
  * bundled termbase, the user's entries and the corpus; parallel data (TMX, Moses, TSV, JSONL)
  * streamed from the database's alignment beads; and the import of user glossaries (TSV, CSV,
@@ -32,6 +32,13 @@ struct sel_gloss_term {
     const char *type;    ///< termType ("fullForm", "acronym", ...) or NULL
     const char *status;  ///< "preferred", "admitted" or "deprecated"
     const char *context; ///< a sentence of the corpus holding the term, or NULL
+    long confirmed;      ///< with sel_gloss_options.details: how often aligned translations confirmed it
+};
+
+/** A form in which a concept's source term was seen in the corpus, and how often. */
+struct sel_gloss_form {
+    const char *text;
+    long count;
 };
 
 /** One concept of a glossary. */
@@ -45,6 +52,11 @@ struct sel_gloss_entry {
     long count;                  ///< occurrences in the corpus; -1 when not counted
     bool confirmed;              ///< an equivalent was confirmed in an aligned translation
     bool user;                   ///< comes from the user's database (imported)
+    const char *example;         ///< the sentence of the first occurrence in the corpus, or NULL
+    const char *example_path;    ///< its document
+    long example_sentence;       ///< its number in the document
+    const struct sel_gloss_form *forms; ///< with sel_gloss_options.details: most frequent first
+    size_t n_forms;
 };
 
 enum sel_gloss_format { SEL_GLOSS_TBX, SEL_GLOSS_TBX3, SEL_GLOSS_CSV, SEL_GLOSS_TSV, SEL_GLOSS_JSON };
@@ -62,6 +74,7 @@ struct sel_gloss_options {
     bool confirmed_only;   ///< only concepts with an equivalent confirmed in an aligned translation
     const char *src_lang;  ///< source side, "id" when NULL
     const char *tgt_lang;  ///< target side, "en" when NULL
+    bool details;          ///< also the forms seen and how often each target term was confirmed
 };
 
 /** An ordered list of concepts, owned with all its strings. */

@@ -132,6 +132,7 @@ int gloss_add_term(sel_glossary *g, sel_ctx *ctx, size_t index, const struct sel
     n->type = gloss_strdup(g, t->type);
     n->status = gloss_strdup(g, t->status ? t->status : "admitted");
     n->context = gloss_strdup(g, t->context);
+    n->confirmed = t->confirmed;
     if (!n->lang || !n->text || !n->status)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     e->n_terms++;
@@ -194,114 +195,161 @@ static int add_termbase(sel_glossary *g, sel_ctx *ctx, const sel_termbase *tb)
     return SEL_OK;
 }
 
-static const char *column_text(sqlite3_stmt *s, int col)
+// The user's concepts replace bundled ones of the same identifier (in place) or follow them.
+struct user_read {
+    sel_glossary *g;
+    sel_ctx *ctx;
+    size_t index; // of the concept whose terms come
+};
+
+static int take_user_concept(void *user, const struct sel_user_concept *c)
 {
-    return (const char *)sqlite3_column_text(s, col);
+    struct user_read *u = user;
+    sel_glossary *g = u->g;
+    size_t index = gloss_find(g, c->id);
+    if (index == (size_t)-1) {
+        int rc = gloss_add_entry(g, u->ctx, c->id, c->subject, c->definition, c->note, &index);
+        if (rc != SEL_OK)
+            return rc;
+    } else {
+        struct sel_gloss_entry *e = &g->entries[index];
+        e->subject = gloss_strdup(g, c->subject);
+        e->definition = gloss_strdup(g, c->definition);
+        e->note = gloss_strdup(g, c->note);
+        gloss_clear_terms(g, index);
+    }
+    g->entries[index].user = true;
+    u->index = index;
+    return SEL_OK;
 }
 
-static const char SQL_USER_CONCEPTS[] =
-    "SELECT id, subject, definition, note FROM user_concept ORDER BY rowid";
-static const char SQL_USER_TERMS[] =
-    "SELECT lang, text, pos, type, status FROM user_term WHERE concept_id = ?1 ORDER BY id";
+static int take_user_term(void *user, const char *concept_id, const struct sel_user_term *t)
+{
+    (void)concept_id;
+    struct user_read *u = user;
+    struct sel_gloss_term gt = { .lang = t->lang, .text = t->text, .pos = t->pos, .type = t->type,
+                                 .status = t->status };
+    return gloss_add_term(u->g, u->ctx, u->index, &gt);
+}
 
-// The user's concepts replace bundled ones of the same identifier (in place) or follow them.
 static int add_user_entries(sel_glossary *g, sel_ctx *ctx, sel_store *st)
 {
-    sqlite3_stmt *concepts = NULL, *terms = NULL;
-    int rc = sel_store_prepare(st, ctx, SQL_USER_CONCEPTS, &concepts);
-    if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, SQL_USER_TERMS, &terms);
-    int step;
-    while (rc == SEL_OK && (step = sqlite3_step(concepts)) == SQLITE_ROW) {
-        const char *id = column_text(concepts, 0);
-        size_t index = gloss_find(g, id);
-        if (index == (size_t)-1) {
-            rc = gloss_add_entry(g, ctx, id, column_text(concepts, 1), column_text(concepts, 2),
-                                 column_text(concepts, 3), &index);
-        } else {
-            struct sel_gloss_entry *e = &g->entries[index];
-            e->subject = gloss_strdup(g, column_text(concepts, 1));
-            e->definition = gloss_strdup(g, column_text(concepts, 2));
-            e->note = gloss_strdup(g, column_text(concepts, 3));
-            gloss_clear_terms(g, index);
-        }
-        if (rc != SEL_OK)
-            break;
-        g->entries[index].user = true;
-        sqlite3_reset(terms);
-        sqlite3_bind_text(terms, 1, id, -1, SQLITE_TRANSIENT);
-        while (rc == SEL_OK && (step = sqlite3_step(terms)) == SQLITE_ROW) {
-            struct sel_gloss_term t = { .lang = column_text(terms, 0), .text = column_text(terms, 1),
-                                        .pos = column_text(terms, 2), .type = column_text(terms, 3),
-                                        .status = column_text(terms, 4) };
-            rc = gloss_add_term(g, ctx, index, &t);
-        }
-        if (rc == SEL_OK && step != SQLITE_DONE)
-            rc = sel_error(ctx, SEL_ESQLITE, "reading user terms: %s", sqlite3_errmsg(sel_store_db(st)));
-        step = SQLITE_DONE;
-    }
-    if (rc == SEL_OK && step != SQLITE_DONE)
-        rc = sel_error(ctx, SEL_ESQLITE, "reading user concepts: %s", sqlite3_errmsg(sel_store_db(st)));
-    sqlite3_finalize(terms);
-    sqlite3_finalize(concepts);
-    return rc;
+    struct user_read u = { g, ctx, 0 };
+    return sel_store_user_entries(st, ctx, take_user_concept, take_user_term, &u);
 }
 
-// Counts and confirmations read table mention: they need no surface, so not the view
-// occurrence, which looks up every occurrence's sentence.
-static const char SQL_COUNTS[] =
-    "SELECT c.name, count(*), min(m.id) FROM mention m JOIN concept c ON c.id = m.concept GROUP BY m.concept";
-static const char SQL_CONTEXT[] =
-    "SELECT o.term, s.text FROM occurrence o JOIN sentence s ON s.id = o.sentence_id WHERE o.id = ?1";
-static const char SQL_CONFIRMED[] =
-    "SELECT DISTINCT c.name FROM confirmation f JOIN mention m ON m.id = f.occurrence_id"
-    " JOIN concept c ON c.id = m.concept WHERE f.status = 'confirmed'";
+struct corpus_read {
+    sel_glossary *g;
+    sel_ctx *ctx;
+    const char *src_lang, *tgt_lang;
+    // forms come grouped by concept: those of the current one, copied into the arena at its end
+    size_t forms_of;
+    struct sel_gloss_form *forms;
+    size_t n_forms, cap_forms;
+};
 
-// Counts, first context sentence and confirmations from the corpus.
-static int add_corpus(sel_glossary *g, sel_ctx *ctx, sel_store *st, const char *src_lang)
+// Count, first occurrence as the example, and as the context of the term that matched there.
+static int take_count(void *user, const struct sel_concept_count *c)
 {
-    sqlite3_stmt *counts = NULL, *context = NULL, *confirmed = NULL;
-    int rc = sel_store_prepare(st, ctx, SQL_COUNTS, &counts);
-    if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, SQL_CONTEXT, &context);
-    if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, SQL_CONFIRMED, &confirmed);
-    for (size_t i = 0; rc == SEL_OK && i < g->n; i++)
+    struct corpus_read *r = user;
+    sel_glossary *g = r->g;
+    size_t index = gloss_find(g, c->concept_id);
+    if (index == (size_t)-1)
+        return SEL_OK; // a concept no longer in any termbase
+    struct sel_gloss_entry *e = &g->entries[index];
+    e->count = c->count;
+    if (!c->sentence)
+        return SEL_OK;
+    const char *sentence = gloss_strdup(g, c->sentence);
+    if (!sentence || (c->path && !(e->example_path = gloss_strdup(g, c->path))))
+        return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
+    if (c->path) { // an example names its place
+        e->example = sentence;
+        e->example_sentence = c->number;
+    }
+    struct sel_gloss_term *holder = NULL;
+    for (size_t k = 0; k < e->n_terms && !holder; k++)
+        if (strcmp(e->terms[k].lang, r->src_lang) == 0 && c->term && strcmp(e->terms[k].text, c->term) == 0)
+            holder = &e->terms[k];
+    for (size_t k = 0; k < e->n_terms && !holder; k++)
+        if (strcmp(e->terms[k].lang, r->src_lang) == 0)
+            holder = &e->terms[k];
+    if (holder)
+        holder->context = sentence;
+    return SEL_OK;
+}
+
+static int take_confirmed(void *user, const char *concept_id, const char *target, long count)
+{
+    struct corpus_read *r = user;
+    size_t index = gloss_find(r->g, concept_id);
+    if (index == (size_t)-1)
+        return SEL_OK;
+    struct sel_gloss_entry *e = &r->g->entries[index];
+    e->confirmed = true;
+    for (size_t k = 0; k < e->n_terms; k++)
+        if (strcmp(e->terms[k].lang, r->tgt_lang) == 0 && target && strcmp(e->terms[k].text, target) == 0)
+            e->terms[k].confirmed = count;
+    return SEL_OK;
+}
+
+// Gives the forms gathered to their concept, in the glossary's arena.
+static int flush_forms(struct corpus_read *r)
+{
+    if (r->forms_of == (size_t)-1 || r->n_forms == 0)
+        return SEL_OK;
+    struct sel_gloss_form *copy = sel_arena_alloc(&r->g->arena, r->n_forms * sizeof(*copy));
+    if (!copy)
+        return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
+    memcpy(copy, r->forms, r->n_forms * sizeof(*copy));
+    r->g->entries[r->forms_of].forms = copy;
+    r->g->entries[r->forms_of].n_forms = r->n_forms;
+    r->n_forms = 0;
+    return SEL_OK;
+}
+
+static int take_form(void *user, const char *concept_id, const char *text, long count)
+{
+    struct corpus_read *r = user;
+    size_t index = gloss_find(r->g, concept_id);
+    if (index != r->forms_of) {
+        int rc = flush_forms(r);
+        if (rc != SEL_OK)
+            return rc;
+        r->forms_of = index;
+    }
+    if (index == (size_t)-1)
+        return SEL_OK;
+    if (r->n_forms == r->cap_forms) {
+        size_t cap = r->cap_forms ? r->cap_forms * 2 : 16;
+        struct sel_gloss_form *grown = realloc(r->forms, cap * sizeof(*grown));
+        if (!grown)
+            return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
+        r->forms = grown;
+        r->cap_forms = cap;
+    }
+    r->forms[r->n_forms] = (struct sel_gloss_form){ gloss_strdup(r->g, text ? text : ""), count };
+    if (!r->forms[r->n_forms].text)
+        return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
+    r->n_forms++;
+    return SEL_OK;
+}
+
+// Counts, first context sentence and confirmations from the corpus (and with @p details the forms).
+static int add_corpus(sel_glossary *g, sel_ctx *ctx, sel_store *st, const struct sel_gloss_options *opt)
+{
+    struct corpus_read r = { g, ctx, opt->src_lang ? opt->src_lang : "id", opt->tgt_lang ? opt->tgt_lang : "en",
+                             (size_t)-1, NULL, 0, 0 };
+    for (size_t i = 0; i < g->n; i++)
         g->entries[i].count = 0;
-    int step = SQLITE_DONE;
-    while (rc == SEL_OK && (step = sqlite3_step(counts)) == SQLITE_ROW) {
-        size_t index = gloss_find(g, column_text(counts, 0));
-        if (index == (size_t)-1)
-            continue; // a concept no longer in any termbase
-        struct sel_gloss_entry *e = &g->entries[index];
-        e->count = sqlite3_column_int64(counts, 1);
-        sqlite3_reset(context);
-        sqlite3_bind_int64(context, 1, sqlite3_column_int64(counts, 2));
-        if (sqlite3_step(context) != SQLITE_ROW)
-            continue;
-        const char *term = column_text(context, 0), *sentence = column_text(context, 1);
-        struct sel_gloss_term *holder = NULL;
-        for (size_t k = 0; k < e->n_terms && !holder; k++)
-            if (strcmp(e->terms[k].lang, src_lang) == 0 && term && strcmp(e->terms[k].text, term) == 0)
-                holder = &e->terms[k];
-        for (size_t k = 0; k < e->n_terms && !holder; k++)
-            if (strcmp(e->terms[k].lang, src_lang) == 0)
-                holder = &e->terms[k];
-        if (holder && sentence && !(holder->context = gloss_strdup(g, sentence)))
-            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-    }
-    if (rc == SEL_OK && step != SQLITE_DONE)
-        rc = sel_error(ctx, SEL_ESQLITE, "reading occurrences: %s", sqlite3_errmsg(sel_store_db(st)));
-    while (rc == SEL_OK && (step = sqlite3_step(confirmed)) == SQLITE_ROW) {
-        size_t index = gloss_find(g, column_text(confirmed, 0));
-        if (index != (size_t)-1)
-            g->entries[index].confirmed = true;
-    }
-    if (rc == SEL_OK && step != SQLITE_DONE)
-        rc = sel_error(ctx, SEL_ESQLITE, "reading confirmations: %s", sqlite3_errmsg(sel_store_db(st)));
-    sqlite3_finalize(confirmed);
-    sqlite3_finalize(context);
-    sqlite3_finalize(counts);
+    int rc = sel_store_concept_counts(st, ctx, 1, take_count, &r);
+    if (rc == SEL_OK)
+        rc = sel_store_confirmed_targets(st, ctx, take_confirmed, &r);
+    if (rc == SEL_OK && opt->details)
+        rc = sel_store_concept_forms(st, ctx, take_form, &r);
+    if (rc == SEL_OK)
+        rc = flush_forms(&r);
+    free(r.forms);
     return rc;
 }
 
@@ -334,7 +382,7 @@ int sel_glossary_build(sel_glossary **out, sel_ctx *ctx, const sel_termbase *tb,
     if (rc == SEL_OK && st)
         rc = add_user_entries(g, ctx, st);
     if (rc == SEL_OK && st)
-        rc = add_corpus(g, ctx, st, opt->src_lang ? opt->src_lang : "id");
+        rc = add_corpus(g, ctx, st, opt);
     if (rc != SEL_OK) {
         sel_glossary_free(g);
         return rc;

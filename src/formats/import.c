@@ -50,59 +50,21 @@ int sel_glossary_read(sel_glossary **out, sel_ctx *ctx, const char *path, const 
     return SEL_OK;
 }
 
-static const char SQL_DELETE_CONCEPT[] = "DELETE FROM user_concept WHERE id = ?1";
-static const char SQL_INSERT_CONCEPT[] =
-    "INSERT INTO user_concept (id, subject, definition, note, source, curated) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-static const char SQL_INSERT_TERM[] =
-    "INSERT INTO user_term (concept_id, lang, text, pos, type, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-
-static void bind_text(sqlite3_stmt *s, int col, const char *text)
-{
-    if (text)
-        sqlite3_bind_text(s, col, text, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(s, col);
-}
-
 int sel_glossary_store(const sel_glossary *g, sel_ctx *ctx, sel_store *st, const char *source_name, bool curated)
 {
     SEL_CHECK_ARG(g && st && source_name, SEL_EINVAL);
-    sqlite3_stmt *del = NULL, *concept = NULL, *term = NULL;
-    int rc = sel_store_prepare(st, ctx, SQL_DELETE_CONCEPT, &del);
-    if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, SQL_INSERT_CONCEPT, &concept);
-    if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, SQL_INSERT_TERM, &term);
+    sel_user_writer *w = NULL;
+    int rc = sel_user_writer_new(&w, ctx, st);
     for (size_t i = 0; rc == SEL_OK && i < g->n; i++) {
         const struct sel_gloss_entry *e = &g->entries[i];
-        // a concept imported again is replaced whole (its terms go with it: ON DELETE CASCADE)
-        sqlite3_reset(del);
-        bind_text(del, 1, e->concept_id);
-        rc = sel_store_exec_stmt(st, ctx, del);
-        if (rc != SEL_OK)
-            break;
-        sqlite3_reset(concept);
-        bind_text(concept, 1, e->concept_id);
-        bind_text(concept, 2, e->subject);
-        bind_text(concept, 3, e->definition);
-        bind_text(concept, 4, e->note);
-        bind_text(concept, 5, source_name);
-        sqlite3_bind_int(concept, 6, curated ? 1 : 0);
-        rc = sel_store_exec_stmt(st, ctx, concept);
+        const struct sel_user_concept c = { e->concept_id, e->subject, e->definition, e->note, source_name, curated };
+        rc = sel_user_writer_concept(w, ctx, &c);
         for (size_t k = 0; rc == SEL_OK && k < e->n_terms; k++) {
             const struct sel_gloss_term *t = &e->terms[k];
-            sqlite3_reset(term);
-            bind_text(term, 1, e->concept_id);
-            bind_text(term, 2, t->lang);
-            bind_text(term, 3, t->text);
-            bind_text(term, 4, t->pos);
-            bind_text(term, 5, t->type);
-            bind_text(term, 6, t->status ? t->status : "admitted");
-            rc = sel_store_exec_stmt(st, ctx, term);
+            const struct sel_user_term ut = { t->lang, t->text, t->pos, t->type, t->status };
+            rc = sel_user_writer_term(w, ctx, e->concept_id, &ut);
         }
     }
-    sqlite3_finalize(term);
-    sqlite3_finalize(concept);
-    sqlite3_finalize(del);
+    sel_user_writer_free(w);
     return rc;
 }

@@ -1,106 +1,52 @@
 // SPDX-License-Identifier: MIT
-// Parallel data from the database: one cursor over the beads in document order; for each bead the
-// sentences of both sides (and, when asked, its term occurrences) are read with prepared
-// statements, filtered for MT and handed to the format's writer. Memory is that of one bead.
+// Parallel data from the database: the store's bead cursor gives each bead in document order
+// with the sentences of both sides (and, when asked, its term occurrences); here they are joined,
+// filtered for MT and handed to the format's writer. Memory is that of one bead.
 #include "src/formats/formats_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_BEADS[] =
-    "SELECT b.document_id, b.number, b.src_first, b.src_count, b.tgt_first, b.tgt_count, b.score,"
-    " (SELECT min(t.id) FROM document t WHERE t.translation_of = b.document_id)"
-    " FROM bead b ORDER BY b.document_id, b.number";
-static const char SQL_SENTENCES[] =
-    "SELECT id, start, text, boilerplate FROM sentence"
-    " WHERE document_id = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number";
-static const char SQL_OCCURRENCES[] =
-    "SELECT o.concept_id, o.start, o.end, o.surface,"
-    " (SELECT c.target FROM confirmation c WHERE c.occurrence_id = o.id AND c.status = 'confirmed'"
-    "  ORDER BY c.target LIMIT 1)"
-    " FROM occurrence o WHERE o.id >= ?1 AND o.id < ?2 ORDER BY o.start"; // a sentence's ids
-static const char SQL_SEEN_TABLE[] = "CREATE TEMP TABLE IF NOT EXISTS export_seen (hash INTEGER PRIMARY KEY)";
-static const char SQL_SEEN_INSERT[] = "INSERT OR IGNORE INTO export_seen (hash) VALUES (?1)";
-static const char SQL_SEEN_DROP[] = "DROP TABLE IF EXISTS temp.export_seen";
-
 struct side {
     struct sel_buf text;
     bool boilerplate;
-    // per sentence of the side: its id, its byte start in the document, its offset in text
-    sqlite3_int64 *ids;
-    long *starts, *offsets;
-    size_t n, cap;
+    long *offsets; // per sentence of the side: its offset in text
+    size_t cap;
 };
 
 struct run {
-    sel_store *st;
     sel_ctx *ctx;
     const struct sel_par_options *opt;
-    sqlite3_stmt *beads, *sentences, *occurrences, *seen;
+    sel_hash_set *seen;
     struct side src, tgt;
     struct par_term *terms;
     size_t n_terms, cap_terms;
-    struct sel_arena term_strings; // strings of the current bead's terms
     struct sel_buf factored;
 };
 
-static int sql_fail(struct run *r, const char *what)
-{
-    return sel_error(r->ctx, SEL_ESQLITE, "%s: %s", what, sqlite3_errmsg(sel_store_db(r->st)));
-}
-
-static int side_push(struct side *s, sqlite3_int64 id, long start, long offset)
-{
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 8;
-        sqlite3_int64 *ids = realloc(s->ids, cap * sizeof(*ids));
-        if (ids)
-            s->ids = ids;
-        long *starts = realloc(s->starts, cap * sizeof(*starts));
-        if (starts)
-            s->starts = starts;
-        long *offsets = realloc(s->offsets, cap * sizeof(*offsets));
-        if (offsets)
-            s->offsets = offsets;
-        if (!ids || !starts || !offsets)
-            return SEL_ENOMEM;
-        s->cap = cap;
-    }
-    s->ids[s->n] = id;
-    s->starts[s->n] = start;
-    s->offsets[s->n] = offset;
-    s->n++;
-    return SEL_OK;
-}
-
-// Reads sentences [first, first + count) of @p doc into @p s, joined by one space.
-static int read_side(struct run *r, struct side *s, sqlite3_int64 doc, long first, long count)
+// Joins @p n sentences into @p s, separated by one space.
+static int join_side(struct run *r, struct side *s, const struct sel_bead_sentence *sent, size_t n)
 {
     buf_reset(&s->text);
     if (buf_reserve(&s->text, 0) != SEL_OK)
         return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
     s->boilerplate = false;
-    s->n = 0;
-    if (count <= 0)
-        return SEL_OK;
-    sqlite3_reset(r->sentences);
-    sqlite3_bind_int64(r->sentences, 1, doc);
-    sqlite3_bind_int64(r->sentences, 2, first);
-    sqlite3_bind_int64(r->sentences, 3, first + count - 1);
-    int step;
-    while ((step = sqlite3_step(r->sentences)) == SQLITE_ROW) {
-        if (s->text.len && buf_addc(&s->text, ' ') != SEL_OK)
+    if (n > s->cap) {
+        long *offsets = realloc(s->offsets, n * sizeof(*offsets));
+        if (!offsets)
             return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
-        if (side_push(s, sqlite3_column_int64(r->sentences, 0), (long)sqlite3_column_int64(r->sentences, 1),
-                      (long)s->text.len) != SEL_OK)
-            return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
-        const char *text = (const char *)sqlite3_column_text(r->sentences, 2);
-        if (text && buf_add(&s->text, text, (size_t)sqlite3_column_bytes(r->sentences, 2)) != SEL_OK)
-            return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
-        if (sqlite3_column_type(r->sentences, 3) != SQLITE_NULL)
-            s->boilerplate = true;
+        s->offsets = offsets;
+        s->cap = n;
     }
-    return step == SQLITE_DONE ? SEL_OK : sql_fail(r, "reading sentences");
+    for (size_t i = 0; i < n; i++) {
+        if (i && buf_addc(&s->text, ' ') != SEL_OK)
+            return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
+        s->offsets[i] = (long)s->text.len;
+        if (buf_add(&s->text, sent[i].text, sent[i].len) != SEL_OK)
+            return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
+        s->boilerplate = s->boilerplate || sent[i].boilerplate;
+    }
+    return SEL_OK;
 }
 
 // Characters (code points) in a UTF-8 string.
@@ -133,17 +79,10 @@ static uint64_t pair_hash(const char *a, size_t la, const char *b, size_t lb)
 static int seen_before(struct run *r, bool *dup)
 {
     uint64_t h = pair_hash(r->src.text.data, r->src.text.len, r->tgt.text.data, r->tgt.text.len);
-    sqlite3_reset(r->seen);
-    sqlite3_bind_int64(r->seen, 1, (sqlite3_int64)h);
-    if (sqlite3_step(r->seen) != SQLITE_DONE)
-        return sql_fail(r, "recording a pair");
-    *dup = sqlite3_changes(sel_store_db(r->st)) == 0;
-    return SEL_OK;
-}
-
-static const char *keep_string(struct run *r, const char *s)
-{
-    return s ? sel_arena_strndup(&r->term_strings, s, strlen(s)) : NULL;
+    bool added = false;
+    int rc = sel_hash_set_add(r->seen, r->ctx, h, &added);
+    *dup = !added;
+    return rc;
 }
 
 // Case-insensitive (ASCII) search of @p needle in @p hay; -1 if absent.
@@ -171,59 +110,48 @@ static long find_ci(const char *hay, size_t hay_len, const char *needle)
 }
 
 // The term occurrences of the source side, with spans in the joined texts.
-static int read_terms(struct run *r)
+static int read_terms(struct run *r, const struct sel_bead_view *v)
 {
     r->n_terms = 0;
-    sel_arena_finish(&r->term_strings);
-    for (size_t i = 0; i < r->src.n; i++) {
-        sqlite3_reset(r->occurrences);
-        sqlite3_bind_int64(r->occurrences, 1, r->src.ids[i] << SEL_OCCURRENCE_ID_SHIFT);
-        sqlite3_bind_int64(r->occurrences, 2, (r->src.ids[i] + 1) << SEL_OCCURRENCE_ID_SHIFT);
-        size_t sentence_end = i + 1 < r->src.n ? (size_t)r->src.offsets[i + 1] - 1 : r->src.text.len;
-        int step;
-        while ((step = sqlite3_step(r->occurrences)) == SQLITE_ROW) {
-            if (r->n_terms == r->cap_terms) {
-                size_t cap = r->cap_terms ? r->cap_terms * 2 : 16;
-                struct par_term *t = realloc(r->terms, cap * sizeof(*t));
-                if (!t)
-                    return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
-                r->terms = t;
-                r->cap_terms = cap;
-            }
-            struct par_term *t = &r->terms[r->n_terms];
-            t->concept = keep_string(r, (const char *)sqlite3_column_text(r->occurrences, 0));
-            t->surface = keep_string(r, (const char *)sqlite3_column_text(r->occurrences, 3));
-            t->target = keep_string(r, (const char *)sqlite3_column_text(r->occurrences, 4));
-            if (!t->concept || !t->surface)
-                return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
-            long start = (long)sqlite3_column_int64(r->occurrences, 1) - r->src.starts[i] + r->src.offsets[i];
-            long end = (long)sqlite3_column_int64(r->occurrences, 2) - r->src.starts[i] + r->src.offsets[i];
-            size_t len = strlen(t->surface);
-            // Offsets are into the document; if the stored sentence text does not line up with
-            // them, find the surface form in the sentence instead.
-            if (start < r->src.offsets[i] || end > (long)sentence_end || end - start != (long)len ||
-                memcmp(r->src.text.data + start, t->surface, len) != 0) {
-                long at = find_ci(r->src.text.data + r->src.offsets[i], sentence_end - (size_t)r->src.offsets[i],
-                                  t->surface);
-                if (at < 0)
-                    continue;
-                start = r->src.offsets[i] + at;
-                end = start + (long)len;
-            }
-            t->src_start = start;
-            t->src_end = end;
-            t->tgt_start = t->tgt_end = -1;
-            if (t->target) {
-                long at = find_ci(r->tgt.text.data, r->tgt.text.len, t->target);
-                if (at >= 0) {
-                    t->tgt_start = at;
-                    t->tgt_end = at + (long)strlen(t->target);
-                }
-            }
-            r->n_terms++;
+    if (v->n_terms > r->cap_terms) {
+        struct par_term *t = realloc(r->terms, v->n_terms * sizeof(*t));
+        if (!t)
+            return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
+        r->terms = t;
+        r->cap_terms = v->n_terms;
+    }
+    for (size_t k = 0; k < v->n_terms; k++) {
+        const struct sel_bead_term *bt = &v->terms[k];
+        size_t i = bt->sentence;
+        const struct sel_bead_sentence *sent = &v->src[i];
+        struct par_term *t = &r->terms[r->n_terms];
+        t->concept = bt->concept_id;
+        t->surface = bt->surface;
+        t->target = bt->target;
+        long offset = r->src.offsets[i];
+        long start = bt->start - sent->start + offset, end = bt->end - sent->start + offset;
+        size_t sentence_end = offset + sent->len, len = strlen(t->surface);
+        // Offsets are into the document; if the stored sentence text does not line up with
+        // them, find the surface form in the sentence instead.
+        if (start < offset || end > (long)sentence_end || end - start != (long)len ||
+            memcmp(r->src.text.data + start, t->surface, len) != 0) {
+            long at = find_ci(r->src.text.data + offset, sent->len, t->surface);
+            if (at < 0)
+                continue;
+            start = offset + at;
+            end = start + (long)len;
         }
-        if (step != SQLITE_DONE)
-            return sql_fail(r, "reading term occurrences");
+        t->src_start = start;
+        t->src_end = end;
+        t->tgt_start = t->tgt_end = -1;
+        if (t->target) {
+            long at = find_ci(r->tgt.text.data, r->tgt.text.len, t->target);
+            if (at >= 0) {
+                t->tgt_start = at;
+                t->tgt_end = at + (long)strlen(t->target);
+            }
+        }
+        r->n_terms++;
     }
     return SEL_OK;
 }
@@ -321,16 +249,6 @@ static int filtered(struct run *r, double score, long src_count, long tgt_count,
     return SEL_OK;
 }
 
-static int exec_sql(struct run *r, const char *sql, const char *what)
-{
-    sqlite3_stmt *s = NULL;
-    int rc = sel_store_prepare(r->st, r->ctx, sql, &s);
-    if (rc == SEL_OK && sqlite3_step(s) != SQLITE_DONE)
-        rc = sql_fail(r, what);
-    sqlite3_finalize(s);
-    return rc;
-}
-
 int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_options *opt, const char *output,
                         struct sel_par_stats *stats)
 {
@@ -340,53 +258,26 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
         return sel_error(ctx, SEL_EINVAL, "--term-factors applies to moses, tsv and jsonl, not tmx");
     struct par_writer w = { .opt = opt, .src_lang = opt->src_lang ? opt->src_lang : "id",
                             .tgt_lang = opt->tgt_lang ? opt->tgt_lang : "en" };
-    struct run r = { .st = st, .ctx = ctx, .opt = opt };
+    struct run r = { .ctx = ctx, .opt = opt };
     bool want_terms = opt->format == SEL_PAR_JSONL || opt->term_factors;
-    bool in_txn = false;
-    // Each page is read once in order: a large page cache (the store asks for 64 MB, good for
-    // ingest) would only make the peak memory depend on the database size. Restored at the end.
-    long old_cache = 0;
-    sqlite3_stmt *pragma = NULL;
-    if (sqlite3_prepare_v2(sel_store_db(st), "PRAGMA cache_size", -1, &pragma, NULL) == SQLITE_OK &&
-        sqlite3_step(pragma) == SQLITE_ROW)
-        old_cache = (long)sqlite3_column_int64(pragma, 0);
-    sqlite3_finalize(pragma);
-    sqlite3_exec(sel_store_db(st), "PRAGMA cache_size = -4096", NULL, NULL, NULL);
-    // One read transaction: a consistent snapshot while ingest may be writing.
-    int rc = exec_sql(&r, "BEGIN", "starting a read transaction");
-    in_txn = rc == SEL_OK;
-    if (rc == SEL_OK && opt->dedup)
-        rc = exec_sql(&r, SQL_SEEN_TABLE, "creating the duplicate filter");
+    sel_bead_cursor *cursor = NULL;
+    // the duplicate filter's table is made before the cursor's statements run, and dropped after
+    int rc = opt->dedup ? sel_hash_set_new(&r.seen, ctx, st) : SEL_OK;
     if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, SQL_BEADS, &r.beads);
-    if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, SQL_SENTENCES, &r.sentences);
-    if (rc == SEL_OK && want_terms)
-        rc = sel_store_prepare(st, ctx, SQL_OCCURRENCES, &r.occurrences);
-    if (rc == SEL_OK && opt->dedup)
-        rc = sel_store_prepare(st, ctx, SQL_SEEN_INSERT, &r.seen);
+        rc = sel_bead_cursor_open(&cursor, ctx, st, want_terms);
     if (rc == SEL_OK)
         rc = par_writer_start(&w, ctx, output);
-    int step = SQLITE_DONE;
-    while (rc == SEL_OK && (step = sqlite3_step(r.beads)) == SQLITE_ROW) {
+    const struct sel_bead_view *v = NULL;
+    while (rc == SEL_OK && (rc = sel_bead_cursor_next(cursor, ctx, &v)) == SEL_OK && v) {
         stats->read++;
         struct par_pair p = {
-            .document = (long)sqlite3_column_int64(r.beads, 0),
-            .bead = (long)sqlite3_column_int64(r.beads, 1),
-            .src_first = (long)sqlite3_column_int64(r.beads, 2),
-            .src_count = (long)sqlite3_column_int64(r.beads, 3),
-            .tgt_first = (long)sqlite3_column_int64(r.beads, 4),
-            .tgt_count = (long)sqlite3_column_int64(r.beads, 5),
-            .score = sqlite3_column_double(r.beads, 6),
-            .translation = (long)sqlite3_column_int64(r.beads, 7),
+            .document = (long)v->document, .translation = (long)v->translation, .bead = v->number,
+            .src_first = v->src_first, .src_count = v->src_count, .tgt_first = v->tgt_first,
+            .tgt_count = v->tgt_count, .score = v->score,
         };
-        if (sqlite3_column_type(r.beads, 2) == SQLITE_NULL)
-            p.src_count = 0;
-        if (sqlite3_column_type(r.beads, 4) == SQLITE_NULL || sqlite3_column_type(r.beads, 7) == SQLITE_NULL)
-            p.tgt_count = 0;
-        rc = read_side(&r, &r.src, p.document, p.src_first, p.src_count);
+        rc = join_side(&r, &r.src, v->src, v->n_src);
         if (rc == SEL_OK)
-            rc = read_side(&r, &r.tgt, p.translation, p.tgt_first, p.tgt_count);
+            rc = join_side(&r, &r.tgt, v->tgt, v->n_tgt);
         bool drop = false;
         if (rc == SEL_OK)
             rc = filtered(&r, p.score, p.src_count, p.tgt_count, stats, &drop);
@@ -394,7 +285,7 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
             continue;
         p.src = r.src.text.data;
         p.tgt = r.tgt.text.data;
-        if (want_terms && (rc = read_terms(&r)) != SEL_OK)
+        if (want_terms && (rc = read_terms(&r, v)) != SEL_OK)
             break;
         p.terms = r.terms;
         p.n_terms = want_terms ? r.n_terms : 0;
@@ -409,32 +300,15 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
         if (rc == SEL_OK)
             stats->written++;
     }
-    if (rc == SEL_OK && step != SQLITE_DONE)
-        rc = sql_fail(&r, "reading beads");
     rc = par_writer_finish(&w, ctx, rc);
-    sqlite3_finalize(r.seen);
-    sqlite3_finalize(r.occurrences);
-    sqlite3_finalize(r.sentences);
-    sqlite3_finalize(r.beads);
-    if (in_txn) {
-        if (opt->dedup)
-            sqlite3_exec(sel_store_db(st), SQL_SEEN_DROP, NULL, NULL, NULL);
-        sqlite3_exec(sel_store_db(st), "COMMIT", NULL, NULL, NULL);
-    }
-    if (old_cache) {
-        char restore[64]; // PRAGMA takes no parameters; this is the number SQLite gave us
-        snprintf(restore, sizeof(restore), "PRAGMA cache_size = %ld", old_cache);
-        sqlite3_exec(sel_store_db(st), restore, NULL, NULL, NULL);
-    }
+    sel_bead_cursor_close(cursor);
+    sel_hash_set_free(r.seen);
     struct side *sides[2] = { &r.src, &r.tgt };
     for (int i = 0; i < 2; i++) {
         buf_finish(&sides[i]->text);
-        free(sides[i]->ids);
-        free(sides[i]->starts);
         free(sides[i]->offsets);
     }
     free(r.terms);
-    sel_arena_finish(&r.term_strings);
     buf_finish(&r.factored);
     return rc;
 }

@@ -9,46 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-enum stmt_id {
-    FIND_HASH, FIND_PATH, DELETE_CONF, DELETE_MENTION, DELETE_SENT, DELETE_PARA, DELETE_BEAD, DELETE_DOC, INSERT_DOC, INSERT_PARA, INSERT_SENT, INSERT_OCC, INSERT_BEAD, INSERT_CONF,
-    INSERT_CONCEPT, FIND_CONCEPT, N_STMTS
-};
-
-static const char *const sql[N_STMTS] = {
-    [FIND_HASH] = "SELECT id FROM document WHERE content_hash = ?1 AND lang = ?2 AND translation_of IS NULL",
-    [FIND_PATH] = "SELECT id FROM document WHERE path = ?1 AND lang = ?2 AND translation_of IS NULL",
-    // Replacing a document deletes it, its translation and everything hanging from them. The
-    // ingester writes with foreign-key checks off (see sel_ingester_new()), so no cascade runs:
-    // these statements are the cascade, children first.
-    // An occurrence's id is its sentence id << 24 plus its ordinal (SEL_OCCURRENCE_ID_SHIFT), so
-    // the occurrences of a sentence are one range of mention's key.
-    [DELETE_CONF] = "DELETE FROM confirmation WHERE occurrence_id IN (SELECT m.id FROM document d "
-                    "JOIN sentence s ON s.document_id = d.id "
-                    "JOIN mention m ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24 "
-                    "WHERE d.id = ?1 OR d.translation_of = ?1)",
-    [DELETE_MENTION] = "DELETE FROM mention WHERE id IN (SELECT m.id FROM document d "
-                       "JOIN sentence s ON s.document_id = d.id "
-                       "JOIN mention m ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24 "
-                       "WHERE d.id = ?1 OR d.translation_of = ?1)",
-    [DELETE_SENT] = "DELETE FROM sentence WHERE document_id IN "
-                    "(SELECT id FROM document WHERE id = ?1 OR translation_of = ?1)",
-    [DELETE_PARA] = "DELETE FROM paragraph WHERE document_id IN "
-                    "(SELECT id FROM document WHERE id = ?1 OR translation_of = ?1)",
-    [DELETE_BEAD] = "DELETE FROM bead WHERE document_id = ?1",
-    [DELETE_DOC] = "DELETE FROM document WHERE id = ?1 OR translation_of = ?1",
-    [INSERT_DOC] = "INSERT INTO document (path, title, lang, content_hash, bytes, translation_of) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [INSERT_PARA] = "INSERT INTO paragraph (document_id, number, line, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [INSERT_SENT] = "INSERT INTO sentence (document_id, number, para, start, end, text, boilerplate) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [INSERT_OCC] = "INSERT INTO mention (id, concept, start, end, term) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [INSERT_BEAD] = "INSERT INTO bead (document_id, number, src_first, src_count, tgt_first, tgt_count, score) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [INSERT_CONF] = "INSERT OR IGNORE INTO confirmation (occurrence_id, status, target) VALUES (?1, ?2, ?3)",
-    [INSERT_CONCEPT] = "INSERT OR IGNORE INTO concept (name) VALUES (?1)",
-    [FIND_CONCEPT] = "SELECT id FROM concept WHERE name = ?1",
-};
-
 struct sel_ingester {
     sel_store *st;
     const struct sel_termbase *tb;
@@ -56,16 +16,13 @@ struct sel_ingester {
     sel_tagger *tagger;      // the documents' language
     sel_tagger *tagger_en;   // translations: made on first use, with the aligner
     sel_aligner *aligner;
-    sqlite3_stmt *stmt[N_STMTS];
-    sel_strmap *concepts;    // concept id -> its row id + 1, learnt as documents are stored
+    sel_doc_writer *writer;  // the store's statements, prepared once
     bool batch;              // documents share a transaction (see begin_document())
     bool open;               // a batch transaction is open
     size_t in_batch;         // documents in it
     size_t lost;             // documents reported stored whose batch was rolled back after all
     double batch_start;
 };
-
-static void forget_concepts(sel_ingester *ing);
 
 int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const struct sel_termbase *tb, const char *lang)
 {
@@ -77,17 +34,9 @@ int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const stru
     ing->st = st;
     ing->tb = tb;
     strcpy(ing->lang, lang);
-    // Checking every row's foreign keys costs about a fifth of what storing does, and the rows
-    // an ingest writes hang together by construction; the checks are back on when it is done.
-    int rc = sqlite3_exec(sel_store_db(st), "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) == SQLITE_OK
-                 ? SEL_OK
-                 : sel_store_fail(st, ctx, SQLITE_ERROR, "configuring the database");
+    int rc = sel_doc_writer_new(&ing->writer, ctx, st);
     if (rc == SEL_OK)
         rc = sel_tagger_new(&ing->tagger, ctx, tb, lang);
-    if (rc == SEL_OK && sel_strmap_new(&ing->concepts) != SEL_OK)
-        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-    for (int i = 0; rc == SEL_OK && i < N_STMTS; i++)
-        rc = sel_store_prepare(st, ctx, sql[i], &ing->stmt[i]);
     if (rc != SEL_OK) {
         sel_ingester_free(ing);
         return rc;
@@ -111,7 +60,7 @@ int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx)
     int rc = sel_store_commit(ing->st, ctx);
     if (rc != SEL_OK) {
         sel_store_rollback(ing->st);
-        forget_concepts(ing);
+        sel_doc_writer_forget(ing->writer);
         ing->lost += in_batch;
     }
     return rc;
@@ -127,13 +76,13 @@ size_t sel_ingester_lost(const sel_ingester *ing)
 // it; say how many, and do not go on writing outside a transaction.
 static size_t batch_lost(sel_ingester *ing)
 {
-    if (!ing->batch || !ing->open || !sqlite3_get_autocommit(sel_store_db(ing->st)))
+    if (!ing->batch || !ing->open || sel_store_in_transaction(ing->st))
         return 0;
     size_t lost = ing->in_batch;
     ing->open = false;
     ing->in_batch = 0;
     ing->lost += lost;
-    forget_concepts(ing);
+    sel_doc_writer_forget(ing->writer);
     return lost;
 }
 
@@ -143,70 +92,14 @@ void sel_ingester_free(sel_ingester *ing)
         return;
     if (ing->open)
         sel_ingester_flush(ing, NULL);
-    for (int i = 0; i < N_STMTS; i++)
-        sqlite3_finalize(ing->stmt[i]);
+    sel_doc_writer_free(ing->writer);
     sel_aligner_free(ing->aligner);
     sel_tagger_free(ing->tagger_en);
     sel_tagger_free(ing->tagger);
-    sel_strmap_free(ing->concepts);
-    sqlite3_exec(sel_store_db(ing->st), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     free(ing);
 }
 
 /* ---- writing ------------------------------------------------------------------------------- */
-
-static int step(sel_ingester *ing, sel_ctx *ctx, enum stmt_id id)
-{
-    int rc = sel_store_exec_stmt(ing->st, ctx, ing->stmt[id]);
-    sqlite3_reset(ing->stmt[id]);
-    sqlite3_clear_bindings(ing->stmt[id]);
-    return rc;
-}
-
-static int64_t find_doc(sel_ingester *ing, enum stmt_id id, const char *key)
-{
-    sqlite3_stmt *s = ing->stmt[id];
-    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, ing->lang, -1, SQLITE_STATIC);
-    int64_t found = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-    sqlite3_reset(s);
-    sqlite3_clear_bindings(s);
-    return found;
-}
-
-// Forgets the cached concept rows: a rollback may have taken some of them away.
-static void forget_concepts(sel_ingester *ing)
-{
-    sel_strmap *fresh = NULL;
-    if (sel_strmap_new(&fresh) == SEL_OK) {
-        sel_strmap_free(ing->concepts);
-        ing->concepts = fresh;
-    }
-}
-
-// The row of concept @p name in table concept, made on first sight and cached; a rollback
-// empties the cache (forget_concepts()).
-static int concept_row(sel_ingester *ing, sel_ctx *ctx, const char *name, int64_t *row)
-{
-    uintptr_t cached = (uintptr_t)sel_strmap_get(ing->concepts, name, strlen(name));
-    if (cached) {
-        *row = (int64_t)cached - 1;
-        return SEL_OK;
-    }
-    sqlite3_bind_text(ing->stmt[INSERT_CONCEPT], 1, name, -1, SQLITE_STATIC);
-    int rc = step(ing, ctx, INSERT_CONCEPT);
-    sqlite3_stmt *q = ing->stmt[FIND_CONCEPT];
-    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-    if (rc == SEL_OK && sqlite3_step(q) == SQLITE_ROW)
-        *row = sqlite3_column_int64(q, 0);
-    else if (rc == SEL_OK)
-        rc = sel_store_fail(ing->st, ctx, SQLITE_ERROR, "finding a concept row");
-    sqlite3_reset(q);
-    sqlite3_clear_bindings(q);
-    if (rc == SEL_OK && sel_strmap_put(ing->concepts, name, strlen(name), (void *)(uintptr_t)(*row + 1)) != SEL_OK)
-        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-    return rc;
-}
 
 // Stores a document with its paragraphs, sentences and occurrences; @p hash is its identity,
 // NULL to hash its text.
@@ -218,19 +111,11 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
         snprintf(hash, sizeof(hash), "%s", identity);
     else
         sel_store_content_hash(d->text.data, d->text.len, hash);
-    sqlite3_stmt *s = ing->stmt[INSERT_DOC];
-    sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
-    if (title)
-        sqlite3_bind_text(s, 2, title, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, lang, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 4, hash, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(s, 5, (int64_t)(d->text.len + d->text.bom));
-    if (translation_of)
-        sqlite3_bind_int64(s, 6, translation_of);
-    int rc = step(ing, ctx, INSERT_DOC);
+    sel_doc_writer *w = ing->writer;
+    struct sel_document_row row = { path, title, lang, hash, (int64_t)(d->text.len + d->text.bom), translation_of };
+    int rc = sel_doc_writer_document(w, ctx, &row, doc_id);
     if (rc != SEL_OK)
         return rc;
-    *doc_id = sqlite3_last_insert_rowid(sel_store_db(ing->st));
     size_t bom = d->text.bom; // offsets are stored in the file's own bytes
     long last_para = 0;
     for (size_t i = 0; rc == SEL_OK && i < d->n; i++) {
@@ -240,27 +125,15 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
             size_t end = t->end;
             for (size_t k = i + 1; k < d->n && d->sentences[k].para == t->para; k++)
                 end = d->sentences[k].end;
-            s = ing->stmt[INSERT_PARA];
-            sqlite3_bind_int64(s, 1, *doc_id);
-            sqlite3_bind_int64(s, 2, t->para);
-            sqlite3_bind_int64(s, 3, t->line);
-            sqlite3_bind_int64(s, 4, (int64_t)(t->start + bom));
-            sqlite3_bind_int64(s, 5, (int64_t)(end + bom));
-            rc = step(ing, ctx, INSERT_PARA);
+            rc = sel_doc_writer_paragraph(w, ctx, *doc_id, t->para, t->line, (int64_t)(t->start + bom),
+                                          (int64_t)(end + bom));
             last_para = t->para;
         }
-        s = ing->stmt[INSERT_SENT];
-        sqlite3_bind_int64(s, 1, *doc_id);
-        sqlite3_bind_int64(s, 2, (int64_t)i + 1);
-        sqlite3_bind_int64(s, 3, t->para);
-        sqlite3_bind_int64(s, 4, (int64_t)(t->start + bom));
-        sqlite3_bind_int64(s, 5, (int64_t)(t->end + bom));
-        sqlite3_bind_text(s, 6, d->text.data + t->start, (int)(t->end - t->start), SQLITE_STATIC);
-        if (t->boilerplate)
-            sqlite3_bind_text(s, 7, sel_boilerplate_name(t->boilerplate), -1, SQLITE_STATIC);
+        struct sel_sentence_row s = { *doc_id, (long)i + 1, t->para, (int64_t)(t->start + bom), (int64_t)(t->end + bom),
+                                      d->text.data + t->start, t->end - t->start,
+                                      t->boilerplate ? sel_boilerplate_name(t->boilerplate) : NULL };
         if (rc == SEL_OK)
-            rc = step(ing, ctx, INSERT_SENT);
-        d->rows[i] = sqlite3_last_insert_rowid(sel_store_db(ing->st));
+            rc = sel_doc_writer_sentence(w, ctx, &s, &d->rows[i]);
     }
     int64_t ordinal = 0; // of the occurrence in its sentence: the low bits of its id
     // Every match (a translation's terms) serves to confirm the source's; only longest ones are stored.
@@ -270,15 +143,10 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
         ordinal = i > 0 && d->occs[i - 1].sentence == o->sentence ? ordinal + 1 : 0;
         o->row = (d->rows[o->sentence] << SEL_OCCURRENCE_ID_SHIFT) + ordinal;
         int64_t concept = 0;
-        rc = concept_row(ing, ctx, o->match.concept->id, &concept);
-        s = ing->stmt[INSERT_OCC];
-        sqlite3_bind_int64(s, 1, o->row);
-        sqlite3_bind_int64(s, 2, concept);
-        sqlite3_bind_int64(s, 3, (int64_t)(o->match.start + bom));
-        sqlite3_bind_int64(s, 4, (int64_t)(o->match.end + bom));
-        sqlite3_bind_text(s, 5, o->match.term->text, -1, SQLITE_STATIC);
+        rc = sel_doc_writer_concept(w, ctx, o->match.concept->id, &concept);
         if (rc == SEL_OK)
-            rc = step(ing, ctx, INSERT_OCC);
+            rc = sel_doc_writer_mention(w, ctx, o->row, concept, (int64_t)(o->match.start + bom),
+                                        (int64_t)(o->match.end + bom), o->match.term->text);
     }
     return rc;
 }
@@ -287,11 +155,7 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
 
 static int confirm(sel_ingester *ing, sel_ctx *ctx, int64_t occ_row, const char *status, const char *target)
 {
-    sqlite3_stmt *s = ing->stmt[INSERT_CONF];
-    sqlite3_bind_int64(s, 1, occ_row);
-    sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, target, -1, SQLITE_STATIC);
-    return step(ing, ctx, INSERT_CONF);
+    return sel_doc_writer_confirmation(ing->writer, ctx, occ_row, status, target);
 }
 
 // The occurrences of sentences [first, first + count) of @p d: the range [*from, *to) of d->occs,
@@ -384,17 +248,9 @@ static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, s
     size_t src_at = 0, tgt_at = 0; // where the next bead's term occurrences start
     for (size_t i = 0; rc == SEL_OK && i < al->n; i++) {
         const struct sel_bead *bd = &al->beads[i];
-        sqlite3_stmt *s = ing->stmt[INSERT_BEAD];
-        sqlite3_bind_int64(s, 1, src_id);
-        sqlite3_bind_int64(s, 2, (int64_t)i + 1);
-        if (bd->n_src)
-            sqlite3_bind_int64(s, 3, (int64_t)bd->src + 1);
-        sqlite3_bind_int64(s, 4, (int64_t)bd->n_src);
-        if (bd->n_tgt)
-            sqlite3_bind_int64(s, 5, (int64_t)bd->tgt + 1);
-        sqlite3_bind_int64(s, 6, (int64_t)bd->n_tgt);
-        sqlite3_bind_double(s, 7, bd->score);
-        rc = step(ing, ctx, INSERT_BEAD);
+        struct sel_bead_row row = { src_id, (long)i + 1, bd->n_src ? (long)bd->src + 1 : 0, (long)bd->n_src,
+                                    bd->n_tgt ? (long)bd->tgt + 1 : 0, (long)bd->n_tgt, bd->score };
+        rc = sel_doc_writer_bead(ing->writer, ctx, &row);
         if (rc == SEL_OK && bd->n_src)
             rc = confirm_bead(ing, ctx, src, tgt, bd, &src_at, &tgt_at, report);
     }
@@ -443,13 +299,13 @@ static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
     if (!ing->batch) {
         if (!keep) {
             sel_store_rollback(ing->st);
-            forget_concepts(ing);
+            sel_doc_writer_forget(ing->writer);
             return sel_ctx_status(ctx) ? sel_ctx_status(ctx) : SEL_ESQLITE;
         }
         int rc = sel_store_commit(ing->st, ctx);
         if (rc != SEL_OK) {
             sel_store_rollback(ing->st);
-            forget_concepts(ing);
+            sel_doc_writer_forget(ing->writer);
         }
         return rc;
     }
@@ -485,7 +341,7 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
     int rc = begin_document(ing, ctx);
     if (rc != SEL_OK)
         return rc;
-    int64_t same = find_doc(ing, FIND_HASH, hash);
+    int64_t same = sel_doc_writer_find_hash(ing->writer, hash, ing->lang);
     if (same) {
         report->unchanged = true;
         report->document_id = same;
@@ -493,12 +349,9 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
         report->storage_seconds = seconds() - t1;
         return rc;
     }
-    int64_t old = find_doc(ing, FIND_PATH, path);
+    int64_t old = sel_doc_writer_find_path(ing->writer, path, ing->lang);
     if (old) {
-        for (enum stmt_id k = DELETE_CONF; rc == SEL_OK && k <= DELETE_DOC; k++) {
-            sqlite3_bind_int64(ing->stmt[k], 1, old);
-            rc = step(ing, ctx, k);
-        }
+        rc = sel_doc_writer_delete(ing->writer, ctx, old);
         report->replaced = true;
     }
     if (rc == SEL_OK)

@@ -6,7 +6,7 @@
 #include "align/align.h"
 #include "lexicon/lexicon.h"
 #include "src/ingest/ingest.h"
-#include "src/store/store_internal.h"
+#include "src/store/store.h"
 
 // What to tag: nothing, the terms to store (longest match), or every match, ambiguous ones
 // included (a translation's terms, which confirm the source's equivalents).

@@ -209,7 +209,7 @@ static int readonly_uri(sel_ctx *ctx, const char *path, char *out, size_t size)
 // Steps @p s (which returns no row) and resets it.
 static int run(struct merger *m, sqlite3_stmt *s)
 {
-    int rc = sel_store_exec_stmt(m->st, m->ctx, s);
+    int rc = store_step(m->st, m->ctx, s, "writing");
     sqlite3_reset(s);
     return rc;
 }
@@ -239,12 +239,12 @@ static int copy_document(struct merger *m, struct shard *sh, int64_t old, int64_
     int rc = run_ids(m, sh->stmt[COPY_DOC], old, source);
     if (rc != SEL_OK)
         return rc;
-    *new_id = sqlite3_last_insert_rowid(sel_store_db(m->st));
+    *new_id = sqlite3_last_insert_rowid(m->st->db);
     enum merge_stmt steps[] = { COPY_PARA, COPY_SENT, COPY_CONCEPTS, COPY_MENTION, COPY_CONF, COPY_BEAD };
     size_t n_steps = sizeof(steps) / sizeof(steps[0]) - (source != 0); // beads hang from the source
     for (size_t i = 0; rc == SEL_OK && i < n_steps; i++) {
         rc = run_ids(m, sh->stmt[steps[i]], old, *new_id);
-        size_t rows = (size_t)sqlite3_changes(sel_store_db(m->st));
+        size_t rows = (size_t)sqlite3_changes(m->st->db);
         if (!source && steps[i] == COPY_SENT)
             m->report->sentences += rows;
         else if (steps[i] == COPY_MENTION)
@@ -327,7 +327,7 @@ static int prepare_shard(struct merger *m, struct shard *sh)
             }
         }
         sql[n] = '\0';
-        int rc = sel_store_prepare(m->st, m->ctx, sql, &sh->stmt[i]);
+        int rc = store_prepare(m->st, m->ctx, sql, &sh->stmt[i]);
         free(sql);
         if (rc != SEL_OK)
             return rc;
@@ -361,9 +361,9 @@ static int merge_shard(struct merger *m, struct shard *sh)
 static int exec_sql(sel_store *st, sel_ctx *ctx, const char *sql, const char *what)
 {
     sqlite3_stmt *s = NULL;
-    int rc = sel_store_prepare(st, ctx, sql, &s);
+    int rc = store_prepare(st, ctx, sql, &s);
     if (rc == SEL_OK)
-        rc = sel_store_exec_stmt(st, ctx, s);
+        rc = store_step(st, ctx, s, "writing");
     sqlite3_finalize(s);
     if (rc != SEL_OK) {
         char msg[1024];
@@ -380,16 +380,16 @@ static int merge_group(sel_store *st, sel_ctx *ctx, const char *const *paths, si
     struct merger m = { st, ctx, report };
     struct shard shards[16] = { 0 };
     SEL_CHECK_ARG(n <= sizeof(shards) / sizeof(shards[0]), SEL_EINVAL); // group_size() keeps to this
-    sqlite3 *db = sel_store_db(st);
+    sqlite3 *db = st->db;
     sqlite3_stmt *attach = NULL, *detach = NULL;
     size_t attached = 0;
     // the rows copied hang together as they did in the shard: checking every row's keys would
     // cost as much as it does in an ingest (see sel_ingester_new())
     int rc = exec_sql(st, ctx, "PRAGMA foreign_keys = OFF", "configuring the database");
     if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, "ATTACH ?1 AS ?2", &attach);
+        rc = store_prepare(st, ctx, "ATTACH ?1 AS ?2", &attach);
     if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, "DETACH ?1", &detach);
+        rc = store_prepare(st, ctx, "DETACH ?1", &detach);
     for (size_t i = 0; rc == SEL_OK && i < n; i++) {
         char uri[PATH_MAX + 64];
         shards[i].path = paths[i];
@@ -438,7 +438,7 @@ static int merge_group(sel_store *st, sel_ctx *ctx, const char *const *paths, si
 // default), at most the size of merge_group()'s table.
 static size_t group_size(sel_store *st)
 {
-    int limit = sqlite3_limit(sel_store_db(st), SQLITE_LIMIT_ATTACHED, -1);
+    int limit = sqlite3_limit(st->db, SQLITE_LIMIT_ATTACHED, -1);
     return limit < 1 ? 1 : limit > 16 ? 16 : (size_t)limit;
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Read-only questions other commands ask the database: example sentences of a concept with
-// their aligned translation, and the user's own termbase entries.
+// Read-only questions of lookup: example sentences of a concept with their aligned translation;
+// and the full-text index, caught up on first use.
 #include "src/store/store_internal.h"
 
 #include <stdio.h>
@@ -20,7 +20,7 @@ int sel_store_aligned_text(sel_store *st, sel_ctx *ctx, int64_t document, long s
 {
     sqlite3_stmt *q = NULL;
     out[0] = '\0';
-    int rc = sel_store_prepare(st, ctx, SQL_ALIGNED, &q);
+    int rc = store_prepare(st, ctx, SQL_ALIGNED, &q);
     if (rc != SEL_OK)
         return rc;
     sqlite3_bind_int64(q, 1, document);
@@ -35,7 +35,7 @@ int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size
                        void *user)
 {
     sqlite3_stmt *q = NULL;
-    int rc = sel_store_prepare(st, ctx, SQL_EXAMPLES, &q);
+    int rc = store_prepare(st, ctx, SQL_EXAMPLES, &q);
     if (rc != SEL_OK)
         return rc;
     sqlite3_bind_text(q, 1, concept_id, -1, SQLITE_STATIC);
@@ -53,33 +53,6 @@ int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size
     return rc;
 }
 
-static const char SQL_USER_TERMS[] =
-    "SELECT c.id, c.subject, t.text, c.curated, "
-    "  (SELECT group_concat(x.text, ' | ') FROM (SELECT text FROM user_term "
-    "     WHERE concept_id = c.id AND lang = ?3 ORDER BY status = 'preferred' DESC, id) x) "
-    "FROM user_term t JOIN user_concept c ON c.id = t.concept_id "
-    "WHERE t.lang = ?1 AND t.text = ?2 COLLATE NOCASE ORDER BY c.curated DESC, t.status = 'preferred' DESC, c.id";
-
-int sel_store_user_lookup(sel_store *st, sel_ctx *ctx, const char *lang, const char *to_lang, const char *text,
-                          sel_user_term_fn emit, void *user)
-{
-    sqlite3_stmt *q = NULL;
-    int rc = sel_store_prepare(st, ctx, SQL_USER_TERMS, &q);
-    if (rc != SEL_OK)
-        return rc;
-    sqlite3_bind_text(q, 1, lang, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 2, text, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 3, to_lang, -1, SQLITE_STATIC);
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        const char *targets = (const char *)sqlite3_column_text(q, 4);
-        if (!emit(user, (const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1),
-                  (const char *)sqlite3_column_text(q, 2), sqlite3_column_int(q, 3) != 0, targets ? targets : ""))
-            break;
-    }
-    sqlite3_finalize(q);
-    return SEL_OK;
-}
-
 static const char SQL_FTS_CATCH_UP[] =
     "INSERT INTO sentence_fts(rowid, text) SELECT id, text FROM sentence "
     "WHERE id > (SELECT last_sentence FROM fts_progress)";
@@ -91,20 +64,20 @@ static const char SQL_FTS_BEHIND[] =
 int sel_store_fts_catch_up(sel_store *st, sel_ctx *ctx)
 {
     sqlite3_stmt *behind = NULL, *add = NULL, *progress = NULL;
-    int rc = sel_store_prepare(st, ctx, SQL_FTS_BEHIND, &behind);
+    int rc = store_prepare(st, ctx, SQL_FTS_BEHIND, &behind);
     bool needed = rc == SEL_OK && sqlite3_step(behind) == SQLITE_ROW && sqlite3_column_int(behind, 0);
     sqlite3_finalize(behind);
     if (rc != SEL_OK || !needed)
         return rc;
     rc = sel_store_begin(st, ctx);
     if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, SQL_FTS_CATCH_UP, &add);
+        rc = store_prepare(st, ctx, SQL_FTS_CATCH_UP, &add);
     if (rc == SEL_OK)
-        rc = sel_store_exec_stmt(st, ctx, add);
+        rc = store_run(st, ctx, add, "indexing sentences");
     if (rc == SEL_OK)
-        rc = sel_store_prepare(st, ctx, SQL_FTS_PROGRESS, &progress);
+        rc = store_prepare(st, ctx, SQL_FTS_PROGRESS, &progress);
     if (rc == SEL_OK)
-        rc = sel_store_exec_stmt(st, ctx, progress);
+        rc = store_run(st, ctx, progress, "indexing sentences");
     sqlite3_finalize(add);
     sqlite3_finalize(progress);
     if (rc == SEL_OK)

@@ -50,10 +50,58 @@ static int make_parent_dirs(const char *path)
     return 0;
 }
 
-static int exec(sel_store *st, sel_ctx *ctx, const char *sql, const char *what)
+int store_exec(sel_store *st, sel_ctx *ctx, const char *sql, const char *what)
 {
     int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
     return rc == SQLITE_OK ? SEL_OK : sel_store_fail(st, ctx, rc, what);
+}
+
+int store_prepare(sel_store *st, sel_ctx *ctx, const char *sql, sqlite3_stmt **out)
+{
+    int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+    return rc == SQLITE_OK ? SEL_OK : sel_store_fail(st, ctx, rc, "preparing a query");
+}
+
+int store_prepare_all(sel_store *st, sel_ctx *ctx, const char *const *sql, sqlite3_stmt **out, int n)
+{
+    for (int i = 0; i < n; i++) {
+        int rc = store_prepare(st, ctx, sql[i], &out[i]);
+        if (rc != SEL_OK) {
+            for (int k = 0; k < i; k++) {
+                sqlite3_finalize(out[k]);
+                out[k] = NULL;
+            }
+            return rc;
+        }
+    }
+    return SEL_OK;
+}
+
+int store_step(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what)
+{
+    int rc = sqlite3_step(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SEL_OK : sel_store_fail(st, ctx, rc, what);
+}
+
+int store_run(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what)
+{
+    int status = store_step(st, ctx, s, what);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return status;
+}
+
+void store_bind_text(sqlite3_stmt *s, int col, const char *text)
+{
+    if (text)
+        sqlite3_bind_text(s, col, text, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, col);
+}
+
+const char *store_text(sqlite3_stmt *s, int col)
+{
+    return (const char *)sqlite3_column_text(s, col);
 }
 
 // Two processes opening a new database at once both try to switch it to WAL; SQLite answers one
@@ -85,12 +133,12 @@ static int migrate(sel_store *st, sel_ctx *ctx)
         return rc;
     version = sel_store_version(st); // another process may have migrated while we waited
     for (int v = version; rc == SEL_OK && v < sel_store_schema_version; v++)
-        rc = exec(st, ctx, sel_store_migrations[v], "migrating the schema");
+        rc = store_exec(st, ctx, sel_store_migrations[v], "migrating the schema");
     if (rc == SEL_OK) {
         // PRAGMA takes no parameters; the version is a number we control, not input.
         char pragma[64];
         snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", sel_store_schema_version);
-        rc = exec(st, ctx, pragma, "setting the schema version");
+        rc = store_exec(st, ctx, pragma, "setting the schema version");
     }
     if (rc == SEL_OK)
         return sel_store_commit(st, ctx);
@@ -129,7 +177,7 @@ int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
     sqlite3_extended_result_codes(st->db, 1);
     status = set_wal_mode(st, ctx);
     if (status == SEL_OK)
-        status = exec(st, ctx,
+        status = store_exec(st, ctx,
                       "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
                       "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;",
                       "configuring the database");
@@ -163,11 +211,6 @@ void sel_store_close(sel_store *st)
     free(st);
 }
 
-sqlite3 *sel_store_db(sel_store *st)
-{
-    return st->db;
-}
-
 int sel_store_version(sel_store *st)
 {
     sqlite3_stmt *stmt = NULL;
@@ -180,30 +223,28 @@ int sel_store_version(sel_store *st)
 
 int sel_store_begin(sel_store *st, sel_ctx *ctx)
 {
-    return exec(st, ctx, "BEGIN IMMEDIATE", "starting a transaction");
+    return store_exec(st, ctx, "BEGIN IMMEDIATE", "starting a transaction");
 }
 
 int sel_store_commit(sel_store *st, sel_ctx *ctx)
 {
-    return exec(st, ctx, "COMMIT", "committing");
+    return store_exec(st, ctx, "COMMIT", "committing");
+}
+
+int sel_store_begin_read(sel_store *st, sel_ctx *ctx)
+{
+    return store_exec(st, ctx, "BEGIN", "starting a read transaction");
+}
+
+bool sel_store_in_transaction(sel_store *st)
+{
+    return st && st->db && !sqlite3_get_autocommit(st->db);
 }
 
 void sel_store_rollback(sel_store *st)
 {
     if (st && st->db && !sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int sel_store_prepare(sel_store *st, sel_ctx *ctx, const char *sql, sqlite3_stmt **out)
-{
-    int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
-    return rc == SQLITE_OK ? SEL_OK : sel_store_fail(st, ctx, rc, "preparing a query");
-}
-
-int sel_store_exec_stmt(sel_store *st, sel_ctx *ctx, sqlite3_stmt *stmt)
-{
-    int rc = sqlite3_step(stmt);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SEL_OK : sel_store_fail(st, ctx, rc, "writing");
 }
 
 void sel_store_content_hash(const char *data, size_t len, char out[33])

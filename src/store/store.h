@@ -5,16 +5,20 @@
  * alignment and term confirmations, and the user's own termbase entries. The schema is in
  * src/store/schema.c and docs/architecture.md.
  *
- * Every change is made inside a transaction: a document is stored whole or not at all. The
- * database runs in WAL mode with a busy timeout, so readers answer while one writer works and
- * two writers take turns. Ownership as in core.h.
+ * The store is the database's one owner: every SQL statement of selaras is in src/store/, and
+ * other modules ask typed questions (below) and hand over typed rows; SQLite does not show in
+ * this header. Statements are prepared, never assembled from input.
+ *
+ * Every change is made inside a transaction: a document is stored whole or not at all; ingest
+ * may put many documents in one transaction (src/ingest/ingest.h, batch mode). The database runs
+ * in WAL mode with a busy timeout, so readers answer while one writer works and two writers take
+ * turns. Ownership as in core.h.
  */
 #ifndef SEL_STORE_H
 #define SEL_STORE_H
 
 #include "src/core/core.h"
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 typedef struct sel_store sel_store;
@@ -31,8 +35,6 @@ char *sel_store_path(const char *given);
  */
 int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create);
 void sel_store_close(sel_store *st);
-/** The SQLite handle, borrowed, for the queries of other modules (prepared statements only). */
-sqlite3 *sel_store_db(sel_store *st);
 /** The schema version the database is at. */
 int sel_store_version(sel_store *st);
 
@@ -41,17 +43,16 @@ int sel_store_begin(sel_store *st, sel_ctx *ctx);
 int sel_store_commit(sel_store *st, sel_ctx *ctx);
 /** Rolls back; safe to call when no transaction is open. */
 void sel_store_rollback(sel_store *st);
+/**
+ * Whether a transaction is open. After a failed write SQLite may have rolled the transaction
+ * back on its own (a full disk, an I/O error): then this says false.
+ */
+bool sel_store_in_transaction(sel_store *st);
+/** BEGIN (deferred): one consistent snapshot for a long read while others write; end it with sel_store_commit(). */
+int sel_store_begin_read(sel_store *st, sel_ctx *ctx);
 
 /** A 128-bit content hash as 32 hex digits (two FNV-1a 64 variants), for document identity. */
 void sel_store_content_hash(const char *data, size_t len, char out[33]);
-
-/**
- * Prepares @p sql on @p st; on failure the message names the database and @p what.
- * Statements are finalised by the caller with sqlite3_finalize().
- */
-int sel_store_prepare(sel_store *st, sel_ctx *ctx, const char *sql, sqlite3_stmt **out);
-/** Steps a statement that returns no rows (SQLITE_DONE expected). */
-int sel_store_exec_stmt(sel_store *st, sel_ctx *ctx, sqlite3_stmt *stmt);
 
 /**
  * A term occurrence's id is its sentence's id shifted left by this, plus its ordinal in the
@@ -115,5 +116,207 @@ struct sel_merge_report {
  */
 int sel_store_merge(sel_ctx *ctx, const char *out, const char *const *shards, size_t n,
                     struct sel_merge_report *report);
+
+/* ---- Writing documents (src/store/doc_write.c) ---------------------------------------------- */
+
+/**
+ * What ingest writes: documents, paragraphs, sentences, term occurrences, concepts, beads and
+ * confirmations, with its statements prepared once. Calls are made inside a transaction the
+ * caller opened (sel_store_begin()). While a writer is open the database does not check foreign
+ * keys: the rows a writer is given hang together by construction, and checking each costs about
+ * a fifth of storage time; sel_doc_writer_free() turns the checks back on. One writer at a time.
+ */
+typedef struct sel_doc_writer sel_doc_writer;
+
+int sel_doc_writer_new(sel_doc_writer **out, sel_ctx *ctx, sel_store *st);
+void sel_doc_writer_free(sel_doc_writer *w);
+
+/** A source document (not a translation) of @p lang with content hash @p hash, or 0. */
+int64_t sel_doc_writer_find_hash(sel_doc_writer *w, const char *hash, const char *lang);
+/** A source document (not a translation) of @p lang stored from @p path, or 0. */
+int64_t sel_doc_writer_find_path(sel_doc_writer *w, const char *path, const char *lang);
+/** Deletes document @p doc, its translations and every row hanging from them. */
+int sel_doc_writer_delete(sel_doc_writer *w, sel_ctx *ctx, int64_t doc);
+
+struct sel_document_row {
+    const char *path, *title;  ///< title may be NULL
+    const char *lang;
+    const char *hash;          ///< identity (sel_store_content_hash())
+    int64_t bytes;
+    int64_t translation_of;    ///< the source document, 0 for a source document
+};
+int sel_doc_writer_document(sel_doc_writer *w, sel_ctx *ctx, const struct sel_document_row *d, int64_t *id);
+/** Paragraph @p number (1-based) of @p doc: input line @p line, bytes [start, end). */
+int sel_doc_writer_paragraph(sel_doc_writer *w, sel_ctx *ctx, int64_t doc, long number, long line, int64_t start,
+                             int64_t end);
+
+struct sel_sentence_row {
+    int64_t document;
+    long number, para;       ///< 1-based
+    int64_t start, end;      ///< byte offsets into the document
+    const char *text;        ///< @p len bytes
+    size_t len;
+    const char *boilerplate; ///< its kind, NULL for content
+};
+int sel_doc_writer_sentence(sel_doc_writer *w, sel_ctx *ctx, const struct sel_sentence_row *s, int64_t *id);
+
+/** The row of concept @p name, made on first sight and cached. */
+int sel_doc_writer_concept(sel_doc_writer *w, sel_ctx *ctx, const char *name, int64_t *row);
+/** Forgets the cached concept rows: call after a rollback, which may have taken some away. */
+void sel_doc_writer_forget(sel_doc_writer *w);
+/**
+ * Term occurrence @p id (its sentence's id << SEL_OCCURRENCE_ID_SHIFT, plus its ordinal) of
+ * concept row @p concept at bytes [start, end) of the document, matched by termbase term @p term.
+ */
+int sel_doc_writer_mention(sel_doc_writer *w, sel_ctx *ctx, int64_t id, int64_t concept, int64_t start, int64_t end,
+                           const char *term);
+
+struct sel_bead_row {
+    int64_t document;         ///< the source document
+    long number;              ///< 1-based
+    long src_first, src_count; ///< first source sentence number (0: none) and how many
+    long tgt_first, tgt_count; ///< the same in the translation
+    double score;
+};
+int sel_doc_writer_bead(sel_doc_writer *w, sel_ctx *ctx, const struct sel_bead_row *b);
+/** What the translation says of occurrence @p occurrence: @p status "confirmed", "unconfirmed" or "candidate". */
+int sel_doc_writer_confirmation(sel_doc_writer *w, sel_ctx *ctx, int64_t occurrence, const char *status,
+                                const char *target);
+
+/* ---- The user's termbase entries (src/store/user_terms.c) ------------------------------------- */
+
+struct sel_user_concept {
+    const char *id, *subject, *definition, *note; ///< subject, definition, note may be NULL
+    const char *source;  ///< the file it was imported from
+    bool curated;
+};
+struct sel_user_term {
+    const char *lang, *text;
+    const char *pos, *type; ///< may be NULL
+    const char *status;     ///< NULL: "admitted"
+};
+
+/** Stores user entries; inside the caller's transaction (sel_store_begin()). */
+typedef struct sel_user_writer sel_user_writer;
+int sel_user_writer_new(sel_user_writer **out, sel_ctx *ctx, sel_store *st);
+void sel_user_writer_free(sel_user_writer *w);
+/** Stores @p c, replacing a user concept of the same id with all its terms. */
+int sel_user_writer_concept(sel_user_writer *w, sel_ctx *ctx, const struct sel_user_concept *c);
+/** Adds term @p t to user concept @p concept_id. */
+int sel_user_writer_term(sel_user_writer *w, sel_ctx *ctx, const char *concept_id, const struct sel_user_term *t);
+
+/** Receive the user's entries: a concept (source not set), then its terms; anything but SEL_OK stops and is returned. */
+typedef int (*sel_user_concept_fn)(void *user, const struct sel_user_concept *c);
+typedef int (*sel_user_concept_term_fn)(void *user, const char *concept_id, const struct sel_user_term *t);
+/** Every user concept in the order imported, each followed by its terms in their order. */
+int sel_store_user_entries(sel_store *st, sel_ctx *ctx, sel_user_concept_fn concept, sel_user_concept_term_fn term,
+                           void *user);
+
+/* ---- Glossary questions (src/store/glossary_query.c) ------------------------------------------ */
+
+/** A concept seen in the corpus, with its first occurrence. Strings borrowed for the call. */
+struct sel_concept_count {
+    const char *concept_id;
+    long count;              ///< occurrences
+    const char *term;        ///< the termbase term the first occurrence matched
+    const char *sentence;    ///< the sentence holding it (NULL only in a damaged database)
+    const char *path;        ///< its document (likewise)
+    long number;             ///< the sentence's number in it
+};
+/** Receives a row; anything but SEL_OK stops and is returned. */
+typedef int (*sel_concept_count_fn)(void *user, const struct sel_concept_count *c);
+/** Every concept with at least @p min_count occurrences (source documents only have them). */
+int sel_store_concept_counts(sel_store *st, sel_ctx *ctx, long min_count, sel_concept_count_fn emit, void *user);
+
+/** Receives (concept, string, count) rows: a confirmed target or a surface form; non-SEL_OK stops. */
+typedef int (*sel_concept_string_fn)(void *user, const char *concept_id, const char *text, long count);
+/** How often each target was confirmed for each concept by aligned translations. */
+int sel_store_confirmed_targets(sel_store *st, sel_ctx *ctx, sel_concept_string_fn emit, void *user);
+/** The surface forms of each concept's occurrences, by concept, the most frequent first, then by text. */
+int sel_store_concept_forms(sel_store *st, sel_ctx *ctx, sel_concept_string_fn emit, void *user);
+
+/* ---- Concordance (src/store/concordance.c) --------------------------------------------------- */
+
+/** A sentence found: @p start and @p end are the match's bytes in @p text, -1 when not known. */
+struct sel_conc_row {
+    const char *text;
+    long start, end;
+    const char *path;
+    long number;
+    int64_t document;
+};
+/** Receives a row or a sentence (borrowed for the call); false stops. */
+typedef bool (*sel_conc_fn)(void *user, const struct sel_conc_row *row);
+typedef bool (*sel_text_fn)(void *user, const char *text);
+
+typedef struct sel_concordance sel_concordance;
+int sel_concordance_new(sel_concordance **out, sel_ctx *ctx, sel_store *st);
+void sel_concordance_free(sel_concordance *c);
+/** The occurrences of @p concept_id in documents of @p lang, in document and sentence order. */
+int sel_concordance_concept(sel_concordance *c, sel_ctx *ctx, const char *concept_id, const char *lang,
+                            sel_conc_fn emit, void *user);
+/**
+ * The content sentences of @p lang documents holding @p words as a phrase (full-text index,
+ * caught up first; @p words is a bound value, never SQL or query syntax).
+ */
+int sel_concordance_words(sel_concordance *c, sel_ctx *ctx, const char *words, const char *lang, sel_conc_fn emit,
+                          void *user);
+/** The translation's sentences aligned with sentence @p number of @p document, in order; *n says how many. */
+int sel_concordance_aligned(sel_concordance *c, sel_ctx *ctx, int64_t document, long number, sel_text_fn emit,
+                            void *user, size_t *n);
+
+/* ---- Beads for parallel export (src/store/beads.c) ------------------------------------------- */
+
+struct sel_bead_sentence {
+    int64_t id;
+    long number;         ///< in its document, 1-based
+    long start;          ///< byte offset in its document
+    const char *text;
+    size_t len;
+    bool boilerplate;
+};
+/** A term occurrence of a bead's source side: @p sentence indexes the bead's source sentences. */
+struct sel_bead_term {
+    size_t sentence;
+    const char *concept_id;
+    long start, end;      ///< byte offsets in the document
+    const char *surface;
+    const char *target;   ///< the confirmed equivalent (the first by text), or NULL
+};
+/** A bead with its sentences (and terms), borrowed until the next sel_bead_cursor_next(). */
+struct sel_bead_view {
+    int64_t document, translation; ///< translation 0: none
+    long number;
+    long src_first, src_count, tgt_first, tgt_count; ///< counts 0 for a missing side
+    double score;
+    const struct sel_bead_sentence *src, *tgt;
+    size_t n_src, n_tgt;
+    const struct sel_bead_term *terms;
+    size_t n_terms;
+};
+
+/**
+ * Every bead in document order, each with its sentences and (with @p terms) its source term
+ * occurrences ordered by position. The beads, the sentences of both sides and the occurrences are
+ * read by cursors walked side by side, not a query per bead, in one read transaction (a
+ * consistent snapshot while an ingest writes) with a small page cache (each page is read once).
+ */
+typedef struct sel_bead_cursor sel_bead_cursor;
+int sel_bead_cursor_open(sel_bead_cursor **out, sel_ctx *ctx, sel_store *st, bool terms);
+/** The next bead, or *bead NULL at the end. */
+int sel_bead_cursor_next(sel_bead_cursor *c, sel_ctx *ctx, const struct sel_bead_view **bead);
+/** Ends the read and frees @p c (NULL is fine). */
+void sel_bead_cursor_close(sel_bead_cursor *c);
+
+/**
+ * A set of 64-bit hashes kept in a temporary table of the database, so that memory does not
+ * grow with it (the duplicate filter of parallel export). Its table is made and dropped on the
+ * connection: make it before, and free it after, any cursor it is used with.
+ */
+typedef struct sel_hash_set sel_hash_set;
+int sel_hash_set_new(sel_hash_set **out, sel_ctx *ctx, sel_store *st);
+/** Adds @p hash; *added false when it was there already. */
+int sel_hash_set_add(sel_hash_set *s, sel_ctx *ctx, uint64_t hash, bool *added);
+void sel_hash_set_free(sel_hash_set *s);
 
 #endif

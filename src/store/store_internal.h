@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Internal to the store module.
+// Internal to the store module: the connection and the helpers its query files share.
 #ifndef SEL_STORE_INTERNAL_H
 #define SEL_STORE_INTERNAL_H
 
@@ -17,5 +17,20 @@ struct sel_store {
 
 /** Translates a failed SQLite call into an error on @p ctx naming the database. */
 int sel_store_fail(sel_store *st, sel_ctx *ctx, int sqlite_rc, const char *what);
+
+/** Prepares @p sql (one statement; finalise with sqlite3_finalize()); failures name @p what. */
+int store_prepare(sel_store *st, sel_ctx *ctx, const char *sql, sqlite3_stmt **out);
+/** Prepares the @p n statements of @p sql into @p out; on failure finalises those made. */
+int store_prepare_all(sel_store *st, sel_ctx *ctx, const char *const *sql, sqlite3_stmt **out, int n);
+/** Steps a statement that returns no row (a row is accepted too); failures name @p what. */
+int store_step(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what);
+/** Steps a statement that returns no row, then resets it and clears its bindings. */
+int store_run(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what);
+/** Runs a statement of fixed text with no parameters (transactions, pragmas). */
+int store_exec(sel_store *st, sel_ctx *ctx, const char *sql, const char *what);
+/** Binds @p text, or NULL when @p text is NULL (borrowed: it must live until the step). */
+void store_bind_text(sqlite3_stmt *s, int col, const char *text);
+/** Column @p col as a string, NULL for NULL. */
+const char *store_text(sqlite3_stmt *s, int col);
 
 #endif

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Builds the small database the export tests read, through the store API and prepared INSERTs
-// that follow src/store/schema.c (until `selaras ingest` writes such databases itself).
+// Builds the small database the export tests read, through the store's writers (the rows ingest
+// would write, chosen by hand).
 // Usage: export_make_db DB_PATH
 // What it holds, and what the tests expect of it, is written out in tests/export/README.md.
 #include "src/store/store.h"
@@ -38,6 +38,7 @@ static const double beads[][5] = {
 
 static sel_store *st;
 static sel_ctx *ctx;
+static sel_doc_writer *w;
 
 static void check(int rc, const char *what)
 {
@@ -47,87 +48,37 @@ static void check(int rc, const char *what)
     }
 }
 
-static sqlite3_stmt *prepare(const char *sql)
-{
-    sqlite3_stmt *s = NULL;
-    check(sel_store_prepare(st, ctx, sql, &s), sql);
-    return s;
-}
-
-static void text_or_null(sqlite3_stmt *s, int col, const char *text)
-{
-    if (text)
-        sqlite3_bind_text(s, col, text, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(s, col);
-}
-
 // Stores a document and its sentences (one paragraph each, separated by a line end).
-static sqlite3_int64 add_document(const char *path, const char *lang, sqlite3_int64 translation_of,
-                                  const char *const (*sentences)[2], size_t n, sqlite3_int64 *ids)
+static int64_t add_document(const char *path, const char *lang, int64_t translation_of,
+                            const char *const (*sentences)[2], size_t n, int64_t *ids)
 {
-    sqlite3_stmt *doc = prepare("INSERT INTO document (path, lang, content_hash, bytes, translation_of)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5)");
-    sqlite3_bind_text(doc, 1, path, -1, SQLITE_STATIC);
-    sqlite3_bind_text(doc, 2, lang, -1, SQLITE_STATIC);
-    sqlite3_bind_text(doc, 3, path, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(doc, 4, 1000);
-    if (translation_of)
-        sqlite3_bind_int64(doc, 5, translation_of);
-    else
-        sqlite3_bind_null(doc, 5);
-    check(sel_store_exec_stmt(st, ctx, doc), "document");
-    sqlite3_finalize(doc);
-    sqlite3_int64 id = sqlite3_last_insert_rowid(sel_store_db(st));
-    sqlite3_stmt *sent = prepare("INSERT INTO sentence (document_id, number, para, start, end, text, boilerplate)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    int64_t id = 0;
+    const struct sel_document_row doc = { path, NULL, lang, path, 1000, translation_of };
+    check(sel_doc_writer_document(w, ctx, &doc, &id), "document");
     long offset = 0;
     for (size_t i = 0; i < n; i++) {
         long len = (long)strlen(sentences[i][0]);
-        sqlite3_reset(sent);
-        sqlite3_bind_int64(sent, 1, id);
-        sqlite3_bind_int64(sent, 2, (sqlite3_int64)i + 1);
-        sqlite3_bind_int64(sent, 3, (sqlite3_int64)i + 1);
-        sqlite3_bind_int64(sent, 4, offset);
-        sqlite3_bind_int64(sent, 5, offset + len);
-        sqlite3_bind_text(sent, 6, sentences[i][0], -1, SQLITE_STATIC);
-        text_or_null(sent, 7, sentences[i][1]);
-        check(sel_store_exec_stmt(st, ctx, sent), "sentence");
-        ids[i] = sqlite3_last_insert_rowid(sel_store_db(st));
+        const struct sel_sentence_row s = { id, (long)i + 1, (long)i + 1, offset, offset + len, sentences[i][0],
+                                            (size_t)len, sentences[i][1] };
+        check(sel_doc_writer_sentence(w, ctx, &s, &ids[i]), "sentence");
         offset += len + 1;
     }
-    sqlite3_finalize(sent);
     return id;
 }
 
 // An occurrence of a concept at byte @p start of sentence @p i of the source, with a confirmation.
-static void add_occurrence(sqlite3_int64 sentence_id, long sentence_start, long start, const char *surface,
+static void add_occurrence(int64_t sentence_id, long sentence_start, long start, const char *surface,
                            const char *concept, const char *term, const char *confirmed)
 {
-    // Occurrences are stored in table mention with the concept as a row of table concept (the
-    // view occurrence shows them with concept_id and surface); the surface is the sentence's.
-    // The id says which sentence (SEL_OCCURRENCE_ID_SHIFT); each sentence here has one.
-    sqlite3_stmt *concept_row = prepare("INSERT OR IGNORE INTO concept (name) VALUES (?1)");
-    sqlite3_bind_text(concept_row, 1, concept, -1, SQLITE_STATIC);
-    check(sel_store_exec_stmt(st, ctx, concept_row), "concept");
-    sqlite3_finalize(concept_row);
-    sqlite3_stmt *occ = prepare("INSERT INTO mention (id, concept, start, end, term)"
-                                " VALUES (?1, (SELECT id FROM concept WHERE name = ?2), ?3, ?4, ?5)");
-    sqlite3_bind_int64(occ, 1, sentence_id << SEL_OCCURRENCE_ID_SHIFT);
-    sqlite3_bind_text(occ, 2, concept, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(occ, 3, sentence_start + start);
-    sqlite3_bind_int64(occ, 4, sentence_start + start + (long)strlen(surface));
-    sqlite3_bind_text(occ, 5, term, -1, SQLITE_STATIC);
-    check(sel_store_exec_stmt(st, ctx, occ), "occurrence");
-    sqlite3_finalize(occ);
-    if (!confirmed)
-        return;
-    sqlite3_int64 id = sqlite3_last_insert_rowid(sel_store_db(st));
-    sqlite3_stmt *conf = prepare("INSERT INTO confirmation (occurrence_id, status, target) VALUES (?1, 'confirmed', ?2)");
-    sqlite3_bind_int64(conf, 1, id);
-    sqlite3_bind_text(conf, 2, confirmed, -1, SQLITE_STATIC);
-    check(sel_store_exec_stmt(st, ctx, conf), "confirmation");
-    sqlite3_finalize(conf);
+    // The id says which sentence (SEL_OCCURRENCE_ID_SHIFT); each sentence here has one. The
+    // surface is read from the sentence at these offsets.
+    int64_t concept_row = 0, id = sentence_id << SEL_OCCURRENCE_ID_SHIFT;
+    check(sel_doc_writer_concept(w, ctx, concept, &concept_row), "concept");
+    check(sel_doc_writer_mention(w, ctx, id, concept_row, sentence_start + start,
+                                 sentence_start + start + (long)strlen(surface), term),
+          "occurrence");
+    if (confirmed)
+        check(sel_doc_writer_confirmation(w, ctx, id, "confirmed", confirmed), "confirmation");
 }
 
 int main(int argc, char **argv)
@@ -139,33 +90,19 @@ int main(int argc, char **argv)
     remove(argv[1]);
     check(sel_ctx_new(&ctx), "context");
     check(sel_store_open(&st, ctx, argv[1], true), "opening");
+    check(sel_doc_writer_new(&w, ctx, st), "preparing");
     check(sel_store_begin(st, ctx), "begin");
     size_t ns = sizeof(src_sentences) / sizeof(src_sentences[0]);
     size_t nt = sizeof(tgt_sentences) / sizeof(tgt_sentences[0]);
-    sqlite3_int64 sids[16], tids[16];
-    sqlite3_int64 src = add_document("berita.id.txt", "id", 0, src_sentences, ns, sids);
+    int64_t sids[16], tids[16];
+    int64_t src = add_document("berita.id.txt", "id", 0, src_sentences, ns, sids);
     add_document("berita.en.txt", "en", src, tgt_sentences, nt, tids);
 
-    sqlite3_stmt *bead = prepare("INSERT INTO bead (document_id, number, src_first, src_count, tgt_first, tgt_count, score)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     for (size_t i = 0; i < sizeof(beads) / sizeof(beads[0]); i++) {
-        sqlite3_reset(bead);
-        sqlite3_bind_int64(bead, 1, src);
-        sqlite3_bind_int64(bead, 2, (sqlite3_int64)i + 1);
-        if (beads[i][0] > 0)
-            sqlite3_bind_int64(bead, 3, (sqlite3_int64)beads[i][0]);
-        else
-            sqlite3_bind_null(bead, 3);
-        sqlite3_bind_int64(bead, 4, (sqlite3_int64)beads[i][1]);
-        if (beads[i][2] > 0)
-            sqlite3_bind_int64(bead, 5, (sqlite3_int64)beads[i][2]);
-        else
-            sqlite3_bind_null(bead, 5);
-        sqlite3_bind_int64(bead, 6, (sqlite3_int64)beads[i][3]);
-        sqlite3_bind_double(bead, 7, beads[i][4]);
-        check(sel_store_exec_stmt(st, ctx, bead), "bead");
+        const struct sel_bead_row b = { src, (long)i + 1, (long)beads[i][0], (long)beads[i][1], (long)beads[i][2],
+                                        (long)beads[i][3], beads[i][4] };
+        check(sel_doc_writer_bead(w, ctx, &b), "bead");
     }
-    sqlite3_finalize(bead);
 
     // sentence starts: the sentences follow each other with one line end between them
     long starts[16], offset = 0;
@@ -179,27 +116,23 @@ int main(int argc, char **argv)
     add_occurrence(sids[5], starts[5], 0, "Pasukan", "af.troops", "pasukan", NULL);
 
     // a user concept whose every field holds what XML, CSV and JSON must escape
-    sqlite3_stmt *uc = prepare("INSERT INTO user_concept (id, subject, definition, note, source, curated)"
-                               " VALUES ('user.special', 'security', ?1, ?2, 'make_db', 1)");
-    sqlite3_bind_text(uc, 1, "Def with & and <angle> \"quotes\", commas", -1, SQLITE_STATIC);
-    sqlite3_bind_text(uc, 2, "line one\nline two\twith tab", -1, SQLITE_STATIC);
-    check(sel_store_exec_stmt(st, ctx, uc), "user_concept");
-    sqlite3_finalize(uc);
+    sel_user_writer *uw = NULL;
+    check(sel_user_writer_new(&uw, ctx, st), "preparing");
+    const struct sel_user_concept uc = { "user.special", "security", "Def with & and <angle> \"quotes\", commas",
+                                         "line one\nline two\twith tab", "make_db", true };
+    check(sel_user_writer_concept(uw, ctx, &uc), "user_concept");
     static const char *const terms[][4] = {
         { "id", "Kata & <khusus> \"kutip\"", "noun", "preferred" },
         { "id", "Ελλάδα", "properNoun", "admitted" },
         { "en", "Word & <special> \"quoted\"", "noun", "preferred" },
     };
-    sqlite3_stmt *ut = prepare("INSERT INTO user_term (concept_id, lang, text, pos, type, status)"
-                               " VALUES ('user.special', ?1, ?2, ?3, 'fullForm', ?4)");
     for (size_t i = 0; i < 3; i++) {
-        sqlite3_reset(ut);
-        for (int k = 0; k < 4; k++)
-            sqlite3_bind_text(ut, k + 1, terms[i][k], -1, SQLITE_STATIC);
-        check(sel_store_exec_stmt(st, ctx, ut), "user_term");
+        const struct sel_user_term t = { terms[i][0], terms[i][1], terms[i][2], "fullForm", terms[i][3] };
+        check(sel_user_writer_term(uw, ctx, "user.special", &t), "user_term");
     }
-    sqlite3_finalize(ut);
+    sel_user_writer_free(uw);
     check(sel_store_commit(st, ctx), "commit");
+    sel_doc_writer_free(w);
     sel_store_close(st);
     sel_ctx_free(ctx);
     return 0;

@@ -39,10 +39,27 @@ static void teardown(void)
 
 TestSuite(store, .init = setup, .fini = teardown, .timeout = 120);
 
+// These tests look into the database to check what the store wrote, so (alone outside src/store)
+// they use SQLite directly: on the store's own connection (store_internal.h), or on hand-made
+// databases of an old schema version.
+static int prepare(sel_store *st, sel_ctx *c, const char *sql, sqlite3_stmt **out)
+{
+    (void)c;
+    return sqlite3_prepare_v2(st->db, sql, -1, out, NULL) == SQLITE_OK ? SEL_OK : SEL_ESQLITE;
+}
+
+static int exec_stmt(sel_store *st, sel_ctx *c, sqlite3_stmt *s)
+{
+    (void)st;
+    (void)c;
+    int rc = sqlite3_step(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SEL_OK : SEL_ESQLITE;
+}
+
 static int64_t count(sel_store *st, const char *sql)
 {
     sqlite3_stmt *s = NULL;
-    cr_assert_eq(sel_store_prepare(st, ctx, sql, &s), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_eq(prepare(st, ctx, sql, &s), SEL_OK, "%s", sel_ctx_errmsg(ctx));
     cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
     int64_t n = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
@@ -240,7 +257,7 @@ Test(store, seed_occurrences_are_stored_with_the_gold_offsets)
         cr_assert_eq(sel_ingest(ing, ctx, path, NULL, NULL, &r), SEL_OK, "%s", sel_ctx_errmsg(ctx));
     }
     sqlite3_stmt *q = NULL;
-    cr_assert_eq(sel_store_prepare(st, ctx,
+    cr_assert_eq(prepare(st, ctx,
                                    "SELECT count(*) FROM occurrence o JOIN sentence s ON s.id = o.sentence_id "
                                    "JOIN document d ON d.id = s.document_id "
                                    "WHERE d.path LIKE '%' || ?1 || '.txt' AND o.concept_id = ?2 AND o.start = ?3 AND o.end = ?4",
@@ -267,7 +284,7 @@ Test(store, seed_occurrences_are_stored_with_the_gold_offsets)
         if (!first)
             continue;
         sqlite3_stmt *c = NULL;
-        sel_store_prepare(st, ctx, "SELECT count(*) FROM occurrence WHERE concept_id = ?1", &c);
+        prepare(st, ctx, "SELECT count(*) FROM occurrence WHERE concept_id = ?1", &c);
         sqlite3_bind_text(c, 1, gold[i].concept, -1, SQLITE_STATIC);
         sqlite3_step(c);
         stored += sqlite3_column_int64(c, 0);
@@ -301,9 +318,9 @@ Test(store, the_full_text_index_catches_up_and_survives_a_replaced_document)
     cr_assert_eq(sel_store_fts_catch_up(st, ctx), SEL_OK);
     cr_expect_eq(count(st, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'patroli'"), 9);
     sqlite3_stmt *check = NULL;
-    cr_assert_eq(sel_store_prepare(st, ctx, "INSERT INTO sentence_fts(sentence_fts) VALUES ('integrity-check')", &check),
+    cr_assert_eq(prepare(st, ctx, "INSERT INTO sentence_fts(sentence_fts) VALUES ('integrity-check')", &check),
                  SEL_OK);
-    cr_expect_eq(sel_store_exec_stmt(st, ctx, check), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_expect_eq(exec_stmt(st, ctx, check), SEL_OK, "%s", sel_ctx_errmsg(ctx));
     sqlite3_finalize(check);
     sel_ingester_free(ing);
     sel_store_close(st);

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+// What ingest writes, with each statement prepared once per writer: documents, paragraphs,
+// sentences, term occurrences and their concept rows, beads and confirmations; and the delete
+// that replaces a changed document.
+#include "src/store/store_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+// The SQL here spells the occurrence id shift out.
+_Static_assert(SEL_OCCURRENCE_ID_SHIFT == 24, "occurrence ids: update the delete statements");
+
+enum stmt_id {
+    FIND_HASH, FIND_PATH,
+    DELETE_CONF, DELETE_MENTION, DELETE_SENT, DELETE_PARA, DELETE_BEAD, DELETE_DOC, // in this order
+    INSERT_DOC, INSERT_PARA, INSERT_SENT, INSERT_OCC, INSERT_BEAD, INSERT_CONF, INSERT_CONCEPT, FIND_CONCEPT,
+    N_STMTS
+};
+
+static const char *const sql[N_STMTS] = {
+    [FIND_HASH] = "SELECT id FROM document WHERE content_hash = ?1 AND lang = ?2 AND translation_of IS NULL",
+    [FIND_PATH] = "SELECT id FROM document WHERE path = ?1 AND lang = ?2 AND translation_of IS NULL",
+    // Replacing a document deletes it, its translation and everything hanging from them. The
+    // writer runs with foreign-key checks off (see sel_doc_writer_new()), so no cascade runs:
+    // these statements are the cascade, children first. An occurrence's id is its sentence id
+    // << 24 plus its ordinal, so the occurrences of a sentence are one range of mention's key.
+    [DELETE_CONF] = "DELETE FROM confirmation WHERE occurrence_id IN (SELECT m.id FROM document d "
+                    "JOIN sentence s ON s.document_id = d.id "
+                    "JOIN mention m ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24 "
+                    "WHERE d.id = ?1 OR d.translation_of = ?1)",
+    [DELETE_MENTION] = "DELETE FROM mention WHERE id IN (SELECT m.id FROM document d "
+                       "JOIN sentence s ON s.document_id = d.id "
+                       "JOIN mention m ON m.id >= s.id << 24 AND m.id < (s.id + 1) << 24 "
+                       "WHERE d.id = ?1 OR d.translation_of = ?1)",
+    [DELETE_SENT] = "DELETE FROM sentence WHERE document_id IN "
+                    "(SELECT id FROM document WHERE id = ?1 OR translation_of = ?1)",
+    [DELETE_PARA] = "DELETE FROM paragraph WHERE document_id IN "
+                    "(SELECT id FROM document WHERE id = ?1 OR translation_of = ?1)",
+    [DELETE_BEAD] = "DELETE FROM bead WHERE document_id = ?1",
+    [DELETE_DOC] = "DELETE FROM document WHERE id = ?1 OR translation_of = ?1",
+    [INSERT_DOC] = "INSERT INTO document (path, title, lang, content_hash, bytes, translation_of) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [INSERT_PARA] = "INSERT INTO paragraph (document_id, number, line, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [INSERT_SENT] = "INSERT INTO sentence (document_id, number, para, start, end, text, boilerplate) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [INSERT_OCC] = "INSERT INTO mention (id, concept, start, end, term) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [INSERT_BEAD] = "INSERT INTO bead (document_id, number, src_first, src_count, tgt_first, tgt_count, score) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [INSERT_CONF] = "INSERT OR IGNORE INTO confirmation (occurrence_id, status, target) VALUES (?1, ?2, ?3)",
+    [INSERT_CONCEPT] = "INSERT OR IGNORE INTO concept (name) VALUES (?1)",
+    [FIND_CONCEPT] = "SELECT id FROM concept WHERE name = ?1",
+};
+
+struct sel_doc_writer {
+    sel_store *st;
+    sqlite3_stmt *stmt[N_STMTS];
+    sel_strmap *concepts; // concept name -> its row id + 1, learnt as rows are written
+};
+
+int sel_doc_writer_new(sel_doc_writer **out, sel_ctx *ctx, sel_store *st)
+{
+    SEL_CHECK_ARG(out && st, SEL_EINVAL);
+    *out = NULL;
+    sel_doc_writer *w = calloc(1, sizeof(*w));
+    if (!w)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    w->st = st;
+    // Checking every row's foreign keys costs about a fifth of what storing does, and the rows
+    // a writer is given hang together by construction; the checks are back on when it is done.
+    int rc = store_exec(st, ctx, "PRAGMA foreign_keys = OFF", "configuring the database");
+    if (rc == SEL_OK && sel_strmap_new(&w->concepts) != SEL_OK)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (rc == SEL_OK)
+        rc = store_prepare_all(st, ctx, sql, w->stmt, N_STMTS);
+    if (rc != SEL_OK) {
+        sel_doc_writer_free(w);
+        return rc;
+    }
+    *out = w;
+    return SEL_OK;
+}
+
+void sel_doc_writer_free(sel_doc_writer *w)
+{
+    if (!w)
+        return;
+    for (int i = 0; i < N_STMTS; i++)
+        sqlite3_finalize(w->stmt[i]);
+    sel_strmap_free(w->concepts);
+    sqlite3_exec(w->st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    free(w);
+}
+
+static int64_t find_doc(sel_doc_writer *w, enum stmt_id id, const char *key, const char *lang)
+{
+    sqlite3_stmt *s = w->stmt[id];
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, lang, -1, SQLITE_STATIC);
+    int64_t found = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return found;
+}
+
+int64_t sel_doc_writer_find_hash(sel_doc_writer *w, const char *hash, const char *lang)
+{
+    return find_doc(w, FIND_HASH, hash, lang);
+}
+
+int64_t sel_doc_writer_find_path(sel_doc_writer *w, const char *path, const char *lang)
+{
+    return find_doc(w, FIND_PATH, path, lang);
+}
+
+int sel_doc_writer_delete(sel_doc_writer *w, sel_ctx *ctx, int64_t doc)
+{
+    int rc = SEL_OK;
+    for (enum stmt_id k = DELETE_CONF; rc == SEL_OK && k <= DELETE_DOC; k++) {
+        sqlite3_bind_int64(w->stmt[k], 1, doc);
+        rc = store_run(w->st, ctx, w->stmt[k], "deleting the old version of a document");
+    }
+    return rc;
+}
+
+int sel_doc_writer_document(sel_doc_writer *w, sel_ctx *ctx, const struct sel_document_row *d, int64_t *id)
+{
+    sqlite3_stmt *s = w->stmt[INSERT_DOC];
+    sqlite3_bind_text(s, 1, d->path, -1, SQLITE_STATIC);
+    store_bind_text(s, 2, d->title);
+    sqlite3_bind_text(s, 3, d->lang, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, d->hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 5, d->bytes);
+    if (d->translation_of)
+        sqlite3_bind_int64(s, 6, d->translation_of);
+    int rc = store_run(w->st, ctx, s, "storing a document");
+    *id = rc == SEL_OK ? sqlite3_last_insert_rowid(w->st->db) : 0;
+    return rc;
+}
+
+int sel_doc_writer_paragraph(sel_doc_writer *w, sel_ctx *ctx, int64_t doc, long number, long line, int64_t start,
+                             int64_t end)
+{
+    sqlite3_stmt *s = w->stmt[INSERT_PARA];
+    sqlite3_bind_int64(s, 1, doc);
+    sqlite3_bind_int64(s, 2, number);
+    sqlite3_bind_int64(s, 3, line);
+    sqlite3_bind_int64(s, 4, start);
+    sqlite3_bind_int64(s, 5, end);
+    return store_run(w->st, ctx, s, "storing a paragraph");
+}
+
+int sel_doc_writer_sentence(sel_doc_writer *w, sel_ctx *ctx, const struct sel_sentence_row *r, int64_t *id)
+{
+    sqlite3_stmt *s = w->stmt[INSERT_SENT];
+    sqlite3_bind_int64(s, 1, r->document);
+    sqlite3_bind_int64(s, 2, r->number);
+    sqlite3_bind_int64(s, 3, r->para);
+    sqlite3_bind_int64(s, 4, r->start);
+    sqlite3_bind_int64(s, 5, r->end);
+    sqlite3_bind_text(s, 6, r->text, (int)r->len, SQLITE_STATIC);
+    store_bind_text(s, 7, r->boilerplate);
+    int rc = store_run(w->st, ctx, s, "storing a sentence");
+    *id = rc == SEL_OK ? sqlite3_last_insert_rowid(w->st->db) : 0;
+    return rc;
+}
+
+void sel_doc_writer_forget(sel_doc_writer *w)
+{
+    sel_strmap *fresh = NULL;
+    if (sel_strmap_new(&fresh) == SEL_OK) {
+        sel_strmap_free(w->concepts);
+        w->concepts = fresh;
+    }
+}
+
+int sel_doc_writer_concept(sel_doc_writer *w, sel_ctx *ctx, const char *name, int64_t *row)
+{
+    uintptr_t cached = (uintptr_t)sel_strmap_get(w->concepts, name, strlen(name));
+    if (cached) {
+        *row = (int64_t)cached - 1;
+        return SEL_OK;
+    }
+    sqlite3_bind_text(w->stmt[INSERT_CONCEPT], 1, name, -1, SQLITE_STATIC);
+    int rc = store_run(w->st, ctx, w->stmt[INSERT_CONCEPT], "storing a concept");
+    sqlite3_stmt *q = w->stmt[FIND_CONCEPT];
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+    int step = rc == SEL_OK ? sqlite3_step(q) : SQLITE_OK;
+    if (step == SQLITE_ROW)
+        *row = sqlite3_column_int64(q, 0);
+    else if (rc == SEL_OK)
+        rc = sel_store_fail(w->st, ctx, step == SQLITE_DONE ? SQLITE_ERROR : step, "finding a concept row");
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    if (rc == SEL_OK && sel_strmap_put(w->concepts, name, strlen(name), (void *)(uintptr_t)(*row + 1)) != SEL_OK)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    return rc;
+}
+
+int sel_doc_writer_mention(sel_doc_writer *w, sel_ctx *ctx, int64_t id, int64_t concept, int64_t start, int64_t end,
+                           const char *term)
+{
+    sqlite3_stmt *s = w->stmt[INSERT_OCC];
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, concept);
+    sqlite3_bind_int64(s, 3, start);
+    sqlite3_bind_int64(s, 4, end);
+    sqlite3_bind_text(s, 5, term, -1, SQLITE_STATIC);
+    return store_run(w->st, ctx, s, "storing a term occurrence");
+}
+
+int sel_doc_writer_bead(sel_doc_writer *w, sel_ctx *ctx, const struct sel_bead_row *b)
+{
+    sqlite3_stmt *s = w->stmt[INSERT_BEAD];
+    sqlite3_bind_int64(s, 1, b->document);
+    sqlite3_bind_int64(s, 2, b->number);
+    if (b->src_first > 0)
+        sqlite3_bind_int64(s, 3, b->src_first);
+    sqlite3_bind_int64(s, 4, b->src_count);
+    if (b->tgt_first > 0)
+        sqlite3_bind_int64(s, 5, b->tgt_first);
+    sqlite3_bind_int64(s, 6, b->tgt_count);
+    sqlite3_bind_double(s, 7, b->score);
+    return store_run(w->st, ctx, s, "storing a bead");
+}
+
+int sel_doc_writer_confirmation(sel_doc_writer *w, sel_ctx *ctx, int64_t occurrence, const char *status,
+                                const char *target)
+{
+    sqlite3_stmt *s = w->stmt[INSERT_CONF];
+    sqlite3_bind_int64(s, 1, occurrence);
+    sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, target, -1, SQLITE_STATIC);
+    return store_run(w->st, ctx, s, "storing a confirmation");
+}
