@@ -70,8 +70,9 @@ static bool is_tmx(const char *format, const char *path)
     return len > 4 && strcasecmp(path + len - 4, ".tmx") == 0;
 }
 
-// Whether @p path can be opened as a document, with sel_text_read()'s message in @p ctx if not.
-static bool can_open(sel_ctx *ctx, const char *path)
+// Whether @p path can be opened as a document, with the message its reader (sel_text_read(), or
+// the XML reader for a translation memory, @p xml) would give in @p ctx if not.
+static bool can_open(sel_ctx *ctx, const char *path, bool xml)
 {
     if (strcmp(path, "-") == 0)
         return true;
@@ -85,23 +86,25 @@ static bool can_open(sel_ctx *ctx, const char *path)
     bool dir = fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode);
     fclose(fp);
     if (dir)
-        sel_error_at(ctx, SEL_EIO, (struct sel_location){ path, 0, 0 }, "is a directory, not a text file");
+        sel_error_at(ctx, SEL_EIO, (struct sel_location){ path, 0, 0 }, "is a directory, not %s",
+                     xml ? "an XML file" : "a text file");
     return !dir;
 }
 
 // Checked before the database is opened: when no document (or the translation) can be opened,
 // the ingest fails having done nothing, so it leaves no new database behind. Reports each file.
-static bool anything_to_ingest(sel_ctx *ctx, char **files, size_t n_files, const char *translation)
+static bool anything_to_ingest(sel_ctx *ctx, char **files, size_t n_files, const char *translation,
+                               const char *format)
 {
-    if (translation && !can_open(ctx, translation)) {
+    if (translation && !can_open(ctx, translation, false)) {
         cli_report(ctx);
         return false;
     }
     for (size_t i = 0; i < n_files; i++)
-        if (can_open(ctx, files[i]))
+        if (can_open(ctx, files[i], is_tmx(format, files[i])))
             return true; // those that cannot are reported as the ingest meets them
     for (size_t i = 0; i < n_files; i++) {
-        can_open(ctx, files[i]);
+        can_open(ctx, files[i], is_tmx(format, files[i]));
         cli_report(ctx);
     }
     return false;
@@ -205,7 +208,7 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         status = cli_usage_error(cmd, "a TMX file holds its translations: --translation does not go with it");
         goto quiet_done;
     }
-    if (!anything_to_ingest(ctx, files, n_files, translation))
+    if (!anything_to_ingest(ctx, files, n_files, translation, format))
         goto quiet_done;
     if (sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
         sel_store_open(&st, ctx, db_path, true) != SEL_OK || sel_ingester_new(&ing, ctx, st, tb, lang) != SEL_OK)
