@@ -76,19 +76,19 @@ static bool can_open(sel_ctx *ctx, const char *path, bool xml)
 {
     if (strcmp(path, "-") == 0)
         return true;
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
+    // stat and access, not open: opening a FIFO would take the data its writer sends once
+    struct stat st;
+    if (stat(path, &st) != 0 || access(path, R_OK) != 0) {
         sel_error_at(ctx, errno == ENOENT ? SEL_ENOTFOUND : SEL_EIO, (struct sel_location){ path, 0, 0 },
                      "cannot open: %s", strerror(errno));
         return false;
     }
-    struct stat st;
-    bool dir = fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode);
-    fclose(fp);
-    if (dir)
+    if (S_ISDIR(st.st_mode)) {
         sel_error_at(ctx, SEL_EIO, (struct sel_location){ path, 0, 0 }, "is a directory, not %s",
                      xml ? "an XML file" : "a text file");
-    return !dir;
+        return false;
+    }
+    return true;
 }
 
 // Checked before the database is opened: when no document (or the translation) can be opened,
