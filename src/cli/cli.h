@@ -29,13 +29,37 @@ int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /** Prints "selaras: MESSAGE" for the last error of @p ctx; returns EXIT_USAGE. */
 int cli_report(sel_ctx *ctx);
-/** Parses a whole non-negative integer for option @p opt; reports misuse and returns false. */
+/*
+ * The parsers of option values, one for each kind. Each checks @p arg, the value of option @p opt
+ * (named in the message), and on bad input reports misuse (`invalid argument "ARG" for OPT;
+ * should be ...`, exit status EXIT_USAGE) and returns false (-1 for a choice). A command parses
+ * every option before it opens a database, so a bad value never leaves one behind.
+ */
+#define CLI_STR_(x) #x
+#define CLI_STR(x) CLI_STR_(x)
+/** Longest language code, in bytes (the library keeps codes in 16-byte buffers). */
+#define CLI_LANG_MAX 15
+/** Longest value of a free-text option (a title, a subject field), in bytes. */
+#define CLI_TEXT_MAX 1000
+
+/** A whole number >= 0, digits only (no sign, blank or hexadecimal), that fits a long. */
 bool cli_parse_count(const struct cli_command *cmd, const char *opt, const char *arg, long *out);
+/** A finite decimal number in [@p min, @p max] (HUGE_VAL: no upper bound); no nan, inf or hex. */
+bool cli_parse_real(const struct cli_command *cmd, const char *opt, const char *arg, double min, double max,
+                    double *out);
+/** A BCP-47 language code of at most CLI_LANG_MAX bytes that has rules in the data folder. */
+bool cli_parse_lang(const struct cli_command *cmd, const char *opt, const char *arg);
+/** Free text (a title, a subject): UTF-8, not empty, no control characters, at most CLI_TEXT_MAX bytes. */
+bool cli_parse_text(const struct cli_command *cmd, const char *opt, const char *arg);
+/** A file name: UTF-8, not empty, shorter than PATH_MAX. */
+bool cli_parse_path(const struct cli_command *cmd, const char *opt, const char *arg);
 /**
  * The index of @p arg among the NULL-terminated @p choices of option @p opt; -1 after reporting
  * misuse as `invalid argument "ARG" for OPT; should be a, b or c`.
  */
 int cli_parse_choice(const struct cli_command *cmd, const char *opt, const char *arg, const char *const *choices);
+/** The index of @p arg among the NULL-terminated @p choices, or -1; reports nothing. */
+int cli_choice_index(const char *arg, const char *const *choices);
 
 /** What a command does with one input text; returns a status (0 to go on). */
 typedef int (*cli_text_fn)(void *user, sel_ctx *ctx, const struct sel_text *text);

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: MIT
-// Helpers every subcommand uses to speak to the user the same way.
+// Helpers every subcommand uses to speak to the user the same way, and the one parser for each
+// kind of option value: user input is checked here, where it enters, so that no library
+// precondition (an assert in a debug build) is ever reached by what a user typed.
 #include "src/cli/cli.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void cli_print_usage(const struct cli_command *cmd, FILE *out)
 {
@@ -48,30 +54,172 @@ int cli_report(sel_ctx *ctx)
     return EXIT_USAGE;
 }
 
+// Reports an invalid value @p arg of @p opt, saying what it should be; returns false. The value is
+// quoted when it is short, well-formed UTF-8 (a terminal shows it as typed); otherwise described.
+static bool invalid(const struct cli_command *cmd, const char *opt, const char *arg, const char *should)
+{
+    size_t len = strlen(arg);
+    long bad = sel_utf8_find_invalid(arg, len, false);
+    if (bad >= 0) {
+        cli_usage_error(cmd, "invalid argument for %s (invalid UTF-8 at byte %ld); should be %s", opt, bad, should);
+    } else if (len <= 40) {
+        cli_usage_error(cmd, "invalid argument \"%s\" for %s; should be %s", arg, opt, should);
+    } else {
+        size_t cut = 40;
+        while (cut > 0 && ((unsigned char)arg[cut] & 0xC0) == 0x80) // not inside a character
+            cut--;
+        cli_usage_error(cmd, "invalid argument \"%.*s…\" (%zu bytes) for %s; should be %s", (int)cut, arg, len, opt,
+                        should);
+    }
+    return false;
+}
+
 bool cli_parse_count(const struct cli_command *cmd, const char *opt, const char *arg, long *out)
 {
+    // strtol alone would take leading blanks, a sign and "0x"; a count is plain digits
+    if (*arg < '0' || *arg > '9')
+        return invalid(cmd, opt, arg, "a whole number >= 0");
     char *end = NULL;
     errno = 0;
     long v = strtol(arg, &end, 10);
-    if (errno || end == arg || *end || v < 0) {
-        cli_usage_error(cmd, "invalid argument \"%s\" for %s; should be a whole number >= 0", arg, opt);
-        return false;
+    if (*end)
+        return invalid(cmd, opt, arg, "a whole number >= 0");
+    if (errno == ERANGE) {
+        char should[64];
+        snprintf(should, sizeof(should), "a whole number from 0 to %ld", LONG_MAX);
+        return invalid(cmd, opt, arg, should);
     }
     *out = v;
     return true;
 }
 
-int cli_parse_choice(const struct cli_command *cmd, const char *opt, const char *arg, const char *const *choices)
+bool cli_parse_real(const struct cli_command *cmd, const char *opt, const char *arg, double min, double max,
+                    double *out)
 {
+    char should[96];
+    if (max < HUGE_VAL)
+        snprintf(should, sizeof(should), "a number from %g to %g", min, max);
+    else
+        snprintf(should, sizeof(should), "a number >= %g", min);
+    // decimal only: strtod would also take blanks, "nan", "inf" and hexadecimal
+    if (!((*arg >= '0' && *arg <= '9') || *arg == '.') || arg[strspn(arg, "0123456789.eE+-")])
+        return invalid(cmd, opt, arg, should);
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(arg, &end);
+    if (end == arg || *end || errno == ERANGE || !isfinite(v) || v < min || v > max)
+        return invalid(cmd, opt, arg, should);
+    *out = v;
+    return true;
+}
+
+// Whether @p code has the shape of a BCP-47 tag the library can hold: a primary subtag of 2 or 3
+// letters, then subtags of 1 to 8 letters or digits, at most SEL_CLI_LANG_MAX bytes in all.
+static bool lang_shape(const char *code)
+{
+    size_t len = strlen(code), primary = strspn(code, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (len > CLI_LANG_MAX || primary < 2 || primary > 3)
+        return false;
+    for (const char *p = code + primary; *p;) {
+        if (*p++ != '-')
+            return false;
+        size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+        if (n < 1 || n > 8)
+            return false;
+        p += n;
+    }
+    return true;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+// "en, id": the languages with rules in the data folder @p dir (lang/CODE/), sorted.
+static void known_languages(const char *dir, char *out, size_t size)
+{
+    char *names[32];
     size_t n = 0;
-    for (; choices[n]; n++)
+    DIR *d = dir ? opendir(dir) : NULL;
+    for (struct dirent *e; d && n < 32 && (e = readdir(d));)
+        if (e->d_name[0] != '.' && (names[n] = strdup(e->d_name)))
+            n++;
+    if (d)
+        closedir(d);
+    qsort(names, n, sizeof(*names), compare_names);
+    *out = '\0';
+    for (size_t i = 0; i < n; i++) {
+        size_t used = strlen(out);
+        snprintf(out + used, size - used, "%s%s", i ? ", " : "", names[i]);
+        free(names[i]);
+    }
+}
+
+bool cli_parse_lang(const struct cli_command *cmd, const char *opt, const char *arg)
+{
+    char *dir = sel_data_path("lang");
+    bool ok = dir && lang_shape(arg);
+    if (ok) {
+        char path[PATH_MAX];
+        struct stat st;
+        snprintf(path, sizeof(path), "%s/%s", dir, arg);
+        ok = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    }
+    if (!ok) {
+        char known[128], should[192];
+        known_languages(dir, known, sizeof(known));
+        snprintf(should, sizeof(should), "a language code (BCP-47) selaras has rules for: %s",
+                 *known ? known : "none found");
+        invalid(cmd, opt, arg, should);
+    }
+    free(dir);
+    return ok;
+}
+
+bool cli_parse_text(const struct cli_command *cmd, const char *opt, const char *arg)
+{
+    static const char should[] = "text in UTF-8, not empty, on one line, at most " CLI_STR(CLI_TEXT_MAX) " bytes";
+    size_t len = strlen(arg);
+    if (len == 0 || len > CLI_TEXT_MAX || sel_utf8_find_invalid(arg, len, false) >= 0)
+        return invalid(cmd, opt, arg, should);
+    for (const unsigned char *p = (const unsigned char *)arg; *p; p++)
+        if (*p < 0x20 || *p == 0x7F)
+            return invalid(cmd, opt, arg, should);
+    return true;
+}
+
+bool cli_parse_path(const struct cli_command *cmd, const char *opt, const char *arg)
+{
+    // UTF-8 because the path is written into messages, JSON and (for --db) given to SQLite,
+    // whose file names are UTF-8
+    size_t len = strlen(arg);
+    if (len == 0 || len >= PATH_MAX || sel_utf8_find_invalid(arg, len, false) >= 0)
+        return invalid(cmd, opt, arg, "a path in UTF-8, not empty, shorter than " CLI_STR(PATH_MAX) " bytes");
+    return true;
+}
+
+int cli_choice_index(const char *arg, const char *const *choices)
+{
+    for (size_t n = 0; choices[n]; n++)
         if (strcmp(arg, choices[n]) == 0)
             return (int)n;
+    return -1;
+}
+
+int cli_parse_choice(const struct cli_command *cmd, const char *opt, const char *arg, const char *const *choices)
+{
+    int found = cli_choice_index(arg, choices);
+    if (found >= 0)
+        return found;
+    size_t n = 0;
+    while (choices[n])
+        n++;
     char list[256] = "";
     for (size_t i = 0; i < n; i++)
         snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
                  choices[i]);
-    cli_usage_error(cmd, "invalid argument \"%s\" for %s; should be %s", arg, opt, list);
+    invalid(cmd, opt, arg, list);
     return -1;
 }
 

@@ -152,6 +152,8 @@ int cmd_align(const struct cli_command *cmd, int argc, char **argv)
             presegmented = true;
             break;
         case 'o':
+            if (!cli_parse_path(cmd, "--output", optarg))
+                return EXIT_USAGE;
             output = optarg;
             break;
         case 'f': {

@@ -98,14 +98,22 @@ int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
     int opt;
     while ((opt = getopt_long(argc, argv, "l:c:h", long_opts, NULL)) != -1) {
         switch (opt) {
-        case 'l': lang = optarg; break;
+        case 'l':
+            if (!cli_parse_lang(cmd, "--lang", optarg))
+                return EXIT_USAGE;
+            lang = optarg;
+            break;
         case 'c':
             if (!cli_parse_count(cmd, "--context", optarg, &c.context))
                 return EXIT_USAGE;
             if (c.context > 500)
                 return cli_usage_error(cmd, "--context is at most 500 characters");
             break;
-        case 'D': db = optarg; break;
+        case 'D':
+            if (!cli_parse_path(cmd, "--db", optarg))
+                return EXIT_USAGE;
+            db = optarg;
+            break;
         case 'h':
             cli_print_usage(cmd, stdout);
             return 0;
@@ -116,6 +124,8 @@ int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
     if (optind + 1 != argc)
         return cli_usage_error(cmd, optind == argc ? "which term?" : "one TERM at a time (quote a phrase)");
     const char *term = argv[optind];
+    if (!cli_parse_text(cmd, "TERM", term))
+        return EXIT_USAGE;
     sel_ctx *ctx = NULL;
     sel_termbase *tb = NULL;
     sel_lookup *lk = NULL;

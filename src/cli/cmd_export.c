@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,19 +13,6 @@ enum {
     OPT_DB = 256, OPT_SOURCE, OPT_SUBJECT, OPT_MIN_COUNT, OPT_CONFIRMED_ONLY, OPT_DROP_BOILERPLATE,
     OPT_DROP_EMPTY, OPT_MIN_SCORE, OPT_MAX_RATIO, OPT_DEDUP, OPT_TERM_FACTORS,
 };
-
-static bool parse_real(const struct cli_command *cmd, const char *opt, const char *arg, double *out)
-{
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(arg, &end);
-    if (errno || end == arg || *end || v < 0) {
-        cli_usage_error(cmd, "invalid argument \"%s\" for %s; should be a number >= 0", arg, opt);
-        return false;
-    }
-    *out = v;
-    return true;
-}
 
 // Opens the database: a missing one is an error unless @p optional (then *st stays NULL).
 static int open_db(sel_store **st, sel_ctx *ctx, const char *given, bool optional)
@@ -144,8 +132,16 @@ int cmd_export(const struct cli_command *cmd, int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "f:o:h", long_opts, NULL)) != -1) {
         switch (opt) {
         case 'f': format = optarg; break;
-        case 'o': output = optarg; break;
-        case OPT_DB: db = optarg; break;
+        case 'o':
+            if (!cli_parse_path(cmd, "--output", optarg))
+                return EXIT_USAGE;
+            output = optarg;
+            break;
+        case OPT_DB:
+            if (!cli_parse_path(cmd, "--db", optarg))
+                return EXIT_USAGE;
+            db = optarg;
+            break;
         case OPT_SOURCE: {
             glossary_only = true;
             static const enum sel_gloss_source sources[] = { SEL_SOURCE_LEXICON, SEL_SOURCE_CORPUS, SEL_SOURCE_ALL };
@@ -155,7 +151,12 @@ int cmd_export(const struct cli_command *cmd, int argc, char **argv)
             gopt.source = sources[s];
             break;
         }
-        case OPT_SUBJECT: glossary_only = true; gopt.subject = optarg; break;
+        case OPT_SUBJECT:
+            glossary_only = true;
+            if (!cli_parse_text(cmd, "--subject", optarg))
+                return EXIT_USAGE;
+            gopt.subject = optarg;
+            break;
         case OPT_MIN_COUNT:
             glossary_only = true;
             if (!cli_parse_count(cmd, "--min-count", optarg, &gopt.min_count))
@@ -166,12 +167,12 @@ int cmd_export(const struct cli_command *cmd, int argc, char **argv)
         case OPT_DROP_EMPTY: parallel_only = true; popt.drop_empty = true; break;
         case OPT_MIN_SCORE:
             parallel_only = true;
-            if (!parse_real(cmd, "--min-score", optarg, &popt.min_score))
+            if (!cli_parse_real(cmd, "--min-score", optarg, 0, 1, &popt.min_score))
                 return EXIT_USAGE;
             break;
         case OPT_MAX_RATIO:
             parallel_only = true;
-            if (!parse_real(cmd, "--max-ratio", optarg, &popt.max_ratio))
+            if (!cli_parse_real(cmd, "--max-ratio", optarg, 0, HUGE_VAL, &popt.max_ratio))
                 return EXIT_USAGE;
             break;
         case OPT_DEDUP: parallel_only = true; popt.dedup = true; break;

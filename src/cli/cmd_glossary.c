@@ -143,7 +143,11 @@ int cmd_glossary(const struct cli_command *cmd, int argc, char **argv)
     int opt;
     while ((opt = getopt_long(argc, argv, "f:h", long_opts, NULL)) != -1) {
         switch (opt) {
-        case 's': subject = optarg; break;
+        case 's':
+            if (!cli_parse_text(cmd, "--subject", optarg))
+                return EXIT_USAGE;
+            subject = optarg;
+            break;
         case 'm':
             if (!cli_parse_count(cmd, "--min-count", optarg, &min_count))
                 return EXIT_USAGE;
@@ -157,7 +161,11 @@ int cmd_glossary(const struct cli_command *cmd, int argc, char **argv)
                 return EXIT_USAGE;
             format = optarg;
             break;
-        case 'D': db = optarg; break;
+        case 'D':
+            if (!cli_parse_path(cmd, "--db", optarg))
+                return EXIT_USAGE;
+            db = optarg;
+            break;
         case 'h':
             cli_print_usage(cmd, stdout);
             return 0;

@@ -6,6 +6,7 @@
 #include "src/ingest/ingest.h"
 #include "src/store/store.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,46 @@ static bool is_tmx(const char *format, const char *path)
     return len > 4 && strcasecmp(path + len - 4, ".tmx") == 0;
 }
 
+// Whether @p path can be opened as a document, with the message its reader (sel_text_read(), or
+// the XML reader for a translation memory, @p xml) would give in @p ctx if not.
+static bool can_open(sel_ctx *ctx, const char *path, bool xml)
+{
+    if (strcmp(path, "-") == 0)
+        return true;
+    // stat and access, not open: opening a FIFO would take the data its writer sends once
+    struct stat st;
+    if (stat(path, &st) != 0 || access(path, R_OK) != 0) {
+        sel_error_at(ctx, errno == ENOENT ? SEL_ENOTFOUND : SEL_EIO, (struct sel_location){ path, 0, 0 },
+                     "cannot open: %s", strerror(errno));
+        return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        sel_error_at(ctx, SEL_EIO, (struct sel_location){ path, 0, 0 }, "is a directory, not %s",
+                     xml ? "an XML file" : "a text file");
+        return false;
+    }
+    return true;
+}
+
+// Checked before the database is opened: when no document (or the translation) can be opened,
+// the ingest fails having done nothing, so it leaves no new database behind. Reports each file.
+static bool anything_to_ingest(sel_ctx *ctx, char **files, size_t n_files, const char *translation,
+                               const char *format)
+{
+    if (translation && !can_open(ctx, translation, false)) {
+        cli_report(ctx);
+        return false;
+    }
+    for (size_t i = 0; i < n_files; i++)
+        if (can_open(ctx, files[i], is_tmx(format, files[i])))
+            return true; // those that cannot are reported as the ingest meets them
+    for (size_t i = 0; i < n_files; i++) {
+        can_open(ctx, files[i], is_tmx(format, files[i]));
+        cli_report(ctx);
+    }
+    return false;
+}
+
 // --files-from: one path per line ("-" for standard input).
 static char **read_file_list(sel_ctx *ctx, const char *from, size_t *n)
 {
@@ -102,12 +143,36 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
     int opt;
     while ((opt = getopt_long(argc, argv, "l:t:f:qh", long_opts, NULL)) != -1) {
         switch (opt) {
-        case 'l': lang = optarg; break;
-        case 't': translation = optarg; break;
-        case 'T': title = optarg; break;
-        case 'D': db = optarg; break;
-        case 'F': files_from = optarg; break;
-        case 'f': format = optarg; break;
+        case 'l':
+            if (!cli_parse_lang(cmd, "--lang", optarg))
+                return EXIT_USAGE;
+            lang = optarg;
+            break;
+        case 't':
+            if (!cli_parse_path(cmd, "--translation", optarg))
+                return EXIT_USAGE;
+            translation = optarg;
+            break;
+        case 'T':
+            if (!cli_parse_text(cmd, "--title", optarg))
+                return EXIT_USAGE;
+            title = optarg;
+            break;
+        case 'D':
+            if (!cli_parse_path(cmd, "--db", optarg))
+                return EXIT_USAGE;
+            db = optarg;
+            break;
+        case 'F':
+            if (!cli_parse_path(cmd, "--files-from", optarg))
+                return EXIT_USAGE;
+            files_from = optarg;
+            break;
+        case 'f':
+            if (cli_choice_index(optarg, (const char *const[]){ "auto", "text", "tmx", NULL }) < 0)
+                return cli_usage_error(cmd, "unknown format '%s' (auto, text or tmx)", optarg);
+            format = optarg;
+            break;
         case 'q': quiet = true; break;
         case 'h':
             cli_print_usage(cmd, stdout);
@@ -135,10 +200,6 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         status = cli_usage_error(cmd, "no documents given");
         goto quiet_done;
     }
-    if (strcmp(format, "auto") != 0 && strcmp(format, "text") != 0 && strcmp(format, "tmx") != 0) {
-        status = cli_usage_error(cmd, "unknown format '%s' (auto, text or tmx)", format);
-        goto quiet_done;
-    }
     if (translation && n_files != 1) {
         status = cli_usage_error(cmd, "--translation goes with exactly one document");
         goto quiet_done;
@@ -147,6 +208,8 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         status = cli_usage_error(cmd, "a TMX file holds its translations: --translation does not go with it");
         goto quiet_done;
     }
+    if (!anything_to_ingest(ctx, files, n_files, translation, format))
+        goto quiet_done;
     if (sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
         sel_store_open(&st, ctx, db_path, true) != SEL_OK || sel_ingester_new(&ing, ctx, st, tb, lang) != SEL_OK)
         goto done;

@@ -176,9 +176,11 @@ static int run_compile(const struct cli_command *cmd, sel_ctx *ctx, int argc, ch
 {
     const char *output = NULL;
     for (int i = 0; i < argc; i++) {
-        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
+        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc) {
+            if (!cli_parse_path(cmd, argv[i], argv[i + 1]))
+                return EXIT_USAGE;
             output = argv[++i];
-        else
+        } else
             return cli_usage_error(cmd, "compile takes only -o FILE");
     }
     char *default_path = output ? NULL : sel_data_path("keys");

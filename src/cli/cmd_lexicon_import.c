@@ -28,7 +28,11 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
         case 'f': format = optarg; break;
         case OPT_REVERSE: opt.reverse = true; break;
         case OPT_CURATED: opt.curated = true; break;
-        case OPT_DB: db = optarg; break;
+        case OPT_DB:
+            if (!cli_parse_path(cmd, "--db", optarg))
+                return EXIT_USAGE;
+            db = optarg;
+            break;
         case 'h': cli_print_usage(cmd, stdout); return 0;
         default: return cli_usage_error(cmd, "unknown option");
         }
@@ -49,10 +53,19 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
     sel_store *st = NULL;
     char *path = NULL;
     int status = EXIT_USAGE;
-    size_t concepts = 0, terms = 0;
+    size_t concepts = 0, terms = 0, n_files = (size_t)(argc - optind);
     bool begun = false;
-    if (sel_ctx_new(&ctx) != SEL_OK)
+    sel_glossary **read = calloc(n_files, sizeof(*read));
+    if (sel_ctx_new(&ctx) != SEL_OK || !read) {
+        free(read);
+        sel_ctx_free(ctx);
         return EXIT_USAGE;
+    }
+    // Every file is read before the database is opened: a bad file fails the import having done
+    // nothing, and leaves no new database behind.
+    for (size_t i = 0; i < n_files; i++)
+        if (sel_glossary_read(&read[i], ctx, argv[optind + (int)i], &opt) != SEL_OK)
+            goto done;
     if (!(path = sel_store_path(db))) {
         sel_error(ctx, SEL_ENOMEM, "out of memory");
         goto done;
@@ -60,18 +73,13 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
     if (sel_store_open(&st, ctx, path, true) != SEL_OK || sel_store_begin(st, ctx) != SEL_OK)
         goto done;
     begun = true;
-    for (int i = optind; i < argc; i++) {
-        sel_glossary *g = NULL;
-        int rc = sel_glossary_read(&g, ctx, argv[i], &opt);
-        if (rc == SEL_OK)
-            rc = sel_glossary_store(g, ctx, st, argv[i], opt.curated);
-        for (size_t k = 0; rc == SEL_OK && k < sel_glossary_count(g); k++) {
-            concepts++;
-            terms += sel_glossary_entry(g, k)->n_terms;
-        }
-        sel_glossary_free(g);
-        if (rc != SEL_OK)
+    for (size_t i = 0; i < n_files; i++) {
+        if (sel_glossary_store(read[i], ctx, st, argv[optind + (int)i], opt.curated) != SEL_OK)
             goto done;
+        for (size_t k = 0; k < sel_glossary_count(read[i]); k++) {
+            concepts++;
+            terms += sel_glossary_entry(read[i], k)->n_terms;
+        }
     }
     if (sel_store_commit(st, ctx) != SEL_OK)
         goto done;
@@ -85,6 +93,9 @@ done:
     if (status)
         cli_report(ctx);
     sel_store_close(st);
+    for (size_t i = 0; i < n_files; i++)
+        sel_glossary_free(read[i]);
+    free(read);
     free(path);
     sel_ctx_free(ctx);
     return status;

@@ -274,6 +274,8 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
                 run.limit = MAX_ROWS;
             break;
         case 'D':
+            if (!cli_parse_path(cmd, "--db", optarg))
+                return EXIT_USAGE;
             db = optarg;
             break;
         case 'h':

@@ -79,6 +79,8 @@ int cmd_segment(const struct cli_command *cmd, int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "l:f:h", long_opts, NULL)) != -1) {
         switch (opt) {
         case 'l':
+            if (!cli_parse_lang(cmd, "--lang", optarg))
+                return EXIT_USAGE;
             lang_code = optarg;
             break;
         case 'f': {

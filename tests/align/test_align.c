@@ -6,6 +6,7 @@
 #include "tests/align/bead_score.h"
 
 #include <criterion/criterion.h>
+#include "tests/shared_data.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -131,14 +132,12 @@ Test(align_align, empty_sides_give_zero_sided_beads)
 Test(align_align, band_widens_when_one_side_starts_with_many_extra_lines)
 {
     // 150 furniture lines before 60 sentence pairs: the path leaves the diagonal by 150.
-    const char *shared = getenv("SEL_SHARED");
-    cr_assert_not_null(shared);
-    char path[4096];
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/id.txt", shared);
+    char id_path[4096], en_path[4096];
+    sel_shared_file_or_skip(id_path, sizeof(id_path), "data/panl-int-dev/id.txt");
+    sel_shared_file_or_skip(en_path, sizeof(en_path), "data/panl-int-dev/en.txt");
     struct sel_text ti, te;
-    cr_assert_eq(sel_text_read(&ti, ctx, path), SEL_OK, "%s", sel_ctx_errmsg(ctx));
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/en.txt", shared);
-    cr_assert_eq(sel_text_read(&te, ctx, path), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_eq(sel_text_read(&ti, ctx, id_path), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_eq(sel_text_read(&te, ctx, en_path), SEL_OK, "%s", sel_ctx_errmsg(ctx));
     size_t cut_i = 0, cut_e = 0;
     for (int lines = 0; lines < 60; cut_i++)
         lines += ti.data[cut_i] == '\n';

@@ -13,6 +13,7 @@
 #include "tests/align/bead_score.h"
 
 #include <criterion/criterion.h>
+#include "tests/shared_data.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -178,13 +179,11 @@ static double align_docs(bool lexical, const struct sim_doc *docs, size_t n_docs
 
 Test(align_simulated, dev_documents_meet_strict_bead_f1)
 {
-    const char *shared = getenv("SEL_SHARED");
-    cr_assert_not_null(shared, "SEL_SHARED is not set");
-    char path[4096];
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/id.txt", shared);
-    struct lines id = read_lines(path);
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/en.txt", shared);
-    struct lines en = read_lines(path);
+    char id_path[4096], en_path[4096];
+    sel_shared_file_or_skip(id_path, sizeof(id_path), "data/panl-int-dev/id.txt");
+    sel_shared_file_or_skip(en_path, sizeof(en_path), "data/panl-int-dev/en.txt");
+    struct lines id = read_lines(id_path);
+    struct lines en = read_lines(en_path);
     cr_assert_eq(id.n, en.n, "id.txt and en.txt differ in line count");
     cr_assert_geq(id.n, 3000);
 

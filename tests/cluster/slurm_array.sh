@@ -31,6 +31,9 @@ elif sudo -n true 2>/dev/null; then
 else
     missing "the Slurm daemons need root, and sudo asks for a password"
 fi
+# the dev data from ../shared, or skipped (failed under CI) before any daemon starts
+. "$(dirname "$0")/../shared_data.sh"
+shared_need data/panl-int-dev/id.txt data/panl-int-dev/en.txt
 
 # run inside a Slurm job itself (a CI runner on a cluster), its settings would leak into ours
 for v in $(env | sed -n 's/^\(SLURM_[A-Z_]*\|SBATCH_[A-Z_]*\|SALLOC_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
@@ -117,7 +120,7 @@ done
 
 # 40 documents of 83 line pairs (3,320 lines), listed SOURCE<TAB>TRANSLATION.
 cd "$tmp/work" || exit 1
-dev=$SEL_SHARED/data/panl-int-dev
+dev=$SHARED/data/panl-int-dev
 split -l 83 -d -a 2 --additional-suffix=.id.txt "$dev/id.txt" doc-
 split -l 83 -d -a 2 --additional-suffix=.en.txt "$dev/en.txt" doc-
 for f in doc-*.id.txt; do printf '%s\t%s\n' "$f" "${f%.id.txt}.en.txt"; done >list.txt

@@ -27,8 +27,8 @@ selaras lexicon import --format tbx extdtd.tbx --db "$db"
 expect_status 2 "entity from an external DTD"
 same_text "selaras: extdtd.tbx:6: entity reference &evil; refused (no DTD is loaded)" "$(cat "$tmp/err")" "external DTD message"
 
-# Nothing of any of them reached the database.
-ok "nothing stored" $PY "$HERE/check_import.py" count "$db" 0
+# Nothing of any of them reached a database: none was even created.
+ok "nothing stored" test ! -e "$db"
 "$SELARAS" export glossary --format tsv --db "$db" | grep -q "EXTERNAL-DTD-WAS-LOADED" && fail "the external DTD was loaded"
 
 # TMX import (`selaras ingest` of a translation memory) reads with the same parser: the same four

@@ -5,6 +5,7 @@
 #include "lexicon/lexicon.h"
 
 #include <criterion/criterion.h>
+#include "tests/shared_data.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,8 +55,9 @@ static int by_count(const void *a, const void *b)
 
 Test(lexicon_dev_coverage, concepts_found_and_confirmed_in_translations, .timeout = 300)
 {
-    const char *shared = getenv("SEL_SHARED");
-    cr_assert_not_null(shared);
+    char id_path[4096], en_path[4096];
+    sel_shared_file_or_skip(id_path, sizeof(id_path), "data/panl-int-dev/id.txt");
+    sel_shared_file_or_skip(en_path, sizeof(en_path), "data/panl-int-dev/en.txt");
     sel_ctx *ctx = NULL;
     sel_termbase *tb = NULL;
     cr_assert_eq(sel_ctx_new(&ctx), SEL_OK);
@@ -65,13 +67,10 @@ Test(lexicon_dev_coverage, concepts_found_and_confirmed_in_translations, .timeou
     cr_assert_eq(sel_tagger_new(&id, ctx, tb, "id"), SEL_OK, "%s", sel_ctx_errmsg(ctx));
     cr_assert_eq(sel_tagger_new(&en, ctx, tb, "en"), SEL_OK, "%s", sel_ctx_errmsg(ctx));
 
-    char path[4096];
     struct sel_text tid, ten;
     size_t n_id, n_en;
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/id.txt", shared);
-    char **lid = read_lines(ctx, path, &n_id, &tid);
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/en.txt", shared);
-    char **len = read_lines(ctx, path, &n_en, &ten);
+    char **lid = read_lines(ctx, id_path, &n_id, &tid);
+    char **len = read_lines(ctx, en_path, &n_en, &ten);
     cr_assert_eq(n_id, n_en);
 
     size_t n_concepts = sel_termbase_concept_count(tb);

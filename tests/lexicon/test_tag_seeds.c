@@ -4,6 +4,7 @@
 #include "lexicon/lexicon.h"
 
 #include <criterion/criterion.h>
+#include "tests/shared_data.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,14 @@ static bool collect(void *user, const char *text, const struct sel_sentence *s, 
 
 Test(lexicon_tag_seeds, occurrences_match_hand_counted_gold, .timeout = 120)
 {
+    static const char *const seeds[] = { "000_03af0ad443b15418", "001_ba944954742ac43a", "002_8e2d0effefc95bf9",
+                                         "003_c614f5d41995a605", "004_b90e529e8fa8f8a9" };
+    char seed_paths[5][4096];
+    for (size_t i = 0; i < 5; i++) {
+        char rel[64];
+        snprintf(rel, sizeof(rel), "seeds/%s.txt", seeds[i]);
+        sel_shared_file_or_skip(seed_paths[i], sizeof(seed_paths[i]), rel);
+    }
     char path[4096];
     snprintf(path, sizeof(path), "%s/tag/seeds.tsv", getenv("SEL_TEST_DATA"));
     FILE *fp = fopen(path, "r");
@@ -88,12 +97,9 @@ Test(lexicon_tag_seeds, occurrences_match_hand_counted_gold, .timeout = 120)
     cr_assert_eq(sel_termbase_new(&tb), SEL_OK);
     cr_assert_eq(sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL), SEL_OK, "%s", sel_ctx_errmsg(ctx));
     cr_assert_eq(sel_tagger_new(&tagger, ctx, tb, "id"), SEL_OK, "%s", sel_ctx_errmsg(ctx));
-    static const char *const seeds[] = { "000_03af0ad443b15418", "001_ba944954742ac43a", "002_8e2d0effefc95bf9",
-                                         "003_c614f5d41995a605", "004_b90e529e8fa8f8a9" };
     for (size_t i = 0; i < 5; i++) {
-        snprintf(path, sizeof(path), "%s/seeds/%s.txt", getenv("SEL_SHARED"), seeds[i]);
         struct sel_text t;
-        cr_assert_eq(sel_text_read(&t, ctx, path), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+        cr_assert_eq(sel_text_read(&t, ctx, seed_paths[i]), SEL_OK, "%s", sel_ctx_errmsg(ctx));
         struct run r = { &pred, &gold, seeds[i], t.bom };
         cr_assert_eq(sel_tagger_tag(tagger, ctx, t.data, t.len, false, collect, &r), SEL_OK);
         sel_text_finish(&t);

@@ -4,9 +4,10 @@
 # once both finish and store everything; two ingests of the same documents at once store each
 # once; lookup, glossary and concordance answer while an ingest writes.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../shared_data.sh"
+shared_need data/panl-int-dev/id.txt
 cd "$T" || exit 1
-dev=${SEL_SHARED:?}/data/panl-int-dev/id.txt
-[ -f "$dev" ] || { echo "# $dev is missing"; exit 1; }
+dev=$SHARED/data/panl-int-dev/id.txt
 mkdir docs
 # 300 documents of about 11 lines each from the dev data.
 awk '{ f = sprintf("docs/doc%03d.txt", int((NR - 1) * 300 / 3320)); print > f }' "$dev"

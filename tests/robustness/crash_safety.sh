@@ -6,11 +6,12 @@
 # of its file stores (only whole documents), and re-running the ingest completes the set with
 # nothing stored twice. Two trials run at a time.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../shared_data.sh"
+shared_need data/panl-int-dev/id.txt
 cd "$T" || exit 1
 trials=${CRASH_TRIALS:-20}
 seed=${CRASH_SEED:-20261122}
-dev=${SEL_SHARED:?}/data/panl-int-dev/id.txt
-[ -f "$dev" ] || { echo "# $dev is missing"; exit 1; }
+dev=$SHARED/data/panl-int-dev/id.txt
 mkdir docs
 awk '{ f = sprintf("docs/doc%03d.txt", int((NR - 1) * 300 / 3320)); print > f }' "$dev"
 ls "$T"/docs/*.txt >list

@@ -7,6 +7,7 @@
 #include "src/store/store_internal.h"
 
 #include <criterion/criterion.h>
+#include "tests/shared_data.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,6 +234,14 @@ struct gold_occ {
 
 Test(store, seed_occurrences_are_stored_with_the_gold_offsets)
 {
+    static const char *const seeds[] = { "000_03af0ad443b15418", "001_ba944954742ac43a", "002_8e2d0effefc95bf9",
+                                         "003_c614f5d41995a605", "004_b90e529e8fa8f8a9" };
+    char seed_paths[5][4096];
+    for (size_t i = 0; i < 5; i++) {
+        char rel[64];
+        snprintf(rel, sizeof(rel), "seeds/%s.txt", seeds[i]);
+        sel_shared_file_or_skip(seed_paths[i], sizeof(seed_paths[i]), rel);
+    }
     char path[4096];
     snprintf(path, sizeof(path), "%s/tag/seeds.tsv", getenv("SEL_TEST_DATA"));
     FILE *fp = fopen(path, "r");
@@ -249,12 +258,9 @@ Test(store, seed_occurrences_are_stored_with_the_gold_offsets)
     sel_ingester *ing = NULL;
     cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK);
     cr_assert_eq(sel_ingester_new(&ing, ctx, st, tb, "id"), SEL_OK);
-    static const char *const seeds[] = { "000_03af0ad443b15418", "001_ba944954742ac43a", "002_8e2d0effefc95bf9",
-                                         "003_c614f5d41995a605", "004_b90e529e8fa8f8a9" };
     for (size_t i = 0; i < 5; i++) {
-        snprintf(path, sizeof(path), "%s/seeds/%s.txt", getenv("SEL_SHARED"), seeds[i]);
         struct sel_ingest_report r;
-        cr_assert_eq(sel_ingest(ing, ctx, path, NULL, NULL, &r), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+        cr_assert_eq(sel_ingest(ing, ctx, seed_paths[i], NULL, NULL, &r), SEL_OK, "%s", sel_ctx_errmsg(ctx));
     }
     sqlite3_stmt *q = NULL;
     cr_assert_eq(prepare(st, ctx,

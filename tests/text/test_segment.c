@@ -6,6 +6,7 @@
 #include "tests/text/span_score.h"
 
 #include <criterion/criterion.h>
+#include "tests/shared_data.h"
 #include <dirent.h>
 #include <sys/stat.h>
 #include <string.h>
@@ -64,10 +65,15 @@ static void read_file(struct sel_text *t, const char *path)
 Test(text_segment, seed_articles_meet_gold_f1)
 {
     const char *dir = env("SEL_TEST_DATA");
-    const char *shared = env("SEL_SHARED");
     static const char *const seeds[] = { "000_03af0ad443b15418", "001_ba944954742ac43a",
                                          "002_8e2d0effefc95bf9", "003_c614f5d41995a605",
                                          "004_b90e529e8fa8f8a9" };
+    char seed_paths[5][4096];
+    for (size_t i = 0; i < 5; i++) {
+        char rel[64];
+        snprintf(rel, sizeof(rel), "seeds/%s.txt", seeds[i]);
+        sel_shared_file_or_skip(seed_paths[i], sizeof(seed_paths[i]), rel);
+    }
     struct span_score total = { 0 };
     for (size_t i = 0; i < 5; i++) {
         char path[4096];
@@ -85,9 +91,8 @@ Test(text_segment, seed_articles_meet_gold_f1)
             span_push(&gold, s, e, kind == 'b');
         }
         fclose(fp);
-        snprintf(path, sizeof(path), "%s/seeds/%s.txt", shared, seeds[i]);
         struct sel_text t;
-        read_file(&t, path);
+        read_file(&t, seed_paths[i]);
         struct span_list pred = segment_text(lang_id, t.data, t.len, t.bom);
         struct span_score s = span_compare(&gold, &pred, true, stderr, seeds[i]);
         total.gold += s.gold, total.predicted += s.predicted, total.matched += s.matched;
@@ -166,7 +171,7 @@ Test(text_segment, own_corpus_meets_gold_f1)
 Test(text_segment, dev_data_paragraphs_recover_line_boundaries)
 {
     char path[4096];
-    snprintf(path, sizeof(path), "%s/data/panl-int-dev/id.txt", env("SEL_SHARED"));
+    sel_shared_file_or_skip(path, sizeof(path), "data/panl-int-dev/id.txt");
     struct sel_text t;
     read_file(&t, path);
     size_t cap = t.len + 16, len = 0;

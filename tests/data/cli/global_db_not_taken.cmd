@@ -1,0 +1,1 @@
+--db x.db segment segment/cases/empty.txt

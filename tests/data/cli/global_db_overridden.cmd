@@ -1,0 +1,1 @@
+--db no/such/dir/selaras.db glossary --db no/other/dir/selaras.db

@@ -1,0 +1,1 @@
+--lang abcdefghijklmnopqrstu ingest --db no/such/dir/x.db segment/cases/empty.txt
