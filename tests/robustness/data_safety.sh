@@ -1,0 +1,305 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Nothing lost, nothing overwritten (docs/robustness.md, "Data safety"): the defects found by
+# attacking the tool as a hostile or careless user would, one regression check each. Every check
+# here failed before its fix.
+. "$(dirname "$0")/lib.sh"
+cd "$T" || exit 1
+corpus=$SEL_SOURCE_ROOT/corpus
+cp "$corpus/01-asean-defence.id.txt" a.id.txt
+cp "$corpus/01-asean-defence.en.txt" a.en.txt
+cp "$corpus/02-un-resolution.id.txt" b.id.txt 2>/dev/null || cp "$(ls "$corpus"/*.id.txt | sed -n 2p)" b.id.txt
+run ingest --quiet --db pristine.db a.id.txt --translation a.en.txt
+expect 0 "" "setup: a document with its translation"
+# One self-contained file (no -wal beside it) that each section copies, so that a failure in
+# one section cannot spoil the next.
+sql pristine.db 'PRAGMA journal_mode=DELETE' >/dev/null
+# fresh NAME: a copy of the pristine database at $T/NAME, its path in $db.
+fresh() {
+    db=$T/$1
+    cp pristine.db "$db"
+}
+fresh db.sqlite
+
+# sha FILE: a digest of the file's bytes, or "missing".
+sha() { [ -f "$1" ] && md5sum <"$1" | cut -d' ' -f1 || echo missing; }
+
+# ---- 1. An export never writes over the database it reads --------------------------------------
+before=$(db_state "$db")
+for what in "glossary --format tbx" "glossary --format csv" "parallel --format tmx" "parallel --format tsv"; do
+    fresh db.sqlite
+    # shellcheck disable=SC2086
+    run export $what --db "$db" -o "$db"
+    expect 2 "is the database" "export $what -o DB: refused"
+    [ "$(db_state "$db")" = "$before" ] && ok "export $what -o DB: database intact" ||
+        not_ok "export $what -o DB: the database changed"
+done
+fresh db.sqlite
+ln -s "$db" link.db
+run export glossary --format tbx --db "$db" -o link.db
+expect 2 "is the database" "export -o a symlink to the database: refused"
+[ "$(db_state "$db")" = "$before" ] && ok "symlink: database intact" || not_ok "symlink: database changed"
+
+# ---- 2. A schema version the tool does not know is refused, untouched -----------------------
+for v in -8 -100000 999; do
+    cp pristine.db "v$v.db"
+    sql "v$v.db" "PRAGMA user_version = $v" >/dev/null
+    want=$(sha "v$v.db")
+    for cmd in glossary "ingest --quiet b.id.txt"; do
+        # shellcheck disable=SC2086
+        run $cmd --db "v$v.db"
+        expect 2 "schema version $v" "user_version $v: $cmd refused"
+    done
+    [ "$(sha "v$v.db")" = "$want" ] && ok "user_version $v: file untouched" || not_ok "user_version $v: file changed"
+done
+
+# ---- 3. Standard input has no identity of its own ---------------------------------------------
+sdb=$T/stdin.db
+printf 'Pasukan TNI tiba di Jakarta.\n' >s1.txt
+printf 'Menteri Pertahanan bertemu Panglima TNI.\n' >s2.txt
+STDIN=s1.txt run ingest --quiet --db "$sdb" -
+expect 0 "" "ingest -: first article"
+STDIN=s2.txt run ingest --quiet --db "$sdb" -
+expect 0 "" "ingest -: second article"
+[ "$(sql "$sdb" 'SELECT count(*) FROM document')" = 2 ] && ok "ingest - twice keeps both articles" ||
+    not_ok "ingest - twice: $(sql "$sdb" 'SELECT count(*) FROM document') documents stored, expected 2"
+STDIN=s1.txt run ingest --quiet --db "$sdb" - -
+expect 2 "standard input" "ingest - -: refused (stdin read once)"
+[ "$(sql "$sdb" 'SELECT count(*) FROM document WHERE bytes > 0')" = 2 ] && ok "ingest - -: nothing emptied" ||
+    not_ok "ingest - -: an article was replaced"
+
+# ---- 4. A blank-looking TMX segment does not shift later units ----------------------------------
+tdb=$T/tmx.db
+{
+    printf '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="id" datatype="plaintext"/><body>\n'
+    printf '<tu><tuv xml:lang="id"><seg>Satu pasukan tiba.</seg></tuv><tuv xml:lang="en"><seg>One troop arrived.</seg></tuv></tu>\n'
+    for sp in '&#160;' '&#12288;' '&#8194;' '&#8239;'; do
+        printf '<tu><tuv xml:lang="id"><seg>%s</seg></tuv><tuv xml:lang="en"><seg>Blank %s.</seg></tuv></tu>\n' "$sp" "$sp"
+    done
+    printf '<tu><tuv xml:lang="id"><seg>Dua tentara gugur.</seg></tuv><tuv xml:lang="en"><seg>Two soldiers died.</seg></tuv></tu>\n'
+    printf '<tu><tuv xml:lang="id"><seg>Tiga rudal ditembakkan.</seg></tuv><tuv xml:lang="en"><seg>Three missiles were fired.</seg></tuv></tu>\n'
+    printf '</body></tmx>\n'
+} >blank.tmx
+run ingest --quiet --db "$tdb" blank.tmx
+expect 0 "" "ingest a TMX with blank-looking units"
+run export parallel --format tsv --db "$tdb"
+if grep -qx 'Dua tentara gugur.	Two soldiers died.' "$T/out" &&
+    grep -qx 'Tiga rudal ditembakkan.	Three missiles were fired.' "$T/out" &&
+    grep -qx 'Satu pasukan tiba.	One troop arrived.' "$T/out"; then
+    ok "blank TMX units: every later pair keeps its own translation"
+else
+    not_ok "blank TMX units: pairs shifted"
+    sed 's/^/#   /' "$T/out"
+fi
+
+# ---- 5. A translation can be corrected, or added later ---------------------------------------
+xdb=$T/tr.db
+printf 'The troops arrived.\n' >wrong.en.txt
+run ingest --quiet --db "$xdb" a.id.txt
+expect 0 "" "ingest without a translation"
+run ingest --db "$xdb" a.id.txt --translation wrong.en.txt
+expect 0 "" "ingest again with a translation"
+grep -q unchanged "$T/err" && not_ok "adding a translation later was ignored (\"unchanged\")" ||
+    ok "adding a translation later is not 'unchanged'"
+[ "$(sql "$xdb" 'SELECT count(*) FROM document WHERE translation_of IS NOT NULL')" = 1 ] &&
+    ok "the added translation is stored" || not_ok "no translation stored"
+run ingest --db "$xdb" a.id.txt --translation a.en.txt
+expect 0 "" "ingest again with the corrected translation"
+n=$(sql "$xdb" "SELECT count(*) FROM sentence s JOIN document d ON d.id = s.document_id WHERE d.translation_of IS NOT NULL AND s.text = 'The troops arrived.'")
+[ "$n" = 0 ] && ok "the corrected translation replaced the wrong one" || not_ok "the wrong translation is still stored"
+[ "$(sql "$xdb" 'SELECT count(*) FROM document')" = 2 ] && ok "one source, one translation" ||
+    not_ok "$(sql "$xdb" 'SELECT count(*) FROM document') documents after correcting"
+
+# ---- 6. dictd articles are checked as UTF-8 like the index ------------------------------------
+# dictd ARTICLE_BYTES NAME: writes NAME.dict and NAME.index holding one article for "tentara".
+dictd() {
+    python3 - "$1" "$2" <<'PY'
+import sys
+def b64(n):
+    a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    s = ""
+    while True:
+        s = a[n % 64] + s
+        n //= 64
+        if n == 0:
+            return s
+body = sys.argv[1].encode('latin-1').decode('unicode_escape').encode('latin-1')
+open(sys.argv[2] + ".dict", "wb").write(body)
+open(sys.argv[2] + ".index", "w").write("tentara\t%s\t%s\n" % (b64(0), b64(len(body))))
+PY
+}
+ddb=$T/dict.db
+dictd 'tentara <n>\nsold\xe9r, army\n' bad
+run lexicon import --format dictd --db "$ddb" bad.index
+expect 2 "invalid UTF-8" "dictd: an article with invalid UTF-8 is refused with its place"
+dictd 'tentara <n>\nsol\x00dier, army\n' nul
+run lexicon import --format dictd --db "$ddb" nul.index
+expect 2 "NUL" "dictd: a NUL byte in an article is refused"
+# An article with 200 translations keeps them all, or says what it dropped.
+dictd "tentara <n>\\n$(seq -s ', ' -f 'word%g' 1 200)\\n" many
+run lexicon import --format dictd --db "$ddb" many.index
+n=$(sql "$ddb" "SELECT count(*) FROM user_term WHERE text LIKE 'word%'" 2>/dev/null)
+{ [ "$n" = 200 ] || grep -q 'translations' "$T/err"; } && ok "dictd: 200 translations kept or the loss reported" ||
+    not_ok "dictd: $n of 200 translations kept, nothing said"
+
+# ---- 7. Long answers are never cut inside a character -----------------------------------------
+# A 3,000-character word of 2-byte letters: analyze returns it whole.
+python3 -c 'print("é" * 3000)' >long.txt
+run analyze long.txt
+python3 - "$T/out" <<'PY' && ok "analyze: a long word comes back whole, valid UTF-8" || not_ok "analyze: a long word was cut"
+import sys
+data = open(sys.argv[1], 'rb').read().decode('utf-8')  # raises on a cut character
+form, lemma, root = data.split('\n')[0].split('\t')[:3]
+sys.exit(0 if form == lemma == root == 'é' * 3000 else 1)
+PY
+
+# ---- 8. Someone else's SQLite file is never converted -----------------------------------------
+python3 -c '
+import sqlite3
+c = sqlite3.connect("bookmarks.db")
+c.execute("CREATE TABLE bookmark (url TEXT)")
+c.execute("INSERT INTO bookmark VALUES (\"https://example.org\")")
+c.commit()
+'
+want=$(sha bookmarks.db)
+for cmd in glossary "concordance pasukan" "lookup pasukan" "export glossary --format csv" "ingest --quiet a.id.txt"; do
+    # shellcheck disable=SC2086
+    run $cmd --db bookmarks.db
+    expect 2 "not a selaras database" "foreign SQLite file: $cmd refused"
+done
+[ "$(sha bookmarks.db)" = "$want" ] && [ ! -e bookmarks.db-wal ] && ok "foreign SQLite file untouched" ||
+    not_ok "foreign SQLite file changed"
+[ "$(sql bookmarks.db 'PRAGMA journal_mode')" = delete ] && ok "foreign file still in its journal mode" ||
+    not_ok "foreign file's journal mode changed"
+
+# ---- 9. Read errors are errors ----------------------------------------------------------------
+cp pristine.db damaged.db
+python3 - damaged.db <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+c.execute('PRAGMA journal_mode=DELETE')
+c.close()
+data = bytearray(open(sys.argv[1], 'rb').read())
+page = 4096
+# Overwrite the middle of the file (table pages) with garbage, leaving the header readable.
+for i in range(len(data) // 3, 2 * len(data) // 3):
+    data[i] = 0x5A
+open(sys.argv[1], 'wb').write(data)
+PY
+run glossary --db damaged.db
+[ "$rc" -ne 0 ] && [ "$rc" -ne 1 ] && ok "damaged database: glossary fails (exit $rc)" ||
+    not_ok "damaged database: glossary exit $rc"
+run export parallel --format tsv --db damaged.db -o damaged.tsv
+[ "$rc" -eq 2 ] && [ ! -e damaged.tsv ] && ok "damaged database: export fails and leaves no file" ||
+    not_ok "damaged database: export exit $rc"
+
+# ---- 10. Readers work on read-only storage ---------------------------------------------------
+mkdir ro && cp pristine.db ro/db.sqlite
+run glossary --db ro/db.sqlite
+cp "$T/out" ro-expected.txt
+chmod a-w ro/db.sqlite ro
+if [ "$(id -u)" = 0 ]; then
+    ok "# read-only storage: skipped as root (root writes anyway)"
+else
+    for cmd in glossary "concordance pasukan" "lookup pasukan" "export glossary --format tsv" "export parallel --format tsv"; do
+        # shellcheck disable=SC2086
+        run $cmd --db ro/db.sqlite
+        [ "$rc" -le 1 ] && ok "read-only: $cmd answers" || { not_ok "read-only: $cmd exit $rc"; sed 's/^/#   /' "$T/err"; }
+    done
+    run ingest --quiet --db ro/db.sqlite b.id.txt
+    expect 2 "read-only" "read-only: ingest names the read-only folder or file"
+fi
+chmod u+w ro ro/db.sqlite
+
+# ---- 11. Compressed XML is refused, not expanded ----------------------------------------------
+python3 - <<'PY'
+import gzip
+tu = '<tu><tuv xml:lang="id"><seg>Pasukan tiba.</seg></tuv><tuv xml:lang="en"><seg>Troops arrived.</seg></tuv></tu>\n'
+doc = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="id"/><body>\n' + tu * 200000 + '</body></tmx>\n'
+open('big.tmx.gz', 'wb').write(gzip.compress(doc.encode()))
+import shutil; shutil.copy('big.tmx.gz', 'gz-named.tmx')
+PY
+run ingest --quiet --db "$T/gz.db" gz-named.tmx
+expect 2 "compressed" "a gzip-compressed TMX is refused with a message that says so"
+run lexicon import --format tbx --db "$T/gz.db" gz-named.tmx
+expect 2 "compressed" "a gzip-compressed TBX is refused"
+
+# ---- 13. lexicon import parses before it takes the write lock --------------------------------
+fresh lock.db
+printf 'id\ten\npasukan\n' >broken.tsv
+python3 - "$db" <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], timeout=60, isolation_level=None)
+c.execute('BEGIN IMMEDIATE')
+time.sleep(6)
+c.execute('ROLLBACK')
+PY
+holder=$!
+sleep 1
+start=$(date +%s)
+run lexicon import --format tsv --db "$db" broken.tsv
+took=$(($(date +%s) - start))
+wait $holder
+[ "$rc" = 2 ] && [ "$took" -lt 4 ] && ok "lexicon import: a bad file is refused without waiting for the lock" ||
+    not_ok "lexicon import: exit $rc after ${took}s (waited for the write lock before parsing)"
+
+# ---- Low: failed exports, summaries, UTF-16, unbounded reads, control characters, options ----
+# A failed export leaves the previous good export in place and names the file.
+fresh export.db
+run export glossary --format tsv --db "$db" -o good.tsv
+expect 0 "" "export to good.tsv"
+want=$(sha good.tsv)
+(ulimit -f 1; "$SELARAS" export glossary --format tbx --db "$db" -o good.tsv >"$T/out" 2>"$T/err"); rc=$?
+[ "$rc" -ne 0 ] && [ "$(sha good.tsv)" = "$want" ] && ok "an export that fails (file size limit) keeps the old file" ||
+    not_ok "failed export: exit $rc, old file $( [ "$(sha good.tsv)" = "$want" ] && echo kept || echo destroyed)"
+grep -q 'good.tsv' "$T/err" && ok "the failed export's message names the file" || not_ok "message lacks the file name"
+ls good.tsv.* .good.tsv* 2>/dev/null | grep -q . && not_ok "a temporary file was left behind" || ok "no temporary file left behind"
+
+# UTF-16 is named as such.
+printf '\377\376P\000a\000s\000\n\000' >utf16.txt
+run segment utf16.txt
+expect 2 "UTF-16" "UTF-16 input is named UTF-16, not binary"
+grep -q iconv "$T/err" && ok "the UTF-16 message says how to convert" || not_ok "the UTF-16 message lacks iconv"
+
+# /dev/zero is refused at its first byte, not read whole.
+run segment /dev/zero
+expect 2 "at byte offset 0" "/dev/zero: refused at byte offset 0"
+
+# Control characters and bidi overrides are escaped in text output.
+printf 'Pasukan\033[31m tiba \342\200\256di Jakarta.\n' >ctrl.txt
+run segment ctrl.txt
+if grep -q "$(printf '\033')" "$T/out" || grep -q "$(printf '\342\200\256')" "$T/out"; then
+    not_ok "segment printed a control character or bidi override raw"
+else
+    ok "segment escapes control characters and bidi overrides"
+fi
+
+# TSV import says when it drops columns past the third.
+printf 'id\ten\tnote\textra\npasukan\ttroops\tarmy\tsurplus\n' >extra.tsv
+run lexicon import --format tsv --db "$T/extra.db" extra.tsv
+grep -q 'column' "$T/err" && ok "TSV import warns about the columns it ignores" || not_ok "TSV import dropped columns silently"
+
+# --min-score nan is refused.
+run export parallel --format tsv --db "$db" --min-score nan
+expect 2 "min-score" "--min-score nan refused"
+
+# The same file under another spelling of its path is stored once.
+pdb=$T/paths.db
+run ingest --quiet --db "$pdb" a.id.txt
+run ingest --quiet --db "$pdb" ./a.id.txt
+run ingest --quiet --db "$pdb" "$T/a.id.txt"
+[ "$(sql "$pdb" 'SELECT count(*) FROM document')" = 1 ] && ok "one file under three path spellings: stored once" ||
+    not_ok "one file under three spellings: $(sql "$pdb" 'SELECT count(*) FROM document') documents"
+
+# A --db that looks like a URI is a file name.
+run ingest --quiet --db 'file:x?mode=memory' a.id.txt
+[ -f 'file:x?mode=memory' ] && ok "--db file:...?mode=memory is a file name" || not_ok "--db was taken as a URI"
+
+# A TMX named *.xml is recognised in auto mode.
+cp blank.tmx memory.xml
+run ingest --quiet --db "$T/xml.db" memory.xml
+[ "$(sql "$T/xml.db" 'SELECT count(*) FROM document WHERE translation_of IS NOT NULL')" = 1 ] &&
+    ok "a TMX named .xml is ingested as a memory" || not_ok "a TMX named .xml was ingested as plain text"
+
+finish
