@@ -36,7 +36,7 @@ static int run_glossary(sel_ctx *ctx, enum sel_gloss_format fmt, const struct se
     sel_termbase *tb = NULL;
     sel_store *st = NULL;
     sel_glossary *g = NULL;
-    FILE *out = NULL;
+    struct sel_output out = { 0 };
     int status = EXIT_USAGE;
     if (sel_termbase_new(&tb) != SEL_OK || sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK)
         goto done;
@@ -44,25 +44,16 @@ static int run_glossary(sel_ctx *ctx, enum sel_gloss_format fmt, const struct se
         goto done;
     if (sel_glossary_build(&g, ctx, tb, st, opt) != SEL_OK)
         goto done;
-    out = output && strcmp(output, "-") != 0 ? fopen(output, "w") : stdout;
-    if (!out) {
-        sel_error_at(ctx, SEL_EIO, (struct sel_location){ output, 0, 0 }, "cannot create: %s", strerror(errno));
+    if (sel_output_open(&out, ctx, output, st ? sel_store_file(st) : NULL) != SEL_OK)
         goto done;
-    }
-    int rc = sel_glossary_write(g, ctx, fmt, opt, out);
-    if (fflush(out) != 0 || ferror(out)) {
-        if (rc == SEL_OK)
-            sel_error_at(ctx, SEL_EIO, (struct sel_location){ output ? output : "<stdout>", 0, 0 }, "cannot write");
-        rc = SEL_EIO;
-    }
-    if (rc != SEL_OK)
+    int rc = sel_glossary_write(g, ctx, fmt, opt, out.fp);
+    if (rc == SEL_EIO) // the writers know only a stream: name the file the user gave
+        sel_error_at(ctx, rc, (struct sel_location){ out.name, 0, 0 }, "cannot write: %s", strerror(errno));
+    if (rc != SEL_OK || sel_output_commit(&out, ctx) != SEL_OK)
         goto done;
     status = 0;
 done:
-    if (out && out != stdout && fclose(out) != 0 && status == 0) {
-        sel_error_at(ctx, SEL_EIO, (struct sel_location){ output, 0, 0 }, "cannot write");
-        status = EXIT_USAGE;
-    }
+    sel_output_abort(&out);
     if (status)
         cli_report(ctx);
     sel_glossary_free(g);

@@ -4,6 +4,7 @@
 #include "sel_config.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,9 @@ static char **with_globals(int argc, char **argv, char *const *globals, int n_gl
 int main(int argc, char **argv)
 {
     setlocale(LC_CTYPE, "C.UTF-8");
+    // Past a file size limit a write fails with EFBIG instead of killing the process, so that an
+    // output is discarded cleanly (src/core/output.c) rather than left half-written.
+    signal(SIGXFSZ, SIG_IGN);
     enum { OPT_DB = 256, OPT_LANG };
     static const struct option long_opts[] = {
         { "help", no_argument, NULL, 'h' },

@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /** Status codes: 0 is success, failures are negative. */
 enum sel_status {
@@ -191,6 +192,26 @@ size_t sel_strmap_count(const sel_strmap *map);
  * for an unknown name or when memory runs out.
  */
 char *sel_data_path(const char *what);
+
+/* ---- Output files ------------------------------------------------------------------------- */
+
+/**
+ * An output that appears whole or not at all: sel_output_open() writes to a temporary file
+ * beside @p path (NULL or "-": standard output), sel_output_commit() renames it over @p path once
+ * every byte is written and synced, sel_output_abort() removes it and leaves any previous file.
+ */
+struct sel_output {
+    FILE *fp;          ///< write here
+    const char *name;  ///< the destination as given, or "<stdout>", for messages
+    char *temp;        ///< the temporary file while open
+};
+
+/** Opens @p o; refuses @p path when it is the file @p protect (the database being read), or NULL. */
+int sel_output_open(struct sel_output *o, sel_ctx *ctx, const char *path, const char *protect);
+/** Flushes, syncs and renames into place; on failure the message names the destination. */
+int sel_output_commit(struct sel_output *o, sel_ctx *ctx);
+/** Discards what was written; the destination is untouched. Safe after commit or a failed open. */
+void sel_output_abort(struct sel_output *o);
 
 /* ---- Translation units --------------------------------------------------------------------- */
 

@@ -98,7 +98,9 @@ struct par_writer {
     const struct par_writer_ops *ops;
     const struct sel_par_options *opt;
     const char *src_lang, *tgt_lang;
-    FILE *out, *out2;        // out2: the target file of moses
+    FILE *out, *out2;        // out2: the target file of moses (the files' streams)
+    struct sel_output files[2];
+    const char *protect;     // the database being read: never an output
     const char *name, *name2;
     void *state;             // the format's own (the TMX xmlTextWriter)
     char *names[2];          // moses: the two file names made from the prefix

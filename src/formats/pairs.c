@@ -10,35 +10,31 @@
 
 static int open_output(struct par_writer *w, sel_ctx *ctx, const char *output)
 {
-    if (w->opt->format == SEL_PAR_MOSES) {
-        if (!output || strcmp(output, "-") == 0)
-            return sel_error(ctx, SEL_EINVAL, "moses output needs -o PREFIX (it writes PREFIX.%s and PREFIX.%s)",
-                             w->src_lang, w->tgt_lang);
-        size_t n = strlen(output) + 32;
-        char **names = w->names;
-        names[0] = malloc(n);
-        names[1] = malloc(n);
-        if (!names[0] || !names[1])
-            return sel_error(ctx, SEL_ENOMEM, "out of memory");
-        snprintf(names[0], n, "%s.%s", output, w->src_lang);
-        snprintf(names[1], n, "%s.%s", output, w->tgt_lang);
-        w->name = names[0];
-        w->name2 = names[1];
-        if (!(w->out = fopen(names[0], "w")))
-            return sel_error_at(ctx, SEL_EIO, (struct sel_location){ names[0], 0, 0 }, "cannot create: %s", strerror(errno));
-        if (!(w->out2 = fopen(names[1], "w")))
-            return sel_error_at(ctx, SEL_EIO, (struct sel_location){ names[1], 0, 0 }, "cannot create: %s", strerror(errno));
-        return SEL_OK;
+    if (w->opt->format != SEL_PAR_MOSES) {
+        int rc = sel_output_open(&w->files[0], ctx, output, w->protect);
+        w->out = w->files[0].fp;
+        w->name = w->files[0].name;
+        return rc;
     }
-    if (!output || strcmp(output, "-") == 0) {
-        w->out = stdout;
-        w->name = "<stdout>";
-        return SEL_OK;
-    }
-    w->name = output;
-    if (!(w->out = fopen(output, "w")))
-        return sel_error_at(ctx, SEL_EIO, (struct sel_location){ output, 0, 0 }, "cannot create: %s", strerror(errno));
-    return SEL_OK;
+    if (!output || strcmp(output, "-") == 0)
+        return sel_error(ctx, SEL_EINVAL, "moses output needs -o PREFIX (it writes PREFIX.%s and PREFIX.%s)",
+                         w->src_lang, w->tgt_lang);
+    size_t n = strlen(output) + 32;
+    char **names = w->names;
+    names[0] = malloc(n);
+    names[1] = malloc(n);
+    if (!names[0] || !names[1])
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    snprintf(names[0], n, "%s.%s", output, w->src_lang);
+    snprintf(names[1], n, "%s.%s", output, w->tgt_lang);
+    int rc = sel_output_open(&w->files[0], ctx, names[0], w->protect);
+    if (rc == SEL_OK)
+        rc = sel_output_open(&w->files[1], ctx, names[1], w->protect);
+    w->out = w->files[0].fp;
+    w->out2 = w->files[1].fp;
+    w->name = names[0];
+    w->name2 = names[1];
+    return rc;
 }
 
 int par_writer_start(struct par_writer *w, sel_ctx *ctx, const char *output)
@@ -63,16 +59,13 @@ int par_writer_finish(struct par_writer *w, sel_ctx *ctx, int rc)
             rc = end;
         w->begun = false;
     }
-    FILE *files[2] = { w->out, w->out2 };
-    const char *names[2] = { w->name, w->name2 };
+    // Both files of a pair appear together or not at all: the first rename waits until the
+    // second file has been written whole.
     for (int i = 0; i < 2; i++) {
-        if (!files[i])
-            continue;
-        bool bad = fflush(files[i]) != 0 || ferror(files[i]);
-        if (files[i] != stdout && fclose(files[i]) != 0)
-            bad = true;
-        if (bad && rc == SEL_OK)
-            rc = export_write_error(ctx, names[i]);
+        if (rc == SEL_OK)
+            rc = sel_output_commit(&w->files[i], ctx);
+        else
+            sel_output_abort(&w->files[i]);
     }
     w->out = w->out2 = NULL;
     free(w->names[0]);

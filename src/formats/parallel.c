@@ -257,7 +257,7 @@ int sel_parallel_export(sel_store *st, sel_ctx *ctx, const struct sel_par_option
     if (opt->term_factors && opt->format == SEL_PAR_TMX)
         return sel_error(ctx, SEL_EINVAL, "--term-factors applies to moses, tsv and jsonl, not tmx");
     struct par_writer w = { .opt = opt, .src_lang = opt->src_lang ? opt->src_lang : "id",
-                            .tgt_lang = opt->tgt_lang ? opt->tgt_lang : "en" };
+                            .tgt_lang = opt->tgt_lang ? opt->tgt_lang : "en", .protect = sel_store_file(st) };
     struct run r = { .ctx = ctx, .opt = opt };
     bool want_terms = opt->format == SEL_PAR_JSONL || opt->term_factors;
     sel_bead_cursor *cursor = NULL;

@@ -63,6 +63,8 @@ static const char SQL_FTS_BEHIND[] =
 
 int sel_store_fts_catch_up(sel_store *st, sel_ctx *ctx)
 {
+    if (st->read_only)
+        return SEL_OK; // what is indexed already answers; nothing new can be written
     sqlite3_stmt *behind = NULL, *add = NULL, *progress = NULL;
     int rc = store_prepare(st, ctx, SQL_FTS_BEHIND, &behind);
     bool needed = rc == SEL_OK && sqlite3_step(behind) == SQLITE_ROW && sqlite3_column_int(behind, 0);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 char *sel_store_path(const char *given)
 {
@@ -119,25 +120,81 @@ static int set_wal_mode(sel_store *st, sel_ctx *ctx)
     return rc == SQLITE_OK ? SEL_OK : sel_store_fail(st, ctx, rc, "configuring the database");
 }
 
+// The application id selaras writes into every database it creates ("SELA"), so that a file of
+// another program is recognised before anything is written to it. Databases made before the id
+// existed are recognised by their schema version and their document table.
+#define SEL_STORE_APPLICATION_ID 0x53454C41
+
+// Reads one integer PRAGMA or query result; -1 (never a valid answer here) when it fails.
+static int64_t read_int(sel_store *st, const char *sql, int *sqlite_rc)
+{
+    sqlite3_stmt *stmt = NULL;
+    int64_t value = -1;
+    int rc = sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        value = sqlite3_column_int64(stmt, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    if (sqlite_rc)
+        *sqlite_rc = rc;
+    return value;
+}
+
+// What is at the path, found by reading only: a new, empty file (*fresh), a selaras database at
+// a version this program knows, or something it must not touch. Nothing is written before this
+// has answered, so a foreign file or a version from the future is left exactly as it was.
+static int identify(sel_store *st, sel_ctx *ctx, bool *fresh)
+{
+    struct sel_location where = { st->path, 0, 0 };
+    int rc;
+    int64_t objects = read_int(st, "SELECT count(*) FROM sqlite_schema", &rc);
+    if (rc != SQLITE_OK)
+        return sel_store_fail(st, ctx, rc, "not a selaras database");
+    int64_t app = read_int(st, "PRAGMA application_id", NULL);
+    int64_t version = read_int(st, "PRAGMA user_version", NULL);
+    *fresh = objects == 0 && version == 0 && app == 0;
+    if (*fresh)
+        return SEL_OK;
+    if (app != 0 && app != SEL_STORE_APPLICATION_ID)
+        return sel_error_at(ctx, SEL_ESQLITE, where, "not a selaras database (an SQLite file of another program)");
+    int64_t documents = read_int(st, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'document'", NULL);
+    if (version == 0 || documents != 1)
+        return sel_error_at(ctx, SEL_ESQLITE, where, "not a selaras database (an SQLite file of another program)");
+    if (version < 0 || version > sel_store_schema_version)
+        return sel_error_at(ctx, SEL_ESQLITE, where,
+                            "schema version %lld is not one this selaras knows (1 to %d); the file is left as it is",
+                            (long long)version, sel_store_schema_version);
+    return SEL_OK;
+}
+
 static int migrate(sel_store *st, sel_ctx *ctx)
 {
     int version = sel_store_version(st);
-    if (version > sel_store_schema_version)
-        return sel_error_at(ctx, SEL_ESQLITE, (struct sel_location){ st->path, 0, 0 },
-                            "schema version %d is newer than this selaras knows (%d)", version,
-                            sel_store_schema_version);
     if (version == sel_store_schema_version)
         return SEL_OK;
+    if (st->read_only)
+        return sel_error_at(ctx, SEL_EIO, (struct sel_location){ st->path, 0, 0 },
+                            "schema version %d needs upgrading to %d, which needs write access", version,
+                            sel_store_schema_version);
     int rc = sel_store_begin(st, ctx);
     if (rc != SEL_OK)
         return rc;
     version = sel_store_version(st); // another process may have migrated while we waited
+    if (version < 0 || version > sel_store_schema_version) { // identify() checked; never index outside
+        sel_store_rollback(st);
+        return sel_error_at(ctx, SEL_ESQLITE, (struct sel_location){ st->path, 0, 0 },
+                            "schema version %d is not one this selaras knows", version);
+    }
     for (int v = version; rc == SEL_OK && v < sel_store_schema_version; v++)
         rc = store_exec(st, ctx, sel_store_migrations[v], "migrating the schema");
     if (rc == SEL_OK) {
-        // PRAGMA takes no parameters; the version is a number we control, not input.
-        char pragma[64];
-        snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", sel_store_schema_version);
+        // PRAGMA takes no parameters; the numbers are ours, not input.
+        char pragma[96];
+        snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d; PRAGMA application_id = %d",
+                 sel_store_schema_version, SEL_STORE_APPLICATION_ID);
         rc = store_exec(st, ctx, pragma, "setting the schema version");
     }
     if (rc == SEL_OK)
@@ -146,28 +203,93 @@ static int migrate(sel_store *st, sel_ctx *ctx)
     return rc;
 }
 
+// Removes the database at @p path with its -wal and -shm files (a database just created).
+static void remove_database_files(const char *path)
+{
+    char side[4200];
+    unlink(path);
+    snprintf(side, sizeof(side), "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof(side), "%s-shm", path);
+    unlink(side);
+}
+
+// The folder that holds @p path, for the access checks (SQLite makes PATH-wal and PATH-shm there).
+static void parent_dir(const char *path, char *out, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(out, size, ".");
+    else if (slash == path)
+        snprintf(out, size, "/");
+    else
+        snprintf(out, size, "%.*s", (int)(slash - path), path);
+}
+
+// A reader on storage it cannot write (a read-only folder or file, a mounted archive) opens the
+// database immutable: SQLite then needs neither the -shm file nor a lock, and reads the main file
+// as it is. The path goes into a URI, so every byte outside the unreserved set is %-escaped.
+static int open_immutable(sel_store *st)
+{
+    size_t len = strlen(st->path);
+    char *uri = malloc(len * 3 + 32);
+    if (!uri)
+        return SQLITE_NOMEM;
+    char *w = uri + sprintf(uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)st->path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("/-._~", *p))
+            *w++ = (char)*p;
+        else
+            w += sprintf(w, "%%%02X", *p);
+    }
+    strcpy(w, "?immutable=1");
+    int rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    free(uri);
+    return rc;
+}
+
 int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
 {
     SEL_CHECK_ARG(out && path, SEL_EINVAL);
     *out = NULL;
+    struct sel_location where = { path, 0, 0 };
     struct stat sb;
-    if (stat(path, &sb) != 0) {
+    bool exists = stat(path, &sb) == 0;
+    if (!exists) {
         if (!create)
-            return sel_error_at(ctx, SEL_ENOTFOUND, (struct sel_location){ path, 0, 0 },
-                                "no database here (run 'selaras ingest' first, or give --db)");
+            return sel_error_at(ctx, SEL_ENOTFOUND, where, "no database here (run 'selaras ingest' first, or give --db)");
         if (make_parent_dirs(path) != 0)
-            return sel_error_at(ctx, SEL_EIO, (struct sel_location){ path, 0, 0 }, "cannot create its folder: %s",
-                                strerror(errno));
+            return sel_error_at(ctx, SEL_EIO, where, "cannot create its folder: %s", strerror(errno));
     } else if (S_ISDIR(sb.st_mode)) {
-        return sel_error_at(ctx, SEL_EIO, (struct sel_location){ path, 0, 0 }, "is a directory, not a database");
+        return sel_error_at(ctx, SEL_EIO, where, "is a directory, not a database");
     }
+    char dir[4096];
+    parent_dir(path, dir, sizeof(dir));
+    bool writable = access(dir, W_OK) == 0 && (!exists || access(path, W_OK) == 0);
+    if (!writable && create)
+        return sel_error_at(ctx, SEL_EIO, where,
+                            exists && access(path, W_OK) != 0
+                                ? "the database file is read-only; this command writes to it"
+                                : "its folder %s is not writable (SQLite keeps its -wal and -shm files beside the database)",
+                            dir);
     sel_store *st = calloc(1, sizeof(*st));
     if (!st || !(st->path = strdup(path))) {
         free(st);
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     }
-    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-    int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+    st->read_only = !writable;
+    int rc;
+    if (st->read_only) {
+        rc = open_immutable(st);
+    } else {
+        // A path that starts with "file:" is a file name here, never a URI: SQLite reads URIs
+        // only when asked to (no SQLITE_OPEN_URI), but a build may enable them for all opens.
+        char *plain = NULL;
+        if (strncmp(path, "file:", 5) == 0 && (plain = malloc(strlen(path) + 3)))
+            sprintf(plain, "./%s", path);
+        rc = sqlite3_open_v2(plain ? plain : path, &st->db, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), NULL);
+        free(plain);
+    }
     int status = SEL_OK;
     if (rc != SQLITE_OK) {
         status = sel_store_fail(st, ctx, rc, "cannot open the database");
@@ -175,31 +297,37 @@ int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
     }
     sqlite3_busy_timeout(st->db, 60000); // another writer holds the lock: wait for it, do not fail
     sqlite3_extended_result_codes(st->db, 1);
-    status = set_wal_mode(st, ctx);
-    if (status == SEL_OK)
-        status = store_exec(st, ctx,
-                      "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                      "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;",
-                      "configuring the database");
-    if (status == SEL_OK) {
-        // a file that is not a database says so at its first read
-        sqlite3_stmt *probe = NULL;
-        rc = sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_schema", -1, &probe, NULL);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_step(probe);
-        sqlite3_finalize(probe);
-        if (rc != SQLITE_ROW)
-            status = sel_store_fail(st, ctx, rc, "not a selaras database");
+    bool fresh = false;
+    status = identify(st, ctx, &fresh);
+    if (status == SEL_OK && !st->read_only) {
+        status = set_wal_mode(st, ctx);
+        if (status == SEL_OK)
+            status = store_exec(st, ctx,
+                          "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                          "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;",
+                          "configuring the database");
     }
     if (status == SEL_OK)
         status = migrate(st, ctx);
 done:
     if (status != SEL_OK) {
         sel_store_close(st);
+        if (!exists) // a command that failed leaves no new file behind
+            remove_database_files(path);
         return status;
     }
     *out = st;
     return SEL_OK;
+}
+
+const char *sel_store_file(const sel_store *st)
+{
+    return st->path;
+}
+
+bool sel_store_read_only(const sel_store *st)
+{
+    return st->read_only;
 }
 
 void sel_store_close(sel_store *st)

@@ -31,10 +31,22 @@ char *sel_store_path(const char *given);
 
 /**
  * Opens (with @p create, creating it and its folder) the database at @p path and brings its
- * schema up to date. Without @p create a missing database is SEL_ENOTFOUND.
+ * schema up to date. Without @p create a missing database is SEL_ENOTFOUND. Before anything is
+ * written the file is identified: an SQLite file of another program, or a schema version this
+ * program does not know (negative, or newer), is refused and left exactly as it was. A database
+ * this call created is removed again when opening fails. Without @p create, storage that cannot
+ * be written is opened read-only (sel_store_read_only()); with it, it is refused with a message
+ * that names the file or the folder at fault. A path is always a file name, never an SQLite URI.
  */
 int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create);
 void sel_store_close(sel_store *st);
+/** The database's path as opened (so that an output can refuse to be it). */
+const char *sel_store_file(const sel_store *st);
+/**
+ * Whether the database was opened read-only: a reader (@p create false) on storage it cannot
+ * write gets the database as it is, without the full-text index catch-up.
+ */
+bool sel_store_read_only(const sel_store *st);
 /** The schema version the database is at. */
 int sel_store_version(sel_store *st);
 

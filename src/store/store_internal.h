@@ -13,6 +13,7 @@ extern const int sel_store_schema_version;
 struct sel_store {
     sqlite3 *db;
     char *path;
+    bool read_only;   // opened immutable: storage this process cannot write
 };
 
 /** Translates a failed SQLite call into an error on @p ctx naming the database. */
