@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+// Reads @p fp whole, but stops at the first chunk that holds a NUL byte: such a file is refused
+// anyway (binary, or UTF-16), and /dev/zero or a disk image must not be read into memory first.
 static int slurp(FILE *fp, char **data, size_t *len)
 {
     char *buf = NULL;
@@ -20,7 +22,10 @@ static int slurp(FILE *fp, char **data, size_t *len)
         }
         size_t room = cap - 1 - used;
         size_t got = fread(buf + used, 1, room, fp);
+        bool nul = memchr(buf + used, '\0', got) != NULL;
         used += got;
+        if (nul)
+            break;
         if (got < room) {
             if (ferror(fp)) {
                 free(buf);
@@ -33,6 +38,30 @@ static int slurp(FILE *fp, char **data, size_t *len)
     *data = buf;
     *len = used;
     return SEL_OK;
+}
+
+// "little-endian" or "big-endian" when @p data is UTF-16 text: a UTF-16 byte order mark, or (no
+// mark) NUL in every other byte of the first characters, as ASCII text in UTF-16 has. Else NULL.
+static const char *utf16_kind(const char *data, size_t len)
+{
+    const unsigned char *b = (const unsigned char *)data;
+    if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        return "little-endian";
+    if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        return "big-endian";
+    size_t n = len < 64 ? len & ~(size_t)1 : 64;
+    if (n < 4)
+        return NULL;
+    size_t even_nul = 0, odd_nul = 0;
+    for (size_t i = 0; i < n; i += 2) {
+        even_nul += b[i] == 0;
+        odd_nul += b[i + 1] == 0;
+    }
+    if (odd_nul == n / 2 && even_nul == 0)
+        return "little-endian";
+    if (even_nul == n / 2 && odd_nul == 0)
+        return "big-endian";
+    return NULL;
 }
 
 struct sel_location sel_text_locate(const struct sel_text *text, size_t offset)
@@ -83,6 +112,14 @@ int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
         memmove(out->data, out->data + 3, out->len - 3 + 1);
         out->len -= 3;
         out->bom = 3;
+    }
+    const char *utf16 = utf16_kind(out->data, out->len);
+    if (utf16) {
+        rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ out->name, 1, 1 },
+                          "UTF-16 (%s) text, not UTF-8; convert it first: iconv -f UTF-16 -t UTF-8 '%s' > '%s.utf8'",
+                          utf16, out->name, out->name);
+        sel_text_finish(out);
+        return rc;
     }
     // A NUL anywhere means a binary file: say that, rather than pointing at some earlier byte
     // that happens not to be UTF-8.

@@ -156,6 +156,22 @@ static xmlNodePtr find_entity_ref(xmlNodePtr node)
     return NULL;
 }
 
+// The compression format whose magic number @p magic starts with, or NULL.
+static const char *compression_name(const unsigned char *magic, size_t len)
+{
+    if (len >= 2 && magic[0] == 0x1F && magic[1] == 0x8B)
+        return "gzip";
+    if (len >= 6 && memcmp(magic, "\xFD" "7zXZ\0", 6) == 0)
+        return "xz";
+    if (len >= 3 && memcmp(magic, "BZh", 3) == 0)
+        return "bzip2";
+    if (len >= 4 && memcmp(magic, "\x28\xB5\x2F\xFD", 4) == 0)
+        return "zstd";
+    if (len >= 4 && memcmp(magic, "PK\x03\x04", 4) == 0)
+        return "zip";
+    return NULL;
+}
+
 int xml_read_safe(xmlDocPtr *out, sel_ctx *ctx, const char *path)
 {
     *out = NULL;
@@ -177,9 +193,17 @@ int xml_read_safe(xmlDocPtr *out, sel_ctx *ctx, const char *path)
                                 "cannot open: %s", strerror(errno));
         struct stat st;
         bool directory = fstat(fileno(probe), &st) == 0 && S_ISDIR(st.st_mode);
+        unsigned char magic[6] = { 0 };
+        size_t got = directory ? 0 : fread(magic, 1, sizeof(magic), probe);
         fclose(probe);
         if (directory) // fopen() takes one; libxml2 would then call it an empty document
             return sel_error_at(ctx, SEL_EIO, (struct sel_location){ path, 0, 0 }, "is a directory, not an XML file");
+        // libxml2 would expand a gzip file without limit (78 KB made 2.5 GB): compressed input
+        // is refused, and the user decompresses it knowingly.
+        const char *packed = compression_name(magic, got);
+        if (packed)
+            return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 1, 1 },
+                                "a %s-compressed file, not XML; decompress it first", packed);
     }
     xmlParserCtxtPtr p = xmlNewParserCtxt();
     if (!p) {
