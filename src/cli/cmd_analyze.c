@@ -19,7 +19,8 @@ static bool print_token(void *user, const char *text, const struct sel_token *t)
     (void)user;
     char flags[128];
     sel_word_flags_format(&t->word, flags, sizeof(flags));
-    printf("%.*s\t%s\t%s\t%s\n", (int)(t->end - t->start), text + t->start, t->word.lemma, t->word.root, flags);
+    sel_write_visible(stdout, text + t->start, t->end - t->start);
+    printf("\t%s\t%s\t%s\n", t->word.lemma, t->word.root, flags);
     return !ferror(stdout);
 }
 

@@ -25,7 +25,8 @@ static bool print_sentence(void *user, const char *text, const struct sel_senten
     if (!out->jsonl) {
         if (out->printed_any && s->para != out->last_para)
             putchar('\n');
-        printf("%.*s\n", len, text + s->start);
+        sel_write_visible(stdout, text + s->start, (size_t)len);
+        putchar('\n');
     } else {
         json_object *o = json_object_new_object();
         json_object_object_add(o, "file", json_object_new_string(out->file));

@@ -213,6 +213,12 @@ int sel_output_commit(struct sel_output *o, sel_ctx *ctx);
 /** Discards what was written; the destination is untouched. Safe after commit or a failed open. */
 void sel_output_abort(struct sel_output *o);
 
+/**
+ * Writes @p len bytes of UTF-8 @p text for a person to read: control characters and
+ * bidirectional overrides, which a terminal would act on, are written as \xHH or \uHHHH.
+ */
+void sel_write_visible(FILE *out, const char *text, size_t len);
+
 /* ---- Translation units --------------------------------------------------------------------- */
 
 /** A translation unit: a source segment and its translation, one line each (UTF-8, not blank). */

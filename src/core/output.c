@@ -6,6 +6,7 @@
 #include "src/core/core.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,4 +104,44 @@ void sel_output_abort(struct sel_output *o)
         free(o->temp);
         o->temp = NULL;
     }
+}
+
+// The length of the UTF-8 character at @p s (valid UTF-8 assumed, as all text is checked on
+// input) and its code point.
+static size_t decode(const unsigned char *s, size_t left, uint32_t *cp)
+{
+    size_t n = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+    if (n > left)
+        n = left;
+    uint32_t v = n == 1 ? s[0] : s[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++)
+        v = (v << 6) | (s[i] & 0x3F);
+    *cp = v;
+    return n;
+}
+
+// Characters that would act on a terminal rather than be shown: C0 and C1 controls (ESC starts
+// colour and cursor sequences), DEL, and the bidirectional marks and overrides that reorder what
+// follows them ("Trojan Source").
+static bool acts_on_terminal(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x061C || cp == 0x200E ||
+           cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void sel_write_visible(FILE *out, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t plain = 0; // start of the run not yet written
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = decode(s + i, len - i, &cp);
+        if (acts_on_terminal(cp)) {
+            fwrite(s + plain, 1, i - plain, out);
+            fprintf(out, cp < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
+            plain = i + n;
+        }
+        i += n;
+    }
+    fwrite(s + plain, 1, len - plain, out);
 }
