@@ -255,9 +255,9 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
                     fprintf(stderr, "; translation %s: %zu beads, %zu occurrences confirmed, %zu not", translation,
                             r.beads, r.confirmed, r.unconfirmed);
                 if (memory)
-                    fprintf(stderr, "; %zu of %zu translation units (%zu without both languages, %zu empty), "
-                            "%zu occurrences confirmed, %zu not", tmx.used, tmx.units, tmx.missing_side, tmx.empty,
-                            r.confirmed, r.unconfirmed);
+                    fprintf(stderr, "; %zu of %zu translation units (%zu without both languages, %zu empty, "
+                            "%zu of spaces alone), %zu occurrences confirmed, %zu not", tmx.used - r.units_skipped,
+                            tmx.units, tmx.missing_side, tmx.empty, r.units_skipped, r.confirmed, r.unconfirmed);
                 fputc('\n', stderr);
             }
         }

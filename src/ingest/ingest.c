@@ -395,13 +395,40 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
 
 /* ---- translation memories ------------------------------------------------------------------ */
 
-int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title,
-                     const struct sel_segment_pair *pairs, size_t n, struct sel_ingest_report *report)
+// The units both of whose segments make a paragraph. A segment of spaces alone (a no-break
+// space, U+3000) makes none, so the unit is left out rather than shifting every later unit by
+// one line. Returns a new array (free() it) and the count left out in *skipped.
+static struct sel_segment_pair *units_with_text(const struct sel_segment_pair *pairs, size_t n, size_t *kept,
+                                                size_t *skipped)
 {
-    SEL_CHECK_ARG(ing && path && (pairs || !n) && report, SEL_EINVAL);
+    struct sel_segment_pair *out = malloc((n ? n : 1) * sizeof(*out));
+    *kept = *skipped = 0;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        bool blank = !pairs[i].src || !pairs[i].tgt || sel_text_is_blank(pairs[i].src, strlen(pairs[i].src)) ||
+                     sel_text_is_blank(pairs[i].tgt, strlen(pairs[i].tgt));
+        if (blank)
+            ++*skipped;
+        else
+            out[(*kept)++] = pairs[i];
+    }
+    return out;
+}
+
+int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title,
+                     const struct sel_segment_pair *all, size_t n_all, struct sel_ingest_report *report)
+{
+    SEL_CHECK_ARG(ing && path && (all || !n_all) && report, SEL_EINVAL);
     memset(report, 0, sizeof(*report));
-    if (n == 0)
+    size_t n = 0;
+    struct sel_segment_pair *pairs = units_with_text(all, n_all, &n, &report->units_skipped);
+    if (!pairs)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (n == 0) {
+        free(pairs);
         return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 }, "no translation units to store");
+    }
     struct doc src = { 0 }, tgt = { 0 };
     struct sel_alignment al = { 0 };
     double t0 = seconds();
@@ -422,5 +449,6 @@ int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const ch
     sel_alignment_finish(&al);
     ingest_doc_finish(&src);
     ingest_doc_finish(&tgt);
+    free(pairs);
     return rc;
 }

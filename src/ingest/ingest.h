@@ -23,6 +23,7 @@ struct sel_ingest_report {
     int64_t document_id;   ///< the stored (or already present) document
     size_t sentences, boilerplate, occurrences;
     size_t beads, confirmed, unconfirmed; ///< with a translation
+    size_t units_skipped;  ///< translation memories: units with a side of spaces alone, left out
     double adequacy;       ///< with a translation: how much it looks like one (sel_align_adequacy(); 0.5 no verdict)
     double pipeline_seconds;  ///< reading, segmenting, tagging and aligning, outside the transaction
     double storage_seconds;   ///< writing rows, holding the write lock (waiting for it included)

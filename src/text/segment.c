@@ -187,6 +187,13 @@ static void trim(const char *text, size_t *s, size_t *e)
         *e -= n;
 }
 
+bool sel_text_is_blank(const char *text, size_t len)
+{
+    size_t s = 0, e = len;
+    trim(text, &s, &e);
+    return s == e;
+}
+
 /* ---- boundaries ---------------------------------------------------------------------------- */
 
 // How far a bracket around a boundary may open before it and close after it ("(SSK. II)"), and

@@ -47,6 +47,12 @@ enum sel_boilerplate {
 /** The name of a boilerplate kind as data files and JSON use it ("caption"); "" for none. */
 const char *sel_boilerplate_name(enum sel_boilerplate kind);
 
+/**
+ * Whether @p len bytes of @p text hold nothing but the spaces the segmenter skips (ASCII blanks,
+ * NBSP, the U+2000 spaces, U+202F, U+3000): a line that makes no paragraph.
+ */
+bool sel_text_is_blank(const char *text, size_t len);
+
 /** One sentence (or boilerplate segment) of a text. */
 struct sel_sentence {
     size_t start, end;            ///< byte offsets into the text, end exclusive, trimmed of spaces
