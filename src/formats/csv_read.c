@@ -255,10 +255,11 @@ static int delimited_text_read(struct sel_text *out, sel_ctx *ctx, const char *p
                           bad >= 0 ? bad + 2 : (long)raw.len);
     } else {
         const char *guess = encoding_guess(p, raw.len);
+        char first[512]; // where the text stopped being UTF-8, as sel_text_read() said
+        snprintf(first, sizeof(first), "%s", sel_ctx_errmsg(ctx));
         if (guess)
-            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 },
-                              "not UTF-8: this looks like %s; save it as UTF-8 or UTF-16 with a byte order mark "
-                              "(%s)", guess, sel_ctx_errmsg(ctx));
+            rc = sel_error(ctx, SEL_EPARSE, "%s: the file looks like %s; save it as UTF-8, or UTF-16 with a byte "
+                           "order mark", first, guess);
     }
     buf_finish(&raw);
     return rc;

@@ -93,9 +93,14 @@ static const char *const term_types[] = { "fullForm", "acronym", "abbreviation",
 
 static const char *pick_pos(struct tbx_read *r, xmlNodePtr n, const char *v)
 {
-    for (size_t i = 0; v && i < sizeof(pos_values) / sizeof(pos_values[0]); i++)
-        if (strcmp(v, pos_values[i][0]) == 0 || (i >= 6 && strcasecmp(v, pos_values[i][0]) == 0))
+    for (size_t i = 0; v && i < sizeof(pos_values) / sizeof(pos_values[0]); i++) {
+        if (i < 6 && strcmp(v, pos_values[i][0]) == 0)
             return pos_values[i][1];
+        if (i >= 6 && strcasecmp(v, pos_values[i][0]) == 0) {
+            gloss_warn(r->g, line_of(n), 0, "part of speech \"%s\" read as \"%s\"", v, pos_values[i][1]);
+            return pos_values[i][1];
+        }
+    }
     r->g->report.dropped_values++;
     gloss_warn(r->g, line_of(n), 0, "part of speech \"%s\" is not in TBX-Basic's picklist: left out", v ? v : "");
     return NULL;
@@ -204,8 +209,11 @@ static int read_entry(struct tbx_read *r, xmlNodePtr e, size_t number)
         const char *lang = gloss_lang(g, (const char *)tag);
         if (!lang) {
             lang_missing = true;
-            gloss_warn(g, line_of(l), 0, "<%s> with %s \"%s\": its terms are left out", (const char *)l->name,
-                       tag ? "xml:lang" : "no xml:lang", tag ? (const char *)tag : "");
+            if (tag)
+                gloss_warn(g, line_of(l), 0, "<%s xml:lang=\"%s\">: not a language tag, its terms are left out",
+                           (const char *)l->name, (const char *)tag);
+            else
+                gloss_warn(g, line_of(l), 0, "<%s> without xml:lang: its terms are left out", (const char *)l->name);
             xmlFree(tag);
             continue;
         }
