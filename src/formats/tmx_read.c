@@ -175,6 +175,12 @@ static int read_all(struct tmx_read *r, sel_ctx *ctx, const char *path, const ch
     primary_subtag(tgt_lang, r->tgt_lang);
     if (!*r->src_lang || !*r->tgt_lang)
         return sel_error(ctx, SEL_EINVAL, "not a language code: \"%s\"", *r->src_lang ? tgt_lang : src_lang);
+    // one language on both sides would pair every segment with itself: an English-English
+    // memory read with --lang en would be stored, and exported, as a translation
+    if (strcmp(r->src_lang, r->tgt_lang) == 0)
+        return sel_error_at(ctx, SEL_EINVAL, (struct sel_location){ strcmp(path, "-") == 0 ? "<stdin>" : path, 0, 0 },
+                            "source and target language are both \"%s\": a translation memory pairs two "
+                            "languages (--lang names the one that is not English)", r->src_lang);
     // the name xml_read_safe() gives standard input in its own messages
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 

@@ -157,4 +157,19 @@ expect_query "$tmp/ws.db" "SELECT concept_id, lang, '[' || text || ']' FROM user
 w1|id|[Lembaga Pelaporan Provinsi]
 w2|en|[  two  spaces  ]
 w2|id|[dua spasi]" "whitespace: terms"
+
+# A memory in English on both sides is refused, not stored as a translation labelled id.
+selaras ingest --lang en en_en.tmx --db "$tmp/en.db"
+expect_status 2 "en-en memory"
+grep -q '^selaras: en_en.tmx: source and target language are both "en"' "$tmp/err" || { fail "en-en message"; cat "$tmp/err"; }
+
+# TMX export writes a unit's text as stored: sentences the segment had side by side
+# ("2.'Coba lagi'", "pergi.Kami") are not given a space between them.
+selaras ingest joined_sentences.tmx --db "$tmp/tmx.db"
+expect_status 0 "ingest a memory"
+"$SELARAS" export parallel --format tmx --db "$tmp/tmx.db" -o "$tmp/back.tmx" 2>/dev/null || fail "export tmx"
+same_text "<seg>Langkah 2.'Coba lagi' nanti. Lalu tutup.</seg>
+<seg>Step 2.'Try again' later. Then close.</seg>
+<seg>Dia pergi.Kami tinggal.</seg>
+<seg>He left.We stayed.</seg>" "$(grep -o '<seg>.*</seg>' "$tmp/back.tmx")" "TMX export keeps the unit's text"
 finish
