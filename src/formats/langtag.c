@@ -29,7 +29,7 @@ static char upper(char c)
 // "in" for Indonesian): those three are read as their successors.
 static const char *const withdrawn[][2] = { { "in", "id" }, { "iw", "he" }, { "ji", "yi" } };
 
-int sel_lang_normalise(const char *tag, char *out, size_t size, char primary[SEL_LANG_PRIMARY_MAX])
+static int normalise(const char *tag, char *out, size_t size, char primary[SEL_LANG_PRIMARY_MAX])
 {
     if (primary)
         primary[0] = '\0';
@@ -91,4 +91,12 @@ int sel_lang_normalise(const char *tag, char *out, size_t size, char primary[SEL
     if (primary)
         strcpy(primary, lang);
     return SEL_OK;
+}
+
+int sel_lang_normalise(const char *tag, char *out, size_t size, char primary[SEL_LANG_PRIMARY_MAX])
+{
+    int rc = normalise(tag, out, size, primary);
+    if (rc != SEL_OK && size)
+        out[0] = '\0'; // a refused tag leaves nothing half-written
+    return rc;
 }
