@@ -7,6 +7,7 @@
 // with a warning; an entry with no term left is skipped and counted; the rest is imported.
 #include "src/formats/xml_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -18,7 +19,15 @@ static bool named(xmlNodePtr n, const char *name)
 struct tbx_read {
     sel_glossary *g;
     sel_ctx *ctx;
+    xmlDocPtr doc;
+    struct sel_buf raw;    // the file's bytes, read again only when a warning needs a column
+    size_t *line_starts;   // byte offset of each line of raw (index 0: line 1)
+    size_t n_lines;
+    size_t columns_found;  // lookups are bounded: past MAX_COLUMN_LOOKUPS warnings give lines only
+    bool raw_tried;
 };
+
+enum { MAX_COLUMN_LOOKUPS = 1000 };
 
 // What a data category element is about: the type attribute of a DCA <descrip>, <termNote> or
 // <admin>, the element name itself in DCT style (<basic:definition>), "note" for <note>; a group
@@ -82,6 +91,77 @@ static long line_of(xmlNodePtr n)
     return (long)xmlGetLineNo(n);
 }
 
+static void load_raw(struct tbx_read *r, const char *path)
+{
+    r->raw_tried = true;
+    FILE *fp = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+    if (!fp)
+        return;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+        if (buf_add(&r->raw, chunk, n) != SEL_OK)
+            break;
+    fclose(fp);
+    size_t lines = 1;
+    for (size_t i = 0; i < r->raw.len; i++)
+        lines += r->raw.data[i] == '\n';
+    if (!(r->line_starts = malloc(lines * sizeof(*r->line_starts))))
+        return;
+    r->line_starts[r->n_lines++] = 0;
+    for (size_t i = 0; i < r->raw.len; i++)
+        if (r->raw.data[i] == '\n')
+            r->line_starts[r->n_lines++] = i + 1;
+}
+
+// Counts the elements named like @p target that start on its line before it, in document order;
+// returns true once @p target is reached.
+static bool count_before(xmlNodePtr n, xmlNodePtr target, long line, size_t *k)
+{
+    for (; n; n = n->next) {
+        if (n == target)
+            return true;
+        if (n->type == XML_ELEMENT_NODE && line_of(n) == line && strcmp((const char *)n->name, (const char *)target->name) == 0)
+            (*k)++;
+        if (n->type == XML_ELEMENT_NODE && count_before(n->children, target, line, k))
+            return true;
+    }
+    return false;
+}
+
+// The byte column of the start tag of @p n: libxml2 keeps a node's line but not its column, so
+// the line is searched for the tag ("<term" or "<prefix:term"), counting the elements of that
+// name the line holds before it. 0 when it cannot be told (standard input, a file in UTF-16).
+static long column_of(struct tbx_read *r, xmlNodePtr n, const char *path)
+{
+    if (!r->raw_tried)
+        load_raw(r, path);
+    long line = line_of(n);
+    if (!r->line_starts || line < 1 || (size_t)line > r->n_lines || r->columns_found >= MAX_COLUMN_LOOKUPS)
+        return 0;
+    r->columns_found++;
+    size_t k = 0;
+    count_before(xmlDocGetRootElement(r->doc), n, line, &k);
+    size_t start = r->line_starts[line - 1];
+    size_t end = (size_t)line < r->n_lines ? r->line_starts[line] : r->raw.len;
+    size_t name_len = strlen((const char *)n->name);
+    for (size_t i = start; i < end; i++) {
+        if (r->raw.data[i] != '<')
+            continue;
+        size_t j = i + 1, name = j; // the local name follows the last ':' of the qualified name
+        while (j < end && !strchr(" \t\r\n/>", r->raw.data[j])) {
+            if (r->raw.data[j] == ':')
+                name = j + 1;
+            j++;
+        }
+        if (j - name == name_len && memcmp(r->raw.data + name, n->name, name_len) == 0 && k-- == 0)
+            return (long)(i - start) + 1;
+    }
+    return 0;
+}
+
+#define AT(r, n) line_of(n), column_of((r), (n), (r)->g->path)
+
 // TBX-Basic's part-of-speech picklist, and spellings other tools write for its values.
 static const char *const pos_values[][2] = {
     { "noun", "noun" }, { "verb", "verb" }, { "adjective", "adjective" }, { "adverb", "adverb" },
@@ -97,12 +177,12 @@ static const char *pick_pos(struct tbx_read *r, xmlNodePtr n, const char *v)
         if (i < 6 && strcmp(v, pos_values[i][0]) == 0)
             return pos_values[i][1];
         if (i >= 6 && strcasecmp(v, pos_values[i][0]) == 0) {
-            gloss_warn(r->g, line_of(n), 0, "part of speech \"%s\" read as \"%s\"", v, pos_values[i][1]);
+            gloss_warn(r->g, AT(r, n), "part of speech \"%s\" read as \"%s\"", v, pos_values[i][1]);
             return pos_values[i][1];
         }
     }
     r->g->report.dropped_values++;
-    gloss_warn(r->g, line_of(n), 0, "part of speech \"%s\" is not in TBX-Basic's picklist: left out", v ? v : "");
+    gloss_warn(r->g, AT(r, n), "part of speech \"%s\" is not in TBX-Basic's picklist: left out", v ? v : "");
     return NULL;
 }
 
@@ -112,7 +192,7 @@ static const char *pick_type(struct tbx_read *r, xmlNodePtr n, const char *v)
         if (strcmp(v, term_types[i]) == 0)
             return term_types[i];
     r->g->report.dropped_values++;
-    gloss_warn(r->g, line_of(n), 0, "term type \"%s\" is not in TBX-Basic's picklist: left out", v ? v : "");
+    gloss_warn(r->g, AT(r, n), "term type \"%s\" is not in TBX-Basic's picklist: left out", v ? v : "");
     return NULL;
 }
 
@@ -126,7 +206,7 @@ static const char *pick_status(struct tbx_read *r, xmlNodePtr n, const char *v)
     if (s)
         return s;
     r->g->report.dropped_values++;
-    gloss_warn(r->g, line_of(n), 0, "administrative status \"%s\" unknown: read as admitted", v ? v : "");
+    gloss_warn(r->g, AT(r, n), "administrative status \"%s\" unknown: read as admitted", v ? v : "");
     return "admitted";
 }
 
@@ -138,7 +218,7 @@ struct concept_data {
 
 struct term_data {
     struct sel_gloss_term t;
-    long line;
+    xmlNodePtr at; // the <term>, or its section when there is none
 };
 
 // Reads the data categories among the children of @p parent into @p c and (when not NULL) @p t.
@@ -162,7 +242,7 @@ static void read_categories(struct tbx_read *r, xmlNodePtr parent, struct concep
                 c->note = text_of(r, n, true);
         } else if (t && strcmp(cat, "term") == 0) {
             t->t.text = content(r, n);
-            t->line = line_of(n);
+            t->at = n;
         } else if (t && strcmp(cat, "partOfSpeech") == 0) {
             const char *v = content(r, n);
             t->t.pos = v ? pick_pos(r, n, v) : NULL;
@@ -194,7 +274,7 @@ static int read_entry(struct tbx_read *r, xmlNodePtr e, size_t number)
     if (!id)
         return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
     if (gloss_find(g, id) != (size_t)-1) {
-        gloss_skip(g, SEL_SKIP_DUPLICATE, line_of(e), 0, "concept %s appears twice: the later entry is left out", id);
+        gloss_skip(g, SEL_SKIP_DUPLICATE, AT(r, e), "concept %s appears twice: the later entry is left out", id);
         return SEL_OK;
     }
     struct concept_data c = { 0 };
@@ -210,10 +290,10 @@ static int read_entry(struct tbx_read *r, xmlNodePtr e, size_t number)
         if (!lang) {
             lang_missing = true;
             if (tag)
-                gloss_warn(g, line_of(l), 0, "<%s xml:lang=\"%s\">: not a language tag, its terms are left out",
+                gloss_warn(g, AT(r, l), "<%s xml:lang=\"%s\">: not a language tag, its terms are left out",
                            (const char *)l->name, (const char *)tag);
             else
-                gloss_warn(g, line_of(l), 0, "<%s> without xml:lang: its terms are left out", (const char *)l->name);
+                gloss_warn(g, AT(r, l), "<%s> without xml:lang: its terms are left out", (const char *)l->name);
             xmlFree(tag);
             continue;
         }
@@ -222,20 +302,20 @@ static int read_entry(struct tbx_read *r, xmlNodePtr e, size_t number)
         for (xmlNodePtr s = l->children; s; s = s->next) {
             if (!term_section(s))
                 continue;
-            struct term_data t = { .t = { .lang = lang, .status = "admitted" }, .line = line_of(s) };
+            struct term_data t = { .t = { .lang = lang, .status = "admitted" }, .at = s };
             read_categories(r, s, &c, &t);
             if (!t.t.text) {
                 empty++;
-                gloss_warn(g, t.line, 0, "empty term in concept %s: left out", id);
+                gloss_warn(g, AT(r, t.at), "empty term in concept %s: left out", id);
             } else if (n_terms == MAX_TERMS) {
-                gloss_warn(g, t.line, 0, "more than %d terms in concept %s: left out", MAX_TERMS, id);
+                gloss_warn(g, AT(r, t.at), "more than %d terms in concept %s: left out", MAX_TERMS, id);
             } else {
                 terms[n_terms++] = t;
             }
         }
     }
     if (n_terms == 0) {
-        gloss_skip(g, lang_missing ? SEL_SKIP_NO_LANGUAGE : SEL_SKIP_NO_TERM, line_of(e), 0,
+        gloss_skip(g, lang_missing ? SEL_SKIP_NO_LANGUAGE : SEL_SKIP_NO_TERM, AT(r, e),
                    "concept %s has no term%s: not imported", id, lang_missing ? " in a known language" : "");
         return SEL_OK;
     }
@@ -266,11 +346,13 @@ int gloss_read_tbx(sel_glossary *g, sel_ctx *ctx, const char *path)
             for (xmlNodePtr b = c->children; b && !body; b = b->next)
                 if (named(b, "body"))
                     body = b;
-    struct tbx_read r = { .g = g, .ctx = ctx };
+    struct tbx_read r = { .g = g, .ctx = ctx, .doc = doc };
     size_t number = 0;
     for (xmlNodePtr e = body ? body->children : NULL; rc == SEL_OK && e; e = e->next)
         if (named(e, "termEntry") || named(e, "conceptEntry"))
             rc = read_entry(&r, e, ++number);
+    buf_finish(&r.raw);
+    free(r.line_starts);
 done:
     xmlFreeDoc(doc);
     return rc;

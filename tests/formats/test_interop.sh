@@ -54,15 +54,15 @@ grep -q "submarine .*user; lc.3" "$tmp/out" || { fail "lookup finds the id_ID te
 # Empty terms, an unknown part of speech, a duplicate id, a langSet without a language.
 selaras lexicon import --format tbx empty_terms.tbx --db "$tmp/empty.db"
 expect_status 1 "empty terms"
-same_text "selaras: empty_terms.tbx:6: empty term in concept e1: left out
-selaras: empty_terms.tbx:7: part of speech \"nom\" read as \"noun\"
-selaras: empty_terms.tbx:10: empty term in concept e2: left out
-selaras: empty_terms.tbx:11: empty term in concept e2: left out
-selaras: empty_terms.tbx:9: concept e2 has no term: not imported
-selaras: empty_terms.tbx:14: part of speech \"gerund-ish\" is not in TBX-Basic's picklist: left out
-selaras: empty_terms.tbx:16: concept e3 appears twice: the later entry is left out
-selaras: empty_terms.tbx:20: <langSet> without xml:lang: its terms are left out
-selaras: empty_terms.tbx:19: concept e4 has no term in a known language: not imported
+same_text "selaras: empty_terms.tbx:6:40: empty term in concept e1: left out
+selaras: empty_terms.tbx:7:67: part of speech \"nom\" read as \"noun\"
+selaras: empty_terms.tbx:10:40: empty term in concept e2: left out
+selaras: empty_terms.tbx:11:40: empty term in concept e2: left out
+selaras: empty_terms.tbx:9:7: concept e2 has no term: not imported
+selaras: empty_terms.tbx:14:59: part of speech \"gerund-ish\" is not in TBX-Basic's picklist: left out
+selaras: empty_terms.tbx:16:7: concept e3 appears twice: the later entry is left out
+selaras: empty_terms.tbx:20:9: <langSet> without xml:lang: its terms are left out
+selaras: empty_terms.tbx:19:7: concept e4 has no term in a known language: not imported
 selaras lexicon import: empty_terms.tbx: 6 read, 3 imported, 3 skipped (1 no term, 1 no language, 1 duplicate id); 1 empty term left out; 1 value outside a picklist; languages: en id es; not languages, skipped: (none)
 selaras lexicon import: 3 concepts, 5 terms from 1 file into $tmp/empty.db (general vocabulary)" "$(cat "$tmp/err")" "empty terms: summary"
 expect_query "$tmp/empty.db" "SELECT concept_id, lang, text, coalesce(pos, '') FROM user_term ORDER BY id" "e1|en|border post|
