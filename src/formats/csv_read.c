@@ -289,8 +289,9 @@ static bool all_digits(const char *s)
     return true;
 }
 
-// A column named `id` is Indonesian terms in a glossary and row numbers in many tables: it is
-// read as row numbers (ignored) when every non-empty value in it is all digits.
+// A column named `id` is Indonesian terms in a glossary and row numbers in many tables (so is
+// `No`, Norwegian or "number"): it is read as row numbers (ignored) when every non-empty value
+// in it is all digits.
 static int id_column_is_numbers(struct table *tb, sel_ctx *ctx, size_t col)
 {
     struct reader saved = tb->rd;
@@ -335,10 +336,12 @@ static int read_header(struct table *tb, sel_glossary *g, sel_ctx *ctx)
             tb->col_lang[i] = gloss_lang(g, name);
         }
     }
+    // a column named like a language ("id", "no") that holds only numbers is a row number
     for (size_t i = 0; i < tb->n_cols; i++)
-        if (tb->cols[i] == COL_SRC && strcasecmp(names[i], "id") == 0 && id_column_is_numbers(tb, ctx, i)) {
-            gloss_warn(g, 1, tb->fields[0].column, "column %zu (\"%s\") holds only numbers: read as row numbers, "
-                       "not as Indonesian terms", i + 1, names[i]);
+        if (((tb->cols[i] == COL_SRC && strcasecmp(names[i], "id") == 0) || tb->cols[i] == COL_LANG) &&
+            id_column_is_numbers(tb, ctx, i)) {
+            gloss_warn(g, 1, tb->fields[i].column, "column %zu (\"%s\") holds only numbers: read as row numbers, "
+                       "not as terms", i + 1, names[i]);
             tb->cols[i] = COL_IGNORED;
         }
     // two columns for one field: the first counts, and the user is told which two

@@ -137,7 +137,7 @@ selaras: dup_columns.csv:1: columns 4 (\"note\") and 5 (\"comment\") both mean n
     "$(head -n 2 "$tmp/err")" "duplicate columns: warnings"
 selaras lexicon import --format csv rownumbers.csv --db "$tmp/cols.db"
 expect_status 0 "row numbers"
-same_text "selaras: rownumbers.csv:1:1: column 1 (\"id\") holds only numbers: read as row numbers, not as Indonesian terms" \
+same_text "selaras: rownumbers.csv:1:1: column 1 (\"id\") holds only numbers: read as row numbers, not as terms" \
     "$(head -n 1 "$tmp/err")" "row numbers: warning"
 expect_query "$tmp/cols.db" "SELECT concept_id, lang, text FROM user_term ORDER BY id" "dup_columns.csv.2|id|brigade
 dup_columns.csv.2|en|brigade
