@@ -123,6 +123,9 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
             fprintf(stderr, "; %zu empty term%s left out", r->empty_terms, r->empty_terms == 1 ? "" : "s");
         if (r->dropped_values)
             fprintf(stderr, "; %zu value%s outside a picklist", r->dropped_values, r->dropped_values == 1 ? "" : "s");
+        if (r->not_stored)
+            fprintf(stderr, "; %zu value%s with no place in selaras (%s)", r->not_stored, r->not_stored == 1 ? "" : "s",
+                    r->not_stored_names);
         fprintf(stderr, "; languages: %s", *r->langs_found ? r->langs_found : "none");
         if (*r->langs_skipped)
             fprintf(stderr, "; not languages, skipped: %s", r->langs_skipped);

@@ -145,6 +145,8 @@ struct sel_import_report {
     size_t dropped_values;           ///< picklist values not understood, left out
     char langs_found[256];           ///< languages of the terms, normalised ("en es id")
     char langs_skipped[256];         ///< tags that are not languages, as written
+    size_t not_stored;               ///< values of data categories selaras has no place for
+    char not_stored_names[256];      ///< their categories ("context source")
 };
 
 /** The report of a glossary read by sel_glossary_read() (counters zero for others). */

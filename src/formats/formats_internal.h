@@ -31,6 +31,8 @@ void gloss_skip(sel_glossary *g, enum sel_import_skip why, long line, long colum
  * found; NULL (and recorded as skipped) when it is not a language tag.
  */
 const char *gloss_lang(sel_glossary *g, const char *tag);
+/** Counts a data category the file holds that selaras has no place for (recorded by name). */
+void gloss_not_stored(sel_glossary *g, const char *category);
 /** The concept id of a file's entry: @p id (or, when NULL, PREFIX.@p number) as an NCName. */
 const char *gloss_entry_id(sel_glossary *g, const char *id, long number);
 

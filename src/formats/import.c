@@ -91,6 +91,12 @@ const char *gloss_lang(sel_glossary *g, const char *tag)
     return gloss_strdup(g, primary);
 }
 
+void gloss_not_stored(sel_glossary *g, const char *category)
+{
+    g->report.not_stored++;
+    add_word(g->report.not_stored_names, sizeof(g->report.not_stored_names), category);
+}
+
 const char *gloss_entry_id(sel_glossary *g, const char *id, long number)
 {
     char made[768];

@@ -210,6 +210,16 @@ static const char *pick_status(struct tbx_read *r, xmlNodePtr n, const char *v)
     return "admitted";
 }
 
+// Elements that hold the data rather than being it: read through, not counted as left out.
+static bool structural(const char *cat)
+{
+    static const char *const names[] = { "langSet", "langSec", "tig", "ntig", "termSec", "termGrp", "term", "" };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (strcmp(cat, names[i]) == 0)
+            return true;
+    return false;
+}
+
 // The concept-level data selaras stores; a language or term level definition or note counts
 // when the concept has none of its own.
 struct concept_data {
@@ -234,12 +244,18 @@ static void read_categories(struct tbx_read *r, xmlNodePtr parent, struct concep
         } else if (strcmp(cat, "subjectField") == 0) {
             if (!c->subject)
                 c->subject = content(r, n);
+            else
+                gloss_not_stored(r->g, "extra-subjectField"); // selaras keeps one per concept
         } else if (strcmp(cat, "definition") == 0) {
             if (!c->definition)
                 c->definition = text_of(r, n, true);
+            else
+                gloss_not_stored(r->g, "extra-definition"); // selaras keeps one per concept
         } else if (strcmp(cat, "note") == 0) {
             if (!c->note)
                 c->note = text_of(r, n, true);
+            else
+                gloss_not_stored(r->g, "extra-note"); // selaras keeps one per concept
         } else if (t && strcmp(cat, "term") == 0) {
             t->t.text = content(r, n);
             t->at = n;
@@ -253,6 +269,8 @@ static void read_categories(struct tbx_read *r, xmlNodePtr parent, struct concep
             t->t.status = pick_status(r, n, content(r, n));
         } else if (t && strcmp(cat, "termGrp") == 0) {
             read_categories(r, n, c, t);
+        } else if (!structural(cat)) {
+            gloss_not_stored(r->g, cat); // context, source, crossReference ...: counted, not lost silently
         }
     }
 }
