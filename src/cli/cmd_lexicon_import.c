@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // selaras lexicon import: user glossaries and dictionaries into the user's database, all files
-// in one transaction (a bad file changes nothing).
+// in one transaction (a file that cannot be read changes nothing). Every file is read before the
+// database is opened, so a failed import does not create one. Entries that cannot be used are
+// skipped with a warning each, and the summary says how many and why.
 #include "src/cli/cli.h"
 #include "src/formats/formats.h"
 
@@ -8,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_DB = 256, OPT_REVERSE, OPT_CURATED };
+enum { OPT_DB = 256, OPT_REVERSE, OPT_CURATED, OPT_PREFIX };
 
 int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
 {
@@ -17,6 +19,7 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
         { "reverse", no_argument, NULL, OPT_REVERSE },
         { "curated", no_argument, NULL, OPT_CURATED },
         { "db", required_argument, NULL, OPT_DB },
+        { "prefix", required_argument, NULL, OPT_PREFIX },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -33,6 +36,7 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
                 return EXIT_USAGE;
             db = optarg;
             break;
+        case OPT_PREFIX: opt.prefix = optarg; break;
         case 'h': cli_print_usage(cmd, stdout); return 0;
         default: return cli_usage_error(cmd, "unknown option");
         }
@@ -49,53 +53,96 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
     if (optind >= argc)
         return cli_usage_error(cmd, "import needs at least one FILE");
 
+    if (opt.prefix && argc - optind > 1)
+        return cli_usage_error(cmd, "--prefix names the concepts of one FILE");
+    if (opt.prefix && !*opt.prefix)
+        return cli_usage_error(cmd, "--prefix needs a non-empty PREFIX");
+
     sel_ctx *ctx = NULL;
     sel_store *st = NULL;
     char *path = NULL;
     int status = EXIT_USAGE;
-    size_t concepts = 0, terms = 0, n_files = (size_t)(argc - optind);
+    int n_files = argc - optind;
+    sel_glossary **gs = NULL;
+    size_t concepts = 0, terms = 0, read = 0, skipped = 0, entries = 0;
     bool begun = false;
-    sel_glossary **read = calloc(n_files, sizeof(*read));
-    if (sel_ctx_new(&ctx) != SEL_OK || !read) {
-        free(read);
-        sel_ctx_free(ctx);
+    if (sel_ctx_new(&ctx) != SEL_OK)
         return EXIT_USAGE;
-    }
-    // Every file is read before the database is opened: a bad file fails the import having done
-    // nothing, and leaves no new database behind.
-    for (size_t i = 0; i < n_files; i++)
-        if (sel_glossary_read(&read[i], ctx, argv[optind + (int)i], &opt) != SEL_OK)
-            goto done;
-    if (!(path = sel_store_path(db))) {
+    if (!(gs = calloc((size_t)n_files, sizeof(*gs))) || !(path = sel_store_path(db))) {
         sel_error(ctx, SEL_ENOMEM, "out of memory");
+        goto done;
+    }
+    // every file is read first: one that cannot be read stops the import before the database
+    // is opened (or created)
+    for (int i = 0; i < n_files; i++) {
+        if (sel_glossary_read(&gs[i], ctx, argv[optind + i], &opt) != SEL_OK)
+            goto done;
+        for (const char *w = sel_glossary_warnings(gs[i]); *w;) { // one "selaras: " per line
+            size_t len = strcspn(w, "\n");
+            fprintf(stderr, "selaras: %.*s\n", (int)len, w);
+            w += len + (w[len] == '\n');
+        }
+        entries += sel_glossary_count(gs[i]);
+    }
+    if (entries == 0) {
+        sel_error(ctx, SEL_EPARSE, "no entry could be imported from %s", n_files == 1 ? argv[optind] : "these files");
         goto done;
     }
     if (sel_store_open(&st, ctx, path, true) != SEL_OK || sel_store_begin(st, ctx) != SEL_OK)
         goto done;
     begun = true;
-    for (size_t i = 0; i < n_files; i++) {
-        if (sel_glossary_store(read[i], ctx, st, argv[optind + (int)i], opt.curated) != SEL_OK)
+    for (int i = 0; i < n_files; i++)
+        if (sel_glossary_store(gs[i], ctx, st, argv[optind + i], opt.curated) != SEL_OK)
             goto done;
-        for (size_t k = 0; k < sel_glossary_count(read[i]); k++) {
-            concepts++;
-            terms += sel_glossary_entry(read[i], k)->n_terms;
-        }
-    }
     if (sel_store_commit(st, ctx) != SEL_OK)
         goto done;
     begun = false;
-    status = 0;
+    for (int i = 0; i < n_files; i++) {
+        const sel_glossary *g = gs[i];
+        const struct sel_import_report *r = sel_glossary_report(g);
+        size_t file_skipped = 0;
+        for (int why = 0; why < SEL_SKIP_COUNT; why++)
+            file_skipped += r->skipped[why];
+        read += r->read;
+        skipped += file_skipped;
+        concepts += r->imported;
+        for (size_t k = 0; k < sel_glossary_count(g); k++)
+            terms += sel_glossary_entry(g, k)->n_terms;
+        fprintf(stderr, "selaras lexicon import: %s: %zu read, %zu imported", argv[optind + i], r->read, r->imported);
+        if (r->renamed)
+            fprintf(stderr, " (%zu under new ids: another file has theirs)", r->renamed);
+        fprintf(stderr, ", %zu skipped", file_skipped);
+        const char *sep = " (";
+        for (int why = 0; why < SEL_SKIP_COUNT; why++)
+            if (r->skipped[why]) {
+                fprintf(stderr, "%s%zu %s", sep, r->skipped[why], sel_import_skip_name((enum sel_import_skip)why));
+                sep = ", ";
+            }
+        fprintf(stderr, "%s", *sep == ',' ? ")" : "");
+        if (r->empty_terms)
+            fprintf(stderr, "; %zu empty term%s left out", r->empty_terms, r->empty_terms == 1 ? "" : "s");
+        if (r->dropped_values)
+            fprintf(stderr, "; %zu value%s outside a picklist", r->dropped_values, r->dropped_values == 1 ? "" : "s");
+        if (r->not_stored)
+            fprintf(stderr, "; %zu value%s with no place in selaras (%s)", r->not_stored, r->not_stored == 1 ? "" : "s",
+                    r->not_stored_names);
+        fprintf(stderr, "; languages: %s", *r->langs_found ? r->langs_found : "none");
+        if (*r->langs_skipped)
+            fprintf(stderr, "; not languages, skipped: %s", r->langs_skipped);
+        fputc('\n', stderr);
+    }
+    status = skipped ? EXIT_FOUND_NOTHING : 0; // 1: some entries were skipped
     fprintf(stderr, "selaras lexicon import: %zu concepts, %zu terms from %d file%s into %s (%s)\n", concepts, terms,
-            argc - optind, argc - optind == 1 ? "" : "s", path, opt.curated ? "curated" : "general vocabulary");
+            n_files, n_files == 1 ? "" : "s", path, opt.curated ? "curated" : "general vocabulary");
 done:
     if (begun)
         sel_store_rollback(st);
-    if (status)
+    if (status == EXIT_USAGE)
         cli_report(ctx);
     sel_store_close(st);
-    for (size_t i = 0; i < n_files; i++)
-        sel_glossary_free(read[i]);
-    free(read);
+    for (int i = 0; gs && i < n_files; i++)
+        sel_glossary_free(gs[i]);
+    free(gs);
     free(path);
     sel_ctx_free(ctx);
     return status;

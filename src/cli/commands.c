@@ -107,7 +107,7 @@ const struct cli_command cli_commands[] = {
     { "lexicon", cmd_lexicon, "Check, count and import termbase entries",
       "selaras lexicon check [FILE|DIR...]\n"
       "selaras lexicon stats [FILE|DIR...]\n"
-      "selaras lexicon import --format tsv|csv|tbx|dictd [--reverse] [--curated] FILE...\n"
+      "selaras lexicon import --format tsv|csv|tbx|dictd [--reverse] [--curated] [--prefix P] FILE...\n"
       "selaras lexicon compile [-o FILE]\n"
       "\n"
       "  check    validate termbase source files (default: the bundled termbase) and report\n"
@@ -115,7 +115,9 @@ const struct cli_command cli_commands[] = {
       "  stats    concepts and terms per subject field and language, acronym coverage\n"
       "  import   add glossary entries to the user's database (--db PATH), all files or none;\n"
       "           --reverse turns a dictd eng-ind dictionary into ind-eng entries; entries are\n"
-      "           general vocabulary unless --curated (formats: docs/formats.md)\n"
+      "           general vocabulary unless --curated (formats: docs/formats.md); a file's\n"
+      "           concept ids stay its own (FILE.ID when another file has ID, --prefix P: P.ID);\n"
+      "           bad entries are skipped with a warning: exit 1 if any were, 2 if none imported\n"
       "  compile  write the analysed keys of the bundled termbase, for fast start-up (the build\n"
       "           does this; a stale or missing file only makes start-up slower)\n" COMMON_HELP },
     { "help", cmd_help, "Show help for a command",

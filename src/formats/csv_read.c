@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Reading user glossaries: CSV (RFC 4180, a header row naming the columns) and the three-column
-// TSV of OmegaT (source TAB target [TAB comment], no header). Columns understood are listed in
-// docs/formats.md; others are ignored.
+// TSV of OmegaT (source TAB target [TAB comment], no header, `#` lines are comments). Columns
+// understood are listed in docs/formats.md; others are ignored. UTF-8 (with or without a byte
+// order mark) and UTF-16 with a byte order mark are read. A row that cannot be used is left out
+// with a warning naming its line and column, and counted; the others are imported.
 #include "src/formats/formats_internal.h"
 
 #include <stdlib.h>
@@ -10,7 +12,12 @@
 
 enum column {
     COL_IGNORED, COL_CONCEPT, COL_SUBJECT, COL_SRC_LANG, COL_SRC, COL_TGT_LANG, COL_TGT, COL_POS,
-    COL_DEFINITION, COL_NOTE, COL_COUNT
+    COL_DEFINITION, COL_NOTE, COL_LANG, COL_COUNT // COL_LANG: a column named by a language tag
+};
+
+static const char *const column_meaning[COL_COUNT] = {
+    "ignored", "concept identifier", "subject field", "source language", "source terms", "target language",
+    "target terms", "part of speech", "definition", "note", "terms",
 };
 
 static const struct {
@@ -143,6 +150,121 @@ static int add_terms(sel_glossary *g, sel_ctx *ctx, size_t index, char *cell, co
     return SEL_OK;
 }
 
+/* ---- Encodings ------------------------------------------------------------------------------ */
+
+// Converts UTF-16 (@p big_endian or not, BOM already skipped) to UTF-8 in @p out; returns the
+// byte offset of an unpaired surrogate or of a NUL character, or -1 when all is well.
+static long utf16_to_utf8(const unsigned char *p, size_t len, bool big_endian, struct sel_buf *out)
+{
+    for (size_t i = 0; i + 1 < len; i += 2) {
+        unsigned u = big_endian ? (unsigned)(p[i] << 8 | p[i + 1]) : (unsigned)(p[i] | p[i + 1] << 8);
+        unsigned long cp = u;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (i + 3 >= len)
+                return (long)i;
+            unsigned lo = big_endian ? (unsigned)(p[i + 2] << 8 | p[i + 3]) : (unsigned)(p[i + 2] | p[i + 3] << 8);
+            if (lo < 0xDC00 || lo > 0xDFFF)
+                return (long)i;
+            cp = 0x10000 + ((unsigned long)(u - 0xD800) << 10) + (lo - 0xDC00);
+            i += 2;
+        } else if ((u >= 0xDC00 && u <= 0xDFFF) || u == 0) {
+            return (long)i;
+        }
+        char b[4];
+        size_t n;
+        if (cp < 0x80) {
+            b[0] = (char)cp;
+            n = 1;
+        } else if (cp < 0x800) {
+            b[0] = (char)(0xC0 | cp >> 6);
+            b[1] = (char)(0x80 | (cp & 0x3F));
+            n = 2;
+        } else if (cp < 0x10000) {
+            b[0] = (char)(0xE0 | cp >> 12);
+            b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            b[2] = (char)(0x80 | (cp & 0x3F));
+            n = 3;
+        } else {
+            b[0] = (char)(0xF0 | cp >> 18);
+            b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            b[3] = (char)(0x80 | (cp & 0x3F));
+            n = 4;
+        }
+        if (buf_add(out, b, n) != SEL_OK)
+            return -2;
+    }
+    return -1;
+}
+
+// What a file that is not UTF-8 seems to be, for the message: UTF-16 without a byte order mark
+// shows as NUL bytes at every other offset; single bytes from 0x80 that do not form UTF-8 are one
+// of the 8-bit code pages.
+static const char *encoding_guess(const unsigned char *p, size_t len)
+{
+    size_t even_nul = 0, odd_nul = 0, high = 0;
+    for (size_t i = 0; i < len && i < 4096; i++) {
+        if (p[i] == 0 && i % 2)
+            odd_nul++;
+        else if (p[i] == 0)
+            even_nul++;
+        high += p[i] >= 0x80;
+    }
+    if (odd_nul > even_nul * 4 && odd_nul > 0)
+        return "UTF-16LE without a byte order mark";
+    if (even_nul > odd_nul * 4 && even_nul > 0)
+        return "UTF-16BE without a byte order mark";
+    if (high)
+        return "an 8-bit encoding (Windows-125x or ISO 8859)";
+    return NULL;
+}
+
+// Reads a delimited glossary as UTF-8: UTF-8 with or without a byte order mark, or UTF-16 with
+// one (what Excel's "Unicode text" and some Windows tools save). Anything else is refused with
+// a message that says what it looks like. Offsets in messages about a UTF-16 file count the
+// bytes of its UTF-8 form.
+static int delimited_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
+{
+    int rc = sel_text_read(out, ctx, path);
+    if (rc != SEL_EPARSE || strcmp(path, "-") == 0)
+        return rc;
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return rc;
+    struct sel_buf raw = { 0 };
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+        if (buf_add(&raw, chunk, n) != SEL_OK)
+            break;
+    fclose(fp);
+    const unsigned char *p = (const unsigned char *)raw.data;
+    bool le = raw.len >= 2 && p[0] == 0xFF && p[1] == 0xFE, be = raw.len >= 2 && p[0] == 0xFE && p[1] == 0xFF;
+    if (le || be) {
+        struct sel_buf u8 = { 0 };
+        long bad = utf16_to_utf8(p + 2, raw.len - 2, be, &u8);
+        if (bad == -1 && buf_reserve(&u8, 0) == SEL_OK && (raw.len - 2) % 2 == 0) {
+            sel_ctx_clear(ctx);
+            buf_finish(&raw);
+            *out = (struct sel_text){ .data = u8.data, .len = u8.len, .name = path };
+            return SEL_OK;
+        }
+        buf_finish(&u8);
+        rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 },
+                          "UTF-16%s with a byte order mark, but not valid UTF-16 (byte offset %ld)", be ? "BE" : "LE",
+                          bad >= 0 ? bad + 2 : (long)raw.len);
+    } else {
+        const char *guess = encoding_guess(p, raw.len);
+        char first[512]; // where the text stopped being UTF-8, as sel_text_read() said
+        snprintf(first, sizeof(first), "%s", sel_ctx_errmsg(ctx));
+        if (guess)
+            rc = sel_error(ctx, SEL_EPARSE, "%s: the file looks like %s; save it as UTF-8, or UTF-16 with a byte "
+                           "order mark", first, guess);
+    }
+    buf_finish(&raw);
+    return rc;
+}
+
 enum { MAX_COLUMNS = 64 };
 
 // One glossary file being read: the records' fields (reused from row to row) and what each
@@ -153,11 +275,43 @@ struct table {
     struct field *fields;
     size_t n, cap;
     enum column cols[MAX_COLUMNS];
+    const char *col_lang[MAX_COLUMNS]; // COL_LANG: the column's language, stored form
     size_t n_cols;
 };
 
-// The CSV header row: which column holds what; a source and a target column are required.
-static int read_header(struct table *tb, sel_ctx *ctx)
+static bool all_digits(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+// A column named `id` is Indonesian terms in a glossary and row numbers in many tables (so is
+// `No`, Norwegian or "number"): it is read as row numbers (ignored) when every non-empty value
+// in it is all digits.
+static int id_column_is_numbers(struct table *tb, sel_ctx *ctx, size_t col)
+{
+    struct reader saved = tb->rd;
+    bool numbers = false, other = false;
+    int got;
+    while ((got = read_record(&tb->rd, ctx, &tb->fields, &tb->n, &tb->cap)) > 0 && !other)
+        if (col < tb->n && *str_trim(tb->fields[col].text.data)) {
+            if (all_digits(str_trim(tb->fields[col].text.data)))
+                numbers = true;
+            else
+                other = true;
+        }
+    sel_ctx_clear(ctx); // a broken record is reported by the real read
+    tb->rd = saved;
+    return numbers && !other;
+}
+
+// The CSV header row: which column holds what. Besides the names of column_names, a column
+// named by a language tag ("es", "id-ID", "en_US") holds terms in that language.
+static int read_header(struct table *tb, sel_glossary *g, sel_ctx *ctx)
 {
     int got = read_record(&tb->rd, ctx, &tb->fields, &tb->n, &tb->cap);
     if (got <= 0)
@@ -165,18 +319,49 @@ static int read_header(struct table *tb, sel_ctx *ctx)
                                             "empty: a CSV glossary starts with a header row");
     if (tb->n > MAX_COLUMNS)
         return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ tb->path, 1, 1 }, "more than 64 columns");
-    bool have_src = false, have_tgt = false;
     tb->n_cols = tb->n;
+    char names[MAX_COLUMNS][64];
     for (size_t i = 0; i < tb->n_cols; i++) {
         tb->cols[i] = COL_IGNORED;
+        tb->col_lang[i] = NULL;
         const char *name = str_trim(tb->fields[i].text.data);
+        snprintf(names[i], sizeof(names[i]), "%s", name);
         for (size_t k = 0; k < sizeof(column_names) / sizeof(column_names[0]); k++)
             if (strcasecmp(name, column_names[k].name) == 0)
                 tb->cols[i] = column_names[k].col;
-        have_src |= tb->cols[i] == COL_SRC;
-        have_tgt |= tb->cols[i] == COL_TGT;
+        char full[64], primary[SEL_LANG_PRIMARY_MAX];
+        if (tb->cols[i] == COL_IGNORED && sel_lang_normalise(name, full, sizeof(full), primary) == SEL_OK &&
+            strlen(primary) <= 3) {
+            tb->cols[i] = COL_LANG;
+            tb->col_lang[i] = gloss_lang(g, name);
+        }
     }
-    if (!have_src || !have_tgt)
+    // a column named like a language ("id", "no") that holds only numbers is a row number
+    for (size_t i = 0; i < tb->n_cols; i++)
+        if (((tb->cols[i] == COL_SRC && strcasecmp(names[i], "id") == 0) || tb->cols[i] == COL_LANG) &&
+            id_column_is_numbers(tb, ctx, i)) {
+            gloss_warn(g, 1, tb->fields[i].column, "column %zu (\"%s\") holds only numbers: read as row numbers, "
+                       "not as terms", i + 1, names[i]);
+            tb->cols[i] = COL_IGNORED;
+        }
+    // two columns for one field: the first counts, and the user is told which two
+    bool have_src = false, have_tgt = false;
+    for (size_t i = 0; i < tb->n_cols; i++) {
+        for (size_t k = 0; k < i && tb->cols[i] != COL_IGNORED && tb->cols[i] != COL_LANG; k++)
+            if (tb->cols[k] == tb->cols[i]) {
+                gloss_warn(g, 1, 0, "columns %zu (\"%s\") and %zu (\"%s\") both mean %s: column %zu is used, "
+                           "column %zu ignored", k + 1, names[k], i + 1, names[i], column_meaning[tb->cols[i]],
+                           k + 1, i + 1);
+                tb->cols[i] = COL_IGNORED;
+                break;
+            }
+        have_src |= tb->cols[i] == COL_SRC || tb->cols[i] == COL_LANG;
+        have_tgt |= tb->cols[i] == COL_TGT || tb->cols[i] == COL_LANG;
+    }
+    size_t term_cols = 0;
+    for (size_t i = 0; i < tb->n_cols; i++)
+        term_cols += tb->cols[i] == COL_SRC || tb->cols[i] == COL_TGT || tb->cols[i] == COL_LANG;
+    if (!have_src || !have_tgt || term_cols < 2)
         return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ tb->path, 1, 1 },
                             "the header names no %s column (see docs/formats.md: e.g. source_terms and "
                             "target_terms)", have_src ? "target" : "source");
@@ -184,66 +369,92 @@ static int read_header(struct table *tb, sel_ctx *ctx)
 }
 
 // Checks the record just read and adds it as one entry, its id from the concept column or made
-// from @p id_prefix and the line.
-static int add_record(struct table *tb, sel_glossary *g, sel_ctx *ctx, const char *id_prefix)
+// from the file's name and the line. A record that cannot be used is skipped with a warning.
+static int add_record(struct table *tb, sel_glossary *g, sel_ctx *ctx)
 {
-    const char *path = tb->path;
     long line = tb->fields[0].line;
-    if (tb->rd.csv && tb->n != tb->n_cols)
-        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, 1 },
-                            "%zu fields where the header has %zu", tb->n, tb->n_cols);
-    if (!tb->rd.csv && tb->n < 2)
-        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, tb->fields[0].column },
-                            "expected source TAB target [TAB comment]");
+    g->report.read++;
+    if (tb->rd.csv && tb->n != tb->n_cols) {
+        gloss_skip(g, SEL_SKIP_MALFORMED, line, 1, "%zu fields where the header has %zu: row left out", tb->n,
+                   tb->n_cols);
+        return SEL_OK;
+    }
+    if (!tb->rd.csv && tb->n < 2) {
+        gloss_skip(g, SEL_SKIP_MALFORMED, line, tb->fields[0].column,
+                   "expected source TAB target [TAB comment]: line left out");
+        return SEL_OK;
+    }
     char *cell[COL_COUNT] = { 0 };
     long where[COL_COUNT] = { 0 };
     for (size_t i = 0; i < tb->n && i < tb->n_cols; i++) {
         cell[tb->cols[i]] = str_trim(tb->fields[i].text.data);
         where[tb->cols[i]] = tb->fields[i].column;
     }
-    if (!cell[COL_SRC] || !*cell[COL_SRC] || !cell[COL_TGT] || !*cell[COL_TGT]) {
-        bool src = !cell[COL_SRC] || !*cell[COL_SRC];
-        return sel_error_at(ctx, SEL_EPARSE,
-                            (struct sel_location){ path, line, where[src ? COL_SRC : COL_TGT] ? where[src ? COL_SRC : COL_TGT] : 1 },
-                            "empty %s term", src ? "source" : "target");
+    const char *src_lang = "id", *tgt_lang = "en";
+    if (cell[COL_SRC_LANG] && *cell[COL_SRC_LANG] && !(src_lang = gloss_lang(g, cell[COL_SRC_LANG]))) {
+        gloss_skip(g, SEL_SKIP_NO_LANGUAGE, line, where[COL_SRC_LANG], "\"%s\" is not a language tag: row left out",
+                   cell[COL_SRC_LANG]);
+        return SEL_OK;
     }
-    char made[512];
-    const char *id = cell[COL_CONCEPT] && *cell[COL_CONCEPT] ? cell[COL_CONCEPT] : NULL;
-    if (!id) {
-        snprintf(made, sizeof(made), "%s.%ld", id_prefix, line);
-        id = made;
+    if (cell[COL_TGT_LANG] && *cell[COL_TGT_LANG] && !(tgt_lang = gloss_lang(g, cell[COL_TGT_LANG]))) {
+        gloss_skip(g, SEL_SKIP_NO_LANGUAGE, line, where[COL_TGT_LANG], "\"%s\" is not a language tag: row left out",
+                   cell[COL_TGT_LANG]);
+        return SEL_OK;
     }
-    id = gloss_ncname(g, id);
+    bool any = false;
+    for (size_t i = 0; i < tb->n && i < tb->n_cols; i++)
+        if ((tb->cols[i] == COL_SRC || tb->cols[i] == COL_TGT || tb->cols[i] == COL_LANG) &&
+            *str_trim(tb->fields[i].text.data))
+            any = true;
+    if (!any) {
+        gloss_skip(g, SEL_SKIP_NO_TERM, line, 1, "no term in any language: row left out");
+        return SEL_OK;
+    }
+    const char *id = gloss_entry_id(g, cell[COL_CONCEPT], line);
     if (!id)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    if (gloss_find(g, id) != (size_t)-1)
-        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, line, where[COL_CONCEPT] ? where[COL_CONCEPT] : 1 },
-                            "concept %s appears twice", id);
+    if (gloss_find(g, id) != (size_t)-1) {
+        gloss_skip(g, SEL_SKIP_DUPLICATE, line, where[COL_CONCEPT] ? where[COL_CONCEPT] : 1,
+                   "concept %s appears twice: row left out", id);
+        return SEL_OK;
+    }
     const char *empty_to_null[] = { cell[COL_SUBJECT], cell[COL_DEFINITION], cell[COL_NOTE] };
     for (size_t i = 0; i < 3; i++)
         if (empty_to_null[i] && !*empty_to_null[i])
             empty_to_null[i] = NULL;
     size_t index;
     int rc = gloss_add_entry(g, ctx, id, empty_to_null[0], empty_to_null[1], empty_to_null[2], &index);
-    const char *src_lang = cell[COL_SRC_LANG] && *cell[COL_SRC_LANG] ? cell[COL_SRC_LANG] : "id";
-    const char *tgt_lang = cell[COL_TGT_LANG] && *cell[COL_TGT_LANG] ? cell[COL_TGT_LANG] : "en";
     const char *pos = cell[COL_POS] && *cell[COL_POS] ? cell[COL_POS] : NULL;
-    if (rc == SEL_OK)
+    if (cell[COL_SRC])
+        gloss_lang(g, src_lang); // recorded as found
+    if (cell[COL_TGT])
+        gloss_lang(g, tgt_lang);
+    if (rc == SEL_OK && cell[COL_SRC])
         rc = add_terms(g, ctx, index, cell[COL_SRC], src_lang, pos);
-    if (rc == SEL_OK)
+    if (rc == SEL_OK && cell[COL_TGT])
         rc = add_terms(g, ctx, index, cell[COL_TGT], tgt_lang, NULL);
+    for (size_t i = 0; rc == SEL_OK && i < tb->n && i < tb->n_cols; i++)
+        if (tb->cols[i] == COL_LANG && tb->col_lang[i])
+            rc = add_terms(g, ctx, index, str_trim(tb->fields[i].text.data), tb->col_lang[i], NULL);
     return rc;
 }
 
-int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix, bool csv)
+// OmegaT writes "# Glossary in tab-separated format -*- coding: utf-8 -*-" as the first line of a
+// glossary it creates, and reads lines starting with # as comments.
+static bool comment_line(const struct table *tb)
+{
+    return !tb->rd.csv && tb->n >= 1 && tb->fields[0].text.data[0] == '#' && tb->fields[0].column == 1;
+}
+
+int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, bool csv)
 {
     struct sel_text in = { 0 };
-    int rc = sel_text_read(&in, ctx, path);
+    int rc = delimited_text_read(&in, ctx, path);
     if (rc != SEL_OK)
         return rc;
     struct table tb = { .rd = { .in = &in, .line = 1, .csv = csv }, .path = path };
     if (csv) {
-        rc = read_header(&tb, ctx);
+        rc = read_header(&tb, g, ctx);
     } else { // OmegaT's columns, no header
         tb.cols[0] = COL_SRC;
         tb.cols[1] = COL_TGT;
@@ -252,8 +463,8 @@ int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, const 
     }
     int got = 0;
     while (rc == SEL_OK && (got = read_record(&tb.rd, ctx, &tb.fields, &tb.n, &tb.cap)) > 0)
-        if (!blank_record(tb.fields, tb.n))
-            rc = add_record(&tb, g, ctx, id_prefix);
+        if (!blank_record(tb.fields, tb.n) && !comment_line(&tb))
+            rc = add_record(&tb, g, ctx);
     if (rc == SEL_OK && got < 0)
         rc = got;
     for (size_t i = 0; i < tb.cap; i++)

@@ -380,8 +380,9 @@ static int add_reversed(sel_glossary *g, sel_ctx *ctx, struct article *articles,
     return rc;
 }
 
-int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix, bool reverse)
+int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, bool reverse)
 {
+    const char *id_prefix = g->own_prefix;
     struct dictd_files files = { 0 };
     struct sel_text index = { 0 };
     struct sel_buf dict = { 0 };
@@ -404,7 +405,8 @@ int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, const char
     // the headword's language comes first in the name (freedict-eng-ind: English headwords)
     const char *name = strrchr(files.base, '/') ? strrchr(files.base, '/') + 1 : files.base;
     bool ind_eng = strstr(name, "ind-eng") != NULL;
-    const char *head_lang = ind_eng ? "id" : "en", *trans_lang = ind_eng ? "en" : "id";
+    const char *head_lang = gloss_lang(g, ind_eng ? "id" : "en"), *trans_lang = gloss_lang(g, ind_eng ? "en" : "id");
+    g->report.read = n_articles;
     rc = (reverse ? add_reversed : add_articles)(g, ctx, articles, n_articles, id_prefix, head_lang, trans_lang);
 done:
     free(articles);

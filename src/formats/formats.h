@@ -99,15 +99,65 @@ int sel_glossary_build(sel_glossary **out, sel_ctx *ctx, const sel_termbase *tb,
 int sel_glossary_write(const sel_glossary *g, sel_ctx *ctx, enum sel_gloss_format fmt,
                        const struct sel_gloss_options *opt, FILE *out);
 
+/* ---- Language tags ------------------------------------------------------------------------- */
+
+/** Room for a primary language subtag (2 to 8 letters) and its NUL. */
+#define SEL_LANG_PRIMARY_MAX 9
+
+/**
+ * Brings the language tag @p tag to BCP 47 form in @p out: `_` becomes `-`, the language subtag
+ * is lower case, a script Titlecase, a region upper case ("ID_id" -> "id-ID", "zh_hant_tw" ->
+ * "zh-Hant-TW"), and the withdrawn ISO 639 codes "in", "iw", "ji" become "id", "he", "yi".
+ * @p primary (may be NULL) gets the language subtag alone ("id-ID", "ID", "id_ID", "in" -> "id"),
+ * the form terms are stored and matched by. Every reader calls this, so a tag means the same in
+ * every format.
+ * @return SEL_OK, or SEL_EPARSE when @p tag is not a language tag (@p out and @p primary empty)
+ */
+int sel_lang_normalise(const char *tag, char *out, size_t size, char primary[SEL_LANG_PRIMARY_MAX]);
+
 /* ---- Importing glossaries ------------------------------------------------------------------- */
 
 enum sel_import_format { SEL_IMPORT_TSV, SEL_IMPORT_CSV, SEL_IMPORT_TBX, SEL_IMPORT_DICTD };
 
 struct sel_import_options {
     enum sel_import_format format;
+    const char *prefix; ///< namespace of the file's concept ids ("P.c1"); NULL: see sel_glossary_store()
     bool reverse;  ///< dictd: one concept per translation (eng→ind becomes ind→eng)
     bool curated;  ///< rank the entries as the curated termbase instead of general vocabulary
 };
+
+/** Why an entry of a file was not imported. */
+enum sel_import_skip {
+    SEL_SKIP_NO_TERM,     ///< no non-empty term in any language
+    SEL_SKIP_NO_LANGUAGE, ///< its terms have no language, or one that is not a language tag
+    SEL_SKIP_DUPLICATE,   ///< its concept id was already used earlier in the same file
+    SEL_SKIP_MALFORMED,   ///< a record that cannot be read (a CSV row with the wrong field count)
+    SEL_SKIP_COUNT
+};
+
+/** What reading and storing one file did; languages are space-separated lists. */
+struct sel_import_report {
+    size_t read;                     ///< entries (concepts, rows, articles) read
+    size_t imported;                 ///< entries stored (set by sel_glossary_store())
+    size_t renamed;                  ///< of those, stored under FILE.ID: another file owns ID
+    size_t skipped[SEL_SKIP_COUNT];  ///< entries left out, by reason
+    size_t empty_terms;              ///< empty terms left out of entries that were kept
+    size_t dropped_values;           ///< picklist values not understood, left out
+    char langs_found[256];           ///< languages of the terms, normalised ("en es id")
+    char langs_skipped[256];         ///< tags that are not languages, as written
+    size_t not_stored;               ///< values of data categories selaras has no place for
+    char not_stored_names[256];      ///< their categories ("context source")
+};
+
+/** The report of a glossary read by sel_glossary_read() (counters zero for others). */
+const struct sel_import_report *sel_glossary_report(const sel_glossary *g);
+/**
+ * The warnings of the read, one per line, each "FILE:LINE:COL: message" (COL 0 when the XML
+ * parser does not say); "" when there were none. Borrowed from @p g.
+ */
+const char *sel_glossary_warnings(const sel_glossary *g);
+/** Human names of the skip reasons ("no term", ...). */
+const char *sel_import_skip_name(enum sel_import_skip why);
 
 /**
  * Reads the glossary file @p path (for dictd the `.index`, the `.dict.dz` or their common
@@ -121,7 +171,7 @@ int sel_glossary_read(sel_glossary **out, sel_ctx *ctx, const char *path, const 
  * identifier; @p source_name is recorded as where they came from. Call inside a transaction
  * (sel_store_begin()); nothing is committed here.
  */
-int sel_glossary_store(const sel_glossary *g, sel_ctx *ctx, sel_store *st, const char *source_name, bool curated);
+int sel_glossary_store(sel_glossary *g, sel_ctx *ctx, sel_store *st, const char *source_name, bool curated);
 
 /* ---- Reading translation memories ----------------------------------------------------------- */
 

@@ -13,7 +13,28 @@ struct sel_glossary {
     size_t n, cap;
     size_t *term_caps;            // capacity of entries[i].terms (malloc'ed arrays)
     sel_strmap *by_id;            // concept_id -> index + 1
+    // set by sel_glossary_read(): what the read did, its warnings, where ids come from
+    struct sel_import_report report;
+    struct sel_buf *warnings;     // malloc'ed with its buffer; NULL until the first warning
+    const char *path;             // the file read (borrowed)
+    const char *own_prefix;       // its ids are stored under this prefix when another file owns them
+    bool prefixed;                // --prefix given: every id was made PREFIX.ID at read time
 };
+
+/** Adds a warning "PATH:LINE:COL: message" to @p g's report (memory errors drop it silently). */
+void gloss_warn(sel_glossary *g, long line, long column, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/** Counts an entry skipped for @p why, with a warning naming where. */
+void gloss_skip(sel_glossary *g, enum sel_import_skip why, long line, long column, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/**
+ * The stored form of the language tag @p tag (its primary subtag, arena copy), recorded as
+ * found; NULL (and recorded as skipped) when it is not a language tag.
+ */
+const char *gloss_lang(sel_glossary *g, const char *tag);
+/** Counts a data category the file holds that selaras has no place for (recorded by name). */
+void gloss_not_stored(sel_glossary *g, const char *category);
+/** The concept id of a file's entry: @p id (or, when NULL, PREFIX.@p number) as an NCName. */
+const char *gloss_entry_id(sel_glossary *g, const char *id, long number);
 
 /** Appends an entry (strings copied; NULL stays NULL); returns its index through @p index. */
 int gloss_add_entry(sel_glossary *g, sel_ctx *ctx, const char *concept_id, const char *subject,
@@ -63,9 +84,9 @@ int gloss_write_tsv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_
 int gloss_write_json(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_options *opt, FILE *out);
 
 /* Glossary readers (import.c dispatches). */
-int gloss_read_tbx(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix);
-int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix, bool csv);
-int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, const char *id_prefix, bool reverse);
+int gloss_read_tbx(sel_glossary *g, sel_ctx *ctx, const char *path);
+int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, bool csv);
+int gloss_read_dictd(sel_glossary *g, sel_ctx *ctx, const char *path, bool reverse);
 
 /* ---- Parallel pairs ---- */
 

@@ -28,6 +28,9 @@ void sel_glossary_free(sel_glossary *g)
     free(g->entries);
     free(g->term_caps);
     sel_strmap_free(g->by_id);
+    if (g->warnings)
+        buf_finish(g->warnings);
+    free(g->warnings);
     sel_arena_finish(&g->arena);
     free(g);
 }

@@ -24,7 +24,8 @@ struct run {
     struct sel_buf factored;
 };
 
-// Joins @p n sentences into @p s, separated by one space.
+// Joins @p n sentences into @p s as the document had them: one space where there was whitespace
+// between two sentences, nothing where they touched ("2.'Coba lagi'" split after "2.'").
 static int join_side(struct run *r, struct side *s, const struct sel_bead_sentence *sent, size_t n)
 {
     buf_reset(&s->text);
@@ -39,7 +40,8 @@ static int join_side(struct run *r, struct side *s, const struct sel_bead_senten
         s->cap = n;
     }
     for (size_t i = 0; i < n; i++) {
-        if (i && buf_addc(&s->text, ' ') != SEL_OK)
+        bool touch = i && sent[i].start == sent[i - 1].start + (long)sent[i - 1].len;
+        if (i && !touch && buf_addc(&s->text, ' ') != SEL_OK)
             return sel_error(r->ctx, SEL_ENOMEM, "out of memory");
         s->offsets[i] = (long)s->text.len;
         if (buf_add(&s->text, sent[i].text, sent[i].len) != SEL_OK)

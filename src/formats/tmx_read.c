@@ -15,25 +15,12 @@ static bool named(xmlNodePtr n, const char *name)
 
 /* ---- Languages ------------------------------------------------------------------------------ */
 
-// The primary subtag of a language tag ("id-ID", "id_ID", "ID" -> "id"), lower-cased, in @p out;
-// empty when there is none. Java's Locale still writes the codes ISO 639 withdrew in 1989, so
-// TMX files from Java tools say "in" for Indonesian: those three are read as their successors.
-static void primary_subtag(const char *tag, char out[9])
+// The primary subtag of a language tag, by the one normaliser every reader uses
+// (sel_lang_normalise(): "id-ID", "id_ID", "ID", "in" -> "id"); empty when it is not a tag.
+static void primary_subtag(const char *tag, char out[SEL_LANG_PRIMARY_MAX])
 {
-    size_t n = 0;
-    for (; tag && tag[n] && tag[n] != '-' && tag[n] != '_'; n++) {
-        char c = tag[n];
-        if (n == 8 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-            n = 0; // not a language subtag (too long, or not letters): matches nothing
-            break;
-        }
-        out[n] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    out[n] = '\0';
-    static const char *const withdrawn[][2] = { { "in", "id" }, { "iw", "he" }, { "ji", "yi" } };
-    for (size_t i = 0; i < sizeof(withdrawn) / sizeof(withdrawn[0]); i++)
-        if (strcmp(out, withdrawn[i][0]) == 0)
-            strcpy(out, withdrawn[i][1]);
+    char full[64];
+    sel_lang_normalise(tag, full, sizeof(full), out);
 }
 
 // The language of a <tuv>: xml:lang since TMX 1.3, a plain lang attribute before. xmlGetProp()
@@ -188,6 +175,12 @@ static int read_all(struct tmx_read *r, sel_ctx *ctx, const char *path, const ch
     primary_subtag(tgt_lang, r->tgt_lang);
     if (!*r->src_lang || !*r->tgt_lang)
         return sel_error(ctx, SEL_EINVAL, "not a language code: \"%s\"", *r->src_lang ? tgt_lang : src_lang);
+    // one language on both sides would pair every segment with itself: an English-English
+    // memory read with --lang en would be stored, and exported, as a translation
+    if (strcmp(r->src_lang, r->tgt_lang) == 0)
+        return sel_error_at(ctx, SEL_EINVAL, (struct sel_location){ strcmp(path, "-") == 0 ? "<stdin>" : path, 0, 0 },
+                            "source and target language are both \"%s\": a translation memory pairs two "
+                            "languages (--lang names the one that is not English)", r->src_lang);
     // the name xml_read_safe() gives standard input in its own messages
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 

@@ -78,6 +78,12 @@ void sel_store_content_hash(const char *data, size_t len, char out[33]);
 typedef bool (*sel_example_fn)(void *user, const char *sentence, const char *translation, const char *path,
                                long number);
 
+/**
+ * The file the user concept @p id was imported from (its `source`), in @p out.
+ * @return 1 when there is such a concept, 0 when there is none, or a negative status
+ */
+int sel_store_user_concept_source(sel_store *st, sel_ctx *ctx, const char *id, char *out, size_t size);
+
 /** Up to @p max sentences in which @p concept_id occurs, those with a translation first. */
 int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size_t max, sel_example_fn emit,
                        void *user);

@@ -3,6 +3,7 @@
 // them all for a glossary, and looking a term up.
 #include "src/store/store_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static const char SQL_DELETE_CONCEPT[] = "DELETE FROM user_concept WHERE id = ?1";
@@ -75,6 +76,32 @@ int sel_user_writer_term(sel_user_writer *w, sel_ctx *ctx, const char *concept_i
     store_bind_text(w->term, 5, t->type);
     store_bind_text(w->term, 6, t->status ? t->status : "admitted");
     return store_run(w->st, ctx, w->term, "storing a user term");
+}
+
+// Which file a user concept came from, so that `lexicon import` never overwrites one file's
+// concept with another's of the same id.
+static const char SQL_CONCEPT_SOURCE[] = "SELECT source FROM user_concept WHERE id = ?1";
+
+int sel_store_user_concept_source(sel_store *st, sel_ctx *ctx, const char *id, char *out, size_t size)
+{
+    SEL_CHECK_ARG(st && id && out && size, SEL_EINVAL);
+    out[0] = '\0';
+    sqlite3_stmt *q = NULL;
+    int rc = store_prepare(st, ctx, SQL_CONCEPT_SOURCE, &q);
+    if (rc != SEL_OK)
+        return rc;
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    int step = sqlite3_step(q);
+    int found = 0;
+    if (step == SQLITE_ROW) {
+        const char *source = store_text(q, 0);
+        snprintf(out, size, "%s", source ? source : "");
+        found = 1;
+    } else if (step != SQLITE_DONE) {
+        found = sel_store_fail(st, ctx, step, "reading a user concept's source");
+    }
+    sqlite3_finalize(q);
+    return found;
 }
 
 static const char SQL_USER_CONCEPTS[] =

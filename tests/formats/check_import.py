@@ -49,7 +49,7 @@ def main():
               [('id', 'rudal balistik', None, None, 'preferred'), ('en', 'ballistic missile', None, None, 'preferred')])
         check(cs, 'user.tsv.4', None, None, None,
               [('id', 'Perserikatan Bangsa-Bangsa', None, None, 'preferred'), ('en', 'United Nations', None, None, 'preferred')])
-        check(cs, 'mini.sniper', 'armed-forces', 'A marksman & scout who shoots from <cover>.', 'Tab\tand\nnewline kept',
+        check(cs, 'mini.sniper', 'armed-forces', 'A marksman & scout who shoots from <cover>.', 'Tab and\nnewline kept',
               [('id', 'penembak jitu', 'noun', None, 'preferred'), ('id', 'sniper', None, 'variant', 'deprecated'),
                ('en', 'sniper', 'noun', None, 'admitted')])
         check(cs, 'mini.tbx.2', None, 'Definisi pada tingkat bahasa.', None,

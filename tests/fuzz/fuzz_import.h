@@ -14,9 +14,15 @@ static inline void fuzz_check_glossary(const sel_glossary *g)
         const struct sel_gloss_entry *e = sel_glossary_entry(g, i);
         if (!e || !e->concept_id)
             abort();
-        for (size_t k = 0; k < e->n_terms; k++)
-            if (!e->terms[k].text || !e->terms[k].lang)
+        for (size_t k = 0; k < e->n_terms; k++) {
+            const struct sel_gloss_term *t = &e->terms[k];
+            if (!t->text || !*t->text || !t->lang)
                 abort();
+            // stored languages are normalised primary subtags: 2 to 8 lower-case letters
+            size_t n = strspn(t->lang, "abcdefghijklmnopqrstuvwxyz");
+            if (n < 2 || n > 8 || t->lang[n])
+                abort();
+        }
     }
 }
 
@@ -28,8 +34,16 @@ static inline int fuzz_import(const uint8_t *data, size_t size, enum sel_import_
     const struct sel_import_options opt = { .format = format };
     const char *path = fuzz_file(data, size, suffix);
     sel_glossary *g = NULL;
-    if (path && sel_glossary_read(&g, ctx, path, &opt) == SEL_OK)
+    if (path && sel_glossary_read(&g, ctx, path, &opt) == SEL_OK) {
         fuzz_check_glossary(g);
+        // every entry read is kept or counted as skipped
+        const struct sel_import_report *r = sel_glossary_report(g);
+        size_t skipped = 0;
+        for (int why = 0; why < SEL_SKIP_COUNT; why++)
+            skipped += r->skipped[why];
+        if (format != SEL_IMPORT_DICTD && r->read != sel_glossary_count(g) + skipped)
+            abort();
+    }
     sel_glossary_free(g);
     sel_ctx_clear(ctx);
     return 0;

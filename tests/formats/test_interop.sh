@@ -1,0 +1,177 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Glossaries as other tools write them (tests/data/interop, each file written for this test):
+# every entry and every non-empty term imported or skipped with the reason given, the counts of
+# the summary, what reached the database. Expected values are written by hand from the files.
+. "$(dirname "$0")/lib.sh"
+cd "$SEL_TEST_DATA/interop" || exit 1
+db=$tmp/interop.db
+
+# q DB SQL: the rows of a query, one per line, columns joined by |
+q() {
+    $PY -c 'import sqlite3, sys
+for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in row))' "$1" "$2"
+}
+# expect_query DB SQL EXPECTED DESCRIPTION
+expect_query() {
+    same_text "$3" "$(q "$1" "$2")" "$4"
+}
+
+# Two files that both number their concepts c1, c2: neither overwrites the other.
+selaras lexicon import --format tbx astronomy.tbx defence.tbx --db "$db"
+expect_status 0 "two files with ids c1"
+same_text "selaras lexicon import: astronomy.tbx: 2 read, 2 imported, 0 skipped; languages: en id
+selaras lexicon import: defence.tbx: 3 read, 3 imported (2 under new ids: another file has theirs), 0 skipped; languages: en id
+selaras lexicon import: 5 concepts, 10 terms from 2 files into $db (general vocabulary)" "$(cat "$tmp/err")" "ids c1: summary"
+expect_query "$db" "SELECT id, source FROM user_concept ORDER BY id" "c1|astronomy.tbx
+c2|astronomy.tbx
+c3|defence.tbx
+defence.tbx.c1|defence.tbx
+defence.tbx.c2|defence.tbx" "ids c1: concepts"
+expect_query "$db" "SELECT text FROM user_term WHERE concept_id = 'c1' AND lang = 'en'" "comet" "ids c1: astronomy's c1 kept"
+# importing either file again changes nothing
+selaras lexicon import --format tbx defence.tbx --db "$db"
+selaras lexicon import --format tbx astronomy.tbx --db "$db"
+expect_query "$db" "SELECT count(*), (SELECT count(*) FROM user_term) FROM user_concept" "5|10" "ids c1: re-import idempotent"
+# --prefix names the namespace
+selaras lexicon import --format tbx --prefix astro astronomy.tbx --db "$tmp/prefix.db"
+expect_status 0 "--prefix"
+expect_query "$tmp/prefix.db" "SELECT id FROM user_concept ORDER BY id" "astro.c1
+astro.c2" "--prefix ids"
+
+# Language codes as tools write them are stored as their primary subtag.
+selaras lexicon import --format csv lang_codes.csv --db "$tmp/lang.db"
+expect_status 1 "language codes (one row skipped)"
+same_text "selaras: lang_codes.csv:6:6: \"indonesian!\" is not a language tag: row left out
+selaras lexicon import: lang_codes.csv: 5 read, 4 imported, 1 skipped (1 no language); languages: id en; not languages, skipped: indonesian!
+selaras lexicon import: 4 concepts, 8 terms from 1 file into $tmp/lang.db (general vocabulary)" "$(cat "$tmp/err")" "language codes: summary"
+expect_query "$tmp/lang.db" "SELECT lang, count(*) FROM user_term GROUP BY lang ORDER BY lang" "en|4
+id|4" "language codes: id-ID, ID, id_ID, in are id"
+selaras lookup --db "$tmp/lang.db" "kapal selam"
+grep -q "submarine .*user; lc.3" "$tmp/out" || { fail "lookup finds the id_ID term"; cat "$tmp/out"; }
+
+# Empty terms, an unknown part of speech, a duplicate id, a langSet without a language.
+selaras lexicon import --format tbx empty_terms.tbx --db "$tmp/empty.db"
+expect_status 1 "empty terms"
+same_text "selaras: empty_terms.tbx:6:40: empty term in concept e1: left out
+selaras: empty_terms.tbx:7:67: part of speech \"nom\" read as \"noun\"
+selaras: empty_terms.tbx:10:40: empty term in concept e2: left out
+selaras: empty_terms.tbx:11:40: empty term in concept e2: left out
+selaras: empty_terms.tbx:9:7: concept e2 has no term: not imported
+selaras: empty_terms.tbx:14:59: part of speech \"gerund-ish\" is not in TBX-Basic's picklist: left out
+selaras: empty_terms.tbx:16:7: concept e3 appears twice: the later entry is left out
+selaras: empty_terms.tbx:20:9: <langSet> without xml:lang: its terms are left out
+selaras: empty_terms.tbx:19:7: concept e4 has no term in a known language: not imported
+selaras lexicon import: empty_terms.tbx: 6 read, 3 imported, 3 skipped (1 no term, 1 no language, 1 duplicate id); 1 empty term left out; 1 value outside a picklist; languages: en id es; not languages, skipped: (none)
+selaras lexicon import: 3 concepts, 5 terms from 1 file into $tmp/empty.db (general vocabulary)" "$(cat "$tmp/err")" "empty terms: summary"
+expect_query "$tmp/empty.db" "SELECT concept_id, lang, text, coalesce(pos, '') FROM user_term ORDER BY id" "e1|en|border post|
+e1|id|pos perbatasan|noun
+e3|en|patrol|
+e5|es|frontera|
+e5|en|border|" "empty terms: what was stored"
+# the Spanish term comes back out in both TBX exports
+for v in tbx tbx3; do
+    "$SELARAS" export glossary --format $v --source lexicon --db "$tmp/empty.db" -o "$tmp/es.$v" || fail "export $v"
+    grep -q '<term>frontera</term>' "$tmp/es.$v" || fail "the Spanish term is not in the $v export"
+done
+
+# Nothing usable: exit 2 and no database.
+printf 'source_terms,target_terms\n,\n' >"$tmp/nothing.csv"
+selaras lexicon import --format csv "$tmp/nothing.csv" --db "$tmp/nothing.db"
+expect_status 2 "nothing imported"
+[ ! -e "$tmp/nothing.db" ] || fail "an import of nothing created a database"
+
+# Data categories in descripGrp at every level, and TBX v3 in DCT style.
+selaras lexicon import --format tbx descripgrp.tbx dct.tbx --db "$tmp/dc.db"
+expect_status 0 "descripGrp and DCT"
+same_text "selaras lexicon import: descripgrp.tbx: 2 read, 2 imported, 0 skipped; 2 values with no place in selaras (source); languages: en id
+selaras lexicon import: dct.tbx: 1 read, 1 imported, 0 skipped; languages: en id es" "$(head -n 2 "$tmp/err")" "descripGrp and DCT: summary"
+expect_query "$tmp/dc.db" "SELECT id, coalesce(subject, ''), coalesce(definition, ''), coalesce(note, '') FROM user_concept ORDER BY id" \
+"d1|politics|A vote of all citizens on one question.|
+dg1|military|A unit that guards a frontier.|
+dg2||A route ships are told to use.|A definition at the term level." "descripGrp and DCT: concepts"
+expect_query "$tmp/dc.db" "SELECT concept_id, lang, text, coalesce(pos, ''), coalesce(type, ''), status FROM user_term ORDER BY id" \
+"dg1|en|border guard|noun||admitted
+dg1|id|penjaga perbatasan|||admitted
+dg2|en|sea lane||fullForm|admitted
+dg2|id|alur laut|||admitted
+d1|en|referendum|noun||preferred
+d1|en|plebiscite|noun||deprecated
+d1|id|referendum||fullForm|admitted
+d1|es|referéndum|||admitted" "descripGrp and DCT: terms (a deprecated term stays deprecated)"
+for v in tbx tbx3; do
+    "$SELARAS" export glossary --format $v --source lexicon --db "$tmp/dc.db" -o "$tmp/dc.$v" || fail "export $v"
+    grep -A2 '<term>plebiscite</term>' "$tmp/dc.$v" | grep -q 'deprecatedTerm-admn-sts' || fail "$v: plebiscite not deprecated"
+    grep -q 'A unit that guards a frontier.' "$tmp/dc.$v" || fail "$v: a language-level definition lost"
+done
+
+# OmegaT's glossary with its header line and comments; UTF-8 with a BOM; UTF-16 with a BOM.
+selaras lexicon import --format tsv omegat.tsv --db "$tmp/tsv.db"
+expect_status 0 "OmegaT header line"
+same_text "selaras lexicon import: omegat.tsv: 2 read, 2 imported, 0 skipped; languages: id en" "$(head -n 1 "$tmp/err")" "OmegaT: summary"
+selaras lexicon import --format tsv utf8bom.tsv --db "$tmp/tsv.db"
+expect_status 0 "UTF-8 with a BOM"
+selaras lexicon import --format csv utf16.csv --db "$tmp/tsv.db"
+expect_status 0 "UTF-16 with a BOM"
+expect_query "$tmp/tsv.db" "SELECT concept_id, lang, text FROM user_term ORDER BY id" "omegat.tsv.2|id|markas
+omegat.tsv.2|en|headquarters
+omegat.tsv.5|id|batalion
+omegat.tsv.5|en|battalion
+utf8bom.tsv.1|id|tank
+utf8bom.tsv.1|en|tank
+utf8bom.tsv.2|id|rudal
+utf8bom.tsv.2|en|missile
+utf16.csv.2|id|peleton
+utf16.csv.2|en|platoon
+utf16.csv.3|id|kompi
+utf16.csv.3|en|company" "OmegaT, BOM, UTF-16: terms"
+selaras lexicon import --format csv latin1.csv --db "$tmp/latin1.db"
+expect_status 2 "Latin-1"
+same_text "selaras: latin1.csv:3:6: invalid UTF-8 (byte 0xE9) at byte offset 43: the file looks like an 8-bit encoding (Windows-125x or ISO 8859); save it as UTF-8, or UTF-16 with a byte order mark" \
+    "$(cat "$tmp/err")" "Latin-1 message"
+
+# Two columns for one field: a warning naming both; a column "id" of row numbers.
+selaras lexicon import --format csv dup_columns.csv --db "$tmp/cols.db"
+expect_status 0 "duplicate columns"
+same_text "selaras: dup_columns.csv:1: columns 2 (\"target_terms\") and 3 (\"english\") both mean target terms: column 2 is used, column 3 ignored
+selaras: dup_columns.csv:1: columns 4 (\"note\") and 5 (\"comment\") both mean note: column 4 is used, column 5 ignored" \
+    "$(head -n 2 "$tmp/err")" "duplicate columns: warnings"
+selaras lexicon import --format csv rownumbers.csv --db "$tmp/cols.db"
+expect_status 0 "row numbers"
+same_text "selaras: rownumbers.csv:1:1: column 1 (\"id\") holds only numbers: read as row numbers, not as terms" \
+    "$(head -n 1 "$tmp/err")" "row numbers: warning"
+expect_query "$tmp/cols.db" "SELECT concept_id, lang, text FROM user_term ORDER BY id" "dup_columns.csv.2|id|brigade
+dup_columns.csv.2|en|brigade
+dup_columns.csv.3|id|divisi
+dup_columns.csv.3|en|division
+rownumbers.csv.2|id|kapal induk
+rownumbers.csv.2|en|aircraft carrier
+rownumbers.csv.3|id|kapal perusak
+rownumbers.csv.3|en|destroyer
+rownumbers.csv.4|id|kapal patroli
+rownumbers.csv.4|en|patrol boat" "duplicate columns, row numbers: terms"
+
+# Whitespace: trimmed and collapsed, except under xml:space="preserve".
+selaras lexicon import --format tbx whitespace.tbx --db "$tmp/ws.db"
+expect_status 0 "whitespace"
+expect_query "$tmp/ws.db" "SELECT concept_id, lang, '[' || text || ']' FROM user_term ORDER BY id" "w1|en|[Provincial Reporting Establishment]
+w1|id|[Lembaga Pelaporan Provinsi]
+w2|en|[  two  spaces  ]
+w2|id|[dua spasi]" "whitespace: terms"
+
+# A memory in English on both sides is refused, not stored as a translation labelled id.
+selaras ingest --lang en en_en.tmx --db "$tmp/en.db"
+expect_status 2 "en-en memory"
+grep -q '^selaras: en_en.tmx: source and target language are both "en"' "$tmp/err" || { fail "en-en message"; cat "$tmp/err"; }
+
+# TMX export writes a unit's text as stored: sentences the segment had side by side
+# ("2.'Coba lagi'", "pergi.Kami") are not given a space between them.
+selaras ingest joined_sentences.tmx --db "$tmp/tmx.db"
+expect_status 0 "ingest a memory"
+"$SELARAS" export parallel --format tmx --db "$tmp/tmx.db" -o "$tmp/back.tmx" 2>/dev/null || fail "export tmx"
+same_text "<seg>Langkah 2.'Coba lagi' nanti. Lalu tutup.</seg>
+<seg>Step 2.'Try again' later. Then close.</seg>
+<seg>Dia pergi.Kami tinggal.</seg>
+<seg>He left.We stayed.</seg>" "$(grep -o '<seg>.*</seg>' "$tmp/back.tmx")" "TMX export keeps the unit's text"
+finish
