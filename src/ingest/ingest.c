@@ -330,6 +330,19 @@ static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
     return SEL_OK;
 }
 
+// Whether stored document @p doc already holds translation @p tgt (NULL: none given, which
+// keeps whatever translation is stored).
+static bool translation_matches(sel_ingester *ing, int64_t doc, const struct doc *tgt)
+{
+    if (!tgt)
+        return true;
+    char stored[33], given[33];
+    if (!sel_doc_writer_translation_hash(ing->writer, doc, stored))
+        return false;
+    sel_store_content_hash(tgt->text.data, tgt->text.len, given);
+    return strcmp(stored, given) == 0;
+}
+
 // A document read and analysed (with its translation and their alignment when @p tgt is not
 // NULL): from here on we hold the write lock. The pipeline took @p pipeline_start until now.
 static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt,
@@ -341,7 +354,15 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
     int rc = begin_document(ing, ctx);
     if (rc != SEL_OK)
         return rc;
+    // Identity covers the translation: the same source with no translation given, or with the
+    // translation already stored, is unchanged; with another translation (or one added later)
+    // the stored pair is replaced. Standard input has no path, so only its content identifies it.
     int64_t same = sel_doc_writer_find_hash(ing->writer, hash, ing->lang);
+    if (same && !translation_matches(ing, same, tgt)) {
+        rc = sel_doc_writer_delete(ing->writer, ctx, same);
+        report->replaced = true;
+        same = 0;
+    }
     if (same) {
         report->unchanged = true;
         report->document_id = same;
@@ -349,8 +370,8 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
         report->storage_seconds = seconds() - t1;
         return rc;
     }
-    int64_t old = sel_doc_writer_find_path(ing->writer, path, ing->lang);
-    if (old) {
+    int64_t old = strcmp(path, "-") != 0 ? sel_doc_writer_find_path(ing->writer, path, ing->lang) : 0;
+    if (rc == SEL_OK && old) {
         rc = sel_doc_writer_delete(ing->writer, ctx, old);
         report->replaced = true;
     }

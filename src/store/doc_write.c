@@ -12,7 +12,7 @@
 _Static_assert(SEL_OCCURRENCE_ID_SHIFT == 24, "occurrence ids: update the delete statements");
 
 enum stmt_id {
-    FIND_HASH, FIND_PATH,
+    FIND_HASH, FIND_PATH, TRANSLATION_HASH,
     DELETE_CONF, DELETE_MENTION, DELETE_SENT, DELETE_PARA, DELETE_BEAD, DELETE_DOC, // in this order
     INSERT_DOC, INSERT_PARA, INSERT_SENT, INSERT_OCC, INSERT_BEAD, INSERT_CONF, INSERT_CONCEPT, FIND_CONCEPT,
     N_STMTS
@@ -21,6 +21,7 @@ enum stmt_id {
 static const char *const sql[N_STMTS] = {
     [FIND_HASH] = "SELECT id FROM document WHERE content_hash = ?1 AND lang = ?2 AND translation_of IS NULL",
     [FIND_PATH] = "SELECT id FROM document WHERE path = ?1 AND lang = ?2 AND translation_of IS NULL",
+    [TRANSLATION_HASH] = "SELECT content_hash FROM document WHERE translation_of = ?1 ORDER BY id LIMIT 1",
     // Replacing a document deletes it, its translation and everything hanging from them. The
     // writer runs with foreign-key checks off (see sel_doc_writer_new()), so no cascade runs:
     // these statements are the cascade, children first. An occurrence's id is its sentence id
@@ -111,6 +112,18 @@ int64_t sel_doc_writer_find_hash(sel_doc_writer *w, const char *hash, const char
 int64_t sel_doc_writer_find_path(sel_doc_writer *w, const char *path, const char *lang)
 {
     return find_doc(w, FIND_PATH, path, lang);
+}
+
+bool sel_doc_writer_translation_hash(sel_doc_writer *w, int64_t doc, char hash[33])
+{
+    sqlite3_stmt *s = w->stmt[TRANSLATION_HASH];
+    sqlite3_bind_int64(s, 1, doc);
+    bool found = sqlite3_step(s) == SQLITE_ROW;
+    if (found)
+        snprintf(hash, 33, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return found;
 }
 
 int sel_doc_writer_delete(sel_doc_writer *w, sel_ctx *ctx, int64_t doc)

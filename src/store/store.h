@@ -153,6 +153,8 @@ void sel_doc_writer_free(sel_doc_writer *w);
 int64_t sel_doc_writer_find_hash(sel_doc_writer *w, const char *hash, const char *lang);
 /** A source document (not a translation) of @p lang stored from @p path, or 0. */
 int64_t sel_doc_writer_find_path(sel_doc_writer *w, const char *path, const char *lang);
+/** The content hash of document @p doc's translation into @p hash; false when it has none. */
+bool sel_doc_writer_translation_hash(sel_doc_writer *w, int64_t doc, char hash[33]);
 /** Deletes document @p doc, its translations and every row hanging from them. */
 int sel_doc_writer_delete(sel_doc_writer *w, sel_ctx *ctx, int64_t doc);
 
