@@ -62,12 +62,47 @@ static int ingest_tmx(sel_ingester *ing, sel_ctx *ctx, const char *path, const c
     return rc;
 }
 
+// How many of @p files are standard input ("-").
+static size_t stdin_count(char **files, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += strcmp(files[i], "-") == 0;
+    return count;
+}
+
+// Whether the first bytes of @p path are an XML document whose root element is <tmx>: a memory
+// named *.xml is still a memory, and would otherwise replace itself with its own markup as text.
+static bool looks_like_tmx(const char *path)
+{
+    FILE *fp = strcmp(path, "-") != 0 ? fopen(path, "rb") : NULL;
+    if (!fp)
+        return false;
+    char head[1024];
+    size_t n = fread(head, 1, sizeof(head) - 1, fp);
+    fclose(fp);
+    head[n] = '\0';
+    const char *p = head;
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    p += strspn(p, " \t\r\n");
+    if (strncmp(p, "<?xml", 5) != 0 && strncmp(p, "<tmx", 4) != 0)
+        return false;
+    // the root element is the first "<" not followed by "?" or "!" (declarations, comments, DOCTYPE)
+    for (const char *lt = strchr(p, '<'); lt; lt = strchr(lt + 1, '<'))
+        if (lt[1] != '?' && lt[1] != '!')
+            return strncmp(lt + 1, "tmx", 3) == 0 && strchr(" \t\r\n>", lt[4]);
+    return false;
+}
+
 static bool is_tmx(const char *format, const char *path)
 {
     if (strcmp(format, "auto") != 0)
         return strcmp(format, "tmx") == 0;
     size_t len = strlen(path);
-    return len > 4 && strcasecmp(path + len - 4, ".tmx") == 0;
+    if (len > 4 && strcasecmp(path + len - 4, ".tmx") == 0)
+        return true;
+    return len > 4 && strcasecmp(path + len - 4, ".xml") == 0 && looks_like_tmx(path);
 }
 
 // Whether @p path can be opened as a document, with the message its reader (sel_text_read(), or
@@ -202,6 +237,10 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
     }
     if (translation && n_files != 1) {
         status = cli_usage_error(cmd, "--translation goes with exactly one document");
+        goto quiet_done;
+    }
+    if (stdin_count(files, n_files) + (translation && strcmp(translation, "-") == 0) > 1) {
+        status = cli_usage_error(cmd, "standard input (-) can be read only once: give it for one document");
         goto quiet_done;
     }
     if (translation && is_tmx(format, files[0])) {
