@@ -384,6 +384,9 @@ static int add_record(struct table *tb, sel_glossary *g, sel_ctx *ctx)
                    "expected source TAB target [TAB comment]: line left out");
         return SEL_OK;
     }
+    if (!tb->rd.csv && tb->n > tb->n_cols) // said, not dropped silently
+        gloss_warn(g, line, tb->fields[tb->n_cols].column,
+                   "%zu columns: only the first %zu (source, target, comment) are read", tb->n, tb->n_cols);
     char *cell[COL_COUNT] = { 0 };
     long where[COL_COUNT] = { 0 };
     for (size_t i = 0; i < tb->n && i < tb->n_cols; i++) {
