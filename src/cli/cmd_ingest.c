@@ -293,10 +293,13 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
                 if (translation)
                     fprintf(stderr, "; translation %s: %zu beads, %zu occurrences confirmed, %zu not", translation,
                             r.beads, r.confirmed, r.unconfirmed);
-                if (memory)
-                    fprintf(stderr, "; %zu of %zu translation units (%zu without both languages, %zu empty, "
-                            "%zu of spaces alone), %zu occurrences confirmed, %zu not", tmx.used - r.units_skipped,
-                            tmx.units, tmx.missing_side, tmx.empty, r.units_skipped, r.confirmed, r.unconfirmed);
+                if (memory) {
+                    fprintf(stderr, "; %zu of %zu translation units (%zu without both languages, %zu empty",
+                            tmx.used - r.units_skipped, tmx.units, tmx.missing_side, tmx.empty);
+                    if (r.units_skipped)
+                        fprintf(stderr, ", %zu of spaces alone", r.units_skipped);
+                    fprintf(stderr, "), %zu occurrences confirmed, %zu not", r.confirmed, r.unconfirmed);
+                }
                 fputc('\n', stderr);
             }
         }
@@ -312,6 +315,10 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
                 "run the same ingest again to store them\n", lost, lost == 1 ? "" : "s");
         stored = lost < stored ? stored - lost : 0;
         failed += lost;
+        size_t lost_sentences, lost_occurrences;
+        sel_ingester_lost_totals(ing, &lost_sentences, &lost_occurrences);
+        sentences = lost_sentences < sentences ? sentences - lost_sentences : 0;
+        occurrences = lost_occurrences < occurrences ? occurrences - lost_occurrences : 0;
     }
     if (!quiet)
         fprintf(stderr, "selaras ingest: %zu stored (%zu replacing older versions), %zu unchanged, %zu failed; "

@@ -21,8 +21,18 @@ struct sel_ingester {
     bool open;               // a batch transaction is open
     size_t in_batch;         // documents in it
     size_t lost;             // documents reported stored whose batch was rolled back after all
+    size_t batch_sentences, batch_occurrences; // what the open batch holds
+    size_t lost_sentences, lost_occurrences;   // what the lost documents held
     double batch_start;
 };
+
+// The open batch's sentences and occurrences were rolled back with it.
+static void batch_totals_lost(sel_ingester *ing)
+{
+    ing->lost_sentences += ing->batch_sentences;
+    ing->lost_occurrences += ing->batch_occurrences;
+    ing->batch_sentences = ing->batch_occurrences = 0;
+}
 
 int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const struct sel_termbase *tb, const char *lang)
 {
@@ -62,13 +72,21 @@ int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx)
         sel_store_rollback(ing->st);
         sel_doc_writer_forget(ing->writer);
         ing->lost += in_batch;
+        batch_totals_lost(ing);
     }
+    ing->batch_sentences = ing->batch_occurrences = 0;
     return rc;
 }
 
 size_t sel_ingester_lost(const sel_ingester *ing)
 {
     return ing->lost;
+}
+
+void sel_ingester_lost_totals(const sel_ingester *ing, size_t *sentences, size_t *occurrences)
+{
+    *sentences = ing->lost_sentences;
+    *occurrences = ing->lost_occurrences;
 }
 
 // After a failed statement: SQLite rolls the whole transaction back on some errors (a full
@@ -82,6 +100,7 @@ static size_t batch_lost(sel_ingester *ing)
     ing->open = false;
     ing->in_batch = 0;
     ing->lost += lost;
+    batch_totals_lost(ing);
     sel_doc_writer_forget(ing->writer);
     return lost;
 }
@@ -379,10 +398,15 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
         rc = store_doc(ing, ctx, src, path, title, ing->lang, 0, hash, &report->document_id);
     if (rc == SEL_OK && tgt)
         rc = store_translation(ing, ctx, src, tgt, report->document_id, tpath, al, report);
+    bool batched = ing->batch && rc == SEL_OK;
     rc = end_document(ing, ctx, rc == SEL_OK);
     report->storage_seconds = seconds() - t1;
     report->sentences = src->n;
     report->occurrences = src->n_occs;
+    if (batched && rc == SEL_OK && ing->open) { // stored in the open batch: lost if it is
+        ing->batch_sentences += src->n;
+        ing->batch_occurrences += src->n_occs;
+    }
     for (size_t i = 0; i < src->n; i++)
         report->boilerplate += src->sentences[i].boilerplate != SEL_BP_NONE;
     return rc;

@@ -56,6 +56,8 @@ int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx);
  * batch (a full disk, an I/O error): they are not in the database.
  */
 size_t sel_ingester_lost(const sel_ingester *ing);
+/** The sentences and term occurrences those lost documents held, to take off a summary. */
+void sel_ingester_lost_totals(const sel_ingester *ing, size_t *sentences, size_t *occurrences);
 
 /**
  * Stores the document at @p path (and, if @p translation is not NULL, its translation, the
