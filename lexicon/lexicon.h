@@ -204,6 +204,13 @@ typedef bool (*sel_tag_fn)(void *user, const char *text, const struct sel_senten
                            const struct sel_term_match *match);
 
 /**
+ * With @p on, sel_tagger_tag() also looks for terms in boilerplate (captions, credits, related
+ * links …) and in site datelines, which it skips by default: they are site furniture, not the
+ * article, and would count its own name and city as terms.
+ */
+void sel_tagger_include_furniture(sel_tagger *t, bool on);
+
+/**
  * Finds the terms of @p text: segmented into sentences with boilerplate skipped, or with
  * @p lines each line taken as one sentence (pre-segmented input).
  */

@@ -13,6 +13,7 @@ struct sel_tagger {
     sel_term_index *index;
     struct sel_token *tokens; // the current sentence
     size_t n_tokens, cap_tokens;
+    bool furniture;           // tag boilerplate and datelines too (sel_tagger_include_furniture())
     int rc;
 };
 
@@ -126,13 +127,19 @@ static bool forward_match(void *user, const struct sel_term_match *m)
 static bool tag_sentence(void *user, const char *text, const struct sel_sentence *s)
 {
     struct tag_pass *p = user;
-    if (s->boilerplate)
+    if (s->boilerplate && !p->t->furniture)
         return true; // site furniture is not where terms are looked for
     p->sentence = s;
     p->text = text;
     // a site dateline ("TEMPO.CO, Jakarta -") opens the sentence but is not where terms are
-    p->rc = sel_tagger_tag_span(p->t, p->ctx, text, s->start + s->dateline_len, s->end, false, forward_match, p);
+    size_t start = s->start + (p->t->furniture ? 0 : s->dateline_len);
+    p->rc = sel_tagger_tag_span(p->t, p->ctx, text, start, s->end, false, forward_match, p);
     return p->rc == SEL_OK && !p->stop;
+}
+
+void sel_tagger_include_furniture(sel_tagger *t, bool on)
+{
+    t->furniture = on;
 }
 
 int sel_tagger_tag(sel_tagger *t, sel_ctx *ctx, const char *text, size_t len, bool lines, sel_tag_fn emit, void *user)

@@ -61,12 +61,14 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
     static const struct option long_opts[] = {
         { "lang", required_argument, NULL, 'l' },
         { "lines", no_argument, NULL, 'L' },
+        { "include-boilerplate", no_argument, NULL, 'B' },
         { "format", required_argument, NULL, 'f' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *lang_code = "id";
     struct tag_out out = { 0 };
+    bool furniture = false;
     int opt;
     while ((opt = getopt_long(argc, argv, "l:f:h", long_opts, NULL)) != -1) {
         switch (opt) {
@@ -77,6 +79,9 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
             break;
         case 'L':
             out.lines = true;
+            break;
+        case 'B':
+            furniture = true;
             break;
         case 'f': {
             int f = cli_parse_choice(cmd, "--format", optarg, (const char *const[]){ "tsv", "jsonl", NULL });
@@ -97,7 +102,7 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
     int status = EXIT_USAGE;
     if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
         sel_tagger_new(&out.tagger, ctx, tb, lang_code) != SEL_OK ||
-        cli_each_text(ctx, argc, argv, optind, tag_file, &out) != SEL_OK)
+        (sel_tagger_include_furniture(out.tagger, furniture), cli_each_text(ctx, argc, argv, optind, tag_file, &out)) != SEL_OK)
         goto done;
     status = 0;
 done:

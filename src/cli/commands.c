@@ -30,10 +30,11 @@ const struct cli_command cli_commands[] = {
       "With no QUERY, reads one query per line from standard input. Exit status 1 when some\n"
       "query matched nothing (suggestions go to standard error).\n" COMMON_HELP },
     { "tag", cmd_tag, "Find termbase terms in text without storing anything",
-      "selaras tag [--lang L] [--lines] [--format tsv|jsonl] [FILE...]\n"
+      "selaras tag [--lang L] [--lines] [--include-boilerplate] [--format tsv|jsonl] [FILE...]\n"
       "\n"
       "  -l, --lang L        language of the input (default id)\n"
       "      --lines         every input line is one sentence\n"
+      "      --include-boilerplate  also tag boilerplate lines and site datelines (skipped by default)\n"
       "  -f, --format F      tsv or jsonl\n" COMMON_HELP },
     { "align", cmd_align, "Align a document with its translation, sentence by sentence",
       "selaras align [--presegmented] [--format tsv|tmx|moses|jsonl|text] [-o FILE_OR_PREFIX] SRC_FILE TGT_FILE\n"
