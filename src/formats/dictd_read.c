@@ -84,9 +84,11 @@ struct article {
     long line;          // in the index
 };
 
-// Appends the comma-separated items of @p list (@p n bytes) to @p out, skipping those it has.
-static int add_items(struct sel_buf *out, const char *list, size_t n)
+// Appends the comma-separated items of @p list (@p n bytes) to @p out, skipping those already in
+// @p seen (a set, so that an article of thousands of translations costs linear time, not square).
+static int add_items(struct sel_buf *out, sel_strmap *seen, const char *list, size_t n)
 {
+    static char present; // the set's value: only presence matters
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && list[j] != ',')
@@ -96,13 +98,9 @@ static int add_items(struct sel_buf *out, const char *list, size_t n)
             a++;
         while (b > a && (list[b - 1] == ' ' || list[b - 1] == '\t'))
             b--;
-        bool have = false;
-        for (const char *p = out->data; p && *p && !have;) {
-            size_t k = strcspn(p, ",");
-            have = k == b - a && memcmp(p, list + a, k) == 0;
-            p += k + (p[k] ? 1 : 0);
-        }
-        if (b > a && !have && ((out->len && buf_addc(out, ',') != SEL_OK) || buf_add(out, list + a, b - a) != SEL_OK))
+        if (b > a && !sel_strmap_get(seen, list + a, b - a) &&
+            (sel_strmap_put(seen, list + a, b - a, &present) != SEL_OK ||
+             (out->len && buf_addc(out, ',') != SEL_OK) || buf_add(out, list + a, b - a) != SEL_OK))
             return SEL_ENOMEM;
         i = j + 1;
     }
@@ -139,7 +137,8 @@ static int parse_article(sel_glossary *g, const char *text, size_t len, struct a
     if (hw_end > text && !(a->headword = sel_arena_strndup(&g->arena, text, (size_t)(hw_end - text))))
         return SEL_ENOMEM;
     struct sel_buf trans = { 0 }, gloss = { 0 };
-    int rc = SEL_OK;
+    sel_strmap *seen = NULL;
+    int rc = sel_strmap_new(&seen);
     bool first = true, after_number = false;
     for (const char *p = nl ? nl + 1 : end; p < end && rc == SEL_OK;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
@@ -170,9 +169,9 @@ static int parse_article(sel_glossary *g, const char *text, size_t len, struct a
         if (k == 0) {
             // only a number: the next line is a gloss
         } else if (numbered) {
-            rc = add_items(&trans, p + lead + 2, k - lead - 2);
+            rc = add_items(&trans, seen, p + lead + 2, k - lead - 2);
         } else if (first && !after_number) {
-            rc = add_items(&trans, p, k);
+            rc = add_items(&trans, seen, p, k);
         } else if ((gloss.len && buf_adds(&gloss, "; ") != SEL_OK) || buf_add(&gloss, p, k) != SEL_OK) {
             rc = SEL_ENOMEM;
         }
@@ -186,6 +185,7 @@ static int parse_article(sel_glossary *g, const char *text, size_t len, struct a
         if (!a->translations)
             rc = SEL_ENOMEM;
     }
+    sel_strmap_free(seen);
     buf_finish(&trans);
     buf_finish(&gloss);
     return rc;
@@ -205,20 +205,29 @@ static int cmp_pair(const void *x, const void *y)
     return (a->article > b->article) - (a->article < b->article);
 }
 
-// Splits a comma-separated list in place into its trimmed, non-empty items.
-static size_t split_translations(char *list, char **out, size_t max)
+// A list of translations split out of an article; the array grows, so none is ever dropped.
+struct items {
+    char **v;
+    size_t n, cap;
+};
+
+// Splits a comma-separated list in place into its trimmed, non-empty items (replacing @p it's).
+static int split_translations(char *list, struct items *it)
 {
-    size_t n = 0;
-    for (char *p = list; p && n < max;) {
+    it->n = 0;
+    for (char *p = list; p;) {
         char *comma = strchr(p, ',');
         if (comma)
             *comma = '\0';
         char *t = str_trim(p);
-        if (*t)
-            out[n++] = t;
+        if (*t) {
+            if (SEL_ARRAY_RESERVE(it->v, it->cap, it->n + 1) != SEL_OK)
+                return SEL_ENOMEM;
+            it->v[it->n++] = t;
+        }
         p = comma ? comma + 1 : NULL;
     }
-    return n;
+    return SEL_OK;
 }
 
 // The files of one dictionary: NAME, NAME.index or NAME.dict(.dz) all name it.
@@ -278,6 +287,7 @@ static int read_index(sel_glossary *g, sel_ctx *ctx, const struct dictd_files *f
         char *t1 = memchr(p, '\t', n);
         char *t2 = t1 ? memchr(t1 + 1, '\t', n - (size_t)(t1 + 1 - p)) : NULL;
         size_t off, size;
+        long bad;
         if (n == 0) {
             // blank line
         } else if (!t1 || !t2 || !b64_number(t1 + 1, (size_t)(t2 - t1 - 1), &off) ||
@@ -288,6 +298,12 @@ static int read_index(sel_glossary *g, sel_ctx *ctx, const struct dictd_files *f
             rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ f->index, line, (long)(t1 - p) + 2 },
                               "article at %zu+%zu lies beyond the end of %s (%zu bytes)", off, size, f->dict,
                               dict->len);
+        } else if ((bad = sel_utf8_find_invalid(dict->data + off, size, false)) >= 0) {
+            // the articles are held to the index's standard: text in them is stored and exported
+            bool nul = dict->data[off + (size_t)bad] == '\0';
+            rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ f->index, line, 1 },
+                              "the article at %zu+%zu has %s at byte offset %zu of %s", off, size,
+                              nul ? "a NUL byte" : "invalid UTF-8", off + (size_t)bad, f->dict);
         } else if (strncmp(p, "00database", 10) != 0 && strncmp(p, "00-database", 11) != 0) {
             struct article *a = &articles[*n_articles];
             a->headword = sel_arena_strndup(&g->arena, p, (size_t)(t1 - p));
@@ -302,13 +318,11 @@ static int read_index(sel_glossary *g, sel_ctx *ctx, const struct dictd_files *f
     return rc;
 }
 
-enum { MAX_TRANSLATIONS = 128 }; // of one article; more are dropped
-
 // One entry per article, as the dictionary has it: the headword, then its translations.
 static int add_articles(sel_glossary *g, sel_ctx *ctx, struct article *articles, size_t n_articles,
                         const char *id_prefix, const char *head_lang, const char *trans_lang)
 {
-    char *parts[MAX_TRANSLATIONS];
+    struct items parts = { 0 };
     char made[512];
     int rc = SEL_OK;
     for (size_t i = 0; i < n_articles && rc == SEL_OK; i++) {
@@ -316,19 +330,21 @@ static int add_articles(sel_glossary *g, sel_ctx *ctx, struct article *articles,
         snprintf(made, sizeof(made), "%s.%ld", id_prefix, a->line);
         size_t at;
         const char *id = gloss_ncname(g, made);
-        if (!id)
-            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        if (!id || split_translations(a->translations, &parts) != SEL_OK) {
+            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+            break;
+        }
         if ((rc = gloss_add_entry(g, ctx, id, NULL, a->gloss, NULL, &at)) != SEL_OK)
-            return rc;
+            break;
         struct sel_gloss_term head = { .lang = head_lang, .text = a->headword, .pos = a->pos, .status = "preferred" };
         rc = gloss_add_term(g, ctx, at, &head);
-        size_t k = split_translations(a->translations, parts, MAX_TRANSLATIONS);
-        for (size_t j = 0; j < k && rc == SEL_OK; j++) {
-            struct sel_gloss_term t = { .lang = trans_lang, .text = parts[j], .pos = a->pos,
+        for (size_t j = 0; j < parts.n && rc == SEL_OK; j++) {
+            struct sel_gloss_term t = { .lang = trans_lang, .text = parts.v[j], .pos = a->pos,
                                         .status = j == 0 ? "preferred" : "admitted" };
             rc = gloss_add_term(g, ctx, at, &t);
         }
     }
+    free(parts.v);
     return rc;
 }
 
@@ -336,20 +352,22 @@ static int add_articles(sel_glossary *g, sel_ctx *ctx, struct article *articles,
 static int add_reversed(sel_glossary *g, sel_ctx *ctx, struct article *articles, size_t n_articles,
                         const char *id_prefix, const char *head_lang, const char *trans_lang)
 {
-    char *parts[MAX_TRANSLATIONS];
+    struct items parts = { 0 };
     char made[512];
     struct pair *pairs = NULL;
     size_t n_pairs = 0, cap_pairs = 0;
     int rc = SEL_OK;
     for (size_t i = 0; i < n_articles && rc == SEL_OK; i++) {
-        size_t k = split_translations(articles[i].translations, parts, MAX_TRANSLATIONS);
-        for (size_t j = 0; j < k && rc == SEL_OK; j++) {
+        if (split_translations(articles[i].translations, &parts) != SEL_OK)
+            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+        for (size_t j = 0; j < parts.n && rc == SEL_OK; j++) {
             if (SEL_ARRAY_RESERVE(pairs, cap_pairs, n_pairs + 1) != SEL_OK)
                 rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
             else
-                pairs[n_pairs++] = (struct pair){ parts[j], &articles[i] };
+                pairs[n_pairs++] = (struct pair){ parts.v[j], &articles[i] };
         }
     }
+    free(parts.v);
     if (n_pairs)
         qsort(pairs, n_pairs, sizeof(*pairs), cmp_pair);
     size_t group = 0;

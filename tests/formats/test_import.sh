@@ -52,11 +52,39 @@ selaras lexicon import --format tbx user.csv --db "$tmp/bad.db"
 expect_status 2 "CSV given as TBX"
 selaras lexicon import --format dictd "$tmp/missing" --db "$tmp/bad.db"
 expect_status 2 "missing dictionary"
+# A dictd article is held to the index's standard: invalid UTF-8 or a NUL byte is refused with
+# the index line that points to it and the byte offset in the .dict (12 bytes of "tentara <n>\n"
+# come first). Lengths in dictd base64: Z = 25, b = 27.
+printf 'tentara <n>\nsold\351r, army\n' >"$tmp/latin1.dict"
+printf 'tentara\tA\tZ\n' >"$tmp/latin1.index"
+selaras lexicon import --format dictd "$tmp/latin1.index" --db "$tmp/bad.db"
+expect_status 2 "dictd article in Latin-1"
+same_text "selaras: $tmp/latin1.index:1:1: the article at 0+25 has invalid UTF-8 at byte offset 16 of $tmp/latin1.dict" \
+    "$(cat "$tmp/err")" "dictd invalid UTF-8 message"
+printf 'tentara <n>\nsol\000dier, army\n' >"$tmp/nul.dict"
+printf 'tentara\tA\tb\n' >"$tmp/nul.index"
+selaras lexicon import --format dictd "$tmp/nul.index" --db "$tmp/bad.db"
+expect_status 2 "dictd article with a NUL byte"
+same_text "selaras: $tmp/nul.index:1:1: the article at 0+27 has a NUL byte at byte offset 15 of $tmp/nul.dict" \
+    "$(cat "$tmp/err")" "dictd NUL message"
 selaras lexicon import --format tsv --reverse user.tsv --db "$tmp/bad.db"
 expect_status 2 "--reverse on tsv"
 selaras lexicon import --format csv --db "$tmp/bad.db"
 expect_status 2 "no file"
 [ ! -e "$tmp/bad.db" ] || fail "failed imports created a database"
+
+# Every translation of an article is kept (there used to be a silent cap of 128): 300 of them.
+"$PY" -c '
+import sys
+body = ("tentara <n>\n" + ", ".join("word%d" % i for i in range(1, 301)) + "\n").encode()
+open(sys.argv[1] + ".dict", "wb").write(body)
+digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+open(sys.argv[1] + ".index", "w").write("tentara\tA\t%s%s\n" % (digits[len(body) // 64], digits[len(body) % 64]))
+' "$tmp/many"
+selaras lexicon import --format dictd "$tmp/many.index" --db "$tmp/many.db"
+expect_status 0 "dictd article with 300 translations"
+same_text "selaras lexicon import: 1 concepts, 301 terms from 1 file into $tmp/many.db (general vocabulary)" \
+    "$(cat "$tmp/err")" "all 300 translations kept"
 
 # The real FreeDict dictionary, when installed: its header says "Size: 10296 headwords".
 fd=/usr/share/dictd/freedict-eng-ind.index
