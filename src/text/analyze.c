@@ -865,12 +865,17 @@ static int analyze(sel_analyzer *an, const char *form, struct sel_word *out)
 int sel_analyze_word(sel_analyzer *an, sel_ctx *ctx, const char *form, size_t len, struct sel_word *out)
 {
     SEL_CHECK_ARG(an && form && out, SEL_EINVAL);
+    // a form too long for the buffer is copied whole (analyze() keeps such a form as it is):
+    // cutting it would split a character and lose the rest of the word
     char buf[MAX_WORD * 4 + 1];
-    if (len >= sizeof(buf))
-        len = sizeof(buf) - 1;
-    memcpy(buf, form, len);
-    buf[len] = '\0';
-    int rc = analyze(an, buf, out);
+    char *copy = len < sizeof(buf) ? buf : malloc(len + 1);
+    if (!copy)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    memcpy(copy, form, len);
+    copy[len] = '\0';
+    int rc = analyze(an, copy, out);
+    if (copy != buf)
+        free(copy);
     return rc == SEL_OK ? rc : sel_error(ctx, rc, "out of memory");
 }
 

@@ -113,6 +113,25 @@ Test(text_analyze, each_distinct_form_is_analysed_once)
     cr_expect_eq(sel_analyzer_cache_size(an), after_one);
 }
 
+Test(text_analyze, a_form_longer_than_the_word_buffer_comes_back_whole)
+{
+    // 3,000 two-byte letters (6,000 bytes): once cut at 800 bytes; now kept whole, and the
+    // same form given again is found in the cache, not cut differently
+    enum { LETTERS = 3000 };
+    char *form = malloc(LETTERS * 2 + 1);
+    cr_assert_not_null(form);
+    for (size_t i = 0; i < LETTERS; i++)
+        memcpy(form + 2 * i, "\xc3\xa9", 2); // é
+    form[LETTERS * 2] = '\0';
+    for (int round = 0; round < 2; round++) {
+        struct sel_word w = word(form);
+        cr_expect_str_eq(w.lemma, form);
+        cr_expect_str_eq(w.root, form);
+        cr_expect(w.flags & SEL_TOK_UNKNOWN);
+    }
+    free(form);
+}
+
 struct token_list {
     char forms[64][64];
     size_t n;
