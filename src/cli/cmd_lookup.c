@@ -15,11 +15,13 @@
 enum lookup_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON };
 enum { MAX_ROWS = 64, MAX_EXAMPLES = 3 };
 
-// One answer, from the bundled termbase (concept set) or from the user's database.
+// One answer, from the bundled termbase (concept set: the strings are the termbase's) or from the
+// user's database (the strings are copies in one block, @p owned, whatever their length).
 struct row {
     enum sel_match_kind kind;
     const struct sel_concept *concept; // NULL for a user entry
-    char source[256], targets[1024], subject[64], id[128];
+    const char *source, *targets, *subject, *id;
+    char *owned;
 };
 
 struct lookup_run {
@@ -33,20 +35,38 @@ struct lookup_run {
     size_t misses;
     struct row rows[MAX_ROWS];
     size_t n_rows;
+    bool out_of_memory; // a user entry could not be copied
 };
+
+static void clear_rows(struct lookup_run *run)
+{
+    for (size_t i = 0; i < run->n_rows; i++)
+        free(run->rows[i].owned);
+    run->n_rows = 0;
+}
 
 static void add_user_row(struct lookup_run *run, enum sel_match_kind kind, const char *id, const char *subject,
                          const char *term, const char *targets)
 {
     if (run->n_rows == MAX_ROWS)
         return;
-    struct row *r = &run->rows[run->n_rows++];
-    r->kind = kind;
-    r->concept = NULL;
-    snprintf(r->source, sizeof(r->source), "%s", term);
-    snprintf(r->targets, sizeof(r->targets), "%s", targets);
-    snprintf(r->subject, sizeof(r->subject), "%s", subject ? subject : "user");
-    snprintf(r->id, sizeof(r->id), "%s", id);
+    subject = subject ? subject : "user";
+    const char *const from[4] = { term, targets, subject, id };
+    size_t len[4], total = 0;
+    for (int i = 0; i < 4; i++)
+        total += (len[i] = strlen(from[i])) + 1;
+    char *block = malloc(total), *p = block;
+    if (!block) {
+        run->out_of_memory = true;
+        return;
+    }
+    const char *to[4];
+    for (int i = 0; i < 4; i++) {
+        memcpy(p, from[i], len[i] + 1);
+        to[i] = p;
+        p += len[i] + 1;
+    }
+    run->rows[run->n_rows++] = (struct row){ kind, NULL, to[0], to[1], to[2], to[3], block };
 }
 
 struct user_pass {
@@ -94,6 +114,23 @@ static bool take_example(void *user, const char *sentence, const char *translati
     return true;
 }
 
+// The row's targets, preferred first, joined by @p sep (a user entry's come joined already).
+static void print_targets(const struct lookup_run *run, const struct row *r, const char *sep)
+{
+    const struct sel_concept *c = r->concept;
+    if (!c) {
+        fputs(r->targets, stdout);
+        return;
+    }
+    bool first = true;
+    for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++)
+        for (size_t k = 0; k < c->n_terms; k++)
+            if ((int)c->terms[k].status == status && strcmp(c->terms[k].lang, run->to_lang) == 0) {
+                printf("%s%s", first ? "" : sep, c->terms[k].text);
+                first = false;
+            }
+}
+
 static void print_row_text(const struct lookup_run *run, size_t rank, const struct row *r)
 {
     const struct sel_concept *c = r->concept;
@@ -134,9 +171,8 @@ static json_object *row_json(const struct lookup_run *run, size_t rank, const st
                 json_object_object_add(t, "status", json_object_new_string(sel_term_status_name(c->terms[k].status)));
                 json_object_array_add(targets, t);
             }
-    if (!c) {
-        char copy[1024];
-        snprintf(copy, sizeof(copy), "%s", r->targets);
+    char *copy = c ? NULL : strdup(r->targets);
+    if (copy) {
         for (char *save = NULL, *t = strtok_r(copy, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
             while (*t == ' ')
                 t++;
@@ -148,6 +184,7 @@ static json_object *row_json(const struct lookup_run *run, size_t rank, const st
             json_object_object_add(o, "lang", json_object_new_string(run->to_lang));
             json_object_array_add(targets, o);
         }
+        free(copy);
     }
     json_object_object_add(m, "target_terms", targets);
     json_object_object_add(m, "subject", json_object_new_string(r->subject));
@@ -166,23 +203,20 @@ static int lookup_one(struct lookup_run *run, const char *query)
     int rc = sel_lookup_query(run->lk, run->ctx, query, &r, &n);
     if (rc != SEL_OK)
         return rc;
-    run->n_rows = 0;
+    clear_rows(run);
     struct user_pass curated = { run, true }, general = { run, false };
     if (run->st && (rc = sel_store_user_lookup(run->st, run->ctx, run->from, run->to_lang, query, take_user_term,
                                                &curated)) != SEL_OK)
         return rc;
     for (size_t i = 0; i < n && run->n_rows < MAX_ROWS; i++) {
-        struct row *row = &run->rows[run->n_rows++];
-        row->kind = r[i].kind;
-        row->concept = r[i].concept;
-        snprintf(row->source, sizeof(row->source), "%s", r[i].term->text);
-        sel_concept_terms_join(r[i].concept, run->to_lang, " | ", row->targets, sizeof(row->targets));
-        snprintf(row->subject, sizeof(row->subject), "%s", r[i].concept->subject);
-        snprintf(row->id, sizeof(row->id), "%s", r[i].concept->id);
+        run->rows[run->n_rows++] = (struct row){ r[i].kind, r[i].concept, r[i].term->text, NULL,
+                                                 r[i].concept->subject ? r[i].concept->subject : "", r[i].concept->id, NULL };
     }
     if (run->st && (rc = sel_store_user_lookup(run->st, run->ctx, run->from, run->to_lang, query, take_user_term,
                                                &general)) != SEL_OK)
         return rc;
+    if (run->out_of_memory)
+        return sel_error(run->ctx, SEL_ENOMEM, "out of memory");
     size_t shown = run->n_rows < (size_t)run->limit ? run->n_rows : (size_t)run->limit;
     if (shown == 0) {
         run->misses++;
@@ -211,8 +245,9 @@ static int lookup_one(struct lookup_run *run, const char *query)
     for (size_t i = 0; i < shown; i++) {
         const struct row *row = &run->rows[i];
         if (run->format == FORMAT_TSV) {
-            printf("%s\t%zu\t%s\t%s\t%s\t%s\t%s\n", query, i + 1, sel_match_kind_name(row->kind), row->source,
-                   row->targets, row->subject, row->id);
+            printf("%s\t%zu\t%s\t%s\t", query, i + 1, sel_match_kind_name(row->kind), row->source);
+            print_targets(run, row, " | ");
+            printf("\t%s\t%s\n", row->subject, row->id);
             continue;
         }
         json_object *m = NULL;
@@ -336,6 +371,7 @@ done:
     free(line);
     free(db_path);
     json_object_put(run.json);
+    clear_rows(&run);
     sel_store_close(run.st);
     sel_lookup_free(run.lk);
     sel_termbase_free(tb);

@@ -16,39 +16,37 @@ static const char SQL_ALIGNED[] =
     "JOIN sentence ts ON ts.document_id = t.id AND ts.number BETWEEN b.tgt_first AND b.tgt_first + b.tgt_count - 1 "
     "WHERE b.document_id = ?1 AND b.src_count > 0 AND ?2 BETWEEN b.src_first AND b.src_first + b.src_count - 1";
 
-int sel_store_aligned_text(sel_store *st, sel_ctx *ctx, int64_t document, long sentence, char *out, size_t size)
-{
-    sqlite3_stmt *q = NULL;
-    out[0] = '\0';
-    int rc = store_prepare(st, ctx, SQL_ALIGNED, &q);
-    if (rc != SEL_OK)
-        return rc;
-    sqlite3_bind_int64(q, 1, document);
-    sqlite3_bind_int64(q, 2, sentence);
-    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
-        snprintf(out, size, "%s", (const char *)sqlite3_column_text(q, 0));
-    sqlite3_finalize(q);
-    return SEL_OK;
-}
-
 int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size_t max, sel_example_fn emit,
                        void *user)
 {
-    sqlite3_stmt *q = NULL;
+    sqlite3_stmt *q = NULL, *aligned = NULL;
     int rc = store_prepare(st, ctx, SQL_EXAMPLES, &q);
-    if (rc != SEL_OK)
+    if (rc == SEL_OK)
+        rc = store_prepare(st, ctx, SQL_ALIGNED, &aligned);
+    if (rc != SEL_OK) {
+        sqlite3_finalize(q);
         return rc;
+    }
     sqlite3_bind_text(q, 1, concept_id, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 2, (int64_t)max);
-    char translation[8192];
-    while (rc == SEL_OK && sqlite3_step(q) == SQLITE_ROW) {
-        int64_t doc = sqlite3_column_int64(q, 3);
+    int step;
+    while ((step = sqlite3_step(q)) == SQLITE_ROW) {
         long number = (long)sqlite3_column_int64(q, 2);
-        rc = sel_store_aligned_text(st, ctx, doc, number, translation, sizeof(translation));
-        if (rc == SEL_OK && !emit(user, (const char *)sqlite3_column_text(q, 0), translation[0] ? translation : NULL,
-                                  (const char *)sqlite3_column_text(q, 1), number))
+        sqlite3_bind_int64(aligned, 1, sqlite3_column_int64(q, 3));
+        sqlite3_bind_int64(aligned, 2, number);
+        // the translation is handed on as SQLite holds it, whole, however long
+        const char *translation = sqlite3_step(aligned) == SQLITE_ROW ? store_text(aligned, 0) : NULL;
+        bool more = emit(user, (const char *)sqlite3_column_text(q, 0), translation && *translation ? translation : NULL,
+                         (const char *)sqlite3_column_text(q, 1), number);
+        sqlite3_reset(aligned);
+        if (!more) {
+            step = SQLITE_DONE;
             break;
+        }
     }
+    if (step != SQLITE_DONE)
+        rc = sel_store_fail(st, ctx, step, "reading example sentences");
+    sqlite3_finalize(aligned);
     sqlite3_finalize(q);
     return rc;
 }

@@ -88,9 +88,6 @@ int sel_store_user_concept_source(sel_store *st, sel_ctx *ctx, const char *id, c
 int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size_t max, sel_example_fn emit,
                        void *user);
 
-/** The translation aligned with sentence @p sentence of document @p document, or "" if none. */
-int sel_store_aligned_text(sel_store *st, sel_ctx *ctx, int64_t document, long sentence, char *out, size_t size);
-
 /**
  * Brings the full-text index of sentences up to date (it is not kept as sentences are stored,
  * to make ingest cheaper; the first full-text query after an ingest pays for it). Takes the
