@@ -15,14 +15,26 @@ static const char *const sql[N_STMTS] = {
     [FULL_TEXT] = "SELECT -1, -1, s.text, d.path, s.number, d.id FROM sentence_fts f JOIN sentence s ON s.id = f.rowid "
                   "JOIN document d ON d.id = s.document_id WHERE sentence_fts MATCH ?1 AND d.lang = ?2 "
                   "AND s.boilerplate IS NULL ORDER BY d.id, s.number",
-    [BEAD] = "SELECT t.id, b.tgt_first, b.tgt_count FROM bead b JOIN document t ON t.translation_of = b.document_id "
-             "WHERE b.document_id = ?1 AND b.src_count > 0 AND ?2 BETWEEN b.src_first AND b.src_first + b.src_count - 1",
+    // the beads of one document, read once: searching them for each sentence found (src_first
+    // has no index) made a concordance over one large aligned document quadratic
+    [BEAD] = "SELECT b.src_first, b.src_count, t.id, b.tgt_first, b.tgt_count FROM bead b "
+             "JOIN document t ON t.translation_of = b.document_id "
+             "WHERE b.document_id = ?1 AND b.src_count > 0 ORDER BY b.src_first, t.id",
     [TARGET] = "SELECT text FROM sentence WHERE document_id = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number",
+};
+
+// A bead with source sentences: src_first .. src_first + src_count - 1 of the document are
+// aligned with tgt_first .. tgt_first + tgt_count - 1 of translation tgt_doc.
+struct span {
+    int64_t src_first, src_count, tgt_doc, tgt_first, tgt_count;
 };
 
 struct sel_concordance {
     sel_store *st;
     sqlite3_stmt *stmt[N_STMTS];
+    int64_t document;   // whose beads are in spans (0: none yet; ids start at 1)
+    struct span *spans; // in order of src_first
+    size_t n_spans, cap_spans;
 };
 
 int sel_concordance_new(sel_concordance **out, sel_ctx *ctx, sel_store *st)
@@ -48,6 +60,7 @@ void sel_concordance_free(sel_concordance *c)
         return;
     for (int i = 0; i < N_STMTS; i++)
         sqlite3_finalize(c->stmt[i]);
+    free(c->spans);
     free(c);
 }
 
@@ -104,35 +117,81 @@ int sel_concordance_words(sel_concordance *c, sel_ctx *ctx, const char *words, c
     return emit_rows(c, ctx, q, emit, user);
 }
 
+// Reads the beads of @p document into c->spans, unless they are there already.
+static int load_spans(sel_concordance *c, sel_ctx *ctx, int64_t document)
+{
+    if (c->document == document)
+        return SEL_OK;
+    c->document = 0;
+    c->n_spans = 0;
+    sqlite3_stmt *b = c->stmt[BEAD];
+    sqlite3_bind_int64(b, 1, document);
+    int step, rc = SEL_OK;
+    while ((step = sqlite3_step(b)) == SQLITE_ROW) {
+        if (SEL_ARRAY_RESERVE(c->spans, c->cap_spans, c->n_spans + 1) != SEL_OK) {
+            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+            break;
+        }
+        c->spans[c->n_spans++] = (struct span){ sqlite3_column_int64(b, 0), sqlite3_column_int64(b, 1),
+                                                sqlite3_column_int64(b, 2), sqlite3_column_int64(b, 3),
+                                                sqlite3_column_int64(b, 4) };
+    }
+    if (rc == SEL_OK && step != SQLITE_DONE)
+        rc = sel_store_fail(c->st, ctx, step, "reading the beads of a document");
+    sqlite3_reset(b);
+    sqlite3_clear_bindings(b);
+    if (rc == SEL_OK)
+        c->document = document;
+    return rc;
+}
+
+// The first span holding source sentence @p number, or NULL.
+static const struct span *find_span(const sel_concordance *c, long number)
+{
+    size_t lo = 0, hi = c->n_spans; // the first span starting after number is at lo
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->spans[mid].src_first <= number)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    // spans do not overlap, but one bead may have several translations: go back to the first
+    // span that starts where the one before number's place does
+    if (lo == 0 || number >= c->spans[lo - 1].src_first + c->spans[lo - 1].src_count)
+        return NULL;
+    size_t k = lo - 1;
+    while (k > 0 && c->spans[k - 1].src_first == c->spans[lo - 1].src_first)
+        k--;
+    return &c->spans[k];
+}
+
 int sel_concordance_aligned(sel_concordance *c, sel_ctx *ctx, int64_t document, long number, sel_text_fn emit,
                             void *user, size_t *n)
 {
     SEL_CHECK_ARG(c && emit && n, SEL_EINVAL);
     *n = 0;
-    sqlite3_stmt *b = c->stmt[BEAD], *t = c->stmt[TARGET];
-    sqlite3_bind_int64(b, 1, document);
-    sqlite3_bind_int64(b, 2, number);
-    int step = sqlite3_step(b), rc = SEL_OK;
-    if (step == SQLITE_ROW && sqlite3_column_int64(b, 2) > 0) {
-        int64_t first = sqlite3_column_int64(b, 1);
-        sqlite3_bind_int64(t, 1, sqlite3_column_int64(b, 0));
-        sqlite3_bind_int64(t, 2, first);
-        sqlite3_bind_int64(t, 3, first + sqlite3_column_int64(b, 2) - 1);
-        while ((step = sqlite3_step(t)) == SQLITE_ROW) {
-            (*n)++;
-            if (!emit(user, store_text(t, 0))) {
-                step = SQLITE_DONE;
-                break;
-            }
+    int rc = load_spans(c, ctx, document);
+    if (rc != SEL_OK)
+        return rc;
+    const struct span *sp = find_span(c, number);
+    if (!sp || sp->tgt_count <= 0)
+        return SEL_OK;
+    sqlite3_stmt *t = c->stmt[TARGET];
+    sqlite3_bind_int64(t, 1, sp->tgt_doc);
+    sqlite3_bind_int64(t, 2, sp->tgt_first);
+    sqlite3_bind_int64(t, 3, sp->tgt_first + sp->tgt_count - 1);
+    int step;
+    while ((step = sqlite3_step(t)) == SQLITE_ROW) {
+        (*n)++;
+        if (!emit(user, store_text(t, 0))) {
+            step = SQLITE_DONE;
+            break;
         }
-        sqlite3_reset(t);
-        sqlite3_clear_bindings(t);
-    } else if (step == SQLITE_ROW) {
-        step = SQLITE_DONE;
     }
     if (step != SQLITE_DONE)
         rc = sel_store_fail(c->st, ctx, step, "reading the aligned translation");
-    sqlite3_reset(b);
-    sqlite3_clear_bindings(b);
+    sqlite3_reset(t);
+    sqlite3_clear_bindings(t);
     return rc;
 }
