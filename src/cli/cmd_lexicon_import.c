@@ -64,7 +64,7 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
     int status = EXIT_USAGE;
     int n_files = argc - optind;
     sel_glossary **gs = NULL;
-    size_t concepts = 0, terms = 0, read = 0, skipped = 0, entries = 0;
+    size_t concepts = 0, terms = 0, skipped = 0, entries = 0;
     bool begun = false;
     if (sel_ctx_new(&ctx) != SEL_OK)
         return EXIT_USAGE;
@@ -103,7 +103,6 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
         size_t file_skipped = 0;
         for (int why = 0; why < SEL_SKIP_COUNT; why++)
             file_skipped += r->skipped[why];
-        read += r->read;
         skipped += file_skipped;
         concepts += r->imported;
         for (size_t k = 0; k < sel_glossary_count(g); k++)

@@ -9,18 +9,18 @@
 enum { BY_CONCEPT, FULL_TEXT, BEAD, TARGET, N_STMTS };
 
 static const char *const sql[N_STMTS] = {
-    [BY_CONCEPT] = "SELECT o.start - s.start, o.end - s.start, s.text, d.path, s.number, d.id FROM occurrence o "
+    [BY_CONCEPT] = ("SELECT o.start - s.start, o.end - s.start, s.text, d.path, s.number, d.id FROM occurrence o "
                    "JOIN sentence s ON s.id = o.sentence_id JOIN document d ON d.id = s.document_id "
-                   "WHERE o.concept_id = ?1 AND d.lang = ?2 ORDER BY d.id, s.number, o.start",
-    [FULL_TEXT] = "SELECT -1, -1, s.text, d.path, s.number, d.id FROM sentence_fts f JOIN sentence s ON s.id = f.rowid "
+                   "WHERE o.concept_id = ?1 AND d.lang = ?2 ORDER BY d.id, s.number, o.start"),
+    [FULL_TEXT] = ("SELECT -1, -1, s.text, d.path, s.number, d.id FROM sentence_fts f JOIN sentence s ON s.id = f.rowid "
                   "JOIN document d ON d.id = s.document_id WHERE sentence_fts MATCH ?1 AND d.lang = ?2 "
-                  "AND s.boilerplate IS NULL ORDER BY d.id, s.number",
+                  "AND s.boilerplate IS NULL ORDER BY d.id, s.number"),
     // the beads of one document, read once: searching them for each sentence found (src_first
     // has no index) made a concordance over one large aligned document quadratic
-    [BEAD] = "SELECT b.src_first, b.src_count, t.id, b.tgt_first, b.tgt_count FROM bead b "
+    [BEAD] = ("SELECT b.src_first, b.src_count, t.id, b.tgt_first, b.tgt_count FROM bead b "
              "JOIN document t ON t.translation_of = b.document_id "
-             "WHERE b.document_id = ?1 AND b.src_count > 0 ORDER BY b.src_first, t.id",
-    [TARGET] = "SELECT text FROM sentence WHERE document_id = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number",
+             "WHERE b.document_id = ?1 AND b.src_count > 0 ORDER BY b.src_first, t.id"),
+    [TARGET] = ("SELECT text FROM sentence WHERE document_id = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number"),
 };
 
 // A bead with source sentences: src_first .. src_first + src_count - 1 of the document are

@@ -10,7 +10,7 @@ build=${1:?usage: run_fuzzers.sh BUILD_DIR [SECONDS] [TARGET...]}
 secs=${2:-60}
 [ $# -ge 2 ] && shift 2 || shift $#
 here=$(cd "$(dirname "$0")" && pwd)
-targets=${*:-segment analyze tokens tag termbase align import_tbx import_csv import_tmx import_dictd tmx_load import_xliff}
+targets=${*:-segment analyze tokens tag termbase align import_tbx import_csv import_tmx import_dictd tmx_load import_xliff import_tsv lang_tag}
 # Only what the fuzzers need: the targets and the termbase keys (fuzz_tag starts in a second with
 # them, in minutes without).
 # shellcheck disable=SC2046,SC2086 # the target list is split on purpose
