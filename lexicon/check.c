@@ -82,6 +82,22 @@ size_t sel_termbase_check(const sel_termbase *tb, sel_problem_fn report, void *u
             report(user, (struct sel_location){ ids[i].concept->file, ids[i].concept->line, 0 }, msg);
     }
 
+    // A control character or a bidi override in a term is invisible in an editor, and would
+    // make the term match nothing (or reorder what a terminal shows around it).
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < tb->concepts[i].n_terms; j++) {
+            const struct sel_term *t = &tb->concepts[i].terms[j];
+            uint32_t cp;
+            long at = sel_find_invisible_control(t->text, strlen(t->text), &cp);
+            if (at < 0)
+                continue;
+            snprintf(msg, sizeof(msg), "%s term of concept %s holds the invisible character U+%04X at byte %ld",
+                     t->lang, tb->concepts[i].id, (unsigned)cp, at);
+            problems++;
+            if (report)
+                report(user, (struct sel_location){ tb->concepts[i].file, t->line, 0 }, msg);
+        }
+
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < tb->concepts[i].n_terms; j++)

@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /** Status codes: 0 is success, failures are negative. */
@@ -218,6 +219,12 @@ void sel_output_abort(struct sel_output *o);
  * bidirectional overrides, which a terminal would act on, are written as \xHH or \uHHHH.
  */
 void sel_write_visible(FILE *out, const char *text, size_t len);
+/**
+ * The byte offset in @p text of the first control character (other than TAB, LF, CR) or
+ * bidirectional override, which sel_write_visible() would escape, with its code point in
+ * @p cp; -1 when there is none.
+ */
+long sel_find_invisible_control(const char *text, size_t len, uint32_t *cp);
 
 /* ---- Translation units --------------------------------------------------------------------- */
 

@@ -129,6 +129,18 @@ static bool acts_on_terminal(uint32_t cp)
            cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+long sel_find_invisible_control(const char *text, size_t len, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        size_t n = decode(s + i, len - i, cp);
+        if (acts_on_terminal(*cp) && *cp != '\n' && *cp != '\r')
+            return (long)i;
+        i += n;
+    }
+    return -1;
+}
+
 void sel_write_visible(FILE *out, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;

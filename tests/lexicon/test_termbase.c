@@ -74,6 +74,24 @@ Test(lexicon_termbase, reports_bad_headers) { expect_problems("broken/headers");
 Test(lexicon_termbase, reports_headers_after_concepts) { expect_problems("broken/order"); }
 Test(lexicon_termbase, reports_bad_attributes) { expect_problems("broken/attributes"); }
 Test(lexicon_termbase, reports_bad_concepts_and_collisions) { expect_problems("broken/concepts"); }
+// A term that parses but holds an invisible control (here U+202E, a bidi override) is flagged by
+// the check, not by the reader.
+Test(lexicon_termbase, check_flags_invisible_characters)
+{
+    char path[1100];
+    snprintf(path, sizeof(path), "%s.terms", data_path("broken/invisible"));
+    sel_termbase *tb = NULL;
+    sel_ctx *ctx = NULL;
+    cr_assert_eq(sel_termbase_new(&tb), SEL_OK);
+    cr_assert_eq(sel_ctx_new(&ctx), SEL_OK);
+    struct problems got = { 0 };
+    cr_assert_eq(sel_termbase_read_file(tb, ctx, path, collect, &got), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_eq(sel_termbase_check(tb, collect, &got), 1);
+    cr_assert_eq(got.line[0], 5);
+    cr_assert(strstr(got.text[0], "invisible character U+202E at byte 4") != NULL, "%s", got.text[0]);
+    sel_termbase_free(tb);
+    sel_ctx_free(ctx);
+}
 
 Test(lexicon_termbase, reads_concepts_terms_and_defaults)
 {
