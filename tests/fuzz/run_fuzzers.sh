@@ -14,7 +14,11 @@ targets=${*:-segment analyze tokens tag termbase align import_tbx import_csv imp
 # Only what the fuzzers need: the targets and the termbase keys (fuzz_tag starts in a second with
 # them, in minutes without).
 # shellcheck disable=SC2046,SC2086 # the target list is split on purpose
-meson compile -C "$build" $(printf 'fuzz_%s ' $targets) termbase-keys >/dev/null || exit 1
+# A failed build shows its errors (ninja prints them on standard output).
+if ! built=$(meson compile -C "$build" $(printf 'fuzz_%s ' $targets) termbase-keys 2>&1); then
+    printf '%s\n' "$built" | tail -n 40
+    exit 1
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1
