@@ -143,10 +143,10 @@ static int64_t read_int(sel_store *st, const char *sql, int *sqlite_rc)
     return value;
 }
 
-// What is at the path, found by reading only: a new, empty file (*fresh), a selaras database at
+// What is at the path, found by reading only: a new, empty file, a selaras database at
 // a version this program knows, or something it must not touch. Nothing is written before this
 // has answered, so a foreign file or a version from the future is left exactly as it was.
-static int identify(sel_store *st, sel_ctx *ctx, bool *fresh)
+static int identify(sel_store *st, sel_ctx *ctx)
 {
     struct sel_location where = { st->path, 0, 0 };
     int rc;
@@ -155,13 +155,10 @@ static int identify(sel_store *st, sel_ctx *ctx, bool *fresh)
         return sel_store_fail(st, ctx, rc, "not a selaras database");
     int64_t app = read_int(st, "PRAGMA application_id", NULL);
     int64_t version = read_int(st, "PRAGMA user_version", NULL);
-    *fresh = objects == 0 && version == 0 && app == 0;
-    if (*fresh)
+    if (objects == 0 && version == 0 && app == 0) // new: migrate() creates the schema
         return SEL_OK;
-    if (app != 0 && app != SEL_STORE_APPLICATION_ID)
-        return sel_error_at(ctx, SEL_ESQLITE, where, "not a selaras database (an SQLite file of another program)");
     int64_t documents = read_int(st, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'document'", NULL);
-    if (version == 0 || documents != 1)
+    if ((app != 0 && app != SEL_STORE_APPLICATION_ID) || version == 0 || documents != 1)
         return sel_error_at(ctx, SEL_ESQLITE, where, "not a selaras database (an SQLite file of another program)");
     if (version < 0 || version > sel_store_schema_version)
         return sel_error_at(ctx, SEL_ESQLITE, where,
@@ -297,8 +294,7 @@ int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
     }
     sqlite3_busy_timeout(st->db, 60000); // another writer holds the lock: wait for it, do not fail
     sqlite3_extended_result_codes(st->db, 1);
-    bool fresh = false;
-    status = identify(st, ctx, &fresh);
+    status = identify(st, ctx);
     if (status == SEL_OK && !st->read_only) {
         status = set_wal_mode(st, ctx);
         if (status == SEL_OK)
