@@ -127,11 +127,10 @@ int ingest_check_pairs(sel_ctx *ctx, const char *path, const struct sel_segment_
     for (size_t i = 0; i < n; i++)
         for (int side = 0; side < 2; side++) {
             const char *seg = side ? pairs[i].tgt : pairs[i].src;
-            size_t len = seg ? strlen(seg) : 0;
-            const char *wrong = len == strspn(seg ? seg : "", " \t")        ? "empty"
-                                : strpbrk(seg, "\r\n")                      ? "more than one line"
-                                : sel_utf8_find_invalid(seg, len, false) >= 0 ? "not UTF-8"
-                                                                             : NULL;
+            size_t len = strlen(seg);
+            // blank segments were left out before (units_with_text() in ingest.c)
+            const char *wrong = strpbrk(seg, "\r\n") ? "more than one line"
+                                : sel_utf8_find_invalid(seg, len, false) >= 0 ? "not UTF-8" : NULL;
             if (wrong)
                 return sel_error(ctx, SEL_EINVAL, "%s: unit %zu: its %s segment is %s", path, i + 1,
                                  side ? "target" : "source", wrong);

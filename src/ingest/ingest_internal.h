@@ -36,7 +36,7 @@ int ingest_doc_load(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char 
 int ingest_doc_from_lines(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *name,
                           const struct sel_segment_pair *pairs, size_t n, bool source, enum tag_mode tag);
 
-/** Checks that each segment of @p pairs makes one non-blank line of UTF-8. */
+/** Checks that each segment of @p pairs (blank units already left out) is one line of UTF-8. */
 int ingest_check_pairs(sel_ctx *ctx, const char *path, const struct sel_segment_pair *pairs, size_t n);
 /** The alignment of a translation memory's two sides: unit i is paragraph i + 1 on both. */
 int ingest_units_as_beads(sel_ctx *ctx, const struct doc *src, const struct doc *tgt, size_t n,
