@@ -144,6 +144,43 @@ const char *const sel_store_migrations[] = {
     "  SELECT m.id, m.id >> 24, c.name, m.start, m.end,"
     "         CAST(substr(CAST(s.text AS BLOB), m.start - s.start + 1, m.end - m.start) AS TEXT), m.term"
     "  FROM mention m JOIN concept c ON c.id = m.concept JOIN sentence s ON s.id = m.id >> 24;",
+
+    // 3: the user's termbase as first-class entries (`selaras term`), and a document's identity
+    //    by its canonical path.
+    //    - document.canonical_path: the absolute path with symbolic links, `.` and `..` resolved,
+    //      so `a.txt` and `./a.txt` are one document; `path` stays as the user wrote it, for output.
+    //    - user_concept.origin says how an entry came: 'imported' (lexicon import, `source` the
+    //      file), 'added' (term add) or 'discovered' (term accept, `evidence` says what was seen);
+    //      added_at when. cited_source and user_term's context/cited_source are TBX-Basic's
+    //      `source` and `context` data categories.
+    //    - term_override: this user's verdict on a term of the bundled or the user termbase
+    //      (status 'deprecated' today), applied over the termbase whenever it is loaded.
+    //    - rejected_candidate: what `term reject` said no to, by its key (lowercased lemma
+    //      sequence), so `discover` never proposes it again.
+    "ALTER TABLE document ADD COLUMN canonical_path TEXT;"
+    "UPDATE document SET canonical_path = path;"
+    "CREATE INDEX document_canonical ON document(canonical_path, lang);"
+    "ALTER TABLE user_concept ADD COLUMN origin TEXT NOT NULL DEFAULT 'imported'"
+    "  CHECK (origin IN ('imported', 'added', 'discovered'));"
+    "ALTER TABLE user_concept ADD COLUMN added_at TEXT;"
+    "ALTER TABLE user_concept ADD COLUMN evidence TEXT;"
+    "ALTER TABLE user_concept ADD COLUMN cited_source TEXT;"
+    "ALTER TABLE user_term ADD COLUMN context TEXT;"
+    "ALTER TABLE user_term ADD COLUMN cited_source TEXT;"
+    "CREATE TABLE term_override ("
+    "  concept_id TEXT NOT NULL,"           // bundled or user concept id
+    "  lang TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"                 // the term as the termbase writes it
+    "  status TEXT NOT NULL CHECK (status IN ('deprecated')),"
+    "  note TEXT,"
+    "  added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  PRIMARY KEY (concept_id, lang, text)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE rejected_candidate ("
+    "  keys TEXT PRIMARY KEY,"              // lowercased lemmas joined by U+001F (SEL_KEY_SEP)
+    "  text TEXT NOT NULL,"                 // as proposed, for the user to read
+    "  rejected_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ") WITHOUT ROWID;",
 };
 
 const int sel_store_schema_version = (int)(sizeof(sel_store_migrations) / sizeof(sel_store_migrations[0]));

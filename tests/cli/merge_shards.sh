@@ -127,9 +127,9 @@ refused() { # WHAT SHARD MESSAGE
 }
 refused "not SQLite" "$tmp/text.db" "selaras: $tmp/text.db: not an SQLite database"
 refused "other SQLite" "$tmp/other.db" "selaras: $tmp/other.db: an SQLite database, but not one of selaras"
-refused "older schema" "$tmp/old.db" "selaras: $tmp/old.db: schema version 1; this selaras merges version 2 only \
+refused "older schema" "$tmp/old.db" "selaras: $tmp/old.db: schema version 1; this selaras merges version 3 only \
 (any command of this selaras on it, e.g. 'selaras glossary --db SHARD', upgrades it)"
-refused "newer schema" "$tmp/new.db" "selaras: $tmp/new.db: schema version 99; this selaras merges version 2 only \
+refused "newer schema" "$tmp/new.db" "selaras: $tmp/new.db: schema version 99; this selaras merges version 3 only \
 (merge with the selaras that built it)"
 head -c 100000 "$tmp/shard2.db" >"$tmp/truncated.db"
 refused "truncated" "$tmp/truncated.db" "selaras: $tmp/truncated.db: cannot read the database: database disk image is malformed"

@@ -182,8 +182,9 @@ c.execute('PRAGMA journal_mode=DELETE')
 c.close()
 data = bytearray(open(sys.argv[1], 'rb').read())
 page = 4096
-# Overwrite the middle of the file (table pages) with garbage, leaving the header readable.
-for i in range(len(data) // 3, 2 * len(data) // 3):
+# Overwrite every page after the first (the schema) with garbage: whatever a command reads
+# beyond the schema is damaged, however the tables happen to be laid out.
+for i in range(page, len(data)):
     data[i] = 0x5A
 open(sys.argv[1], 'wb').write(data)
 PY

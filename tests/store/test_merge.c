@@ -235,7 +235,7 @@ Test(merge, refuses_before_writing)
     struct sel_merge_report r;
     const char *shards[] = { "a.db", "old.db" };
     cr_assert_eq(merge("out.db", shards, 2, &r), SEL_EPARSE);
-    cr_assert(strstr(sel_ctx_errmsg(ctx), "old.db: schema version 1; this selaras merges version 2 only"),
+    cr_assert(strstr(sel_ctx_errmsg(ctx), "old.db: schema version 1; this selaras merges version 3 only"),
               "%s", sel_ctx_errmsg(ctx));
     // nothing beside the shards: no output, no temporary file
     cr_assert_str_eq(rows("a.db", "SELECT count(*) FROM document"), "2\n");

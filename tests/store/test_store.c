@@ -135,7 +135,7 @@ Test(store, migration_2_renumbers_occurrences_and_keeps_their_confirmations)
 
     sel_store *st = NULL;
     cr_assert_eq(sel_store_open(&st, ctx, db_path, false), SEL_OK, "%s", sel_ctx_errmsg(ctx));
-    cr_expect_eq(sel_store_version(st), 2);
+    cr_expect_eq(sel_store_version(st), 3);
     const int64_t s7 = (int64_t)7 << 24, s8 = (int64_t)8 << 24;
     char sql[256];
     snprintf(sql, sizeof(sql), "SELECT count(*) FROM occurrence WHERE (id, sentence_id, concept_id, surface) IN "
