@@ -26,12 +26,15 @@ static uint64_t fnv_str(uint64_t h, const char *s)
     return fnv(h, s, strlen(s) + 1); // with the NUL, so "ab"+"c" differs from "a"+"bc"
 }
 
-// What the keys depend on: every term, and each language's morphology rules.
+// What the keys depend on: every bundled term, and each language's morphology rules. The user's
+// concepts, added after the bundled ones, are not in the compiled keys (sel_term_index_add_user()).
 static uint64_t fingerprint(const sel_termbase *tb, const char *const *langs, size_t n_langs)
 {
     uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < tb->n_concepts; i++) {
         const struct sel_concept *c = &tb->concepts[i];
+        if (c->origin)
+            continue;
         h = fnv_str(h, c->id);
         for (size_t j = 0; j < c->n_terms; j++) {
             h = fnv_str(h, c->terms[j].lang);
@@ -57,7 +60,7 @@ static size_t termbase_langs(const sel_termbase *tb, const char **langs, size_t 
 {
     size_t n = 0;
     for (size_t i = 0; i < tb->n_concepts; i++)
-        for (size_t j = 0; j < tb->concepts[i].n_terms; j++) {
+        for (size_t j = 0; !tb->concepts[i].origin && j < tb->concepts[i].n_terms; j++) {
             const char *lang = tb->concepts[i].terms[j].lang;
             size_t k = 0;
             while (k < n && strcmp(langs[k], lang) != 0)
@@ -114,7 +117,7 @@ int sel_term_index_load(sel_term_index **out, sel_ctx *ctx, const sel_termbase *
 {
     *out = NULL;
     struct sel_text t;
-    if (sel_text_read(&t, NULL, path) != SEL_OK)
+    if (tb->bundled_replaced || sel_text_read(&t, NULL, path) != SEL_OK)
         return SEL_ENOTFOUND;
     const char *langs[8];
     size_t n_langs = termbase_langs(tb, langs, 8);
@@ -140,7 +143,7 @@ int sel_term_index_load(sel_term_index **out, sel_ctx *ctx, const sel_termbase *
         char *end1, *end2;
         size_t ci = strtoul(f[1], &end1, 10), ti = strtoul(f[2], &end2, 10);
         const struct sel_concept *c = nf == 5 ? sel_termbase_concept(tb, ci) : NULL;
-        if (!c || *end1 || *end2 || ti >= c->n_terms || strcmp(c->terms[ti].lang, lang) != 0) {
+        if (!c || c->origin || *end1 || *end2 || ti >= c->n_terms || strcmp(c->terms[ti].lang, lang) != 0) {
             rc = SEL_ENOTFOUND; // does not fit this termbase after all
             break;
         }

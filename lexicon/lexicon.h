@@ -28,6 +28,10 @@ enum sel_term_status { SEL_STATUS_PREFERRED, SEL_STATUS_ADMITTED, SEL_STATUS_DEP
 const char *sel_pos_name(enum sel_pos pos);
 const char *sel_term_type_name(enum sel_term_type type);
 const char *sel_term_status_name(enum sel_term_status status);
+/** The picklist value named @p name (as sel_*_name() writes it); false when there is none. */
+bool sel_pos_from_name(const char *name, enum sel_pos *out);
+bool sel_term_type_from_name(const char *name, enum sel_term_type *out);
+bool sel_term_status_from_name(const char *name, enum sel_term_status *out);
 
 struct sel_term {
     const char *text;              ///< as written in running text ("Korea Utara", "PBB")
@@ -45,10 +49,13 @@ struct sel_concept {
     const char *definition;        ///< NULL if none
     const char *note;              ///< NULL if none
     const char *homograph;         ///< NULL if none; explains a term shared with another concept
-    const char *file;              ///< source file it was read from
-    long line;                     ///< line of its `concept:` line
+    const char *file;              ///< source file it was read from; for a user concept its `source`
+    long line;                     ///< line of its `concept:` line; 0 for a user concept
     struct sel_term *terms;
     size_t n_terms;
+    const char *origin;            ///< NULL: bundled; else the user's: "imported", "added", "discovered"
+    const char *added_at;          ///< a user concept's date (ISO 8601), else NULL
+    const char *evidence;          ///< what discovery saw, for a discovered concept; else NULL
 };
 
 /**
@@ -101,6 +108,29 @@ int sel_termbase_read_dir(sel_termbase *tb, sel_ctx *ctx, const char *dir,
  */
 size_t sel_termbase_check(const sel_termbase *tb, sel_problem_fn report, void *user);
 
+/**
+ * Adds a copy of @p c (a user concept: its origin is set) after the bundled concepts. A bundled
+ * concept of the same id is replaced: it keeps its place but loses its terms.
+ */
+int sel_termbase_add_concept(sel_termbase *tb, sel_ctx *ctx, const struct sel_concept *c);
+/** The concept with id @p id (the user's, when it stands for a bundled one), or NULL. */
+const struct sel_concept *sel_termbase_find(const sel_termbase *tb, const char *id);
+/**
+ * Gives the @p lang term @p text of concept @p concept_id (compared ignoring ASCII case) the
+ * status @p status. @return false when there is no such term.
+ */
+bool sel_termbase_set_status(sel_termbase *tb, const char *concept_id, const char *lang, const char *text,
+                             enum sel_term_status status);
+
+typedef struct sel_store sel_store;
+/**
+ * Adds the user's termbase held in @p st: its curated concepts (general-vocabulary entries, such
+ * as imported dictionaries, stay lookup-only) and the user's verdicts on terms (`selaras term
+ * deprecate`). Every command that reads a database calls this, so user terms are found wherever
+ * bundled ones are.
+ */
+int sel_termbase_add_user(sel_termbase *tb, sel_ctx *ctx, sel_store *st);
+
 size_t sel_termbase_concept_count(const sel_termbase *tb);
 /** The @p i-th concept in reading order, borrowed. */
 const struct sel_concept *sel_termbase_concept(const sel_termbase *tb, size_t i);
@@ -150,6 +180,12 @@ int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char
  */
 bool sel_term_keys_join(const struct sel_token *tokens, size_t n, char *keys, size_t keys_size, char *roots,
                         size_t roots_size);
+/**
+ * Adds the @p lang terms of the user's concepts in @p tb (those with an origin) to @p ix, analysed
+ * with @p an: an index loaded from the compiled keys holds the bundled terms only.
+ */
+int sel_term_index_add_user(sel_term_index *ix, sel_ctx *ctx, const sel_termbase *tb, const char *lang,
+                            sel_analyzer *an);
 /** Adds term @p t of concept @p c under precomputed @p keys and @p roots. */
 int sel_term_index_add(sel_term_index *ix, const struct sel_concept *c, const struct sel_term *t, const char *keys,
                        const char *roots);

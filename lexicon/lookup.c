@@ -173,8 +173,9 @@ static bool collect_match(void *user, const struct sel_term_match *m)
     return true;
 }
 
-// Within one kind: a `case` term spelt as typed first, then preferred before admitted before
-// deprecated, then the order of the termbase.
+// Within one kind: a `case` term spelt as typed first, then the user's own entries (their house
+// style) before the bundled ones, then preferred before admitted before deprecated, then the order
+// of the termbase.
 static int rank_cmp(const void *a, const void *b)
 {
     const struct sel_lookup_result *x = a, *y = b;
@@ -182,6 +183,8 @@ static int rank_cmp(const void *a, const void *b)
         return (int)x->kind - (int)y->kind;
     if (x->term->exact_case != y->term->exact_case)
         return x->term->exact_case ? -1 : 1;
+    if (!x->concept->origin != !y->concept->origin)
+        return x->concept->origin ? -1 : 1;
     if (x->term->status != y->term->status)
         return (int)x->term->status - (int)y->term->status;
     return (x->concept > y->concept) - (x->concept < y->concept);

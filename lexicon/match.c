@@ -250,18 +250,16 @@ int sel_term_index_new(sel_term_index **out)
     return SEL_OK;
 }
 
-int sel_term_index_build(sel_term_index **out, sel_ctx *ctx, const sel_termbase *tb, const char *lang,
-                         sel_analyzer *an)
+// Analyses and adds the @p lang terms of the concepts of @p tb: every one, or the user's only.
+static int index_terms(sel_term_index *ix, sel_ctx *ctx, const sel_termbase *tb, const char *lang, sel_analyzer *an,
+                       bool user_only)
 {
-    SEL_CHECK_ARG(out && tb && lang && an, SEL_EINVAL);
-    *out = NULL;
-    sel_term_index *ix = NULL;
-    if (sel_term_index_new(&ix) != SEL_OK)
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
     int rc = SEL_OK;
     char keys[2048], roots[2048];
     for (size_t i = 0; rc == SEL_OK && i < tb->n_concepts; i++) {
         const struct sel_concept *c = &tb->concepts[i];
+        if (user_only && !c->origin)
+            continue;
         for (size_t j = 0; rc == SEL_OK && j < c->n_terms; j++) {
             if (strcmp(c->terms[j].lang, lang) != 0)
                 continue;
@@ -270,12 +268,31 @@ int sel_term_index_build(sel_term_index **out, sel_ctx *ctx, const sel_termbase 
                 rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
         }
     }
+    return rc;
+}
+
+int sel_term_index_build(sel_term_index **out, sel_ctx *ctx, const sel_termbase *tb, const char *lang,
+                         sel_analyzer *an)
+{
+    SEL_CHECK_ARG(out && tb && lang && an, SEL_EINVAL);
+    *out = NULL;
+    sel_term_index *ix = NULL;
+    if (sel_term_index_new(&ix) != SEL_OK)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    int rc = index_terms(ix, ctx, tb, lang, an, false);
     if (rc != SEL_OK) {
         sel_term_index_free(ix);
         return rc;
     }
     *out = ix;
     return SEL_OK;
+}
+
+int sel_term_index_add_user(sel_term_index *ix, sel_ctx *ctx, const sel_termbase *tb, const char *lang,
+                            sel_analyzer *an)
+{
+    SEL_CHECK_ARG(ix && tb && lang && an, SEL_EINVAL);
+    return index_terms(ix, ctx, tb, lang, an, true);
 }
 
 void sel_term_index_free(sel_term_index *ix)

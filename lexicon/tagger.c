@@ -33,7 +33,9 @@ int sel_tagger_new(sel_tagger **out, sel_ctx *ctx, const sel_termbase *tb, const
         char *keys = sel_data_path("keys");
         rc = keys ? sel_term_index_load(&t->index, ctx, tb, lang, keys) : SEL_ENOTFOUND;
         free(keys);
-        if (rc == SEL_ENOTFOUND) // no compiled keys, or stale ones: analyse the terms now
+        if (rc == SEL_OK) // the compiled keys hold the bundled terms; the user's are analysed now
+            rc = sel_term_index_add_user(t->index, ctx, tb, lang, t->analyzer);
+        else if (rc == SEL_ENOTFOUND) // no compiled keys, or stale ones: analyse the terms now
             rc = sel_term_index_build(&t->index, ctx, tb, lang, t->analyzer);
     }
     if (rc != SEL_OK) {

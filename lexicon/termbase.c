@@ -138,6 +138,30 @@ static int lookup_name(const char *const *names, size_t count, const char *s)
     return -1;
 }
 
+bool sel_pos_from_name(const char *name, enum sel_pos *out)
+{
+    int i = name ? lookup_name(pos_names, SEL_POS_COUNT, name) : -1;
+    if (i >= 0)
+        *out = (enum sel_pos)i;
+    return i >= 0;
+}
+
+bool sel_term_type_from_name(const char *name, enum sel_term_type *out)
+{
+    int i = name ? lookup_name(type_names, SEL_TYPE_COUNT, name) : -1;
+    if (i >= 0)
+        *out = (enum sel_term_type)i;
+    return i >= 0;
+}
+
+bool sel_term_status_from_name(const char *name, enum sel_term_status *out)
+{
+    int i = name ? lookup_name(status_names, SEL_STATUS_COUNT, name) : -1;
+    if (i >= 0)
+        *out = (enum sel_term_status)i;
+    return i >= 0;
+}
+
 static bool known_subject(const char *s)
 {
     for (size_t i = 0; sel_subjects[i]; i++)

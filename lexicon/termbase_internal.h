@@ -11,6 +11,7 @@ struct sel_termbase {
     struct sel_concept *concepts; // reading order
     size_t n_concepts, cap_concepts;
     size_t n_concepts_file;       // concepts seen so far in the file being read
+    bool bundled_replaced;        // a user concept took a bundled one's id: compiled keys no longer fit
 };
 
 #endif

@@ -3,7 +3,9 @@
 #ifndef SEL_CLI_H
 #define SEL_CLI_H
 
+#include "lexicon/lexicon.h"
 #include "src/core/core.h"
+#include "src/store/store.h"
 
 #include <stdio.h>
 
@@ -70,6 +72,14 @@ typedef int (*cli_text_fn)(void *user, sel_ctx *ctx, const struct sel_text *text
  */
 int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn, void *user);
 
+/**
+ * The database whose user termbase a reading command uses: @p db (NULL: the default), which must
+ * exist when given; the default one only when it exists (*out is NULL then, and that is no error).
+ */
+int cli_open_existing_store(sel_store **out, sel_ctx *ctx, const char *db);
+/** The bundled termbase with the user's entries of @p st added (@p st NULL: bundled only). */
+int cli_open_termbase(sel_termbase **out, sel_ctx *ctx, sel_store *st);
+
 /** Prints the top-level help (the command list). */
 void cli_print_main_help(FILE *out);
 
@@ -85,6 +95,7 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv);
 int cmd_tag(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lexicon(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv);
+int cmd_term(const struct cli_command *cmd, int argc, char **argv);
 int cmd_export(const struct cli_command *cmd, int argc, char **argv);
 int cmd_merge(const struct cli_command *cmd, int argc, char **argv);
 extern const char cmd_merge_usage[];

@@ -262,3 +262,27 @@ int cmd_help(const struct cli_command *cmd, int argc, char **argv)
     cli_print_usage(target, stdout);
     return 0;
 }
+
+int cli_open_existing_store(sel_store **out, sel_ctx *ctx, const char *db)
+{
+    *out = NULL;
+    char *path = sel_store_path(db);
+    if (!path)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    struct stat sb;
+    int rc = SEL_OK;
+    if (db || stat(path, &sb) == 0) // a database named with --db must exist; the default may not
+        rc = sel_store_open(out, ctx, path, false);
+    free(path);
+    return rc;
+}
+
+int cli_open_termbase(sel_termbase **out, sel_ctx *ctx, sel_store *st)
+{
+    int rc = sel_termbase_open_bundled(out, ctx);
+    if (rc == SEL_OK && st && (rc = sel_termbase_add_user(*out, ctx, st)) != SEL_OK) {
+        sel_termbase_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}

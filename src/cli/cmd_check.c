@@ -103,12 +103,13 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
         { "presegmented", no_argument, NULL, 'p' },
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
+        { "db", required_argument, NULL, 'D' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     enum sel_check_format format = SEL_CHECK_TEXT;
     bool presegmented = false;
-    const char *output = NULL;
+    const char *output = NULL, *db = NULL;
     int opt;
     while ((opt = getopt_long(argc, argv, "f:o:h", long_opts, NULL)) != -1) {
         switch (opt) {
@@ -117,6 +118,11 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
             break;
         case 'o':
             output = optarg;
+            break;
+        case 'D':
+            if (!cli_parse_path(cmd, "--db", optarg))
+                return EXIT_USAGE;
+            db = optarg;
             break;
         case 'f': {
             int f = cli_parse_choice(cmd, "--format", optarg, (const char *const[]){ "text", "tsv", "json", "html", NULL });
@@ -146,11 +152,17 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
 
     sel_ctx *ctx = NULL;
     sel_checker *ck = NULL;
+    sel_store *st = NULL; // the user's termbase, when there is a database
+    sel_termbase *tb = NULL;
     struct sel_check_report report = { 0 };
     int status = EXIT_USAGE;
     if (sel_ctx_new(&ctx) != SEL_OK)
         return EXIT_USAGE;
-    int rc = sel_checker_new(&ck, ctx, NULL);
+    int rc = cli_open_existing_store(&st, ctx, db);
+    if (rc == SEL_OK)
+        rc = cli_open_termbase(&tb, ctx, st);
+    if (rc == SEL_OK)
+        rc = sel_checker_new(&ck, ctx, tb);
     if (rc == SEL_OK)
         rc = memory ? check_memory(ck, ctx, argv[optind], &report)
                     : check_files(ck, ctx, argv[optind], argv[optind + 1], presegmented, &report);
@@ -162,6 +174,8 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
         cli_report(ctx);
     sel_check_report_finish(&report);
     sel_checker_free(ck);
+    sel_termbase_free(tb);
+    sel_store_close(st);
     sel_ctx_free(ctx);
     return status;
 }

@@ -132,7 +132,8 @@ int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
     sel_store *st = NULL;
     int status = EXIT_USAGE;
     char *path = sel_store_path(db);
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
+        cli_open_termbase(&tb, ctx, st) != SEL_OK ||
         sel_concordance_new(&c.q, ctx, st) != SEL_OK ||
         sel_lookup_new(&lk, ctx, tb, lang) != SEL_OK)
         goto done;

@@ -38,9 +38,7 @@ static int run_glossary(sel_ctx *ctx, enum sel_gloss_format fmt, const struct se
     sel_glossary *g = NULL;
     struct sel_output out = { 0 };
     int status = EXIT_USAGE;
-    if (sel_termbase_new(&tb) != SEL_OK || sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK)
-        goto done;
-    if (open_db(&st, ctx, db, opt->source != SEL_SOURCE_CORPUS) != SEL_OK)
+    if (open_db(&st, ctx, db, opt->source != SEL_SOURCE_CORPUS) != SEL_OK || cli_open_termbase(&tb, ctx, st) != SEL_OK)
         goto done;
     if (sel_glossary_build(&g, ctx, tb, st, opt) != SEL_OK)
         goto done;

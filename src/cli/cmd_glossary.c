@@ -194,8 +194,8 @@ int cmd_glossary(const struct cli_command *cmd, int argc, char **argv)
     // the corpus glossary of `export glossary`, with the forms seen and the confirmation counts
     struct sel_gloss_options gopt = { .source = SEL_SOURCE_CORPUS, .subject = subject, .min_count = min_count,
                                       .details = true };
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
-        sel_store_open(&st, ctx, path, false) != SEL_OK || sel_glossary_build(&g, ctx, tb, st, &gopt) != SEL_OK)
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
+        cli_open_termbase(&tb, ctx, st) != SEL_OK || sel_glossary_build(&g, ctx, tb, st, &gopt) != SEL_OK)
         goto done;
     n = sel_glossary_count(g);
     if (n && !(entries = malloc(n * sizeof(*entries)))) {

@@ -249,8 +249,8 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
     }
     if (!anything_to_ingest(ctx, files, n_files, translation, format))
         goto quiet_done;
-    if (sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
-        sel_store_open(&st, ctx, db_path, true) != SEL_OK || sel_ingester_new(&ing, ctx, st, tb, lang) != SEL_OK)
+    if (sel_store_open(&st, ctx, db_path, true) != SEL_OK || cli_open_termbase(&tb, ctx, st) != SEL_OK ||
+        sel_ingester_new(&ing, ctx, st, tb, lang) != SEL_OK)
         goto done;
     sel_ingester_batch(ing, n_files > 1);
     struct progress p = { isatty(2) && n_files > 1, 0, n_files, 0, 0, now() };

@@ -323,13 +323,10 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
     sel_ctx *ctx = NULL;
     sel_termbase *tb = NULL;
     int status = EXIT_USAGE;
-    char *line = NULL, *db_path = sel_store_path(db);
+    char *line = NULL;
     size_t cap = 0;
-    struct stat sb;
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK || sel_lookup_new(&run.lk, ctx, tb, run.from) != SEL_OK)
-        goto done;
-    // A database given with --db must exist; the default one is used when there is one.
-    if ((db || stat(db_path, &sb) == 0) && sel_store_open(&run.st, ctx, db_path, false) != SEL_OK)
+    if (sel_ctx_new(&ctx) != SEL_OK || cli_open_existing_store(&run.st, ctx, db) != SEL_OK ||
+        cli_open_termbase(&tb, ctx, run.st) != SEL_OK || sel_lookup_new(&run.lk, ctx, tb, run.from) != SEL_OK)
         goto done;
     run.ctx = ctx;
     if (run.format == FORMAT_JSON)
@@ -369,7 +366,6 @@ done:
     if (status == EXIT_USAGE)
         cli_report(ctx);
     free(line);
-    free(db_path);
     json_object_put(run.json);
     clear_rows(&run);
     sel_store_close(run.st);

@@ -63,12 +63,14 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
         { "lines", no_argument, NULL, 'L' },
         { "include-boilerplate", no_argument, NULL, 'B' },
         { "format", required_argument, NULL, 'f' },
+        { "db", required_argument, NULL, 'D' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *lang_code = "id";
     struct tag_out out = { 0 };
     bool furniture = false;
+    const char *db = NULL;
     int opt;
     while ((opt = getopt_long(argc, argv, "l:f:h", long_opts, NULL)) != -1) {
         switch (opt) {
@@ -82,6 +84,11 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
             break;
         case 'B':
             furniture = true;
+            break;
+        case 'D':
+            if (!cli_parse_path(cmd, "--db", optarg))
+                return EXIT_USAGE;
+            db = optarg;
             break;
         case 'f': {
             int f = cli_parse_choice(cmd, "--format", optarg, (const char *const[]){ "tsv", "jsonl", NULL });
@@ -99,8 +106,10 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
     }
     sel_ctx *ctx = NULL;
     sel_termbase *tb = NULL;
+    sel_store *st = NULL; // the user's termbase, when there is a database
     int status = EXIT_USAGE;
-    if (sel_ctx_new(&ctx) != SEL_OK || sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
+    if (sel_ctx_new(&ctx) != SEL_OK || cli_open_existing_store(&st, ctx, db) != SEL_OK ||
+        cli_open_termbase(&tb, ctx, st) != SEL_OK ||
         sel_tagger_new(&out.tagger, ctx, tb, lang_code) != SEL_OK ||
         (sel_tagger_include_furniture(out.tagger, furniture), cli_each_text(ctx, argc, argv, optind, tag_file, &out)) != SEL_OK)
         goto done;
@@ -110,6 +119,7 @@ done:
         cli_report(ctx);
     sel_tagger_free(out.tagger);
     sel_termbase_free(tb);
+    sel_store_close(st);
     sel_ctx_free(ctx);
     return status;
 }

@@ -35,7 +35,9 @@ const struct cli_command cli_commands[] = {
       "  -l, --lang L        language of the input (default id)\n"
       "      --lines         every input line is one sentence\n"
       "      --include-boilerplate  also tag boilerplate lines and site datelines (skipped by default)\n"
-      "  -f, --format F      tsv or jsonl\n" COMMON_HELP },
+      "  -f, --format F      tsv or jsonl\n"
+      "      --db PATH       the database whose user terms to find too (default: the default\n"
+      "                      database, when there is one)\n" COMMON_HELP },
     { "align", cmd_align, "Align a document with its translation, sentence by sentence",
       "selaras align [--presegmented] [--format tsv|tmx|moses|jsonl|text] [-o FILE_OR_PREFIX] SRC_FILE TGT_FILE\n"
       "\n"
@@ -50,6 +52,8 @@ const struct cli_command cli_commands[] = {
       "  -f, --format F      text (by sentence pair), tsv or json (a finding per row) or html (a report\n"
       "                      with both texts side by side)\n"
       "  -o, --output FILE   write the report to FILE instead of standard output\n"
+      "      --db PATH       the database whose user terms to check too (default: the default\n"
+      "                      database, when there is one)\n"
       "\n"
       "A TMX or XLIFF (1.2, 2.0) file's units are taken as the sentence pairs.\n"
       "Findings: not-a-translation, missing-term, deprecated-term, inconsistent, number, untranslated,\n"
@@ -121,6 +125,25 @@ const struct cli_command cli_commands[] = {
       "           bad entries are skipped with a warning: exit 1 if any were, 2 if none imported\n"
       "  compile  write the analysed keys of the bundled termbase, for fast start-up (the build\n"
       "           does this; a stale or missing file only makes start-up slower)\n" COMMON_HELP },
+    { "term", cmd_term, "Add, deprecate, remove and list the user's own terms",
+      "selaras term add [--concept ID] [--subject S] [--note T] [--definition D] ID_TERM EN_TERM\n"
+      "selaras term deprecate [--concept ID] [--lang id|en] [--note T] TERM\n"
+      "selaras term remove [--concept ID] [--lang id|en] TERM|CONCEPT_ID\n"
+      "selaras term list [--format text|tsv|json]\n"
+      "\n"
+      "  add        a new concept (user.TERM) with ID_TERM and EN_TERM preferred, or with --concept\n"
+      "             ID the two terms added to that concept (a bundled one: your entry, with its\n"
+      "             terms and yours, then stands for it)\n"
+      "  deprecate  mark a bundled or user term as wrong, for this database's user: it is no\n"
+      "             longer proposed and check reports it in a translation\n"
+      "  remove     take back a verdict, a user term, or a whole user concept (by its id)\n"
+      "  list       the user's concepts (added, imported with --curated, discovered) and verdicts;\n"
+      "             exit 1 when there are none\n"
+      "      --db PATH       the user's database (default $SELARAS_DB, else\n"
+      "                      $XDG_DATA_HOME/selaras/selaras.db)\n"
+      "\n"
+      "User terms are matched in every inflected form, like bundled ones, by tag, ingest, check,\n"
+      "lookup, glossary, concordance and the exports.\n" COMMON_HELP },
     { "help", cmd_help, "Show help for a command",
       "selaras help [COMMAND]\n" },
     { NULL, NULL, NULL, NULL },

@@ -204,13 +204,19 @@ int sel_doc_writer_confirmation(sel_doc_writer *w, sel_ctx *ctx, int64_t occurre
 
 struct sel_user_concept {
     const char *id, *subject, *definition, *note; ///< subject, definition, note may be NULL
-    const char *source;  ///< the file it was imported from
-    bool curated;
+    const char *source;       ///< the file it was imported from, or "added" / "discovered"
+    bool curated;             ///< ranked as a termbase entry; false: general vocabulary (dictd)
+    const char *origin;       ///< "imported" (NULL means this), "added" or "discovered"
+    const char *added_at;     ///< ISO 8601 UTC; NULL when writing: now
+    const char *evidence;     ///< what discovery saw (count, score, an example); may be NULL
+    const char *cited_source; ///< TBX-Basic `source` of the concept; may be NULL
 };
 struct sel_user_term {
     const char *lang, *text;
-    const char *pos, *type; ///< may be NULL
-    const char *status;     ///< NULL: "admitted"
+    const char *pos, *type;   ///< may be NULL
+    const char *status;       ///< NULL: "admitted"
+    const char *context;      ///< TBX-Basic `context`: a sentence using the term; may be NULL
+    const char *cited_source; ///< TBX-Basic `source` of the term; may be NULL
 };
 
 /** Stores user entries; inside the caller's transaction (sel_store_begin()). */
@@ -222,12 +228,48 @@ int sel_user_writer_concept(sel_user_writer *w, sel_ctx *ctx, const struct sel_u
 /** Adds term @p t to user concept @p concept_id. */
 int sel_user_writer_term(sel_user_writer *w, sel_ctx *ctx, const char *concept_id, const struct sel_user_term *t);
 
-/** Receive the user's entries: a concept (source not set), then its terms; anything but SEL_OK stops and is returned. */
+/** Receive the user's entries: a concept, then its terms; anything but SEL_OK stops and is returned. */
 typedef int (*sel_user_concept_fn)(void *user, const struct sel_user_concept *c);
 typedef int (*sel_user_concept_term_fn)(void *user, const char *concept_id, const struct sel_user_term *t);
 /** Every user concept in the order imported, each followed by its terms in their order. */
 int sel_store_user_entries(sel_store *st, sel_ctx *ctx, sel_user_concept_fn concept, sel_user_concept_term_fn term,
                            void *user);
+
+/** The same for the curated entries only (not general vocabulary), in one query: the user's termbase. */
+int sel_store_user_termbase(sel_store *st, sel_ctx *ctx, sel_user_concept_fn concept, sel_user_concept_term_fn term,
+                            void *user);
+
+/**
+ * Removes user concept @p id with its terms, or with @p lang and @p text only that term (the
+ * concept goes too when it has no term left). Inside the caller's transaction.
+ * @return the number of terms removed (0: nothing matched), or a negative status
+ */
+int sel_store_user_remove(sel_store *st, sel_ctx *ctx, const char *id, const char *lang, const char *text);
+
+/** This user's verdict on one term of a bundled or user concept (`selaras term deprecate`). */
+struct sel_term_override {
+    const char *concept_id, *lang, *text;
+    const char *status;   ///< "deprecated"
+    const char *note;     ///< why; may be NULL
+    const char *added_at; ///< set when read; NULL when writing: now
+};
+/** Sets (or replaces) the verdict on @p o's term; inside the caller's transaction. */
+int sel_store_override_set(sel_store *st, sel_ctx *ctx, const struct sel_term_override *o);
+/** Takes a verdict back. @return 1 when there was one, 0 when not, or a negative status */
+int sel_store_override_remove(sel_store *st, sel_ctx *ctx, const char *concept_id, const char *lang,
+                              const char *text);
+typedef int (*sel_override_fn)(void *user, const struct sel_term_override *o);
+/** Every verdict, oldest first. */
+int sel_store_overrides(sel_store *st, sel_ctx *ctx, sel_override_fn emit, void *user);
+
+/**
+ * Remembers that a discovered candidate was rejected: @p keys is its lemma sequence
+ * (SEL_KEY_SEP-joined, as the term index makes keys), @p text how it was shown.
+ */
+int sel_store_candidate_reject(sel_store *st, sel_ctx *ctx, const char *keys, const char *text);
+typedef int (*sel_rejected_fn)(void *user, const char *keys, const char *text);
+/** Every rejected candidate. */
+int sel_store_rejected_candidates(sel_store *st, sel_ctx *ctx, sel_rejected_fn emit, void *user);
 
 /* ---- Glossary questions (src/store/glossary_query.c) ------------------------------------------ */
 

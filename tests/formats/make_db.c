@@ -118,8 +118,9 @@ int main(int argc, char **argv)
     // a user concept whose every field holds what XML, CSV and JSON must escape
     sel_user_writer *uw = NULL;
     check(sel_user_writer_new(&uw, ctx, st), "preparing");
-    const struct sel_user_concept uc = { "user.special", "security", "Def with & and <angle> \"quotes\", commas",
-                                         "line one\nline two\twith tab", "make_db", true };
+    const struct sel_user_concept uc = { .id = "user.special", .subject = "security",
+                                         .definition = "Def with & and <angle> \"quotes\", commas",
+                                         .note = "line one\nline two\twith tab", .source = "make_db", .curated = true };
     check(sel_user_writer_concept(uw, ctx, &uc), "user_concept");
     static const char *const terms[][4] = {
         { "id", "Kata & <khusus> \"kutip\"", "noun", "preferred" },
@@ -127,7 +128,8 @@ int main(int argc, char **argv)
         { "en", "Word & <special> \"quoted\"", "noun", "preferred" },
     };
     for (size_t i = 0; i < 3; i++) {
-        const struct sel_user_term t = { terms[i][0], terms[i][1], terms[i][2], "fullForm", terms[i][3] };
+        const struct sel_user_term t = { .lang = terms[i][0], .text = terms[i][1], .pos = terms[i][2],
+                                         .type = "fullForm", .status = terms[i][3] };
         check(sel_user_writer_term(uw, ctx, "user.special", &t), "user_term");
     }
     sel_user_writer_free(uw);
