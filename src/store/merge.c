@@ -26,8 +26,8 @@ enum merge_stmt {
     SHARD_DOCS, FIND_HASH, FIND_PATH,
     DELETE_CONF, DELETE_MENTION, DELETE_SENT, DELETE_PARA, DELETE_BEAD, DELETE_DOC,
     DOC_FAMILY, COPY_DOC, COPY_PARA, COPY_SENT, COPY_CONCEPTS, COPY_MENTION, COPY_CONF, COPY_BEAD,
-    USER_CONCEPTS, DELETE_USER_TERMS, DELETE_USER_CONCEPT, COPY_USER_CONCEPT, COPY_USER_TERMS,
-    N_MERGE_STMTS
+    USER_CONCEPTS, DELETE_USER_TERMS, DELETE_USER_CONCEPT, COPY_USER_CONCEPT, COPY_USER_TERMS, COPY_VERDICTS,
+    COPY_REJECTED, N_MERGE_STMTS
 };
 
 // An occurrence's id is its sentence's id << 24 plus its ordinal (SEL_OCCURRENCE_ID_SHIFT): the
@@ -95,18 +95,26 @@ static const char *const merge_sql[N_MERGE_STMTS] = {
         "SELECT s.id, EXISTS (SELECT 1 FROM main.user_concept WHERE id = s.id), "
         "EXISTS (SELECT 1 FROM main.user_concept m WHERE m.id = s.id AND m.subject IS s.subject "
         "  AND m.definition IS s.definition AND m.note IS s.note AND m.source IS s.source AND m.curated IS s.curated "
-        "  AND (SELECT json_group_array(json_array(lang, text, pos, type, status)) FROM "
+        "  AND m.origin IS s.origin AND m.evidence IS s.evidence AND m.cited_source IS s.cited_source "
+        "  AND (SELECT json_group_array(json_array(lang, text, pos, type, status, context, cited_source)) FROM "
         "       (SELECT * FROM main.user_term WHERE concept_id = s.id ORDER BY id)) IS "
-        "      (SELECT json_group_array(json_array(lang, text, pos, type, status)) FROM "
+        "      (SELECT json_group_array(json_array(lang, text, pos, type, status, context, cited_source)) FROM "
         "       (SELECT * FROM @.user_term WHERE concept_id = s.id ORDER BY id))) "
         "FROM @.user_concept s ORDER BY s.rowid",
     [DELETE_USER_TERMS] = "DELETE FROM main.user_term WHERE concept_id = ?1",
     [DELETE_USER_CONCEPT] = "DELETE FROM main.user_concept WHERE id = ?1",
-    [COPY_USER_CONCEPT] = "INSERT INTO main.user_concept (id, subject, definition, note, source, curated) "
-                          "SELECT id, subject, definition, note, source, curated FROM @.user_concept WHERE id = ?1",
-    [COPY_USER_TERMS] = "INSERT INTO main.user_term (concept_id, lang, text, pos, type, status) "
-                        "SELECT concept_id, lang, text, pos, type, status FROM @.user_term WHERE concept_id = ?1 "
-                        "ORDER BY id",
+    [COPY_USER_CONCEPT] = "INSERT INTO main.user_concept (id, subject, definition, note, source, curated, origin, "
+                          "added_at, evidence, cited_source) SELECT id, subject, definition, note, source, curated, "
+                          "origin, added_at, evidence, cited_source FROM @.user_concept WHERE id = ?1",
+    [COPY_USER_TERMS] = "INSERT INTO main.user_term (concept_id, lang, text, pos, type, status, context, cited_source) "
+                        "SELECT concept_id, lang, text, pos, type, status, context, cited_source FROM @.user_term "
+                        "WHERE concept_id = ?1 ORDER BY id",
+    // The user's verdicts on terms: a later shard's verdict on the same term wins, as a later
+    // `term deprecate` would; rejected candidates are a union.
+    [COPY_VERDICTS] = "INSERT OR REPLACE INTO main.term_override (concept_id, lang, text, status, note, added_at) "
+                      "SELECT concept_id, lang, text, status, note, added_at FROM @.term_override ORDER BY 1, 2, 3",
+    [COPY_REJECTED] = "INSERT OR IGNORE INTO main.rejected_candidate (keys, text, rejected_at) "
+                      "SELECT keys, text, rejected_at FROM @.rejected_candidate ORDER BY 1",
 };
 
 struct shard {
@@ -305,6 +313,10 @@ static int merge_user_entries(struct merger *m, struct shard *sh)
     if (rc == SEL_OK && step != SQLITE_DONE)
         rc = sel_store_fail(m->st, m->ctx, step, "reading a shard's user entries");
     sqlite3_reset(q);
+    if (rc == SEL_OK)
+        rc = run(m, sh->stmt[COPY_VERDICTS]);
+    if (rc == SEL_OK)
+        rc = run(m, sh->stmt[COPY_REJECTED]);
     return rc;
 }
 

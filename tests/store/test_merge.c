@@ -228,6 +228,29 @@ Test(merge, unions_user_entries)
                      "u.same|0|kucing,cat\nu.new|1|burung\nu.changed|0|anjing,hound\n");
 }
 
+// The user's verdicts on terms and the candidates they rejected come along: a later shard's
+// verdict on the same term wins, rejected candidates are a union.
+Test(merge, unions_verdicts_and_rejected_candidates)
+{
+    write_db("v1.db", (const char *const[]){
+        "INSERT INTO term_override (concept_id, lang, text, status, note, added_at) VALUES "
+        "('cf.liberate', 'en', 'liberate', 'deprecated', 'old', '2026-01-01T00:00:00Z')",
+        "INSERT INTO rejected_candidate (keys, text, rejected_at) VALUES ('hari\x1fini', 'hari ini', 'T1')", NULL });
+    write_db("v2.db", (const char *const[]){
+        "INSERT INTO term_override (concept_id, lang, text, status, note, added_at) VALUES "
+        "('cf.liberate', 'en', 'liberate', 'deprecated', 'new', '2026-02-01T00:00:00Z'), "
+        "('law.prosecute', 'en', 'prosecute', 'deprecated', NULL, '2026-02-02T00:00:00Z')",
+        "INSERT INTO rejected_candidate (keys, text, rejected_at) VALUES ('hari\x1fini', 'hari ini', 'T2'), "
+        "('kata', 'kata', 'T3')", NULL });
+    struct sel_merge_report r;
+    const char *shards[] = { "v1.db", "v2.db" };
+    cr_assert_eq(merge("out.db", shards, 2, &r), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_str_eq(rows("out.db", "SELECT concept_id, text, note FROM term_override ORDER BY 1"),
+                     "cf.liberate|liberate|new\nlaw.prosecute|prosecute|NULL\n");
+    cr_assert_str_eq(rows("out.db", "SELECT text, rejected_at FROM rejected_candidate ORDER BY 1"),
+                     "hari ini|T1\nkata|T3\n");
+}
+
 Test(merge, refuses_before_writing)
 {
     write_db("a.db", shard_a);
