@@ -63,12 +63,17 @@ int cli_parse_choice(const struct cli_command *cmd, const char *opt, const char 
 /** The index of @p arg among the NULL-terminated @p choices, or -1; reports nothing. */
 int cli_choice_index(const char *arg, const char *const *choices);
 
+/** Distinct forms whose analyses a command keeps between pieces of input (sel_analyzer_forget()). */
+#define CLI_ANALYSES_KEPT ((size_t)100000)
+
 /** What a command does with one input text; returns a status (0 to go on). */
 typedef int (*cli_text_fn)(void *user, sel_ctx *ctx, const struct sel_text *text);
 
 /**
- * Reads each file of argv[first..argc) — standard input when there is none, "-" for it too —
- * with sel_text_read() and hands it to @p fn; stops at the first failure and returns its status.
+ * Reads each file of argv[first..argc) — standard input when there is none, "-" for it too — in
+ * pieces of whole lines (sel_text_stream, so memory stays flat on any size of file) and hands
+ * each to @p fn; a file's first piece has offset == bom. Stops at the first failure and returns
+ * its status.
  */
 int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn, void *user);
 

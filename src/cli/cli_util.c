@@ -228,13 +228,20 @@ int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn
     static char *stdin_only[] = { "-" };
     char **files = first < argc ? argv + first : stdin_only;
     int n = first < argc ? argc - first : 1;
+    // SELARAS_PIECE_BYTES: a smaller piece, so tests can show that pieces change no output
+    const char *env = getenv("SELARAS_PIECE_BYTES");
+    char *end = NULL;
+    unsigned long long piece = env ? strtoull(env, &end, 10) : 0;
+    if (!env || *end || piece < 64 || piece > SEL_TEXT_PIECE)
+        piece = SEL_TEXT_PIECE;
     for (int i = 0; i < n; i++) {
-        struct sel_text text;
-        int rc = sel_text_read(&text, ctx, files[i]);
-        if (rc == SEL_OK)
-            rc = fn(user, ctx, &text);
-        sel_text_finish(&text);
-        if (rc != SEL_OK)
+        sel_text_stream *s = NULL;
+        int rc = sel_text_stream_open(&s, ctx, files[i], (size_t)piece);
+        struct sel_text piece;
+        while (rc == SEL_OK && (rc = sel_text_stream_next(s, ctx, &piece)) == 1)
+            rc = fn(user, ctx, &piece);
+        sel_text_stream_close(s);
+        if (rc < 0 || rc > 1) // fn's status, or the stream's error
             return rc;
     }
     return SEL_OK;

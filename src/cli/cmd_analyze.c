@@ -36,7 +36,12 @@ static int analyze_file(void *user, sel_ctx *ctx, const struct sel_text *text)
 {
     struct analyze_run *run = user;
     int rc = sel_segment(run->seg, ctx, text->data, text->len, analyze_sentence, run);
-    return rc != SEL_OK ? rc : run->rc;
+    if (rc == SEL_OK)
+        rc = run->rc;
+    // between pieces nothing holds a word: bound the analyses kept, however long the input
+    if (rc == SEL_OK && sel_analyzer_forget(run->an, CLI_ANALYSES_KEPT) != SEL_OK)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    return rc;
 }
 
 int cmd_analyze(const struct cli_command *cmd, int argc, char **argv)

@@ -10,15 +10,24 @@
 struct segment_out {
     sel_segmenter *seg;
     const char *file;
-    size_t bom;                 // added to offsets so they count the file's own bytes
+    size_t offset;              // added to offsets so they count the file's own bytes
+    long line_base, para_base, sent_base; // what the file's earlier pieces held
+    long piece_paras, piece_sents;        // the highest paragraph and sentence of this piece
     bool jsonl, drop_boilerplate;
     long last_para;             // paragraph of the last printed sentence, for blank lines
     bool printed_any;
 };
 
-static bool print_sentence(void *user, const char *text, const struct sel_sentence *s)
+static bool print_sentence(void *user, const char *text, const struct sel_sentence *piece_s)
 {
     struct segment_out *out = user;
+    out->piece_paras = piece_s->para;
+    out->piece_sents = piece_s->index;
+    struct sel_sentence numbered = *piece_s; // numbered in the file, not in the piece
+    numbered.line += out->line_base;
+    numbered.para += out->para_base;
+    numbered.index += out->sent_base;
+    const struct sel_sentence *s = &numbered;
     if (s->boilerplate && out->drop_boilerplate)
         return true;
     int len = (int)(s->end - s->start);
@@ -33,15 +42,15 @@ static bool print_sentence(void *user, const char *text, const struct sel_senten
         json_object_object_add(o, "para", json_object_new_int64(s->para));
         json_object_object_add(o, "line", json_object_new_int64(s->line));
         json_object_object_add(o, "sent", json_object_new_int64(s->index));
-        json_object_object_add(o, "start", json_object_new_int64((int64_t)(s->start + out->bom)));
-        json_object_object_add(o, "end", json_object_new_int64((int64_t)(s->end + out->bom)));
+        json_object_object_add(o, "start", json_object_new_int64((int64_t)(s->start + out->offset)));
+        json_object_object_add(o, "end", json_object_new_int64((int64_t)(s->end + out->offset)));
         json_object_object_add(o, "text", json_object_new_string_len(text + s->start, len));
         json_object_object_add(o, "boilerplate", json_object_new_boolean(s->boilerplate != SEL_BP_NONE));
         if (s->boilerplate)
             json_object_object_add(o, "boilerplate_kind",
                                    json_object_new_string(sel_boilerplate_name(s->boilerplate)));
         if (s->dateline_len) // the site dateline that opens the sentence ("TEMPO.CO, Jakarta -")
-            json_object_object_add(o, "dateline_end", json_object_new_int64((int64_t)(s->start + s->dateline_len + out->bom)));
+            json_object_object_add(o, "dateline_end", json_object_new_int64((int64_t)(s->start + s->dateline_len + out->offset)));
         puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
         json_object_put(o);
     }
@@ -54,7 +63,15 @@ static int segment_file(void *user, sel_ctx *ctx, const struct sel_text *text)
 {
     struct segment_out *out = user;
     out->file = text->name;
-    out->bom = text->bom;
+    out->offset = text->offset;
+    if (text->offset != text->bom) { // a later piece of the same file: go on counting
+        out->para_base += out->piece_paras;
+        out->sent_base += out->piece_sents;
+        out->line_base = text->line - 1;
+        out->piece_paras = out->piece_sents = 0;
+        return sel_segment(out->seg, ctx, text->data, text->len, print_sentence, out);
+    }
+    out->line_base = out->para_base = out->sent_base = out->piece_paras = out->piece_sents = 0;
     out->last_para = 0;
     if (out->printed_any && !out->jsonl)
         putchar('\n'); // a new file starts a new paragraph

@@ -11,26 +11,28 @@ struct tag_out {
     sel_tagger *tagger;
     bool lines;
     const char *file;
-    size_t bom;
+    size_t bom;      // of the file's first piece: line 1's offsets count it
+    long line_base;  // the lines of the file's earlier pieces
     bool jsonl;
 };
 
 static bool print_match(void *user, const char *text, const struct sel_sentence *s, const struct sel_term_match *m)
 {
     struct tag_out *out = user;
-    size_t shift = s->line == 1 ? out->bom : 0; // offsets count the file's own bytes
+    long line = s->line + out->line_base;
+    size_t shift = line == 1 ? out->bom : 0; // offsets count the file's own bytes
     size_t start = m->start - s->line_start + shift, end = m->end - s->line_start + shift;
     int len = (int)(m->end - m->start);
     if (!out->jsonl) {
         char targets[2048];
         sel_concept_terms_join(m->concept, "en", " | ", targets, sizeof(targets));
-        printf("%ld\t%zu\t%zu\t%.*s\t%s\t%s\t%s\n", s->line, start, end, len, text + m->start, m->term->text, targets,
+        printf("%ld\t%zu\t%zu\t%.*s\t%s\t%s\t%s\n", line, start, end, len, text + m->start, m->term->text, targets,
                m->concept->id);
         return !ferror(stdout);
     }
     json_object *o = json_object_new_object();
     json_object_object_add(o, "file", json_object_new_string(out->file));
-    json_object_object_add(o, "line", json_object_new_int64(s->line));
+    json_object_object_add(o, "line", json_object_new_int64(line));
     json_object_object_add(o, "start", json_object_new_int64((int64_t)start));
     json_object_object_add(o, "end", json_object_new_int64((int64_t)end));
     json_object_object_add(o, "surface", json_object_new_string_len(text + m->start, len));
@@ -53,7 +55,12 @@ static int tag_file(void *user, sel_ctx *ctx, const struct sel_text *text)
     struct tag_out *out = user;
     out->file = text->name;
     out->bom = text->bom;
-    return sel_tagger_tag(out->tagger, ctx, text->data, text->len, out->lines, print_match, out);
+    out->line_base = (text->line > 1 ? text->line : 1) - 1;
+    int rc = sel_tagger_tag(out->tagger, ctx, text->data, text->len, out->lines, print_match, out);
+    // between pieces nothing holds a word: bound the analyses kept, however long the input
+    if (rc == SEL_OK && sel_analyzer_forget(sel_tagger_analyzer(out->tagger), CLI_ANALYSES_KEPT) != SEL_OK)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    return rc;
 }
 
 int cmd_tag(const struct cli_command *cmd, int argc, char **argv)

@@ -105,13 +105,15 @@ size_t sel_edit_distance(const char *a, const char *b, size_t limit);
 
 /* ---- Input files -------------------------------------------------------------------------- */
 
-/** A whole input file in memory, checked and normalised for the text pipeline. */
+/** An input file in memory, or a piece of one, checked and normalised for the text pipeline. */
 struct sel_text {
     char *data;       ///< NUL-terminated UTF-8 text, BOM removed
     size_t len;       ///< length in bytes, without the terminating NUL
     const char *name; ///< borrowed display name ("<stdin>" for standard input)
-    size_t bom;       ///< 3 if a UTF-8 byte order mark was removed, else 0: add it to offsets
-                      ///< to get offsets into the file as stored
+    size_t bom;       ///< 3 if a UTF-8 byte order mark was removed (first piece only), else 0
+    size_t offset;    ///< add it to offsets into data to get offsets into the file as stored:
+                      ///< bom for a whole file, where the piece starts for a piece
+    long line;        ///< the file's number for data's first line (0 means 1)
 };
 
 /**
@@ -126,6 +128,24 @@ void sel_text_finish(struct sel_text *text);
 
 /** Computes the 1-based line and byte column of @p offset in @p text (for error messages). */
 struct sel_location sel_text_locate(const struct sel_text *text, size_t offset);
+
+/**
+ * An input file read in pieces of whole lines, so that memory stays flat however large the file
+ * is: the same checks as sel_text_read(), made as the bytes arrive. A piece ends after a blank
+ * line where there is one, else after a line break; a line longer than 16 pieces is cut at a space
+ * (or between two characters) and the cut said on standard error.
+ */
+typedef struct sel_text_stream sel_text_stream;
+/** The piece size commands use: large enough that an article is never cut, small enough to stay flat. */
+#define SEL_TEXT_PIECE ((size_t)4 << 20)
+int sel_text_stream_open(sel_text_stream **out, sel_ctx *ctx, const char *path, size_t piece);
+/**
+ * The next piece of the file in @p piece, borrowed until the next call.
+ * @return 1 with a piece (the first call always gives one, empty for an empty file), 0 at the
+ * end, or a negative status (the error, with file, line and column, on @p ctx)
+ */
+int sel_text_stream_next(sel_text_stream *s, sel_ctx *ctx, struct sel_text *piece);
+void sel_text_stream_close(sel_text_stream *s);
 
 /* ---- Memory helpers -------------------------------------------------------------------------- */
 

@@ -66,7 +66,7 @@ static const char *utf16_kind(const char *data, size_t len)
 
 struct sel_location sel_text_locate(const struct sel_text *text, size_t offset)
 {
-    struct sel_location where = { text->name, 1, 1 };
+    struct sel_location where = { text->name, text->line > 1 ? text->line : 1, 1 };
     size_t line_start = 0;
     if (offset > text->len)
         offset = text->len;
@@ -80,6 +80,29 @@ struct sel_location sel_text_locate(const struct sel_text *text, size_t offset)
     if (where.line == 1)
         where.column += (long)text->bom; // columns count the bytes as stored in the file
     return where;
+}
+
+// The checks every input gets, on a whole file or a piece of one: UTF-16 (at the start of a file),
+// a NUL byte (a binary file), invalid UTF-8; each named with line, column and byte offset.
+static int check_text(sel_ctx *ctx, const struct sel_text *t)
+{
+    const char *utf16 = t->offset == t->bom ? utf16_kind(t->data, t->len) : NULL;
+    if (utf16)
+        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ t->name, 1, 1 },
+                            "UTF-16 (%s) text, not UTF-8; convert it first: iconv -f UTF-16 -t UTF-8 '%s' > '%s.utf8'",
+                            utf16, t->name, t->name);
+    // A NUL anywhere means a binary file: say that, rather than pointing at some earlier byte
+    // that happens not to be UTF-8.
+    const char *nul = memchr(t->data, '\0', t->len);
+    long bad = nul ? (long)(nul - t->data) : sel_utf8_find_invalid(t->data, t->len, false);
+    if (bad < 0)
+        return SEL_OK;
+    struct sel_location at = sel_text_locate(t, (size_t)bad);
+    size_t file_offset = (size_t)bad + t->offset;
+    if (t->data[bad] == '\0')
+        return sel_error_at(ctx, SEL_EPARSE, at, "NUL byte at byte offset %zu: binary file, not text", file_offset);
+    return sel_error_at(ctx, SEL_EPARSE, at, "invalid UTF-8 (byte 0x%02X) at byte offset %zu",
+                        (unsigned char)t->data[bad], file_offset);
 }
 
 int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
@@ -111,33 +134,13 @@ int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
     if (out->len >= 3 && memcmp(out->data, "\xEF\xBB\xBF", 3) == 0) {
         memmove(out->data, out->data + 3, out->len - 3 + 1);
         out->len -= 3;
-        out->bom = 3;
+        out->bom = out->offset = 3;
     }
-    const char *utf16 = utf16_kind(out->data, out->len);
-    if (utf16) {
-        rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ out->name, 1, 1 },
-                          "UTF-16 (%s) text, not UTF-8; convert it first: iconv -f UTF-16 -t UTF-8 '%s' > '%s.utf8'",
-                          utf16, out->name, out->name);
+    out->line = 1;
+    rc = check_text(ctx, out);
+    if (rc != SEL_OK)
         sel_text_finish(out);
-        return rc;
-    }
-    // A NUL anywhere means a binary file: say that, rather than pointing at some earlier byte
-    // that happens not to be UTF-8.
-    const char *nul = memchr(out->data, '\0', out->len);
-    long bad = nul ? (long)(nul - out->data) : sel_utf8_find_invalid(out->data, out->len, false);
-    if (bad >= 0) {
-        struct sel_location at = sel_text_locate(out, (size_t)bad);
-        size_t file_offset = (size_t)bad + out->bom;
-        if (out->data[bad] == '\0')
-            rc = sel_error_at(ctx, SEL_EPARSE, at, "NUL byte at byte offset %zu: binary file, not text",
-                              file_offset);
-        else
-            rc = sel_error_at(ctx, SEL_EPARSE, at, "invalid UTF-8 (byte 0x%02X) at byte offset %zu",
-                              (unsigned char)out->data[bad], file_offset);
-        sel_text_finish(out);
-        return rc;
-    }
-    return SEL_OK;
+    return rc;
 }
 
 void sel_text_finish(struct sel_text *text)
@@ -147,4 +150,175 @@ void sel_text_finish(struct sel_text *text)
         text->data = NULL;
         text->len = 0;
     }
+}
+
+/* ---- Reading in pieces ------------------------------------------------------------------------ */
+
+struct sel_text_stream {
+    FILE *fp;
+    bool is_stdin, eof, started;
+    const char *name;
+    char *buf;            // bytes read and not yet handed out start at buf[0]
+    size_t cap, have;     // have: how many there are
+    size_t piece;         // the size a piece aims at
+    size_t given;         // the length of the piece handed out last (0: none)
+    char saved;           // the byte its terminating NUL replaced
+    size_t offset;        // the file offset of buf[0]
+    long line;            // the file's line number of buf[0]
+    size_t bom;
+};
+
+int sel_text_stream_open(sel_text_stream **out, sel_ctx *ctx, const char *path, size_t piece)
+{
+    SEL_CHECK_ARG(out && path && piece, SEL_EINVAL);
+    *out = NULL;
+    sel_text_stream *s = calloc(1, sizeof(*s));
+    if (!s)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    s->is_stdin = strcmp(path, "-") == 0;
+    s->name = s->is_stdin ? "<stdin>" : path;
+    s->piece = piece;
+    s->line = 1;
+    struct sel_location whole = { s->name, 0, 0 };
+    s->fp = s->is_stdin ? stdin : fopen(path, "rb");
+    if (!s->fp) {
+        int err = errno;
+        free(s);
+        return sel_error_at(ctx, err == ENOENT ? SEL_ENOTFOUND : SEL_EIO, whole, "cannot open: %s", strerror(err));
+    }
+    struct stat st;
+    if (fstat(fileno(s->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        sel_text_stream_close(s);
+        return sel_error_at(ctx, SEL_EIO, whole, "is a directory, not a text file");
+    }
+    *out = s;
+    return SEL_OK;
+}
+
+void sel_text_stream_close(sel_text_stream *s)
+{
+    if (!s)
+        return;
+    if (s->fp && !s->is_stdin)
+        fclose(s->fp);
+    free(s->buf);
+    free(s);
+}
+
+// Reads until @p want bytes are buffered or the file ends. A NUL byte stops reading early: the
+// check refuses the file at that byte, and /dev/zero must not fill memory first.
+static int fill(sel_text_stream *s, sel_ctx *ctx, size_t want)
+{
+    while (!s->eof && s->have < want) {
+        // no more than wanted: what is read beyond a piece stays in memory until the next one
+        if (SEL_ARRAY_RESERVE(s->buf, s->cap, want + 1) != SEL_OK)
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        size_t room = want - s->have;
+        size_t got = fread(s->buf + s->have, 1, room, s->fp);
+        bool nul = memchr(s->buf + s->have, '\0', got) != NULL;
+        s->have += got;
+        if (got < room) {
+            if (ferror(s->fp))
+                return sel_error_at(ctx, SEL_EIO, (struct sel_location){ s->name, 0, 0 }, "read failed: %s",
+                                    strerror(errno));
+            s->eof = true;
+        }
+        if (nul)
+            break;
+    }
+    return SEL_OK;
+}
+
+// Where the next piece ends in buf[0, have): after the last blank line, else after the last line
+// break; 0 when there is neither.
+static size_t piece_end(const char *buf, size_t have)
+{
+    size_t last_break = 0;
+    for (size_t i = have; i-- > 0;) {
+        if (buf[i] != '\n')
+            continue;
+        if (!last_break)
+            last_break = i + 1;
+        // a blank line: "\n\n" or "\n\r\n" (and the spaces a blank line may hold)
+        size_t j = i;
+        while (j > 0 && (buf[j - 1] == ' ' || buf[j - 1] == '\t' || buf[j - 1] == '\r'))
+            j--;
+        if (j > 0 && buf[j - 1] == '\n')
+            return i + 1;
+        if (i + 1 < last_break / 2) // no blank line in the second half: cut at the last break
+            break;
+    }
+    return last_break;
+}
+
+// A line too long to wait for its end: cut after the last sentence end (". ", "? ", "! "), else
+// at the last space, else before the last character; never in the first half.
+static size_t forced_end(const char *buf, size_t have)
+{
+    for (size_t i = have - 1; i-- > have / 2;)
+        if (buf[i + 1] == ' ' && (buf[i] == '.' || buf[i] == '?' || buf[i] == '!'))
+            return i + 2;
+    for (size_t i = have; i-- > have / 2;)
+        if (buf[i] == ' ')
+            return i + 1;
+    size_t end = have;
+    while (end > 0 && ((unsigned char)buf[end] & 0xC0) == 0x80) // not inside a UTF-8 sequence
+        end--;
+    return end ? end : have;
+}
+
+int sel_text_stream_next(sel_text_stream *s, sel_ctx *ctx, struct sel_text *piece)
+{
+    SEL_CHECK_ARG(s && piece, SEL_EINVAL);
+    memset(piece, 0, sizeof(*piece));
+    if (s->given) { // drop the piece handed out last
+        s->buf[s->given] = s->saved;
+        for (size_t i = 0; i < s->given; i++)
+            s->line += s->buf[i] == '\n' || (s->buf[i] == '\r' && s->buf[i + 1] != '\n');
+        memmove(s->buf, s->buf + s->given, s->have - s->given);
+        s->have -= s->given;
+        s->offset += s->given;
+        s->given = 0;
+    }
+    size_t want = s->piece;
+    int rc = fill(s, ctx, want);
+    if (rc == SEL_OK && !s->started && s->have >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(s->buf, s->buf + 3, s->have - 3);
+        s->have -= 3;
+        s->offset = s->bom = 3;
+        rc = fill(s, ctx, want);
+    }
+    if (rc != SEL_OK)
+        return rc;
+    if (s->started && s->have == 0 && s->eof)
+        return 0;
+    size_t end = s->have;
+    while (!s->eof && !memchr(s->buf, '\0', s->have)) {
+        end = piece_end(s->buf, s->have);
+        if (end)
+            break;
+        if (s->have >= 16 * s->piece) { // one enormous line: cut it rather than hold it all
+            end = forced_end(s->buf, s->have);
+            fprintf(stderr, "selaras: %s:%ld: a line of more than %zu bytes; cut at byte offset %zu\n", s->name,
+                    s->line, s->have, s->offset + end);
+            break;
+        }
+        if ((rc = fill(s, ctx, s->have + s->piece)) != SEL_OK)
+            return rc;
+        end = s->have;
+    }
+    if (!s->buf && SEL_ARRAY_RESERVE(s->buf, s->cap, 1) != SEL_OK) // an empty file still gives ""
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    s->started = true;
+    s->given = end;
+    s->saved = s->buf[end];
+    s->buf[end] = '\0';
+    *piece = (struct sel_text){ .data = s->buf, .len = end, .name = s->name, .bom = s->offset == s->bom ? s->bom : 0,
+                                .offset = s->offset, .line = s->line };
+    rc = check_text(ctx, piece);
+    if (rc != SEL_OK)
+        return rc;
+    if (end == 0 && s->have == 0) // nothing was in the file: s->given 0 means no piece to drop
+        s->given = 0;
+    return 1;
 }

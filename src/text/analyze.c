@@ -77,6 +77,16 @@ void sel_analyzer_free(sel_analyzer *an)
     free(an);
 }
 
+int sel_analyzer_forget(sel_analyzer *an, size_t max)
+{
+    if (sel_strmap_count(an->cache) <= max)
+        return SEL_OK;
+    sel_strmap_free(an->cache);
+    an->cache = NULL;
+    sel_arena_finish(&an->arena);
+    return sel_strmap_new(&an->cache);
+}
+
 size_t sel_analyzer_cache_size(const sel_analyzer *an)
 {
     return sel_strmap_count(an->cache);

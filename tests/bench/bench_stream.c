@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+// Streaming: `selaras segment`, `tag` and `analyze` on 5 MB and on 500 MB of text (the shared dev
+// data, repeated, each line numbered so that no two are alike) must peak at about the same memory,
+// because input is read in pieces of whole lines. Each run is a child process, so its peak
+// (getrusage ru_maxrss) is its own; `wc -l` over the same file is the bare reference for the time
+// a pass over the bytes takes. Prints sizes, wall and CPU times, MB/s, peak memory and the
+// 500 MB / 5 MB ratio of the peaks. SEL_BENCH_STREAM_MB sets the large size (default 500).
+#include "tests/bench/bench_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+struct run {
+    double wall, cpu;
+    long peak_kb;
+};
+
+// Runs @p argv with standard output to /dev/null; exits the benchmark if it fails.
+static struct run run_child(char *const argv[])
+{
+    fflush(NULL);
+    double start = bench_now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stdout))
+            _exit(127);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    int status;
+    struct rusage ru;
+    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, "bench: %s %s failed\n", argv[0], argv[1]);
+        exit(1);
+    }
+    struct run r = { bench_now() - start, 0, ru.ru_maxrss };
+    r.cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+            (double)ru.ru_stime.tv_usec / 1e6;
+    return r;
+}
+
+// Writes @p mb megabytes of the dev text to @p path, each line prefixed with its number.
+static void write_input(const char *path, const struct sel_text *dev, size_t mb)
+{
+    FILE *fp = fopen(path, "w");
+    if (!fp) {
+        fprintf(stderr, "bench: cannot write %s\n", path);
+        exit(1);
+    }
+    size_t written = 0, n = 0;
+    while (written < mb << 20) {
+        for (const char *line = dev->data, *next; line < dev->data + dev->len && written < mb << 20; line = next) {
+            next = strchr(line, '\n');
+            next = next ? next + 1 : dev->data + dev->len;
+            int k = fprintf(fp, "%zu. %.*s", ++n, (int)(next - line), line);
+            written += k > 0 ? (size_t)k : 0;
+        }
+    }
+    if (fclose(fp) != 0) {
+        fprintf(stderr, "bench: cannot write %s\n", path);
+        exit(1);
+    }
+}
+
+int main(void)
+{
+    const char *shared = bench_shared(), *selaras = getenv("SELARAS");
+    if (!shared || !selaras) {
+        fprintf(stderr, "bench: SEL_SHARED and SELARAS must be set\n");
+        return 77;
+    }
+    struct sel_text dev;
+    bench_read_dev(shared, "id", &dev);
+    const char *big_env = getenv("SEL_BENCH_STREAM_MB");
+    size_t sizes[2] = { 5, big_env && atoi(big_env) > 5 ? (size_t)atoi(big_env) : 500 };
+    char dir[] = "/tmp/selaras-bench-stream-XXXXXX";
+    if (!mkdtemp(dir))
+        return 1;
+    const char *commands[] = { "segment", "tag", "analyze" };
+    long peaks[3][2];
+    for (int s = 0; s < 2; s++) {
+        char path[64];
+        snprintf(path, sizeof(path), "%s/in-%zu.txt", dir, sizes[s]);
+        write_input(path, &dev, sizes[s]);
+        struct run ref = run_child((char *const[]){ "wc", "-l", path, NULL });
+        printf("%zu MB: wc -l (bare reference) %.2f s wall, %.0f MB/s, peak %.1f MB\n", sizes[s], ref.wall,
+               (double)sizes[s] / ref.wall, (double)ref.peak_kb / 1024);
+        for (int c = 0; c < 3; c++) {
+            struct run r = run_child((char *const[]){ (char *)selaras, (char *)commands[c], path, NULL });
+            peaks[c][s] = r.peak_kb;
+            printf("%zu MB: selaras %-8s %.2f s wall, %.2f s CPU, %.1f MB/s (CPU), peak %.1f MB\n", sizes[s],
+                   commands[c], r.wall, r.cpu, (double)sizes[s] / r.cpu, (double)r.peak_kb / 1024);
+        }
+        remove(path);
+    }
+    for (int c = 0; c < 3; c++)
+        printf("selaras %-8s peak memory %zu MB -> %zu MB of input: %.1f MB -> %.1f MB (%.2fx)\n", commands[c],
+               sizes[0], sizes[1], (double)peaks[c][0] / 1024, (double)peaks[c][1] / 1024,
+               (double)peaks[c][1] / (double)peaks[c][0]);
+    rmdir(dir);
+    sel_text_finish(&dev);
+    return 0;
+}

@@ -1,0 +1,45 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Input is read in pieces of whole lines (so memory stays flat on any size of file): the pieces
+# must change nothing. segment, tag and analyze give byte-identical output with pieces of a few
+# hundred bytes (SELARAS_PIECE_BYTES) and with the default (one piece for these files), on our
+# corpus (with a BOM and CR LF line ends added) and, where ../shared is there, the seeds and dev data.
+. "$(dirname "$0")/../shared_data.sh"
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fails=0
+cat "$SEL_SOURCE_ROOT"/corpus/*.id.txt >"$dir/corpus.txt"
+{ printf '\357\273\277'; sed 's/$/\r/' "$dir/corpus.txt"; } >"$dir/corpus-bom-crlf.txt"
+inputs="$dir/corpus.txt $dir/corpus-bom-crlf.txt"
+if shared_has seeds/000_03af0ad443b15418.txt; then
+    cat "$SHARED"/seeds/*.txt >"$dir/seeds.txt"
+    inputs="$inputs $dir/seeds.txt"
+fi
+if shared_has data/panl-int-dev/id.txt; then
+    head -n 600 "$SHARED/data/panl-int-dev/id.txt" >"$dir/dev.txt"
+    inputs="$inputs $dir/dev.txt"
+fi
+for f in $inputs; do
+    for cmd in "segment --format jsonl" "segment" "tag" "tag --format jsonl" "tag --lines" "analyze"; do
+        # shellcheck disable=SC2086
+        "$SELARAS" $cmd "$f" >"$dir/whole" 2>&1
+        # shellcheck disable=SC2086
+        SELARAS_PIECE_BYTES=300 "$SELARAS" $cmd "$f" >"$dir/pieces" 2>&1
+        if [ -s "$dir/whole" ] && cmp -s "$dir/whole" "$dir/pieces"; then
+            echo "ok - $cmd $(basename "$f"): same output in pieces ($(wc -l <"$dir/whole") lines)"
+        else
+            echo "not ok - $cmd $(basename "$f"): output differs in pieces"
+            diff "$dir/whole" "$dir/pieces" | head -5
+            fails=$((fails + 1))
+        fi
+    done
+done
+# the pieces are real: a line longer than 16 pieces is cut, and says so
+awk 'BEGIN { for (i = 0; i < 1500; i++) printf "kata "; print "" }' >"$dir/long.txt"
+SELARAS_PIECE_BYTES=300 "$SELARAS" segment "$dir/long.txt" 2>"$dir/err" >/dev/null
+if grep -q "long.txt:1: a line of more than 4800 bytes; cut at byte offset 4800" "$dir/err"; then
+    echo "ok - SELARAS_PIECE_BYTES makes pieces"
+else
+    echo "not ok - no piece was cut:"; cat "$dir/err"; fails=$((fails + 1))
+fi
+exit $((fails > 0))
