@@ -13,6 +13,7 @@ struct segment_out {
     size_t offset;              // added to offsets so they count the file's own bytes
     long line_base, para_base, sent_base; // what the file's earlier pieces held
     long piece_paras, piece_sents;        // the highest paragraph and sentence of this piece
+    bool piece_cut;                       // it ended inside a line (a line too long to hold)
     bool jsonl, drop_boilerplate;
     long last_para;             // paragraph of the last printed sentence, for blank lines
     bool printed_any;
@@ -65,13 +66,15 @@ static int segment_file(void *user, sel_ctx *ctx, const struct sel_text *text)
     out->file = text->name;
     out->offset = text->offset;
     if (text->offset != text->bom) { // a later piece of the same file: go on counting
-        out->para_base += out->piece_paras;
+        out->para_base += out->piece_paras - (out->piece_cut && out->piece_paras > 0); // the line goes on
         out->sent_base += out->piece_sents;
         out->line_base = text->line - 1;
         out->piece_paras = out->piece_sents = 0;
+        out->piece_cut = text->len && text->data[text->len - 1] != '\n' && text->data[text->len - 1] != '\r';
         return sel_segment(out->seg, ctx, text->data, text->len, print_sentence, out);
     }
     out->line_base = out->para_base = out->sent_base = out->piece_paras = out->piece_sents = 0;
+    out->piece_cut = text->len && text->data[text->len - 1] != '\n' && text->data[text->len - 1] != '\r';
     out->last_para = 0;
     if (out->printed_any && !out->jsonl)
         putchar('\n'); // a new file starts a new paragraph

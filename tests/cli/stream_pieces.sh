@@ -42,4 +42,19 @@ if grep -q "long.txt:1: a line of more than 4800 bytes; cut at byte offset 4800"
 else
     echo "not ok - no piece was cut:"; cat "$dir/err"; fails=$((fails + 1))
 fi
+# a line cut between pieces is cut after a sentence end: segment's sentences, paragraphs and
+# offsets are those of the whole line
+awk 'BEGIN { for (i = 0; i < 150; i++) printf "Pasukan TNI tiba di Jakarta pada Senin pagi. "; print "" }' >"$dir/one-line.txt"
+for cmd in "segment" "segment --format jsonl"; do
+    # shellcheck disable=SC2086
+    "$SELARAS" $cmd "$dir/one-line.txt" >"$dir/whole"
+    # shellcheck disable=SC2086
+    SELARAS_PIECE_BYTES=300 "$SELARAS" $cmd "$dir/one-line.txt" >"$dir/pieces" 2>/dev/null
+    if [ "$(wc -l <"$dir/whole")" -ge 150 ] && cmp -s "$dir/whole" "$dir/pieces"; then
+        echo "ok - $cmd: a line cut between pieces gives the same sentences"
+    else
+        echo "not ok - $cmd: a line cut between pieces changed the output"; diff "$dir/whole" "$dir/pieces" | head -5
+        fails=$((fails + 1))
+    fi
+done
 exit $((fails > 0))
