@@ -22,6 +22,7 @@ struct sel_analyzer {
     sel_dict *dict;          // NULL when the language names no dictionary
     sel_strmap *cache;       // form -> struct sel_word (in the arena)
     struct sel_arena arena;
+    size_t kept_bytes;       // held in the arena and the cache's keys, for sel_analyzer_forget()
     int depth;               // recursion guard for hyphenated and respelt forms
     UBreakIterator *words;   // word boundaries for sel_analyze_span(), made on first use
     bool split_compounds;    // see sel_analyzer_split_compounds()
@@ -79,8 +80,10 @@ void sel_analyzer_free(sel_analyzer *an)
 
 int sel_analyzer_forget(sel_analyzer *an, size_t max)
 {
-    if (sel_strmap_count(an->cache) <= max)
+    // many forms, or a few enormous ones (a 64 MB "word" in a file with no spaces)
+    if (sel_strmap_count(an->cache) <= max && an->kept_bytes <= ((size_t)32 << 20))
         return SEL_OK;
+    an->kept_bytes = 0;
     sel_strmap_free(an->cache);
     an->cache = NULL;
     sel_arena_finish(&an->arena);
@@ -158,7 +161,9 @@ static enum casing casing_of(const char *s, int *letters, int *digits)
 
 static const char *keep_str(sel_analyzer *an, const char *s)
 {
-    const char *p = sel_arena_strndup(&an->arena, s, strlen(s));
+    size_t len = strlen(s);
+    an->kept_bytes += len + 1;
+    const char *p = sel_arena_strndup(&an->arena, s, len);
     return p ? p : "";
 }
 
@@ -865,9 +870,12 @@ static int analyze(sel_analyzer *an, const char *form, struct sel_word *out)
         if (rc != SEL_OK)
             return rc;
     }
+    if (len >= MAX_WORD) // never a word again: not worth a second copy in the cache
+        return SEL_OK;
     struct sel_word *slot = sel_arena_alloc(&an->arena, sizeof(*slot));
     if (!slot || sel_strmap_put(an->cache, form, len, slot) != SEL_OK)
         return SEL_ENOMEM;
+    an->kept_bytes += len + 1 + sizeof(*slot);
     *slot = *out;
     return SEL_OK;
 }

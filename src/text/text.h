@@ -159,8 +159,8 @@ void sel_analyzer_suggest(sel_analyzer *an, bool on);
 /** Number of distinct forms analysed so far (the cache size). */
 size_t sel_analyzer_cache_size(const sel_analyzer *an);
 /**
- * Forgets the cached analyses when there are more than @p max, so that memory stays bounded on
- * endless text (every number and name is a new form). Every word the analyzer returned points
+ * Forgets the cached analyses when there are more than @p max, or they hold more than 32 MB, so
+ * that memory stays bounded on endless text (every number and name is a new form). Every word the analyzer returned points
  * into them: call it only between texts, when no token is held.
  */
 int sel_analyzer_forget(sel_analyzer *an, size_t max);
