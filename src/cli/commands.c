@@ -83,6 +83,19 @@ const struct cli_command cli_commands[] = {
       "      --sort K        by frequency (freq, the default) or alphabetically (alpha)\n"
       "  -f, --format F      text, tsv or json\n"
       "      --db PATH       database file\n" COMMON_HELP },
+    { "discover", cmd_discover, "Propose new terms and their English equivalents from aligned documents",
+      "selaras discover [--min-count N] [--limit N] [--subject-hint S] [--format text|tsv|json]\n"
+      "\n"
+      "      --min-count N     only candidates seen at least N times (default 3)\n"
+      "  -n, --limit N         at most N candidates, the best first\n"
+      "      --subject-hint S  rank higher the candidates seen beside terms of subject field S\n"
+      "  -f, --format F        text, tsv (id_term, en_equivalents, score, count, example) or json\n"
+      "      --db PATH         database file\n"
+      "\n"
+      "Candidates of 1 to 5 words from the Indonesian side of the aligned documents, not in the\n"
+      "termbase nor rejected, ranked by termhood, with up to three English equivalents found by word\n"
+      "alignment. Review the TSV and give it to `selaras term accept`. Exit status 1 when there is\n"
+      "nothing to propose.\n" COMMON_HELP },
     { "concordance", cmd_concordance, "Show a term in context, with aligned translations",
       "selaras concordance [--lang L] [--context N] TERM\n"
       "\n"
