@@ -89,20 +89,22 @@ bool span_ok(const struct token *toks, size_t n_toks, size_t i, size_t n)
 {
     if (i + n > n_toks)
         return false;
-    bool uncovered = false;
+    size_t last = i + n - 1;
+    // a name written in capitals may hold a function word ("Kementerian Dalam Negeri")
+    bool title = (toks[i].flags & TOK_TITLE) && (toks[last].flags & TOK_TITLE);
     for (size_t k = i; k < i + n; k++) {
-        if (toks[k].flags & TOK_FUNCTION)
+        if ((toks[k].flags & TOK_FUNCTION) && !toks[k].match &&
+            (k == i || k == last || !title || !(toks[k].flags & TOK_TITLE)))
             return false;
         if (k > i && (toks[k].flags & TOK_BREAK))
             return false;
-        uncovered = uncovered || !toks[k].match;
     }
-    if (!uncovered)
-        return false; // a termbase term, or several side by side: nothing new
-    // a termbase term may stand inside a candidate whole, never cut at its edge
+    // one termbase term is nothing new; a candidate may hold whole terms (`Pemerintah Irak`,
+    // `negara anggota`), never cut one at its edge
+    if (toks[i].match && toks[i].match == toks[last].match)
+        return false;
     if (toks[i].match && i > 0 && toks[i - 1].match == toks[i].match)
         return false;
-    size_t last = i + n - 1;
     if (toks[last].match && last + 1 < n_toks && toks[last + 1].match == toks[last].match)
         return false;
     return true;

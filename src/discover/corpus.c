@@ -154,6 +154,9 @@ static int read_src_sentence(struct reader *r, size_t start, size_t end)
             t.flags |= TOK_FUNCTION;
         if (tk->word.flags & SEL_TOK_PROPER)
             t.flags |= TOK_PROPER;
+        unsigned char first = (unsigned char)r->src.data[tk->start];
+        if (first >= 'A' && first <= 'Z' && k > 0)
+            t.flags |= TOK_TITLE;
         brk = false;
         r->stored[k] = (long)(c->n_src - r->bead->src);
         c->src[c->n_src++] = t;

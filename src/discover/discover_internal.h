@@ -20,6 +20,7 @@ enum {
     TOK_GENERAL = 1 << 2,  ///< an everyday word of the general-language reference
     TOK_PROPER = 1 << 3,   ///< a name (the analyzer kept its case)
     TOK_ANCHOR = 1 << 4,   ///< covered by a termbase term (source) or its confirmed translation (target)
+    TOK_TITLE = 1 << 5,    ///< written with a capital, not at a sentence start
 };
 
 struct token {

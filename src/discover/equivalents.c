@@ -144,6 +144,12 @@ static int count_form(struct extractor *x, uint32_t b, const struct cand *k, siz
     return SEL_OK;
 }
 
+// Whether English word @p j is linked to a source word outside [i, i + n).
+static bool outside(const struct extractor *x, long j, size_t i, size_t n)
+{
+    return x->src_min[j] >= 0 && (x->src_min[j] < (long)i || x->src_max[j] >= (long)(i + n));
+}
+
 // The English phrase aligned with tokens [i, i + n) of bead @p b, counted for candidate @p k.
 static int extract(struct extractor *x, uint32_t b, const struct cand *k, size_t i, size_t n, size_t n_links)
 {
@@ -162,9 +168,16 @@ static int extract(struct extractor *x, uint32_t b, const struct cand *k, size_t
         }
     if (lo < 0)
         return SEL_OK; // aligned with nothing
+    // a word linked outside the candidate too may stand only at an edge, and is left out: what
+    // remains must be linked to the candidate alone (noisy links of rare words would otherwise
+    // leave many an occurrence without an equivalent)
+    while (lo <= hi && outside(x, lo, i, n))
+        lo++;
+    while (hi >= lo && outside(x, hi, i, n))
+        hi--;
     for (long j = lo; j <= hi; j++)
-        if (x->src_min[j] >= 0 && (x->src_min[j] < (long)i || x->src_max[j] >= (long)(i + n)))
-            return SEL_OK; // a word of the span belongs to something else too
+        if (outside(x, j, i, n))
+            return SEL_OK; // a word inside the span belongs to something else too
     while (lo <= hi && (tgt[lo].flags & TOK_FUNCTION))
         lo++;
     while (hi >= lo && (tgt[hi].flags & TOK_FUNCTION))
