@@ -6,7 +6,8 @@
 // Ananiadou and Mima 2000: its frequency less the mean frequency of the longer candidates that
 // hold it, times log2 of its length + 1, so that single words count), contrasted with the
 // general-language reference: an everyday word alone is no candidate, and a run of nothing but
-// everyday words (`tahun lalu`) keeps a third of its score.
+// everyday words (`tahun lalu`) keeps a third of its score. Directions and `orang` open or close
+// no candidate unless capitalised (`Waziristan Utara`, not `Irak selatan`, `orang tewas`).
 #include "src/discover/discover_internal.h"
 
 #include <math.h>
@@ -15,6 +16,10 @@
 
 // A run of nothing but everyday words keeps this share of its score.
 static const double ALL_GENERAL = 0.3;
+// A candidate mostly followed by a capitalised word (the first part of a longer name), and one
+// mostly made of termbase terms side by side, keep this share.
+static const double NAME_PART = 0.3;
+static const double COMPOSED = 0.5;
 
 uint64_t ids_hash(const uint32_t *ids, size_t n)
 {
@@ -99,6 +104,9 @@ bool span_ok(const struct token *toks, size_t n_toks, size_t i, size_t n)
         if (k > i && (toks[k].flags & TOK_BREAK))
             return false;
     }
+    if (((toks[i].flags & TOK_EDGE) && !(toks[i].flags & TOK_TITLE) && !toks[i].match) ||
+        ((toks[last].flags & TOK_EDGE) && !(toks[last].flags & TOK_TITLE) && !toks[last].match))
+        return false;
     // one termbase term is nothing new; a candidate may hold whole terms (`Pemerintah Irak`,
     // `negara anggota`), never cut one at its edge
     if (toks[i].match && toks[i].match == toks[last].match)
@@ -179,6 +187,12 @@ int candidates_find(struct cand_table *t, sel_ctx *ctx, const struct corpus *c, 
                 k->freq++;
                 k->freq_subject += bd->subject;
                 k->all_proper += proper;
+                size_t after = i + n;
+                k->name_next += after < bd->n_src && !(toks[after].flags & TOK_BREAK) && (toks[after].flags & TOK_TITLE);
+                bool composed = true;
+                for (size_t q = i; q < i + n; q++)
+                    composed = composed && toks[q].match;
+                k->composed += composed;
             }
         }
     }
@@ -227,6 +241,10 @@ int candidates_find(struct cand_table *t, sel_ctx *ctx, const struct corpus *c, 
         double f = a->freq - (a->nested_n ? a->nested_sum / a->nested_n : 0);
         a->cvalue = log2(a->n + 1.0) * f;
         a->score = a->cvalue * (all_general ? ALL_GENERAL : 1.0);
+        if (a->name_next * 2 > a->freq)
+            a->score *= NAME_PART; // `George` of `George W. Bush`, `Abdullah` of `Abdullah Gul`
+        if (a->composed * 2 > a->freq)
+            a->score *= COMPOSED; // `mantan presiden`: terms side by side, rarely a term of its own
         if (opts->subject_hint && a->freq)
             a->score *= 1.0 + (double)a->freq_subject / a->freq;
         if (a->score <= 0)

@@ -21,6 +21,7 @@ enum {
     TOK_PROPER = 1 << 3,   ///< a name (the analyzer kept its case)
     TOK_ANCHOR = 1 << 4,   ///< covered by a termbase term (source) or its confirmed translation (target)
     TOK_TITLE = 1 << 5,    ///< written with a capital, not at a sentence start
+    TOK_EDGE = 1 << 6,     ///< a word that opens or closes no candidate unless capitalised (`Irak selatan`)
 };
 
 struct token {
@@ -65,7 +66,7 @@ struct corpus {
     const struct general *general;
 };
 
-/** The general-language reference: lemma -> TOK_FUNCTION or TOK_GENERAL. */
+/** The general-language reference: lemma -> TOK_FUNCTION, TOK_GENERAL or TOK_EDGE. */
 struct general {
     sel_strmap *map;
 };
@@ -98,6 +99,8 @@ struct cand {
     uint32_t index;       ///< its place among the kept candidates
     double cvalue, score;
     uint32_t all_proper;  ///< occurrences whose words are all names
+    uint32_t name_next;   ///< occurrences followed by a capitalised word: part of a longer name
+    uint32_t composed;    ///< occurrences made of termbase terms only
 };
 
 /** The candidate table: open addressing over the hash of the id sequence. */

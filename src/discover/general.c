@@ -30,6 +30,8 @@ int general_load(struct general *g, sel_ctx *ctx, const char *path)
                 section = TOK_FUNCTION;
             else if (len == strlen("[general]") && memcmp(p, "[general]", len) == 0)
                 section = TOK_GENERAL;
+            else if (len == strlen("[edge]") && memcmp(p, "[edge]", len) == 0)
+                section = TOK_EDGE;
             else if (!section || memchr(p, ' ', len))
                 rc = sel_error_at(ctx, SEL_EPARSE, sel_text_locate(&file, (size_t)(p - file.data)),
                                   "%s", section ? "one word per line" : "a word before the first [section]");
