@@ -1,0 +1,61 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# `selaras discover` on a database holding the translation memory tests/data/discover/news.tmx
+# (ours): three expressions the termbase lacks, each with its English equivalent. Expected values
+# worked out by hand: C-value is log2(words + 1) times the frequency (nothing longer holds them),
+# times the share of occurrences the equivalents cover (all of them here): perahu karet
+# log2(3) * 3 = 4.75, kerajaan (four forms: Kerajaan, kerajaan, kerajaannya) 1 * 4, karantina
+# 1 * 3. Dice of `rubber boat`: 2 * 3 / (3 beads of the candidate + 3 beads holding it) = 1.
+set -u
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$SEL_TEST_DATA/discover" || exit 1
+db=$tmp/news.db
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# check WHAT EXPECTED ACTUAL
+check() { [ "$2" = "$3" ] || { fail "$1"; printf 'expected:\n%s\ngot:\n%s\n' "$2" "$3"; }; }
+
+"$SELARAS" ingest -q --db "$db" news.tmx || fail "ingest"
+
+check "tsv: the three candidates, best first, with equivalent, score and count" "id_term	en_equivalents	score	count
+perahu karet	rubber boat	4.8	3
+kerajaan	kingdom	4.0	4
+karantina	quarantine	3.0	3" "$("$SELARAS" discover --db "$db" --format tsv | cut -f1-4)"
+
+check "tsv: the example bead, both sides" "Para migran tiba dengan perahu karet. ||| The migrants arrived in a rubber boat." \
+    "$("$SELARAS" discover --db "$db" --format tsv | sed -n 2p | cut -f5)"
+
+check "--limit 1" "perahu karet" "$("$SELARAS" discover --db "$db" --format tsv --limit 1 | sed 1d | cut -f1)"
+check "--min-count 4: only kerajaan, seen four times in three forms" "kerajaan" \
+    "$("$SELARAS" discover --db "$db" --format tsv --min-count 4 | sed 1d | cut -f1)"
+
+check "json: count and Dice of an equivalent, lemmas of the candidate" "perahu karet|rubber boat|3|1.0" \
+    "$("$SELARAS" discover --db "$db" --format json | /usr/bin/python3 -c '
+import json, sys
+c = json.load(sys.stdin)[0]
+e = c["equivalents"][0]
+print("%s|%s|%d|%.1f" % (c["lemmas"], e["term"], e["count"], e["dice"]))')"
+
+check "text" "kerajaan  (score 4.0, 4 occurrences)
+  English: kingdom (4, Dice 1.00)
+  e.g. Kerajaan Yordania mengecam serangan itu.
+     = The kingdom of Jordan condemned the attack." "$("$SELARAS" discover --db "$db" | sed -n 5,8p)"
+
+"$SELARAS" discover --db "$db" --min-count 5 >"$tmp/out" 2>"$tmp/err"
+check "nothing seen five times: exit status" 1 $?
+check "nothing seen five times: message" "selaras discover: nothing to propose from the aligned documents of $db" \
+    "$(cat "$tmp/err")"
+check "nothing seen five times: no output" "" "$(cat "$tmp/out")"
+
+"$SELARAS" discover --db "$tmp/missing.db" >/dev/null 2>&1
+check "a missing database: exit status" 2 $?
+[ -e "$tmp/missing.db" ] && fail "a missing database was created"
+
+"$SELARAS" discover --db "$db" --min-count 0 >/dev/null 2>&1
+check "--min-count 0: exit status" 2 $?
+"$SELARAS" discover --db "$db" --subject-hint weather >/dev/null 2>&1
+check "an unknown subject: exit status" 2 $?
+
+[ "$failures" = 0 ] && echo "all checks passed"
+exit $((failures > 0))
