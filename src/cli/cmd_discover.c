@@ -183,7 +183,7 @@ int cmd_discover(const struct cli_command *cmd, int argc, char **argv)
         n = (size_t)limit;
     if (format == 2)
         array = json_object_new_array();
-    else if (format == 1)
+    else if (format == 1 && n)
         printf("id_term\ten_equivalents\tscore\tcount\texample\n");
     for (size_t i = 0; i < n; i++)
         print_candidate(sel_discovery_candidate(d, i), format, array);

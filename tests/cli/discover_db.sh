@@ -48,6 +48,12 @@ check "nothing seen five times: message" "selaras discover: nothing to propose f
     "$(cat "$tmp/err")"
 check "nothing seen five times: no output" "" "$(cat "$tmp/out")"
 
+# function-word runs, numbers, dates, times and boilerplate, each seen four times, never come up
+"$SELARAS" ingest -q --db "$tmp/noise.db" noise.tmx || fail "ingest noise.tmx"
+"$SELARAS" discover --db "$tmp/noise.db" --min-count 1 >"$tmp/out" 2>"$tmp/err"
+check "noise: nothing to propose" 1 $?
+check "noise: no candidate" "" "$(cat "$tmp/out")"
+
 "$SELARAS" discover --db "$tmp/missing.db" >/dev/null 2>&1
 check "a missing database: exit status" 2 $?
 [ -e "$tmp/missing.db" ] && fail "a missing database was created"
