@@ -107,6 +107,21 @@ static bool has_digit(const char *s, size_t len)
     return false;
 }
 
+// Whether a lemma is a verb derived from its root by meN-, di-, ber- or ter- (`menyerukan`,
+// `ditutup`, `berencana`, `terlibat`), or a di- passive.
+static bool verbal(const char *lemma, const char *root, unsigned flags)
+{
+    if (flags & SEL_TOK_PASSIVE)
+        return true;
+    if (!root || strcmp(lemma, root) == 0)
+        return false;
+    static const char *const prefixes[] = { "me", "di", "ber", "ter", NULL };
+    for (size_t i = 0; prefixes[i]; i++)
+        if (strncmp(lemma, prefixes[i], strlen(prefixes[i])) == 0)
+            return true;
+    return false;
+}
+
 static bool mark_match(void *user, const struct sel_term_match *m)
 {
     struct reader *r = user;
@@ -154,6 +169,8 @@ static int read_src_sentence(struct reader *r, size_t start, size_t end)
             t.flags |= TOK_FUNCTION;
         if (tk->word.flags & SEL_TOK_PROPER)
             t.flags |= TOK_PROPER;
+        if (verbal(low, tk->word.root, tk->word.flags))
+            t.flags |= TOK_VERBAL;
         unsigned char first = (unsigned char)r->src.data[tk->start];
         if (first >= 'A' && first <= 'Z' && k > 0)
             t.flags |= TOK_TITLE;

@@ -22,6 +22,7 @@ enum {
     TOK_ANCHOR = 1 << 4,   ///< covered by a termbase term (source) or its confirmed translation (target)
     TOK_TITLE = 1 << 5,    ///< written with a capital, not at a sentence start
     TOK_EDGE = 1 << 6,     ///< a word that opens or closes no candidate unless capitalised (`Irak selatan`)
+    TOK_VERBAL = 1 << 7,   ///< a derived verb (meN-, di-, ber-, ter- on a root)
 };
 
 struct token {
@@ -101,6 +102,7 @@ struct cand {
     uint32_t all_proper;  ///< occurrences whose words are all names
     uint32_t name_next;   ///< occurrences followed by a capitalised word: part of a longer name
     uint32_t composed;    ///< occurrences made of termbase terms only
+    uint32_t verbal;      ///< occurrences as a single derived verb
 };
 
 /** The candidate table: open addressing over the hash of the id sequence. */
