@@ -16,7 +16,7 @@
 
 // A run of nothing but everyday words keeps this share of its score.
 static const double ALL_GENERAL = 0.3;
-// A candidate mostly followed by a capitalised word (the first part of a longer name), and one
+// A candidate mostly beside a capitalised word that is no term (a part of a longer name), and one
 // mostly made of termbase terms side by side, keep this share.
 static const double NAME_PART = 0.3;
 static const double COMPOSED = 0.5;
@@ -107,6 +107,8 @@ bool span_ok(const struct token *toks, size_t n_toks, size_t i, size_t n)
         if (k > i && (toks[k].flags & TOK_BREAK))
             return false;
     }
+    if ((toks[i].flags & TOK_GLUED_LEFT) || (toks[last].flags & TOK_GLUED_RIGHT))
+        return false; // part of a hyphenated word: `al` of `al-Sadr`, `anti` of `anti-Amerika`
     if (((toks[i].flags & TOK_EDGE) && !(toks[i].flags & TOK_TITLE) && !toks[i].match) ||
         ((toks[last].flags & TOK_EDGE) && !(toks[last].flags & TOK_TITLE) && !toks[last].match))
         return false;
@@ -191,7 +193,11 @@ int candidates_find(struct cand_table *t, sel_ctx *ctx, const struct corpus *c, 
                 k->freq_subject += bd->subject;
                 k->all_proper += proper;
                 size_t after = i + n;
-                k->name_next += after < bd->n_src && !(toks[after].flags & TOK_BREAK) && (toks[after].flags & TOK_TITLE);
+                bool name_after = after < bd->n_src && !(toks[after].flags & TOK_BREAK) &&
+                                  (toks[after].flags & TOK_TITLE) && !toks[after].match;
+                bool name_before = i > 0 && !(toks[i].flags & TOK_BREAK) && (toks[i - 1].flags & TOK_TITLE) &&
+                                   !toks[i - 1].match;
+                k->name_next += name_after || name_before;
                 bool composed = true;
                 for (size_t q = i; q < i + n; q++)
                     composed = composed && toks[q].match;
@@ -246,7 +252,7 @@ int candidates_find(struct cand_table *t, sel_ctx *ctx, const struct corpus *c, 
         a->cvalue = log2(a->n + 1.0) * f;
         a->score = a->cvalue * (all_general ? ALL_GENERAL : 1.0);
         if (a->name_next * 2 > a->freq)
-            a->score *= NAME_PART; // `George` of `George W. Bush`, `Abdullah` of `Abdullah Gul`
+            a->score *= NAME_PART; // `George` of `George W. Bush`, `Ahmed` of `Sheikh Ahmed Yassin`
         if (a->verbal * 2 > a->freq)
             a->score *= VERBAL; // terms are mostly nominal: a lone verb is mostly an everyday one
         if (a->composed * 2 > a->freq)

@@ -171,6 +171,10 @@ static int read_src_sentence(struct reader *r, size_t start, size_t end)
             t.flags |= TOK_PROPER;
         if (verbal(low, tk->word.root, tk->word.flags))
             t.flags |= TOK_VERBAL;
+        if (tk->start > 0 && r->src.data[tk->start - 1] == '-')
+            t.flags |= TOK_GLUED_LEFT;
+        if (r->src.data[tk->end] == '-')
+            t.flags |= TOK_GLUED_RIGHT;
         unsigned char first = (unsigned char)r->src.data[tk->start];
         if (first >= 'A' && first <= 'Z' && k > 0)
             t.flags |= TOK_TITLE;

@@ -23,6 +23,8 @@ enum {
     TOK_TITLE = 1 << 5,    ///< written with a capital, not at a sentence start
     TOK_EDGE = 1 << 6,     ///< a word that opens or closes no candidate unless capitalised (`Irak selatan`)
     TOK_VERBAL = 1 << 7,   ///< a derived verb (meN-, di-, ber-, ter- on a root)
+    TOK_GLUED_LEFT = 1 << 8,  ///< a hyphen joins it to the word before (`al-Sadr`, `anti-Amerika`)
+    TOK_GLUED_RIGHT = 1 << 9, ///< a hyphen joins it to the word after
 };
 
 struct token {
@@ -100,7 +102,7 @@ struct cand {
     uint32_t index;       ///< its place among the kept candidates
     double cvalue, score;
     uint32_t all_proper;  ///< occurrences whose words are all names
-    uint32_t name_next;   ///< occurrences followed by a capitalised word: part of a longer name
+    uint32_t name_next;   ///< occurrences beside a capitalised word that is no term: part of a longer name
     uint32_t composed;    ///< occurrences made of termbase terms only
     uint32_t verbal;      ///< occurrences as a single derived verb
 };
