@@ -156,7 +156,10 @@ static int read_src_sentence(struct reader *r, size_t start, size_t end)
         const struct sel_token *tk = &toks[k];
         r->stored[k] = -1;
         if (tk->word.flags & SEL_TOK_PUNCT) {
-            brk = true;
+            // the hyphen inside a compound split into its words (`al-Assad`) joins, it does not break
+            bool joins = tk->end == tk->start + 1 && r->src.data[tk->start] == '-' && k > 0 &&
+                         toks[k - 1].end == tk->start && k + 1 < n && toks[k + 1].start == tk->end;
+            brk = brk || !joins;
             continue;
         }
         struct token t = { .start = (uint32_t)tk->start, .end = (uint32_t)tk->end };

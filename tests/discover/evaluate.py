@@ -185,7 +185,9 @@ def main():
 
         found, top3, top3_any, missed = [], 0, 0, []
         for c in target:
-            hit = next((by_key[id_keys[t]] for t, _ in concepts[c]["id"] if id_keys.get(t) in by_key), None)
+            # discover splits a hyphenated compound into its words (`al-Assad` -> `al Assad`), as matching does
+            keys = [k for t, _ in concepts[c]["id"] for k in (id_keys.get(t), (id_keys.get(t) or "").replace("-", " "))]
+            hit = next((by_key[k] for k in keys if k in by_key), None)
             if not hit:
                 missed.append(c)
                 continue
