@@ -85,7 +85,7 @@ static int grow(sel_word_aligner *wa)
 
 static struct entry *insert(sel_word_aligner *wa, uint64_t key)
 {
-    if ((wa->used + 1) * 10 > wa->cap * 7 && grow(wa) != SEL_OK)
+    if ((wa->used + 1) * 5 > wa->cap * 4 && grow(wa) != SEL_OK) // load 0.8: the table is most of the memory
         return NULL;
     size_t i = slot_of(key, wa->cap);
     while (wa->table[i].key && wa->table[i].key != key)

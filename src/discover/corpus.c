@@ -91,6 +91,9 @@ struct reader {
     bool en_to_corpus;       // en_push() stores into the corpus, not en_tokens
 };
 
+// The one word every number is to the alignment model (no lemma holds a control character).
+#define NUMBER_WORD "\x01number"
+
 static int lower_id(struct vocab *v, const char *lemma, uint32_t *id)
 {
     char low[256];
@@ -163,12 +166,14 @@ static int read_src_sentence(struct reader *r, size_t start, size_t end)
             continue;
         }
         struct token t = { .start = (uint32_t)tk->start, .end = (uint32_t)tk->end };
-        if ((rc = lower_id(&c->id_vocab, tk->word.lemma, &t.id)) != SEL_OK)
+        bool number = (tk->word.flags & SEL_TOK_NUM) || has_digit(r->src.data + tk->start, tk->end - tk->start);
+        // every number is one word to the alignment model: it need not learn each (nor hold a
+        // table row for each beside every English word of its sentence)
+        if ((rc = lower_id(&c->id_vocab, number ? NUMBER_WORD : tk->word.lemma, &t.id)) != SEL_OK)
             return rc;
         const char *low = c->id_vocab.words[t.id];
         t.flags = (uint16_t)(general_flags(r->g, low) | (brk ? TOK_BREAK : 0));
-        if ((tk->word.flags & SEL_TOK_NUM) || has_digit(r->src.data + tk->start, tk->end - tk->start) ||
-            strlen(low) < 2)
+        if (number || strlen(low) < 2)
             t.flags |= TOK_FUNCTION;
         if (tk->word.flags & SEL_TOK_PROPER)
             t.flags |= TOK_PROPER;
@@ -202,12 +207,12 @@ static bool en_push(void *user, const char *text, const struct sel_token *tk)
         return true;
     }
     struct token t = { .start = (uint32_t)tk->start, .end = (uint32_t)tk->end };
-    if ((r->rc = lower_id(&c->en_vocab, tk->word.lemma, &t.id)) != SEL_OK)
+    bool number = (tk->word.flags & SEL_TOK_NUM) || has_digit(text + tk->start, tk->end - tk->start);
+    if ((r->rc = lower_id(&c->en_vocab, number ? NUMBER_WORD : tk->word.lemma, &t.id)) != SEL_OK)
         return false;
-    (void)text;
     if (r->pending_break)
         t.flags |= TOK_BREAK;
-    if (english_function_word(c->en_vocab.words[t.id]) || (tk->word.flags & SEL_TOK_NUM))
+    if (english_function_word(c->en_vocab.words[t.id]) || number)
         t.flags |= TOK_FUNCTION;
     if (tk->word.flags & SEL_TOK_PROPER)
         t.flags |= TOK_PROPER;

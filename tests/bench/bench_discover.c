@@ -76,6 +76,7 @@ static int measure(const char *db, sel_termbase *tb, bool reference, double *sec
 
 int main(void)
 {
+    setvbuf(stdout, NULL, _IOLBF, 0); // a line as soon as each size is measured
     const char *shared = bench_shared();
     sel_ctx *ctx = NULL;
     sel_ctx_new(&ctx);
