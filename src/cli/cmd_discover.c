@@ -99,6 +99,25 @@ static void print_candidate(const struct sel_discover_candidate *c, int format, 
     }
 }
 
+// The candidates the user rejected, by key.
+struct rejected_list {
+    char **keys;
+    size_t n, cap;
+};
+
+static int take_rejected(void *user, const char *keys, const char *text)
+{
+    (void)text;
+    struct rejected_list *l = user;
+    char *copy = strdup(keys);
+    if (!copy || SEL_ARRAY_RESERVE(l->keys, l->cap, l->n + 1) != SEL_OK) {
+        free(copy);
+        return SEL_ENOMEM;
+    }
+    l->keys[l->n++] = copy;
+    return SEL_OK;
+}
+
 int cmd_discover(const struct cli_command *cmd, int argc, char **argv)
 {
     static const struct option long_opts[] = {
@@ -171,9 +190,19 @@ int cmd_discover(const struct cli_command *cmd, int argc, char **argv)
     o.min_count = min_count;
     o.subject_hint = subject;
     o.progress = progress;
+    // the bundled termbase with the user's terms: what the user has (or accepted) is not proposed
     if (!path || sel_ctx_new(&ctx) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
-        sel_termbase_open_bundled(&tb, ctx) != SEL_OK)
+        cli_open_termbase(&tb, ctx, st) != SEL_OK)
         goto done;
+    struct rejected_list rl = { 0 };
+    int rc = sel_store_rejected_candidates(st, ctx, take_rejected, &rl);
+    rejected = rl.keys;
+    n_rejected = rl.n;
+    if (rc != SEL_OK) {
+        if (!*sel_ctx_errmsg(ctx))
+            sel_error(ctx, rc, "out of memory");
+        goto done;
+    }
     o.rejected = (const char *const *)rejected;
     o.n_rejected = n_rejected;
     if (sel_discover_run(&d, ctx, st, tb, &o) != SEL_OK)

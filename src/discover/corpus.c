@@ -212,7 +212,13 @@ static bool en_push(void *user, const char *text, const struct sel_token *tk)
         return false;
     if (r->pending_break)
         t.flags |= TOK_BREAK;
-    if (english_function_word(c->en_vocab.words[t.id]) || number)
+    while (c->en_function_n < c->en_vocab.n) { // each English word is looked up once
+        if (SEL_ARRAY_RESERVE(c->en_function, c->en_function_cap, c->en_function_n + 1) != SEL_OK)
+            return (r->rc = SEL_ENOMEM), false;
+        c->en_function[c->en_function_n] = english_function_word(c->en_vocab.words[c->en_function_n]);
+        c->en_function_n++;
+    }
+    if (c->en_function[t.id] || number)
         t.flags |= TOK_FUNCTION;
     if (tk->word.flags & SEL_TOK_PROPER)
         t.flags |= TOK_PROPER;
@@ -408,6 +414,7 @@ void corpus_finish(struct corpus *c)
     free(c->tgt);
     free(c->text);
     free(c->id_freq);
+    free(c->en_function);
     vocab_finish(&c->id_vocab);
     vocab_finish(&c->en_vocab);
     sel_word_aligner_free(c->aligner);

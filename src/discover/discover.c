@@ -194,9 +194,42 @@ done:
     return rc;
 }
 
+struct key_pass {
+    char *key;
+    size_t size, len;
+    bool overflow;
+};
+
+static bool key_word(void *user, const char *text, const struct sel_token *t)
+{
+    (void)text;
+    struct key_pass *k = user;
+    if (t->word.flags & SEL_TOK_PUNCT)
+        return true; // as discovery reads text: punctuation is no word of a candidate
+    char low[256];
+    sel_text_lowercase(t->word.lemma, low, sizeof(low));
+    size_t need = strlen(low) + (k->len ? 1 : 0);
+    if (k->len + need + 1 > k->size) {
+        k->overflow = true;
+        return false;
+    }
+    if (k->len)
+        k->key[k->len++] = SEL_KEY_SEP[0];
+    memcpy(k->key + k->len, low, strlen(low) + 1);
+    k->len += strlen(low);
+    return true;
+}
+
 int sel_discover_key(sel_analyzer *an, sel_ctx *ctx, const char *term, char *key, size_t size)
 {
     SEL_CHECK_ARG(an && term && key && size, SEL_EINVAL);
-    char roots[1024];
-    return sel_term_keys_compute(an, ctx, term, key, size, roots, sizeof(roots));
+    struct key_pass k = { .key = key, .size = size };
+    key[0] = '\0';
+    bool split = sel_analyzer_splits_compounds(an);
+    sel_analyzer_split_compounds(an, true); // as the tagger's analyzer, which discovery reads with
+    int rc = sel_analyze_span(an, ctx, term, 0, strlen(term), key_word, &k);
+    sel_analyzer_split_compounds(an, split);
+    if (rc == SEL_OK && k.overflow)
+        rc = sel_error(ctx, SEL_EINVAL, "the term \"%.40s...\" is too long", term);
+    return rc;
 }

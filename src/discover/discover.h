@@ -88,8 +88,9 @@ struct sel_discovery_stats {
 void sel_discovery_stats(const sel_discovery *d, struct sel_discovery_stats *out);
 
 /**
- * The candidate key of @p term (the lowercased lemmas of its words joined by SEL_KEY_SEP) into
- * @p key, as sel_discover_run() makes them; "" when @p term has no word.
+ * The candidate key of @p term (the lowercased lemmas of its words joined by SEL_KEY_SEP, a
+ * hyphenated compound as its words) into @p key, as sel_discover_run() makes them; "" when
+ * @p term has no word. @p an is an Indonesian analyzer (its compound setting is restored).
  */
 int sel_discover_key(sel_analyzer *an, sel_ctx *ctx, const char *term, char *key, size_t size);
 

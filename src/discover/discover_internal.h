@@ -64,6 +64,8 @@ struct corpus {
     struct vocab id_vocab, en_vocab;
     uint32_t *id_freq;    ///< per id-vocab word: occurrences
     size_t id_freq_n, id_freq_cap;
+    bool *en_function;    ///< per en-vocab word: an English function word
+    size_t en_function_n, en_function_cap;
     sel_word_aligner *aligner;
     sel_tagger *tagger;   ///< the Indonesian analysis and the termbase's index
     const struct general *general;
