@@ -51,7 +51,9 @@ static int buf_add(struct buf *b, const char *s, size_t len)
     return SEL_OK;
 }
 
-// The content sentences of one side joined by a space; ranges[k] = start, end of sentence k.
+// The content sentences of one side joined by a space; ranges[k] = start, end of sentence k. A
+// bead holds one or two sentences a side (a translation-memory unit a few more); past eight the
+// rest of a side is left out, as no aligned bead has them.
 static int side_text(struct buf *b, size_t *ranges, size_t *n_ranges, const struct sel_bead_sentence *s, size_t n)
 {
     b->len = 0;

@@ -27,6 +27,10 @@ karantina	quarantine	3.0	3" "$("$SELARAS" discover --db "$db" --format tsv | cut
 check "tsv: the example bead, both sides" "Para migran tiba dengan perahu karet. ||| The migrants arrived in a rubber boat." \
     "$("$SELARAS" discover --db "$db" --format tsv | sed -n 2p | cut -f5)"
 
+check "--subject-hint geography: kerajaan stands beside Yordania and Maroko in two of its four beads (4 * 1.5), karantina beside kota in one of three (3 * 4/3)" "kerajaan	6.0
+perahu karet	4.8
+karantina	4.0" "$("$SELARAS" discover --db "$db" --format tsv --subject-hint geography | sed 1d | cut -f1,3)"
+
 check "--limit 1" "perahu karet" "$("$SELARAS" discover --db "$db" --format tsv --limit 1 | sed 1d | cut -f1)"
 check "--min-count 4: only kerajaan, seen four times in three forms" "kerajaan" \
     "$("$SELARAS" discover --db "$db" --format tsv --min-count 4 | sed 1d | cut -f1)"
