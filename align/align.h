@@ -128,4 +128,45 @@ struct sel_adequacy {
 int sel_align_adequacy(struct sel_adequacy *out, sel_aligner *al, sel_ctx *ctx, const struct sel_align_doc *src,
                        const struct sel_align_doc *tgt, struct sel_alignment *alignment);
 
+/* ---- Word alignment (align/word_align.c) -------------------------------------------------- */
+
+/** Sentence pairs with more words than this on a side are neither trained on nor aligned. */
+#define SEL_WORD_ALIGN_MAX_LEN 120
+
+/**
+ * A lexical translation model of word ids (interned lemmas) trained by EM on sentence pairs:
+ * fast_align's reparametrised IBM Model 2 (a diagonal prior of fixed tension and an empty word),
+ * in both directions at once. Not thread-safe.
+ */
+typedef struct sel_word_aligner sel_word_aligner;
+
+/** A link between source word @c src and target word @c tgt (0-based positions). */
+struct sel_word_link {
+    uint16_t src, tgt;
+};
+
+int sel_word_aligner_new(sel_word_aligner **out);
+void sel_word_aligner_free(sel_word_aligner *wa);
+/**
+ * Adds a sentence pair to train on (the ids are copied). A pair with an empty side, or with more
+ * than SEL_WORD_ALIGN_MAX_LEN words on a side, is left out. Adding a pair twice weighs it double
+ * (how anchor pairs, such as termbase translations, are given more weight).
+ */
+int sel_word_aligner_add(sel_word_aligner *wa, const uint32_t *src, size_t n_src, const uint32_t *tgt,
+                         size_t n_tgt);
+/** Runs @p iterations EM passes over the pairs added. */
+int sel_word_aligner_train(sel_word_aligner *wa, sel_ctx *ctx, int iterations);
+/** Pairs trained on; distinct co-occurring word pairs in the model. */
+size_t sel_word_aligner_pairs(const sel_word_aligner *wa);
+size_t sel_word_aligner_table_size(const sel_word_aligner *wa);
+/** t(tgt | src) (@p src_to_tgt) or t(src | tgt) as trained; a tiny floor for pairs never seen together. */
+double sel_word_aligner_prob(const sel_word_aligner *wa, uint32_t src, uint32_t tgt, bool src_to_tgt);
+/**
+ * The links of a sentence pair (trained on or not): the Viterbi alignment of each direction,
+ * symmetrised by grow-diag-final. @p links needs room for @p m + @p n links; they come ordered by
+ * source then target position. SEL_EINVAL when a side is longer than SEL_WORD_ALIGN_MAX_LEN.
+ */
+int sel_word_align(const sel_word_aligner *wa, const uint32_t *src, size_t m, const uint32_t *tgt, size_t n,
+                   struct sel_word_link *links, size_t *n_links);
+
 #endif

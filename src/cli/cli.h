@@ -94,6 +94,7 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv);
 int cmd_analyze(const struct cli_command *cmd, int argc, char **argv);
 int cmd_segment(const struct cli_command *cmd, int argc, char **argv);
 int cmd_concordance(const struct cli_command *cmd, int argc, char **argv);
+int cmd_discover(const struct cli_command *cmd, int argc, char **argv);
 int cmd_glossary(const struct cli_command *cmd, int argc, char **argv);
 int cmd_ingest(const struct cli_command *cmd, int argc, char **argv);
 int cmd_lookup(const struct cli_command *cmd, int argc, char **argv);

@@ -83,6 +83,19 @@ const struct cli_command cli_commands[] = {
       "      --sort K        by frequency (freq, the default) or alphabetically (alpha)\n"
       "  -f, --format F      text, tsv or json\n"
       "      --db PATH       database file\n" COMMON_HELP },
+    { "discover", cmd_discover, "Propose new terms and their English equivalents from aligned documents",
+      "selaras discover [--min-count N] [--limit N] [--subject-hint S] [--format text|tsv|json]\n"
+      "\n"
+      "      --min-count N     only candidates seen at least N times (default 3)\n"
+      "  -n, --limit N         at most N candidates, the best first\n"
+      "      --subject-hint S  rank higher the candidates seen beside terms of subject field S\n"
+      "  -f, --format F        text, tsv (id_term, en_equivalents, score, count, example) or json\n"
+      "      --db PATH         database file\n"
+      "\n"
+      "Candidates of 1 to 5 words from the Indonesian side of the aligned documents, not in the\n"
+      "termbase nor rejected, ranked by termhood, with up to three English equivalents found by word\n"
+      "alignment. Review the TSV and give it to `selaras term accept`. Exit status 1 when there is\n"
+      "nothing to propose.\n" COMMON_HELP },
     { "concordance", cmd_concordance, "Show a term in context, with aligned translations",
       "selaras concordance [--lang L] [--context N] TERM\n"
       "\n"
@@ -125,11 +138,13 @@ const struct cli_command cli_commands[] = {
       "           bad entries are skipped with a warning: exit 1 if any were, 2 if none imported\n"
       "  compile  write the analysed keys of the bundled termbase, for fast start-up (the build\n"
       "           does this; a stale or missing file only makes start-up slower)\n" COMMON_HELP },
-    { "term", cmd_term, "Add, deprecate, remove and list the user's own terms",
+    { "term", cmd_term, "Add, deprecate, remove, list the user's own terms; accept or reject discovered ones",
       "selaras term add [--concept ID] [--subject S] [--note T] [--definition D] ID_TERM EN_TERM\n"
       "selaras term deprecate [--concept ID] [--lang id|en] [--note T] TERM\n"
       "selaras term remove [--concept ID] [--lang id|en] TERM|CONCEPT_ID\n"
       "selaras term list [--format text|tsv|json]\n"
+      "selaras term accept [--subject S] CANDIDATES.tsv|ID_TERM EN_TERM\n"
+      "selaras term reject ID_TERM...\n"
       "\n"
       "  add        a new concept (user.TERM) with ID_TERM and EN_TERM preferred, or with --concept\n"
       "             ID the two terms added to that concept (a bundled one: your entry, with its\n"
@@ -139,6 +154,10 @@ const struct cli_command cli_commands[] = {
       "  remove     take back a verdict, a user term, or a whole user concept (by its id)\n"
       "  list       the user's concepts (added, imported with --curated, discovered) and verdicts;\n"
       "             exit 1 when there are none\n"
+      "  accept     make discovered candidates user terms (origin \"discovered\", with their evidence):\n"
+      "             the lines of a reviewed `selaras discover --format tsv`, its first equivalent\n"
+      "             preferred, or one ID_TERM EN_TERM; all or nothing\n"
+      "  reject     never propose these candidates again (any inflected form)\n"
       "      --db PATH       the user's database (default $SELARAS_DB, else\n"
       "                      $XDG_DATA_HOME/selaras/selaras.db)\n"
       "\n"

@@ -206,7 +206,8 @@ size_t sel_strmap_count(const sel_strmap *map);
 /**
  * Returns a newly allocated path (free() it) to the bundled data set @p what: "lexicon" (the
  * curated termbase sources), "lang" (per-language rules: abbreviations, boilerplate, clitics) or
- * "keys" (the termbase's analysed keys, generated at build time).
+ * "keys" (the termbase's analysed keys, generated at build time) or "general" (the general-language
+ * reference of term discovery).
  * When the running binary is the one in the build tree, the data is read from the source tree,
  * so an edit is seen without reinstalling; otherwise from the installed data directory. The
  * environment variable SELARAS_DATADIR, if set, replaces the installed directory. Returns NULL

@@ -19,6 +19,7 @@ static const struct {
     { "lexicon", "lexicon/data", "lexicon", false },
     { "lang", "src/text/lang", "lang", false },
     { "keys", "src/cli/termbase.keys", "lexicon/termbase.keys", true },
+    { "general", "lexicon/general", "general", false },
 };
 
 // True when /proc/self/exe lies inside the build tree this binary was configured in. Tests and

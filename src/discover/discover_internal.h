@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+// Term discovery's parts: the corpus of beads as word ids (corpus.c), the general-language
+// reference (general.c), candidates and their termhood (candidates.c), English equivalents by
+// phrase extraction (equivalents.c); discover.c runs them in order.
+#ifndef SEL_DISCOVER_INTERNAL_H
+#define SEL_DISCOVER_INTERNAL_H
+
+#include "align/align.h"
+#include "src/discover/discover.h"
+
+#include <stdint.h>
+
+/** The longest candidate, and the longest English equivalent, in words. */
+enum { MAX_TERM_WORDS = 5, MAX_EQUIV_WORDS = 6 };
+
+/** Token flags. */
+enum {
+    TOK_BREAK = 1 << 0,    ///< punctuation or a sentence start lies before it: no candidate spans it
+    TOK_FUNCTION = 1 << 1, ///< a function, number or date word: no candidate holds it
+    TOK_GENERAL = 1 << 2,  ///< an everyday word of the general-language reference
+    TOK_PROPER = 1 << 3,   ///< a name (the analyzer kept its case)
+    TOK_ANCHOR = 1 << 4,   ///< covered by a termbase term (source) or its confirmed translation (target)
+    TOK_TITLE = 1 << 5,    ///< written with a capital, not at a sentence start
+    TOK_EDGE = 1 << 6,     ///< a word that opens or closes no candidate unless capitalised (`Irak selatan`)
+    TOK_VERBAL = 1 << 7,   ///< a derived verb (meN-, di-, ber-, ter- on a root)
+    TOK_GLUED_LEFT = 1 << 8,  ///< a hyphen joins it to the word before (`al-Sadr`, `anti-Amerika`)
+    TOK_GLUED_RIGHT = 1 << 9, ///< a hyphen joins it to the word after
+};
+
+struct token {
+    uint32_t id;          ///< interned lowercased lemma
+    uint32_t start, end;  ///< bytes in the bead's text of its side
+    uint16_t flags;
+    uint16_t match;       ///< source: 1 + index of the termbase match covering it in the bead, 0: none
+};
+
+struct bead {
+    uint32_t src, n_src;  ///< first token and count in corpus.src
+    uint32_t tgt, n_tgt;
+    uint32_t src_text, tgt_text; ///< offsets of the sides' texts in corpus.text
+    bool subject;         ///< holds a term of the subject hint
+};
+
+/** Interned strings: id -> string and back. */
+struct vocab {
+    sel_strmap *map;
+    char **words;
+    size_t n, cap;
+    struct sel_arena arena;
+};
+int vocab_init(struct vocab *v);
+void vocab_finish(struct vocab *v);
+/** The id of @p s (interned on first sight), or UINT32_MAX when memory runs out. */
+uint32_t vocab_id(struct vocab *v, const char *s, size_t len);
+
+/** Everything read from the database. */
+struct corpus {
+    struct bead *beads;
+    size_t n_beads, beads_cap;
+    struct token *src, *tgt;
+    size_t n_src, src_cap, n_tgt, tgt_cap;
+    char *text;
+    size_t n_text, text_cap;
+    struct vocab id_vocab, en_vocab;
+    uint32_t *id_freq;    ///< per id-vocab word: occurrences
+    size_t id_freq_n, id_freq_cap;
+    bool *en_function;    ///< per en-vocab word: an English function word
+    size_t en_function_n, en_function_cap;
+    sel_word_aligner *aligner;
+    sel_tagger *tagger;   ///< the Indonesian analysis and the termbase's index
+    const struct general *general;
+};
+
+/** The general-language reference: lemma -> TOK_FUNCTION, TOK_GENERAL or TOK_EDGE. */
+struct general {
+    sel_strmap *map;
+};
+int general_load(struct general *g, sel_ctx *ctx, const char *path);
+void general_finish(struct general *g);
+unsigned general_flags(const struct general *g, const char *lemma);
+/** Whether an English word is a function word (trimmed off the edges of an equivalent). */
+bool english_function_word(const char *lemma);
+
+/** The general-language flags of Indonesian word @p id. */
+static inline unsigned general_flags_of(const struct corpus *c, uint32_t id)
+{
+    return general_flags(c->general, c->id_vocab.words[id]);
+}
+
+/** Reads the beads of @p st into @p c and trains the word aligner. */
+int corpus_read(struct corpus *c, sel_ctx *ctx, sel_store *st, const sel_termbase *tb,
+                const struct general *g, const struct sel_discover_options *opts);
+void corpus_finish(struct corpus *c);
+
+/** A candidate during a run. */
+struct cand {
+    uint64_t hash;
+    uint32_t ids[MAX_TERM_WORDS];
+    uint8_t n;
+    bool keep;            ///< passes every filter; gets equivalents
+    uint32_t freq, freq_subject;
+    double nested_sum;    ///< frequencies of the longer candidates holding it
+    uint32_t nested_n;
+    uint32_t index;       ///< its place among the kept candidates
+    double cvalue, score;
+    uint32_t all_proper;  ///< occurrences whose words are all names
+    uint32_t name_next;   ///< occurrences beside a capitalised word that is no term: part of a longer name
+    uint32_t composed;    ///< occurrences made of termbase terms only
+    uint32_t verbal;      ///< occurrences as a single derived verb
+};
+
+/** The candidate table: open addressing over the hash of the id sequence. */
+struct cand_table {
+    struct cand *slots;
+    size_t cap, used;
+};
+uint64_t ids_hash(const uint32_t *ids, size_t n);
+struct cand *cand_find(const struct cand_table *t, const uint32_t *ids, size_t n, uint64_t hash);
+/** Whether tokens [i, i + n) of a side may form a candidate. */
+bool span_ok(const struct token *toks, size_t n_toks, size_t i, size_t n);
+
+/** Counts and ranks the candidates; *kept gets the kept ones (pointers into @p t), best first. */
+int candidates_find(struct cand_table *t, sel_ctx *ctx, const struct corpus *c, const sel_termbase *tb,
+                    sel_analyzer *an, const struct sel_discover_options *opts, struct cand ***kept, size_t *n_kept);
+void cand_table_finish(struct cand_table *t);
+
+/** One English equivalent during a run. */
+struct equiv {
+    uint32_t cand;        ///< index among the kept candidates
+    uint64_t tgt_hash;
+    uint32_t count;
+    uint32_t bead;        ///< first bead
+    uint32_t start, end;  ///< its bytes in that bead's English text
+    bool proper;          ///< its first word is a name (keeps its capital)
+    uint32_t tgt_beads;   ///< beads whose English side holds it
+};
+
+/** The forms seen of a kept candidate. */
+struct form_count {
+    uint32_t bead, start, end, count;
+    bool proper;          ///< its first word is a name
+};
+
+/**
+ * Aligns every bead, extracts the English phrase of each occurrence of a kept candidate and
+ * counts it; @p equivs (sorted by candidate) and @p forms (one per kept candidate: its most
+ * frequent form) are filled.
+ */
+int equivalents_find(sel_ctx *ctx, const struct corpus *c, const struct cand_table *t, struct cand **kept,
+                     size_t n_kept, const struct sel_discover_options *opts, struct equiv **equivs,
+                     size_t *n_equivs, struct form_count *forms);
+
+#endif
