@@ -258,6 +258,14 @@ static int open_immutable(sel_store *st)
     return rc;
 }
 
+// SQLite's commit hook: any transaction of ours that writes, explicit or a single statement's,
+// commits through here (read-only ones do not).
+static int note_commit(void *user)
+{
+    ((sel_store *)user)->committed = true;
+    return 0; // go ahead
+}
+
 int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
 {
     SEL_CHECK_ARG(out && path, SEL_EINVAL);
@@ -323,7 +331,7 @@ int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
         // then removes it (sel_store_close()), unless another process has taken it up meanwhile.
         int sqlite_rc;
         st->created = true;
-        st->committed = false; // the schema's own commit does not count
+        sqlite3_commit_hook(st->db, note_commit, st); // from here on: the schema's own commit does not count
         st->data_version = read_int(st, "PRAGMA data_version", &sqlite_rc);
         if (sqlite_rc != SQLITE_OK)
             status = sel_store_fail(st, ctx, sqlite_rc, "reading the database's state");
@@ -398,9 +406,7 @@ int sel_store_begin(sel_store *st, sel_ctx *ctx)
 
 int sel_store_commit(sel_store *st, sel_ctx *ctx)
 {
-    int rc = store_exec(st, ctx, "COMMIT", "committing");
-    st->committed = st->committed || rc == SEL_OK;
-    return rc;
+    return store_exec(st, ctx, "COMMIT", "committing");
 }
 
 int sel_store_begin_read(sel_store *st, sel_ctx *ctx)

@@ -15,7 +15,7 @@ struct sel_store {
     char *path;
     bool read_only;   // opened immutable: storage this process cannot write
     bool created;     // this open created the file (and its schema)
-    bool committed;   // a transaction of the caller's was committed (the schema's does not count)
+    bool committed;   // a write was committed after the schema (SQLite's commit hook says so)
     int64_t data_version; // PRAGMA data_version after opening: it changes when another connection commits
 };
 
