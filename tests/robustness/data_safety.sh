@@ -414,6 +414,10 @@ nothing_left new-import.db "lexicon import that failed after opening"
 run lexicon import --format tbx --db new-import2.db broken.tbx
 expect 2 "" "lexicon import of a malformed TBX fails"
 nothing_left new-import2.db "lexicon import of a malformed TBX"
+# check reads the user's termbase from --db: a database that is not there is not created.
+run check --db new-check.db a.id.txt a.en.txt
+expect 2 "new-check.db" "check --db naming no database: refused"
+nothing_left new-check.db "check with a missing --db"
 # A new database that a command did write to stays (the same import without the limit).
 run lexicon import --format tsv --db new-import.db big.tsv
 [ "$rc" -le 1 ] && [ -f new-import.db ] && ok "a successful import keeps its new database" || not_ok "import: exit $rc"
