@@ -259,7 +259,9 @@ static int open_immutable(sel_store *st)
 }
 
 // SQLite's commit hook: any transaction of ours that writes, explicit or a single statement's,
-// commits through here (read-only ones do not).
+// commits through here (read-only ones do not). It runs before the commit is made: an explicit
+// COMMIT that then fails puts the flag back (sel_store_commit()); a single statement's failed
+// commit leaves it set, which keeps the file, the safe side.
 static int note_commit(void *user)
 {
     ((sel_store *)user)->committed = true;
@@ -406,7 +408,11 @@ int sel_store_begin(sel_store *st, sel_ctx *ctx)
 
 int sel_store_commit(sel_store *st, sel_ctx *ctx)
 {
-    return store_exec(st, ctx, "COMMIT", "committing");
+    bool committed = st->committed;
+    int rc = store_exec(st, ctx, "COMMIT", "committing");
+    if (rc != SEL_OK) // the commit hook ran before the commit failed (a full disk): nothing was kept
+        st->committed = committed;
+    return rc;
 }
 
 int sel_store_begin_read(sel_store *st, sel_ctx *ctx)

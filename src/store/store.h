@@ -39,6 +39,11 @@ char *sel_store_path(const char *given);
  * that names the file or the folder at fault. A path is always a file name, never an SQLite URI.
  */
 int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create);
+/**
+ * Closes @p st (NULL is fine). A database that sel_store_open() created and nothing was committed
+ * to after its schema is removed with its -wal and -shm files, so that a command that failed
+ * leaves no new file behind; unless another connection committed to it or still has it open.
+ */
 void sel_store_close(sel_store *st);
 /** The database's path as opened (so that an output can refuse to be it). */
 const char *sel_store_file(const sel_store *st);
