@@ -36,13 +36,22 @@ const char *sel_match_kind_name(enum sel_match_kind kind)
 }
 
 // Lowercase with single spaces and no spaces at the ends: what queries and terms are compared as.
-static void normalise(const char *s, char *out, size_t size)
+// Written to @p buf when it fits in @p size bytes, else to memory of its own: the caller frees
+// the result when it is not @p buf. NULL when out of memory. Never cut: a long query is
+// compared whole, not as a prefix that might be cut inside a character.
+static char *normalise(const char *s, char *buf, size_t size)
 {
-    char tmp[2048];
-    sel_text_lowercase(s, tmp, sizeof(tmp));
+    // Lowercasing (full case mapping) at most triples a string's UTF-8 bytes: the largest growth
+    // is U+0130, 2 bytes, to "i" + U+0307, 3 bytes. So this always fits, and lowercasing fails
+    // only on invalid UTF-8, which is then compared as it is.
+    size_t need = strlen(s) * 3 + 1;
+    char *out = need <= size ? buf : malloc(need);
+    if (!out)
+        return NULL;
+    sel_text_lowercase(s, out, need <= size ? size : need);
     size_t w = 0;
     bool space = false;
-    for (const char *p = tmp; *p && w + 2 < size; p++) {
+    for (const char *p = out; *p; p++) { // in place: w never passes p
         if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
             space = w > 0;
             continue;
@@ -53,20 +62,33 @@ static void normalise(const char *s, char *out, size_t size)
         out[w++] = *p;
     }
     out[w] = '\0';
+    return out;
+}
+
+// Frees what normalise() allocated.
+static void normalised_free(char *key, const char *buf)
+{
+    if (key != buf)
+        free(key);
 }
 
 static int add_exact(sel_lookup *lk, const struct sel_concept *c, const struct sel_term *t)
 {
-    char key[2048];
-    normalise(t->text, key, sizeof(key));
+    char buf[256];
+    char *key = normalise(t->text, buf, sizeof(buf));
+    if (!key)
+        return SEL_ENOMEM;
     struct exact_list *l = sel_strmap_get(lk->exact, key, strlen(key));
-    if (!l) {
-        if (lk->n_lists == lk->cap_lists)
-            return SEL_ENOMEM; // sized to the number of terms up front
+    int rc = SEL_OK;
+    if (!l && lk->n_lists == lk->cap_lists) {
+        rc = SEL_ENOMEM; // sized to the number of terms up front
+    } else if (!l) {
         l = &lk->lists[lk->n_lists++];
-        if (sel_strmap_put(lk->exact, key, strlen(key), l) != SEL_OK)
-            return SEL_ENOMEM;
+        rc = sel_strmap_put(lk->exact, key, strlen(key), l) != SEL_OK ? SEL_ENOMEM : SEL_OK;
     }
+    normalised_free(key, buf);
+    if (rc != SEL_OK)
+        return rc;
     if (l->n == l->cap) { // nearly every list has one entry; the rare longer one is copied
         size_t cap = l->cap ? l->cap * 2 : 1;
         const struct sel_concept **cs = sel_arena_alloc(&lk->arena, cap * sizeof(*cs));
@@ -192,14 +214,18 @@ static int rank_cmp(const void *a, const void *b)
 
 /* ---- the kinds of match -------------------------------------------------------------------- */
 
-static void find_exact(sel_lookup *lk, const char *query)
+static int find_exact(sel_lookup *lk, sel_ctx *ctx, const char *query)
 {
-    char key[2048];
-    normalise(query, key, sizeof(key));
+    char buf[256];
+    char *key = normalise(query, buf, sizeof(buf));
+    if (!key)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
     const struct exact_list *l = sel_strmap_get(lk->exact, key, strlen(key));
     for (size_t i = 0; l && i < l->n; i++)
         if (case_allows(l->terms[i], query))
             add_result(lk, SEL_MATCH_EXACT, l->concepts[i], l->terms[i]);
+    normalised_free(key, buf);
+    return SEL_OK;
 }
 
 static int need_tagger(sel_lookup *lk, sel_ctx *ctx)
@@ -212,24 +238,42 @@ static int need_tagger(sel_lookup *lk, sel_ctx *ctx)
     return rc;
 }
 
-// The query's keys (lemmas) and roots, joined as the index joins them; *nonstandard is set when
-// the analyzer corrected a spelling on the way, *known when the dictionary knows every word.
-static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char *keys, char *roots, size_t size,
-                      bool *nonstandard, bool *known)
+// The query's keys (lemmas) and roots, joined as the index joins them, newly allocated (free
+// both); *nonstandard is set when the analyzer corrected a spelling on the way, *known when the
+// dictionary knows every word. The buffers are sized to the tokens, so keys are never cut.
+static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char **keys, char **roots, bool *nonstandard,
+                      bool *known)
 {
     const struct sel_token *tokens;
     size_t n;
-    int rc = sel_tagger_tokens(lk->tagger, ctx, query, 0, strlen(query), &tokens, &n);
-    keys[0] = roots[0] = '\0';
+    *keys = *roots = NULL;
     *nonstandard = false;
     *known = true;
+    int rc = sel_tagger_tokens(lk->tagger, ctx, query, 0, strlen(query), &tokens, &n);
     if (rc != SEL_OK)
         return rc;
+    // each key is a lowercased lemma (at most three times its bytes, see normalise()) and a separator
+    size_t keys_size = 1, roots_size = 1;
     for (size_t i = 0; i < n; i++) {
         *nonstandard = *nonstandard || (tokens[i].word.flags & SEL_TOK_NONSTANDARD);
         *known = *known && !(tokens[i].word.flags & (SEL_TOK_UNKNOWN | SEL_TOK_NONSTANDARD));
+        keys_size += strlen(tokens[i].word.lemma) * 3 + sizeof(SEL_KEY_SEP);
+        roots_size += strlen(tokens[i].word.root) * 3 + sizeof(SEL_KEY_SEP);
     }
-    sel_term_keys_join(tokens, n, keys, size, roots, size);
+    *keys = malloc(keys_size);
+    *roots = malloc(roots_size);
+    if (!*keys || !*roots) {
+        free(*keys);
+        free(*roots);
+        *keys = *roots = NULL;
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    if (!sel_term_keys_join(tokens, n, *keys, keys_size, *roots, roots_size)) {
+        free(*keys);
+        free(*roots);
+        *keys = *roots = NULL;
+        return sel_error(ctx, SEL_ENOMEM, "out of memory"); // sized to fit: only memory can fail it
+    }
     return SEL_OK;
 }
 
@@ -237,19 +281,21 @@ static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char *key
 // Hunspell cannot correct: "Kemhan" for "Kemham"), nearest first.
 static void find_near(sel_lookup *lk, const char *query, size_t limit, enum sel_match_kind kind, size_t max)
 {
-    char q[2048];
-    normalise(query, q, sizeof(q));
-    for (size_t d = 1; d <= limit && lk->n_found < max; d++) {
+    char qbuf[256], kbuf[256];
+    char *q = normalise(query, qbuf, sizeof(qbuf));
+    for (size_t d = 1; q && d <= limit && lk->n_found < max; d++) {
         for (size_t i = 0; i < lk->n_lists && lk->n_found < max; i++) {
             const struct exact_list *l = &lk->lists[i];
-            char key[2048];
-            normalise(l->terms[0]->text, key, sizeof(key));
-            if (sel_edit_distance(q, key, d) != d)
-                continue;
-            for (size_t k = 0; k < l->n; k++)
+            char *key = normalise(l->terms[0]->text, kbuf, sizeof(kbuf));
+            bool near = key && sel_edit_distance(q, key, d) == d;
+            if (key)
+                normalised_free(key, kbuf);
+            for (size_t k = 0; near && k < l->n; k++)
                 add_result(lk, kind, l->concepts[k], l->terms[k]);
         }
     }
+    if (q)
+        normalised_free(q, qbuf);
 }
 
 int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const struct sel_lookup_result **results,
@@ -259,14 +305,16 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
     lk->n_found = 0;
     *results = NULL;
     *n = 0;
-    find_exact(lk, query);
+    int rc = find_exact(lk, ctx, query);
+    if (rc != SEL_OK)
+        return rc;
     if (lk->n_found == 0) {
-        int rc = need_tagger(lk, ctx);
+        rc = need_tagger(lk, ctx);
         if (rc != SEL_OK)
             return rc;
-        char keys[2048], roots[2048];
+        char *keys = NULL, *roots = NULL;
         bool nonstandard = false, known = false;
-        rc = query_keys(lk, ctx, query, keys, roots, sizeof(keys), &nonstandard, &known);
+        rc = query_keys(lk, ctx, query, &keys, &roots, &nonstandard, &known);
         if (rc != SEL_OK)
             return rc;
         const sel_term_index *ix = sel_tagger_index(lk->tagger);
@@ -276,6 +324,8 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
         col.kind = nonstandard ? SEL_MATCH_FUZZY : SEL_MATCH_FAMILY;
         if (*roots)
             sel_term_index_lookup(ix, roots, true, collect_match, &col);
+        free(keys);
+        free(roots);
         size_t len = strlen(query);
         // A query of correctly spelt words that are not terms (kucing) is not a misspelling of a
         // term that looks like it (Kupang); a two- or three-letter one is too short to guess from.

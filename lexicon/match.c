@@ -114,10 +114,35 @@ static int add_child(sel_term_index *ix, uint32_t node, uint32_t key, uint32_t *
 }
 
 // The key of one token: its lemma (or root) in lowercase, since names keep their case as
-// lemmas and keys do not. Text tokens, terms and queries all go through here.
-static void token_key(const char *lemma, char *buf, size_t size)
+// lemmas and keys do not. Text tokens, terms and queries all go through here. Written to @p buf
+// when it fits in @p size bytes, else to memory of its own (key_free() it): a long lemma is a
+// key whole, never cut inside a character. NULL when out of memory.
+static char *token_key(const char *lemma, char *buf, size_t size)
 {
-    sel_text_lowercase(lemma, buf, size);
+    // lowercasing at most triples the UTF-8 bytes (U+0130, 2 bytes, becomes 3), so this fits
+    size_t need = strlen(lemma) * 3 + 1;
+    char *out = need <= size ? buf : malloc(need);
+    if (out)
+        sel_text_lowercase(lemma, out, need <= size ? size : need);
+    return out;
+}
+
+// One key of a SEL_KEY_SEP-joined string: its @p len bytes from @p k, in @p buf or (when longer)
+// in memory of its own (key_free() it). NULL when out of memory.
+static char *key_copy(const char *k, size_t len, char *buf, size_t size)
+{
+    char *out = len < size ? buf : malloc(len + 1);
+    if (out) {
+        memcpy(out, k, len);
+        out[len] = '\0';
+    }
+    return out;
+}
+
+static void key_free(char *key, const char *buf)
+{
+    if (key != buf)
+        free(key);
 }
 
 bool sel_term_keys_join(const struct sel_token *tokens, size_t n, char *keys, size_t keys_size, char *roots,
@@ -126,11 +151,15 @@ bool sel_term_keys_join(const struct sel_token *tokens, size_t n, char *keys, si
     size_t ku = 0, ru = 0;
     keys[0] = roots[0] = '\0';
     for (size_t i = 0; i < n; i++) {
-        char key[256], root[256];
-        token_key(tokens[i].word.lemma, key, sizeof(key));
-        token_key(tokens[i].word.root, root, sizeof(root));
-        int a = snprintf(keys + ku, keys_size - ku, "%s%s", i ? SEL_KEY_SEP : "", key);
-        int b = snprintf(roots + ru, roots_size - ru, "%s%s", i ? SEL_KEY_SEP : "", root);
+        char key_buf[256], root_buf[256];
+        char *key = token_key(tokens[i].word.lemma, key_buf, sizeof(key_buf));
+        char *root = token_key(tokens[i].word.root, root_buf, sizeof(root_buf));
+        int a = key ? snprintf(keys + ku, keys_size - ku, "%s%s", i ? SEL_KEY_SEP : "", key) : -1;
+        int b = root ? snprintf(roots + ru, roots_size - ru, "%s%s", i ? SEL_KEY_SEP : "", root) : -1;
+        if (key)
+            key_free(key, key_buf);
+        if (root)
+            key_free(root, root_buf);
         if (a < 0 || b < 0 || (size_t)a >= keys_size - ku || (size_t)b >= roots_size - ru) {
             keys[0] = roots[0] = '\0'; // absurdly long: no keys rather than a prefix's
             return false;
@@ -206,13 +235,13 @@ int sel_term_index_add(sel_term_index *ix, const struct sel_concept *c, const st
     for (const char *k = keys; k;) {
         const char *sep = strstr(k, SEL_KEY_SEP);
         size_t len = sep ? (size_t)(sep - k) : strlen(k);
-        char key[256];
-        if (len >= sizeof(key))
-            len = sizeof(key) - 1;
-        memcpy(key, k, len);
-        key[len] = '\0';
+        char buf[256];
+        char *key = key_copy(k, len, buf, sizeof(buf));
         uint32_t id;
-        if (intern_key(ix, key, &id) != SEL_OK || add_child(ix, node, id, &node) != SEL_OK)
+        bool added = key && intern_key(ix, key, &id) == SEL_OK && add_child(ix, node, id, &node) == SEL_OK;
+        if (key)
+            key_free(key, buf);
+        if (!added)
             return SEL_ENOMEM;
         n++;
         k = sep ? sep + strlen(SEL_KEY_SEP) : NULL;
@@ -386,9 +415,12 @@ int sel_term_index_lookup(const sel_term_index *ix, const char *keys, bool famil
     for (const char *k = keys; k && node != UINT32_MAX;) {
         const char *sep = strstr(k, SEL_KEY_SEP);
         size_t len = sep ? (size_t)(sep - k) : strlen(k);
-        char key[256];
-        snprintf(key, sizeof(key), "%.*s", (int)len, k);
+        char buf[256];
+        char *key = key_copy(k, len, buf, sizeof(buf));
+        if (!key)
+            return SEL_ENOMEM;
         node = child_of(ix, node, key_id(ix, key));
+        key_free(key, buf);
         if (!node)
             return SEL_OK;
         k = sep ? sep + strlen(SEL_KEY_SEP) : NULL;
@@ -410,9 +442,14 @@ int sel_term_index_find_all(const sel_term_index *ix, sel_ctx *ctx, const char *
     if (!ids)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
-        char key[256];
-        token_key(tokens[i].word.lemma, key, sizeof(key));
+        char buf[256];
+        char *key = token_key(tokens[i].word.lemma, buf, sizeof(buf));
+        if (!key) {
+            free(ids);
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        }
         ids[i] = key_id(ix, key);
+        key_free(key, buf);
     }
     bool go = true;
     for (size_t i = 0; i < n && go; i++) {
@@ -451,9 +488,16 @@ int sel_term_index_match(const sel_term_index *ix, sel_ctx *ctx, const char *tex
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     }
     for (size_t i = 0; i < n; i++) {
-        char key[256];
-        token_key(tokens[i].word.lemma, key, sizeof(key));
+        char buf[256];
+        char *key = token_key(tokens[i].word.lemma, buf, sizeof(buf));
+        if (!key) {
+            free(cands);
+            free(taken);
+            free(ids);
+            return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        }
         ids[i] = key_id(ix, key);
+        key_free(key, buf);
     }
     size_t n_cands = 0;
     for (size_t i = 0; i < n; i++) {

@@ -120,6 +120,21 @@ void sel_ingester_free(sel_ingester *ing)
 
 /* ---- writing ------------------------------------------------------------------------------- */
 
+// A file's identity on disk: its realpath(), so that `a.txt`, `./a.txt`, `$PWD/a.txt` and a
+// symbolic link to it are one document. Standard input ("-") has none (NULL: only its content
+// identifies it); a path realpath() cannot resolve (a pipe's /dev/fd name) is its own identity,
+// as written. Newly allocated; *out NULL for "-".
+static int canonical_path(sel_ctx *ctx, const char *path, char **out)
+{
+    *out = NULL;
+    if (strcmp(path, "-") == 0)
+        return SEL_OK;
+    *out = realpath(path, NULL);
+    if (!*out)
+        *out = strdup(path);
+    return *out ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
+}
+
 // Stores a document with its paragraphs, sentences and occurrences; @p hash is its identity,
 // NULL to hash its text.
 static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char *path, const char *title,
@@ -131,8 +146,14 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
     else
         sel_store_content_hash(d->text.data, d->text.len, hash);
     sel_doc_writer *w = ing->writer;
-    struct sel_document_row row = { path, title, lang, hash, (int64_t)(d->text.len + d->text.bom), translation_of };
-    int rc = sel_doc_writer_document(w, ctx, &row, doc_id);
+    char *canonical = NULL;
+    int rc = canonical_path(ctx, path, &canonical);
+    if (rc != SEL_OK)
+        return rc;
+    struct sel_document_row row = { path, title, lang, hash, (int64_t)(d->text.len + d->text.bom), translation_of,
+                                    canonical };
+    rc = sel_doc_writer_document(w, ctx, &row, doc_id);
+    free(canonical);
     if (rc != SEL_OK)
         return rc;
     size_t bom = d->text.bom; // offsets are stored in the file's own bytes
@@ -350,16 +371,22 @@ static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
 }
 
 // Whether stored document @p doc already holds translation @p tgt (NULL: none given, which
-// keeps whatever translation is stored).
-static bool translation_matches(sel_ingester *ing, int64_t doc, const struct doc *tgt)
+// keeps whatever translation is stored), in *same.
+static int translation_matches(sel_ingester *ing, sel_ctx *ctx, int64_t doc, const struct doc *tgt, bool *same)
 {
+    *same = true;
     if (!tgt)
-        return true;
+        return SEL_OK;
     char stored[33], given[33];
-    if (!sel_doc_writer_translation_hash(ing->writer, doc, stored))
-        return false;
+    bool found = false;
+    int rc = sel_doc_writer_translation_hash(ing->writer, ctx, doc, stored, &found);
+    if (rc != SEL_OK || !found) {
+        *same = false;
+        return rc;
+    }
     sel_store_content_hash(tgt->text.data, tgt->text.len, given);
-    return strcmp(stored, given) == 0;
+    *same = strcmp(stored, given) == 0;
+    return SEL_OK;
 }
 
 // A document read and analysed (with its translation and their alignment when @p tgt is not
@@ -376,20 +403,31 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
     // Identity covers the translation: the same source with no translation given, or with the
     // translation already stored, is unchanged; with another translation (or one added later)
     // the stored pair is replaced. Standard input has no path, so only its content identifies it.
-    int64_t same = sel_doc_writer_find_hash(ing->writer, hash, ing->lang);
-    if (same && !translation_matches(ing, same, tgt)) {
+    int64_t same = 0;
+    bool translation_same = true;
+    rc = sel_doc_writer_find_hash(ing->writer, ctx, hash, ing->lang, &same);
+    if (rc == SEL_OK && same)
+        rc = translation_matches(ing, ctx, same, tgt, &translation_same);
+    if (rc == SEL_OK && same && !translation_same) {
         rc = sel_doc_writer_delete(ing->writer, ctx, same);
         report->replaced = true;
         same = 0;
     }
-    if (same) {
+    if (rc == SEL_OK && same) {
         report->unchanged = true;
         report->document_id = same;
         rc = end_document(ing, ctx, true);
         report->storage_seconds = seconds() - t1;
         return rc;
     }
-    int64_t old = strcmp(path, "-") != 0 ? sel_doc_writer_find_path(ing->writer, path, ing->lang) : 0;
+    // Then the file: another version of it under any spelling of its path is replaced.
+    int64_t old = 0;
+    char *canonical = NULL;
+    if (rc == SEL_OK)
+        rc = canonical_path(ctx, path, &canonical);
+    if (rc == SEL_OK && canonical)
+        rc = sel_doc_writer_find_path(ing->writer, ctx, canonical, path, ing->lang, &old);
+    free(canonical);
     if (rc == SEL_OK && old) {
         rc = sel_doc_writer_delete(ing->writer, ctx, old);
         report->replaced = true;

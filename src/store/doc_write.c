@@ -20,7 +20,11 @@ enum stmt_id {
 
 static const char *const sql[N_STMTS] = {
     [FIND_HASH] = "SELECT id FROM document WHERE content_hash = ?1 AND lang = ?2 AND translation_of IS NULL",
-    [FIND_PATH] = "SELECT id FROM document WHERE path = ?1 AND lang = ?2 AND translation_of IS NULL",
+    // A document's identity on disk is its canonical path (the file's realpath()). A row stored
+    // before schema v3 has its path as written for a canonical path: it is found by that spelling
+    // (?3), as it was found before.
+    [FIND_PATH] = "SELECT id FROM document WHERE lang = ?2 AND translation_of IS NULL "
+                  "AND (canonical_path = ?1 OR (canonical_path = ?3 AND path = ?3)) ORDER BY id LIMIT 1",
     [TRANSLATION_HASH] = "SELECT content_hash FROM document WHERE translation_of = ?1 ORDER BY id LIMIT 1",
     // Replacing a document deletes it, its translation and everything hanging from them. The
     // writer runs with foreign-key checks off (see sel_doc_writer_new()), so no cascade runs:
@@ -40,8 +44,8 @@ static const char *const sql[N_STMTS] = {
                     "(SELECT id FROM document WHERE id = ?1 OR translation_of = ?1)",
     [DELETE_BEAD] = "DELETE FROM bead WHERE document_id = ?1",
     [DELETE_DOC] = "DELETE FROM document WHERE id = ?1 OR translation_of = ?1",
-    [INSERT_DOC] = "INSERT INTO document (path, title, lang, content_hash, bytes, translation_of) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [INSERT_DOC] = "INSERT INTO document (path, title, lang, content_hash, bytes, translation_of, canonical_path) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [INSERT_PARA] = "INSERT INTO paragraph (document_id, number, line, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
     [INSERT_SENT] = "INSERT INTO sentence (document_id, number, para, start, end, text, boilerplate) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -93,37 +97,47 @@ void sel_doc_writer_free(sel_doc_writer *w)
     free(w);
 }
 
-static int64_t find_doc(sel_doc_writer *w, enum stmt_id id, const char *key, const char *lang)
+// The id of the source document @p s finds for (@p key, @p lang, @p spelling), 0 when none.
+static int find_doc(sel_doc_writer *w, sel_ctx *ctx, enum stmt_id id, const char *key, const char *lang,
+                    const char *spelling, int64_t *found)
 {
     sqlite3_stmt *s = w->stmt[id];
     sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, lang, -1, SQLITE_STATIC);
-    int64_t found = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    if (spelling)
+        sqlite3_bind_text(s, 3, spelling, -1, SQLITE_STATIC);
+    int step = sqlite3_step(s);
+    *found = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    int rc = step == SQLITE_ROW || step == SQLITE_DONE ? SEL_OK : sel_store_fail(w->st, ctx, step, "finding a stored document");
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
-    return found;
+    return rc;
 }
 
-int64_t sel_doc_writer_find_hash(sel_doc_writer *w, const char *hash, const char *lang)
+int sel_doc_writer_find_hash(sel_doc_writer *w, sel_ctx *ctx, const char *hash, const char *lang, int64_t *id)
 {
-    return find_doc(w, FIND_HASH, hash, lang);
+    return find_doc(w, ctx, FIND_HASH, hash, lang, NULL, id);
 }
 
-int64_t sel_doc_writer_find_path(sel_doc_writer *w, const char *path, const char *lang)
+int sel_doc_writer_find_path(sel_doc_writer *w, sel_ctx *ctx, const char *canonical, const char *path,
+                             const char *lang, int64_t *id)
 {
-    return find_doc(w, FIND_PATH, path, lang);
+    return find_doc(w, ctx, FIND_PATH, canonical, lang, path, id);
 }
 
-bool sel_doc_writer_translation_hash(sel_doc_writer *w, int64_t doc, char hash[33])
+int sel_doc_writer_translation_hash(sel_doc_writer *w, sel_ctx *ctx, int64_t doc, char hash[33], bool *found)
 {
     sqlite3_stmt *s = w->stmt[TRANSLATION_HASH];
     sqlite3_bind_int64(s, 1, doc);
-    bool found = sqlite3_step(s) == SQLITE_ROW;
-    if (found)
+    int step = sqlite3_step(s);
+    *found = step == SQLITE_ROW;
+    if (*found)
         snprintf(hash, 33, "%s", (const char *)sqlite3_column_text(s, 0));
+    int rc = step == SQLITE_ROW || step == SQLITE_DONE ? SEL_OK
+                                                       : sel_store_fail(w->st, ctx, step, "reading a stored translation");
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
-    return found;
+    return rc;
 }
 
 int sel_doc_writer_delete(sel_doc_writer *w, sel_ctx *ctx, int64_t doc)
@@ -146,6 +160,7 @@ int sel_doc_writer_document(sel_doc_writer *w, sel_ctx *ctx, const struct sel_do
     sqlite3_bind_int64(s, 5, d->bytes);
     if (d->translation_of)
         sqlite3_bind_int64(s, 6, d->translation_of);
+    store_bind_text(s, 7, d->canonical_path);
     int rc = store_run(w->st, ctx, s, "storing a document");
     *id = rc == SEL_OK ? sqlite3_last_insert_rowid(w->st->db) : 0;
     return rc;

@@ -37,10 +37,14 @@ _Static_assert(SEL_OCCURRENCE_ID_SHIFT == 24, "occurrence ids: update the merge 
 
 static const char *const merge_sql[N_MERGE_STMTS] = {
     // the shard's source documents in the order it stored them
-    [SHARD_DOCS] = "SELECT id, content_hash, lang, path FROM @.document WHERE translation_of IS NULL ORDER BY id",
-    // the identity ingest uses: content (and language), then path
+    [SHARD_DOCS] = "SELECT id, content_hash, lang, canonical_path, path FROM @.document WHERE translation_of IS NULL "
+                   "ORDER BY id",
+    // the identity ingest uses: content (and language), then the file, by its canonical path (a
+    // document from standard input has none); a row stored before schema v3 has its path as
+    // written for a canonical path, and is found by that spelling (?3) as before
     [FIND_HASH] = "SELECT id FROM main.document WHERE content_hash = ?1 AND lang = ?2 AND translation_of IS NULL",
-    [FIND_PATH] = "SELECT id FROM main.document WHERE path = ?1 AND lang = ?2 AND translation_of IS NULL",
+    [FIND_PATH] = "SELECT id FROM main.document WHERE lang = ?2 AND translation_of IS NULL "
+                  "AND (canonical_path = ?1 OR (canonical_path = ?3 AND path = ?3 AND ?3 <> '-')) ORDER BY id LIMIT 1",
     // Replacing a document: the cascade spelt out, children first (foreign keys are off while
     // merging, as while ingesting; mention has no key to cascade from).
     [DELETE_CONF] = "DELETE FROM main.confirmation WHERE occurrence_id IN (SELECT m.id FROM main.document d "
@@ -60,9 +64,10 @@ static const char *const merge_sql[N_MERGE_STMTS] = {
     // a source document and its translation, in the order they were stored (source first)
     [DOC_FAMILY] = "SELECT id FROM @.document WHERE id = ?1 OR translation_of = ?1 ORDER BY id",
     // ?1 the shard's document, ?2 the new id of its source (for a translation)
-    [COPY_DOC] = "INSERT INTO main.document (path, title, lang, content_hash, bytes, translation_of, ingested_at) "
+    [COPY_DOC] = "INSERT INTO main.document (path, title, lang, content_hash, bytes, translation_of, ingested_at, "
+                 "canonical_path) "
                  "SELECT path, title, lang, content_hash, bytes, CASE WHEN translation_of IS NULL THEN NULL ELSE ?2 END, "
-                 "ingested_at FROM @.document WHERE id = ?1",
+                 "ingested_at, canonical_path FROM @.document WHERE id = ?1",
     // ?1 the shard's document, ?2 its new id
     [COPY_PARA] = "INSERT INTO main.paragraph (document_id, number, line, start, end) "
                   "SELECT ?2, number, line, start, end FROM @.paragraph WHERE document_id = ?1 ORDER BY number",
@@ -174,8 +179,14 @@ static int check_database(sel_ctx *ctx, const char *path, bool any_older_version
     sqlite3_finalize(q);
     q = NULL;
     int version = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        version = sqlite3_column_int(q, 0);
+    rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(q);
+    if (rc != SQLITE_ROW) {
+        status = refuse(ctx, path, SEL_ESQLITE, "cannot read the database: %s", sqlite3_errmsg(db));
+        goto done;
+    }
+    version = sqlite3_column_int(q, 0);
     if (tables != 9 || version < 1) {
         status = refuse(ctx, path, SEL_EPARSE, "an SQLite database, but not one of selaras");
     } else if (version > sel_store_schema_version || (version < sel_store_schema_version && !any_older_version)) {
@@ -230,14 +241,25 @@ static int run_ids(struct merger *m, sqlite3_stmt *s, int64_t a, int64_t b)
     return run(m, s);
 }
 
-// The id of the row @p s finds for (@p key, @p lang), 0 if none.
-static int64_t find(sqlite3_stmt *s, const unsigned char *key, const unsigned char *lang)
+// The id of the row @p s finds for (@p key, @p lang, and @p spelling when not NULL) in *id, 0 if
+// none. A NULL @p key finds nothing (a document from standard input has no path identity).
+static int find(struct merger *m, sqlite3_stmt *s, const unsigned char *key, const unsigned char *lang,
+                const unsigned char *spelling, int64_t *id)
 {
+    *id = 0;
+    if (!key)
+        return SEL_OK;
     sqlite3_bind_text(s, 1, (const char *)key, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, (const char *)lang, -1, SQLITE_TRANSIENT);
-    int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    if (spelling)
+        sqlite3_bind_text(s, 3, (const char *)spelling, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(s);
+    if (step == SQLITE_ROW)
+        *id = sqlite3_column_int64(s, 0);
+    int rc = step == SQLITE_ROW || step == SQLITE_DONE ? SEL_OK : sel_store_fail(m->st, m->ctx, step, "finding a document");
     sqlite3_reset(s);
-    return id;
+    sqlite3_clear_bindings(s);
+    return rc;
 }
 
 // Copies document @p old of the shard (and, for a source, nothing else: its translation is
@@ -266,13 +288,18 @@ static int merge_document(struct merger *m, struct shard *sh, sqlite3_stmt *doc)
 {
     int64_t old = sqlite3_column_int64(doc, 0);
     const unsigned char *hash = sqlite3_column_text(doc, 1), *lang = sqlite3_column_text(doc, 2),
-                        *path = sqlite3_column_text(doc, 3);
-    if (find(sh->stmt[FIND_HASH], hash, lang)) {
+                        *canonical = sqlite3_column_text(doc, 3), *path = sqlite3_column_text(doc, 4);
+    int64_t same = 0, replaced = 0;
+    int rc = find(m, sh->stmt[FIND_HASH], hash, lang, NULL, &same);
+    if (rc != SEL_OK)
+        return rc;
+    if (same) {
         m->report->unchanged++;
         return SEL_OK;
     }
-    int rc = SEL_OK;
-    int64_t replaced = find(sh->stmt[FIND_PATH], path, lang);
+    if (canonical && strcmp((const char *)canonical, "-") == 0) // standard input, stored before schema v3
+        canonical = NULL;
+    rc = find(m, sh->stmt[FIND_PATH], canonical, lang, path, &replaced);
     for (enum merge_stmt k = DELETE_CONF; replaced && rc == SEL_OK && k <= DELETE_DOC; k++)
         rc = run_ids(m, sh->stmt[k], replaced, 0);
     m->report->replaced += replaced != 0;

@@ -35,7 +35,12 @@ int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size
         sqlite3_bind_int64(aligned, 1, sqlite3_column_int64(q, 3));
         sqlite3_bind_int64(aligned, 2, number);
         // the translation is handed on as SQLite holds it, whole, however long
-        const char *translation = sqlite3_step(aligned) == SQLITE_ROW ? store_text(aligned, 0) : NULL;
+        int found = sqlite3_step(aligned);
+        if (found != SQLITE_ROW && found != SQLITE_DONE) {
+            step = found;
+            break;
+        }
+        const char *translation = found == SQLITE_ROW ? store_text(aligned, 0) : NULL;
         bool more = emit(user, (const char *)sqlite3_column_text(q, 0), translation && *translation ? translation : NULL,
                          (const char *)sqlite3_column_text(q, 1), number);
         sqlite3_reset(aligned);
@@ -65,7 +70,10 @@ int sel_store_fts_catch_up(sel_store *st, sel_ctx *ctx)
         return SEL_OK; // what is indexed already answers; nothing new can be written
     sqlite3_stmt *behind = NULL, *add = NULL, *progress = NULL;
     int rc = store_prepare(st, ctx, SQL_FTS_BEHIND, &behind);
-    bool needed = rc == SEL_OK && sqlite3_step(behind) == SQLITE_ROW && sqlite3_column_int(behind, 0);
+    int step = rc == SEL_OK ? sqlite3_step(behind) : SQLITE_DONE;
+    bool needed = step == SQLITE_ROW && sqlite3_column_int(behind, 0);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = sel_store_fail(st, ctx, step, "reading the full-text index's progress");
     sqlite3_finalize(behind);
     if (rc != SEL_OK || !needed)
         return rc;

@@ -153,11 +153,15 @@ static int identify(sel_store *st, sel_ctx *ctx)
     int64_t objects = read_int(st, "SELECT count(*) FROM sqlite_schema", &rc);
     if (rc != SQLITE_OK)
         return sel_store_fail(st, ctx, rc, "not a selaras database");
-    int64_t app = read_int(st, "PRAGMA application_id", NULL);
-    int64_t version = read_int(st, "PRAGMA user_version", NULL);
+    int64_t app = read_int(st, "PRAGMA application_id", &rc);
+    int64_t version = rc == SQLITE_OK ? read_int(st, "PRAGMA user_version", &rc) : -1;
+    if (rc != SQLITE_OK)
+        return sel_store_fail(st, ctx, rc, "reading the database's header");
     if (objects == 0 && version == 0 && app == 0) // new: migrate() creates the schema
         return SEL_OK;
-    int64_t documents = read_int(st, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'document'", NULL);
+    int64_t documents = read_int(st, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'document'", &rc);
+    if (rc != SQLITE_OK)
+        return sel_store_fail(st, ctx, rc, "reading the database's schema");
     if ((app != 0 && app != SEL_STORE_APPLICATION_ID) || version == 0 || documents != 1)
         return sel_error_at(ctx, SEL_ESQLITE, where, "not a selaras database (an SQLite file of another program)");
     if (version < 0 || version > sel_store_schema_version)
@@ -169,17 +173,26 @@ static int identify(sel_store *st, sel_ctx *ctx)
 
 static int migrate(sel_store *st, sel_ctx *ctx)
 {
-    int version = sel_store_version(st);
+    int rc;
+    int version = (int)read_int(st, "PRAGMA user_version", &rc);
+    if (rc != SQLITE_OK)
+        return sel_store_fail(st, ctx, rc, "reading the schema version");
     if (version == sel_store_schema_version)
         return SEL_OK;
     if (st->read_only)
         return sel_error_at(ctx, SEL_EIO, (struct sel_location){ st->path, 0, 0 },
                             "schema version %d needs upgrading to %d, which needs write access", version,
                             sel_store_schema_version);
-    int rc = sel_store_begin(st, ctx);
+    rc = sel_store_begin(st, ctx);
     if (rc != SEL_OK)
         return rc;
-    version = sel_store_version(st); // another process may have migrated while we waited
+    int sqlite_rc;
+    version = (int)read_int(st, "PRAGMA user_version", &sqlite_rc); // another process may have migrated while we waited
+    if (sqlite_rc != SQLITE_OK) {
+        rc = sel_store_fail(st, ctx, sqlite_rc, "reading the schema version");
+        sel_store_rollback(st);
+        return rc;
+    }
     if (version < 0 || version > sel_store_schema_version) { // identify() checked; never index outside
         sel_store_rollback(st);
         return sel_error_at(ctx, SEL_ESQLITE, (struct sel_location){ st->path, 0, 0 },
@@ -245,6 +258,16 @@ static int open_immutable(sel_store *st)
     return rc;
 }
 
+// SQLite's commit hook: any transaction of ours that writes, explicit or a single statement's,
+// commits through here (read-only ones do not). It runs before the commit is made: an explicit
+// COMMIT that then fails puts the flag back (sel_store_commit()); a single statement's failed
+// commit leaves it set, which keeps the file, the safe side.
+static int note_commit(void *user)
+{
+    ((sel_store *)user)->committed = true;
+    return 0; // go ahead
+}
+
 int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
 {
     SEL_CHECK_ARG(out && path, SEL_EINVAL);
@@ -305,6 +328,16 @@ int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
     }
     if (status == SEL_OK)
         status = migrate(st, ctx);
+    if (status == SEL_OK && !exists) {
+        // Until the caller commits something, this file holds nothing but a schema: closing
+        // then removes it (sel_store_close()), unless another process has taken it up meanwhile.
+        int sqlite_rc;
+        st->created = true;
+        sqlite3_commit_hook(st->db, note_commit, st); // from here on: the schema's own commit does not count
+        st->data_version = read_int(st, "PRAGMA data_version", &sqlite_rc);
+        if (sqlite_rc != SQLITE_OK)
+            status = sel_store_fail(st, ctx, sqlite_rc, "reading the database's state");
+    }
 done:
     if (status != SEL_OK) {
         sel_store_close(st);
@@ -326,11 +359,34 @@ bool sel_store_read_only(const sel_store *st)
     return st->read_only;
 }
 
+// Whether a file exists at PATH followed by @p suffix.
+static bool side_file_exists(const char *path, const char *suffix)
+{
+    char side[4200];
+    struct stat sb;
+    snprintf(side, sizeof(side), "%s%s", path, suffix);
+    return stat(side, &sb) == 0;
+}
+
 void sel_store_close(sel_store *st)
 {
     if (!st)
         return;
-    sqlite3_close_v2(st->db);
+    // A database this process created and never committed anything to holds only its schema: a
+    // command that failed before writing leaves no file behind. Another process may have opened
+    // the new file meanwhile: if it committed, data_version has changed; if it still has the file
+    // open, SQLite keeps the -wal file (the last connection to close removes it). Either way the
+    // file stays.
+    int rc = SQLITE_OK;
+    bool discard = st->created && !st->committed && !st->read_only && st->db &&
+                   read_int(st, "PRAGMA data_version", &rc) == st->data_version && rc == SQLITE_OK;
+    rc = sqlite3_close(st->db); // not _v2: a statement still open keeps the file, and says so here
+    if (rc != SQLITE_OK) {
+        discard = false;
+        sqlite3_close_v2(st->db);
+    }
+    if (discard && !side_file_exists(st->path, "-wal"))
+        remove_database_files(st->path);
     free(st->path);
     free(st);
 }
@@ -352,7 +408,11 @@ int sel_store_begin(sel_store *st, sel_ctx *ctx)
 
 int sel_store_commit(sel_store *st, sel_ctx *ctx)
 {
-    return store_exec(st, ctx, "COMMIT", "committing");
+    bool committed = st->committed;
+    int rc = store_exec(st, ctx, "COMMIT", "committing");
+    if (rc != SEL_OK) // the commit hook ran before the commit failed (a full disk): nothing was kept
+        st->committed = committed;
+    return rc;
 }
 
 int sel_store_begin_read(sel_store *st, sel_ctx *ctx)

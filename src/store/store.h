@@ -39,6 +39,11 @@ char *sel_store_path(const char *given);
  * that names the file or the folder at fault. A path is always a file name, never an SQLite URI.
  */
 int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create);
+/**
+ * Closes @p st (NULL is fine). A database that sel_store_open() created and nothing was committed
+ * to after its schema is removed with its -wal and -shm files, so that a command that failed
+ * leaves no new file behind; unless another connection committed to it or still has it open.
+ */
 void sel_store_close(sel_store *st);
 /** The database's path as opened (so that an output can refuse to be it). */
 const char *sel_store_file(const sel_store *st);
@@ -146,21 +151,27 @@ typedef struct sel_doc_writer sel_doc_writer;
 int sel_doc_writer_new(sel_doc_writer **out, sel_ctx *ctx, sel_store *st);
 void sel_doc_writer_free(sel_doc_writer *w);
 
-/** A source document (not a translation) of @p lang with content hash @p hash, or 0. */
-int64_t sel_doc_writer_find_hash(sel_doc_writer *w, const char *hash, const char *lang);
-/** A source document (not a translation) of @p lang stored from @p path, or 0. */
-int64_t sel_doc_writer_find_path(sel_doc_writer *w, const char *path, const char *lang);
-/** The content hash of document @p doc's translation into @p hash; false when it has none. */
-bool sel_doc_writer_translation_hash(sel_doc_writer *w, int64_t doc, char hash[33]);
+/** The source document (not a translation) of @p lang with content hash @p hash in *id, 0 if none. */
+int sel_doc_writer_find_hash(sel_doc_writer *w, sel_ctx *ctx, const char *hash, const char *lang, int64_t *id);
+/**
+ * The source document (not a translation) of @p lang stored from the file whose canonical path
+ * (realpath()) is @p canonical, in *id, 0 if none; a document stored before schema v3, which
+ * knows only the path as written, is found by @p path, the path as written now.
+ */
+int sel_doc_writer_find_path(sel_doc_writer *w, sel_ctx *ctx, const char *canonical, const char *path,
+                             const char *lang, int64_t *id);
+/** The content hash of document @p doc's translation into @p hash; *found false when it has none. */
+int sel_doc_writer_translation_hash(sel_doc_writer *w, sel_ctx *ctx, int64_t doc, char hash[33], bool *found);
 /** Deletes document @p doc, its translations and every row hanging from them. */
 int sel_doc_writer_delete(sel_doc_writer *w, sel_ctx *ctx, int64_t doc);
 
 struct sel_document_row {
-    const char *path, *title;  ///< title may be NULL
+    const char *path, *title;  ///< path as the user wrote it (shown in output); title may be NULL
     const char *lang;
     const char *hash;          ///< identity (sel_store_content_hash())
     int64_t bytes;
     int64_t translation_of;    ///< the source document, 0 for a source document
+    const char *canonical_path; ///< the file's realpath(), its identity; NULL for standard input
 };
 int sel_doc_writer_document(sel_doc_writer *w, sel_ctx *ctx, const struct sel_document_row *d, int64_t *id);
 /** Paragraph @p number (1-based) of @p doc: input line @p line, bytes [start, end). */

@@ -14,6 +14,9 @@ struct sel_store {
     sqlite3 *db;
     char *path;
     bool read_only;   // opened immutable: storage this process cannot write
+    bool created;     // this open created the file (and its schema)
+    bool committed;   // a write was committed after the schema (SQLite's commit hook says so)
+    int64_t data_version; // PRAGMA data_version after opening: it changes when another connection commits
 };
 
 /** Translates a failed SQLite call into an error on @p ctx naming the database. */

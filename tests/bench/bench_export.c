@@ -48,7 +48,7 @@ static void generate(const char *path, long pairs)
         int64_t ids[2] = { 0, 0 };
         for (int side = 0; side < 2; side++) {
             snprintf(name, sizeof(name), "doc%ld.%s", d, side ? "en" : "id");
-            const struct sel_document_row doc = { name, NULL, side ? "en" : "id", name, 0, side ? ids[0] : 0 };
+            const struct sel_document_row doc = { name, NULL, side ? "en" : "id", name, 0, side ? ids[0] : 0, name };
             if (sel_doc_writer_document(w, ctx, &doc, &ids[side]) != SEL_OK)
                 die(ctx, "document");
         }

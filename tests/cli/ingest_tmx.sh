@@ -16,7 +16,10 @@ check() { [ "$2" = "$3" ] || { fail "$1"; printf 'expected:\n%s\ngot:\n%s\n' "$2
 sql() { /usr/bin/python3 -c 'import sqlite3, sys
 for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print("|".join(str(v) for v in row))' "$db" "$1"; }
 
-"$SELARAS" ingest --db "$db" memory.tmx 2>"$tmp/err"
+# The memory is ingested from a copy, so that the copy can change later: a document is the file
+# (its real path), not the name it is given.
+cp memory.tmx "$tmp/memory.tmx"
+(cd "$tmp" && "$SELARAS" ingest --db "$db" memory.tmx 2>"$tmp/err")
 check "first ingest: exit status" 0 $?
 check "first ingest: report" "memory.tmx: stored as document 1: 5 sentences (0 boilerplate), 14 term occurrences; \
 4 of 5 translation units (1 without both languages, 0 empty), 14 occurrences confirmed, 0 not" "$(head -1 "$tmp/err")"
@@ -47,11 +50,12 @@ check "exported TMX ingested again: exit status" 0 $?
 check "exported TMX ingested again: the same pairs" "$("$SELARAS" export parallel --format tsv --db "$db" 2>/dev/null)" \
     "$("$SELARAS" export parallel --format tsv --db "$tmp/again.db" 2>/dev/null)"
 
-"$SELARAS" ingest --db "$db" memory.tmx 2>"$tmp/err"
+(cd "$tmp" && "$SELARAS" ingest --db "$db" memory.tmx 2>"$tmp/err")
 check "same file again: exit status" 0 $?
 check "same file again: unchanged" "memory.tmx: unchanged, already stored as document 1" "$(head -1 "$tmp/err")"
 
-# Only an English segment differs: the memory changed, and replaces its old version.
+# Only an English segment differs: the memory changed, and replaces its old version. A file of
+# the same name elsewhere is another document (tests/robustness/data_safety.sh).
 # (--format tmx said outright, which the .tmx name implies.)
 cp memory-changed.tmx "$tmp/memory.tmx"
 (cd "$tmp" && "$SELARAS" ingest --db "$db" --format tmx memory.tmx 2>"$tmp/err")

@@ -53,7 +53,7 @@ static int64_t add_document(const char *path, const char *lang, int64_t translat
                             const char *const (*sentences)[2], size_t n, int64_t *ids)
 {
     int64_t id = 0;
-    const struct sel_document_row doc = { path, NULL, lang, path, 1000, translation_of };
+    const struct sel_document_row doc = { path, NULL, lang, path, 1000, translation_of, path };
     check(sel_doc_writer_document(w, ctx, &doc, &id), "document");
     long offset = 0;
     for (size_t i = 0; i < n; i++) {

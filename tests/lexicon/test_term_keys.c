@@ -26,6 +26,56 @@ Test(lexicon_term_keys, joins_lowercased_lemmas_and_roots)
     cr_assert_str_eq(roots, "");
 }
 
+// A lemma longer than any fixed buffer (200 two-byte capitals, 400 bytes) is a key whole and
+// lowercased, never cut inside a character.
+Test(lexicon_term_keys, a_long_lemma_is_a_key_whole)
+{
+    char upper[512] = "", lower[512] = "";
+    for (int i = 0; i < 200; i++) {
+        strcat(upper, "\xc3\x89"); // É
+        strcat(lower, "\xc3\xa9"); // é
+    }
+    struct sel_token tokens[] = { { 0, 400, { upper, upper, NULL, 0 } } };
+    char keys[1024], roots[1024];
+    cr_assert(sel_term_keys_join(tokens, 1, keys, sizeof(keys), roots, sizeof(roots)));
+    cr_assert_str_eq(keys, lower);
+    cr_assert_str_eq(roots, lower);
+}
+
+static bool note_match(void *user, const struct sel_term_match *m)
+{
+    const struct sel_concept **found = user;
+    *found = m->concept;
+    return true;
+}
+
+// Two terms whose keys agree in their first 300 bytes are two keys: each is found by its own,
+// and a key of the shared prefix finds neither.
+Test(lexicon_term_keys, long_keys_are_not_cut_to_a_shared_prefix)
+{
+    char a[400], b[400], prefix[301];
+    memset(prefix, 'k', 300);
+    prefix[300] = '\0';
+    snprintf(a, sizeof(a), "%sa", prefix);
+    snprintf(b, sizeof(b), "%sb", prefix);
+    struct sel_term ta = { .text = a, .lang = "id" }, tb_ = { .text = b, .lang = "id" };
+    struct sel_concept ca = { .id = "x.a", .terms = &ta, .n_terms = 1 }, cb = { .id = "x.b", .terms = &tb_, .n_terms = 1 };
+    sel_term_index *ix = NULL;
+    cr_assert_eq(sel_term_index_new(&ix), SEL_OK);
+    cr_assert_eq(sel_term_index_add(ix, &ca, &ta, a, a), SEL_OK);
+    cr_assert_eq(sel_term_index_add(ix, &cb, &tb_, b, b), SEL_OK);
+    const struct sel_concept *found = NULL;
+    cr_assert_eq(sel_term_index_lookup(ix, a, false, note_match, &found), SEL_OK);
+    cr_assert_eq(found, &ca);
+    found = NULL;
+    cr_assert_eq(sel_term_index_lookup(ix, b, false, note_match, &found), SEL_OK);
+    cr_assert_eq(found, &cb);
+    found = NULL;
+    cr_assert_eq(sel_term_index_lookup(ix, prefix, false, note_match, &found), SEL_OK);
+    cr_assert_null(found);
+    sel_term_index_free(ix);
+}
+
 struct seen {
     const struct sel_concept *want;
     bool found;

@@ -153,6 +153,21 @@ form, lemma, root = data.split('\n')[0].split('\t')[:3]
 sys.exit(0 if form == lemma == root == 'é' * 3000 else 1)
 PY
 
+# A 5,000-byte query is compared whole: "Pasukan" after 4,990 spaces is the term itself (exact),
+# not a key cut at 2 KB; 2,500 two-byte letters come back in the message whole, valid UTF-8.
+python3 -c 'import sys; sys.stdout.write(" " * 4990 + "Pasukan")' >q-spaces.txt
+run lookup "$(cat q-spaces.txt)"
+expect 0 "" "lookup: a 5,000-byte query answers"
+grep -q 'af\.troops' "$T/out" && grep -q '\[exact;' "$T/out" && ok "lookup: a 5,000-byte query finds its term exactly" ||
+    { not_ok "lookup: a 5,000-byte query lost its term"; sed -n 2p "$T/out" | sed 's/^/#   /'; }
+python3 -c 'import sys; sys.stdout.write("\u00c9" * 2500)' >q-long.txt
+run lookup "$(cat q-long.txt)"
+python3 - "$T/out" "$T/err" <<'PY' && ok "lookup: a 5,000-byte unknown word is reported whole" || not_ok "lookup: a long word was cut"
+import sys
+text = open(sys.argv[1], 'rb').read() + open(sys.argv[2], 'rb').read()
+sys.exit(0 if ('\u00c9' * 2500).encode() in text and text.decode('utf-8') else 1)
+PY
+
 # ---- 8. Someone else's SQLite file is never converted -----------------------------------------
 python3 -c '
 import sqlite3
@@ -173,6 +188,24 @@ done
     not_ok "foreign file's journal mode changed"
 
 # ---- 9. Read errors are errors ----------------------------------------------------------------
+# ingest's look-up of a stored document reports a damaged table where it reads it, instead of
+# taking it for "none stored" and failing later, if at all. The document table's pages are
+# damaged, the schema and the rest left whole.
+cp pristine.db damaged-doc.db
+python3 - damaged-doc.db <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+page = c.execute('PRAGMA page_size').fetchone()[0]
+pages = [r[0] for r in c.execute("SELECT pageno FROM dbstat WHERE name IN ('document', 'document_canonical')")]
+c.close()
+data = bytearray(open(sys.argv[1], 'rb').read())
+for p in pages:
+    data[(p - 1) * page + 8:p * page] = b'\x5a' * (page - 8)
+open(sys.argv[1], 'wb').write(data)
+PY
+run ingest --quiet --db damaged-doc.db b.id.txt
+expect 2 "damaged-doc.db: finding a stored document" "damaged document table: ingest fails at the look-up, naming the database"
+
 cp pristine.db damaged.db
 python3 - damaged.db <<'PY'
 import sqlite3, sys
@@ -300,13 +333,94 @@ grep -q 'column' "$T/err" && ok "TSV import warns about the columns it ignores" 
 run export parallel --format tsv --db "$db" --min-score nan
 expect 2 "min-score" "--min-score nan refused"
 
-# The same file under another spelling of its path is stored once.
+# The same file under another spelling of its path is stored once, changed or not: each new
+# version replaces the last, whether named a.txt, ./a.txt, by its absolute path, through a
+# symbolic link or from another folder; the path is shown as it was written last.
 pdb=$T/paths.db
-run ingest --quiet --db "$pdb" a.id.txt
-run ingest --quiet --db "$pdb" ./a.id.txt
-run ingest --quiet --db "$pdb" "$T/a.id.txt"
-[ "$(sql "$pdb" 'SELECT count(*) FROM document')" = 1 ] && ok "one file under three path spellings: stored once" ||
-    not_ok "one file under three spellings: $(sql "$pdb" 'SELECT count(*) FROM document') documents"
+cp a.id.txt same.txt
+run ingest --quiet --db "$pdb" same.txt
+n=0
+for spelling in ./same.txt "$T/same.txt" link-same.txt ../"$(basename "$T")"/same.txt sub/../same.txt; do
+    n=$((n + 1))
+    printf 'Kalimat tambahan nomor %s tentang pasukan TNI.\n' "$n" >>same.txt
+    mkdir -p sub
+    [ -e link-same.txt ] || ln -s same.txt link-same.txt
+    run ingest --quiet --db "$pdb" "$spelling"
+    expect 0 "" "changed file as $spelling: stored"
+done
+[ "$(sql "$pdb" 'SELECT count(*) FROM document')" = 1 ] && ok "one changed file under six path spellings: stored once" ||
+    not_ok "one changed file under six spellings: $(sql "$pdb" 'SELECT count(*) FROM document') documents"
+[ "$(sql "$pdb" 'SELECT path FROM document')" = sub/../same.txt ] && ok "the path is kept as written" ||
+    not_ok "path stored as $(sql "$pdb" 'SELECT path FROM document')"
+[ "$(sql "$pdb" 'SELECT canonical_path FROM document')" = "$(realpath same.txt)" ] &&
+    ok "the canonical path is the file's real path" || not_ok "canonical path $(sql "$pdb" 'SELECT canonical_path FROM document')"
+# A database of schema v2 (canonical_path = path after the upgrade) still finds the old row by the
+# spelling it was stored under.
+old_db=$T/v2.db
+run ingest --quiet --db "$old_db" same.txt
+sql "$old_db" "UPDATE document SET canonical_path = path" >/dev/null
+printf 'Satu kalimat lagi.\n' >>same.txt
+run ingest --quiet --db "$old_db" same.txt
+[ "$(sql "$old_db" 'SELECT count(*) FROM document')" = 1 ] && ok "a row stored before v3 is replaced under its old spelling" ||
+    not_ok "a row stored before v3 was kept beside the new version"
+# Standard input keeps its content identity: two articles from '-' are two documents (above, 3).
+# merge takes the same identity: a shard's version of same.txt replaces the merged one.
+cp same.txt other-spelling.txt
+printf 'Versi shard.\n' >>same.txt
+run ingest --quiet --db "$T/shard.db" ./same.txt
+run merge --quiet "$pdb" "$T/shard.db"
+expect 0 "" "merge a shard holding a new version of same.txt"
+[ "$(sql "$pdb" "SELECT count(*) FROM sentence WHERE text = 'Versi shard.'")" = 1 ] &&
+    [ "$(sql "$pdb" 'SELECT count(*) FROM document')" = 1 ] && ok "merge: the shard's version replaces the one stored under another spelling" ||
+    not_ok "merge: $(sql "$pdb" 'SELECT count(*) FROM document') documents after merging"
+[ "$(sql "$pdb" 'SELECT canonical_path FROM document')" = "$(realpath same.txt)" ] && ok "merge copies the canonical path" ||
+    not_ok "merge: canonical path $(sql "$pdb" 'SELECT canonical_path FROM document')"
+
+# A command that fails before it writes leaves no new database behind (nor -wal, -shm).
+# nothing_left NAME DESCRIPTION: checks that no NAME, NAME-wal or NAME-shm exists.
+nothing_left() {
+    if [ -e "$1" ] || [ -e "$1-wal" ] || [ -e "$1-shm" ]; then
+        not_ok "$2: left $(ls "$1"* | tr '\n' ' ')"
+    else
+        ok "$2: no database file left"
+    fi
+}
+sed 's/xml:lang="id"/xml:lang="en"/' blank.tmx >en-en.tmx
+run ingest --lang en --db new-ingest.db en-en.tmx
+expect 2 "both" "ingest --lang en of an en-en memory: refused"
+nothing_left new-ingest.db "ingest refused"
+run ingest --db new-ingest2.db does-not-exist.txt
+[ "$rc" -ne 0 ] && ok "ingest of a missing file fails" || not_ok "ingest of a missing file: exit $rc"
+nothing_left new-ingest2.db "ingest of a missing file"
+# lexicon import that fails after opening the new database: its 30,000 entries do not fit under a
+# 400 kB file-size limit (a full disk; the empty schema, 120 kB, does).
+python3 -c '
+print("id\ten")
+for i in range(30000):
+    print("kata%d\tword %d with a longer English gloss" % (i, i))' >big.tsv
+limited_run() {
+    bytes=$1
+    shift
+    python3 -c 'import os, resource, signal, sys
+n = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (n, n))
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+os.execv(sys.argv[2], sys.argv[2:])' "$bytes" "$SELARAS" "$@" <"${STDIN:-/dev/null}" >"$T/out" 2>"$T/err"
+    rc=$?
+}
+limited_run 400000 lexicon import --format tsv --db new-import.db big.tsv
+expect 2 "new-import.db" "lexicon import on a full disk: fails after opening a new database"
+nothing_left new-import.db "lexicon import that failed after opening"
+run lexicon import --format tbx --db new-import2.db broken.tbx
+expect 2 "" "lexicon import of a malformed TBX fails"
+nothing_left new-import2.db "lexicon import of a malformed TBX"
+# check reads the user's termbase from --db: a database that is not there is not created.
+run check --db new-check.db a.id.txt a.en.txt
+expect 2 "new-check.db" "check --db naming no database: refused"
+nothing_left new-check.db "check with a missing --db"
+# A new database that a command did write to stays (the same import without the limit).
+run lexicon import --format tsv --db new-import.db big.tsv
+[ "$rc" -le 1 ] && [ -f new-import.db ] && ok "a successful import keeps its new database" || not_ok "import: exit $rc"
 
 # A --db that looks like a URI is a file name.
 run ingest --quiet --db 'file:x?mode=memory' a.id.txt

@@ -49,7 +49,7 @@ static void write_pair(sel_doc_writer *w, const char *name, const long (*beads)[
     for (int side = 0; side < 2; side++) {
         char path[64];
         snprintf(path, sizeof(path), "%s.%s.txt", name, side ? "en" : "id");
-        const struct sel_document_row d = { path, NULL, side ? "en" : "id", path, 100, side ? ids[0] : 0 };
+        const struct sel_document_row d = { path, NULL, side ? "en" : "id", path, 100, side ? ids[0] : 0, path };
         cr_assert_eq(sel_doc_writer_document(w, ctx, &d, &ids[side]), SEL_OK);
         long offset = 0;
         for (long i = 0; i < 4; i++) {

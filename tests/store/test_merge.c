@@ -58,15 +58,19 @@ static int exec_stmt(sel_store *st, sel_ctx *c, sqlite3_stmt *s)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? SEL_OK : SEL_ESQLITE;
 }
 
-// Runs each of the NULL-terminated statements on the database @p name (created if need be).
+// Runs each of the NULL-terminated statements on the database @p name (created if need be), then
+// gives each document the canonical path ingest would: here its path as written ('-', standard
+// input, has none).
 static void write_db(const char *name, const char *const *sql)
 {
     sel_store *st = NULL;
     cr_assert_eq(sel_store_open(&st, ctx, path_of(name), true), SEL_OK, "%s", sel_ctx_errmsg(ctx));
-    for (; *sql; sql++) {
+    for (bool canonical = false; !canonical; sql++) {
+        canonical = !*sql;
+        const char *text = *sql ? *sql : "UPDATE document SET canonical_path = path WHERE path <> '-'";
         sqlite3_stmt *s = NULL;
-        cr_assert_eq(prepare(st, ctx, *sql, &s), SEL_OK, "%s: %s", *sql, sel_ctx_errmsg(ctx));
-        cr_assert_eq(exec_stmt(st, ctx, s), SEL_OK, "%s: %s", *sql, sel_ctx_errmsg(ctx));
+        cr_assert_eq(prepare(st, ctx, text, &s), SEL_OK, "%s: %s", text, sel_ctx_errmsg(ctx));
+        cr_assert_eq(exec_stmt(st, ctx, s), SEL_OK, "%s: %s", text, sel_ctx_errmsg(ctx));
         sqlite3_finalize(s);
     }
     sel_store_close(st);

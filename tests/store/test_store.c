@@ -104,9 +104,42 @@ Test(store, migrations_bring_a_new_database_to_the_current_version)
     cr_expect_eq(count(st, "SELECT count(*) FROM sqlite_schema WHERE name = 'sentence_fts'"), 1);
     cr_expect_eq(count(st, "PRAGMA foreign_keys"), 1);
     sel_store_close(st);
+    // nothing was stored in it: closing removes the new file (a command that failed leaves none)
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, false), SEL_ENOTFOUND);
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_eq(sel_store_begin(st, ctx), SEL_OK);
+    cr_assert_eq(count(st, "INSERT INTO concept (name) VALUES ('c.kept') RETURNING 0"), 0);
+    cr_assert_eq(sel_store_commit(st, ctx), SEL_OK);
+    sel_store_close(st);
     cr_assert_eq(sel_store_open(&st, ctx, db_path, false), SEL_OK); // reopening changes nothing
     cr_expect_eq(sel_store_version(st), v);
+    cr_expect_eq(count(st, "SELECT count(*) FROM concept"), 1);
     sel_store_close(st);
+}
+
+// A new database a command wrote nothing to is removed on close, with its -wal and -shm; one
+// that another connection has open meanwhile stays (its -wal shows it is in use).
+Test(store, a_new_database_nothing_was_stored_in_is_removed_on_close)
+{
+    sel_store *st = NULL;
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_eq(sel_store_begin(st, ctx), SEL_OK);
+    cr_assert_eq(count(st, "INSERT INTO concept (name) VALUES ('c.lost') RETURNING 0"), 0);
+    sel_store_rollback(st);
+    sel_store_close(st);
+    char side[4200];
+    snprintf(side, sizeof(side), "%s-wal", db_path);
+    cr_assert_neq(access(db_path, F_OK), 0, "a database nothing was committed to was left behind");
+    cr_assert_neq(access(side, F_OK), 0);
+    // another connection opens the new file before it is closed: it stays
+    cr_assert_eq(sel_store_open(&st, ctx, db_path, true), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    sel_store *other = NULL;
+    cr_assert_eq(sel_store_open(&other, ctx, db_path, false), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    cr_assert_eq(count(other, "SELECT count(*) FROM concept"), 0);
+    sel_store_close(st);
+    cr_assert_eq(access(db_path, F_OK), 0, "a database another connection had open was removed");
+    sel_store_close(other);
+    cr_assert_eq(access(db_path, F_OK), 0);
 }
 
 // A database written at schema version 1 (occurrences numbered 1, 2, 3 with a sentence_id
