@@ -26,7 +26,7 @@ static int join_terms(struct sel_buf *b, const struct sel_gloss_entry *e, const 
             continue;
         for (size_t k = 0; k < e->n_terms; k++) {
             const struct sel_gloss_term *t = &e->terms[k];
-            if (gloss_status_rank(t->status) != rank || strcmp(t->lang, lang) != 0 || t == skip)
+            if (gloss_status_rank(t->status) != rank || !sel_lang_matches(t->lang, lang) || t == skip)
                 continue;
             if ((b->len && buf_adds(b, sep) != SEL_OK) || buf_adds(b, t->text) != SEL_OK)
                 return SEL_ENOMEM;
@@ -39,7 +39,7 @@ static const struct sel_gloss_term *first_term(const struct sel_gloss_entry *e, 
 {
     for (int rank = 0; rank < (allow_deprecated ? 3 : 2); rank++)
         for (size_t k = 0; k < e->n_terms; k++)
-            if (gloss_status_rank(e->terms[k].status) == rank && strcmp(e->terms[k].lang, lang) == 0)
+            if (gloss_status_rank(e->terms[k].status) == rank && sel_lang_matches(e->terms[k].lang, lang))
                 return &e->terms[k];
     return NULL;
 }
@@ -66,11 +66,13 @@ int gloss_write_csv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_
             rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
             break;
         }
-        const struct sel_gloss_term *head = first_term(e, src_of(opt), true);
+        // the languages as the first terms have them ("id-ID"), the pair asked for when there are none
+        const struct sel_gloss_term *head = first_term(e, src_of(opt), true), *tgt_head = first_term(e, tgt_of(opt), true);
         char count[32] = "";
         if (e->count >= 0)
             snprintf(count, sizeof(count), "%ld", e->count);
-        const char *cells[] = { e->concept_id, e->subject, src_of(opt), src.data ? src.data : "", tgt_of(opt),
+        const char *cells[] = { e->concept_id, e->subject, head ? head->lang : src_of(opt), src.data ? src.data : "",
+                                tgt_head ? tgt_head->lang : tgt_of(opt),
                                 tgt.data ? tgt.data : "", head ? head->pos : NULL, e->definition, e->note,
                                 count, first_context(e) };
         for (size_t c = 0; c < sizeof(cells) / sizeof(cells[0]); c++) {
@@ -105,7 +107,7 @@ int gloss_write_tsv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_
         }
         for (size_t k = 0; k < e->n_terms; k++) {
             const struct sel_gloss_term *t = &e->terms[k];
-            if (strcmp(t->lang, src_of(opt)) != 0)
+            if (!sel_lang_matches(t->lang, src_of(opt)))
                 continue;
             buf_reset(&comment);
             const char *parts[][2] = {

@@ -109,11 +109,19 @@ int sel_glossary_write(const sel_glossary *g, sel_ctx *ctx, enum sel_gloss_forma
  * is lower case, a script Titlecase, a region upper case ("ID_id" -> "id-ID", "zh_hant_tw" ->
  * "zh-Hant-TW"), and the withdrawn ISO 639 codes "in", "iw", "ji" become "id", "he", "yi".
  * @p primary (may be NULL) gets the language subtag alone ("id-ID", "ID", "id_ID", "in" -> "id"),
- * the form terms are stored and matched by. Every reader calls this, so a tag means the same in
- * every format.
+ * the part languages are matched by (sel_lang_matches()); terms are stored under @p out. Every
+ * reader calls this, so a tag means the same in every format.
  * @return SEL_OK, or SEL_EPARSE when @p tag is not a language tag (@p out and @p primary empty)
  */
 int sel_lang_normalise(const char *tag, char *out, size_t size, char primary[SEL_LANG_PRIMARY_MAX]);
+
+/**
+ * Whether the language tags @p tag and @p lang name one language: their primary subtags, as
+ * sel_lang_normalise() gives them, are equal ("id-ID", "ID", "in" match "id"; "en-GB" matches
+ * "en-US"). Terms are stored under their full tag; wherever a language is matched (lookup, the
+ * glossary's language pair) this is the test. False when either is not a language tag.
+ */
+bool sel_lang_matches(const char *tag, const char *lang);
 
 /* ---- Importing glossaries ------------------------------------------------------------------- */
 
@@ -143,7 +151,8 @@ struct sel_import_report {
     size_t skipped[SEL_SKIP_COUNT];  ///< entries left out, by reason
     size_t empty_terms;              ///< empty terms left out of entries that were kept
     size_t dropped_values;           ///< picklist values not understood, left out
-    char langs_found[256];           ///< languages of the terms, normalised ("en es id")
+    char langs_found[256];           ///< languages of the terms as stored: normalised full tags ("en-US es id-ID")
+    char langs_used[256];            ///< of those, the ones lookup and matching use (Indonesian, English)
     char langs_skipped[256];         ///< tags that are not languages, as written
     size_t not_stored;               ///< values of data categories selaras has no place for
     char not_stored_names[256];      ///< their categories ("context source")

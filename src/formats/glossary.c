@@ -272,10 +272,10 @@ static int take_count(void *user, const struct sel_concept_count *c)
     }
     struct sel_gloss_term *holder = NULL;
     for (size_t k = 0; k < e->n_terms && !holder; k++)
-        if (strcmp(e->terms[k].lang, r->src_lang) == 0 && c->term && strcmp(e->terms[k].text, c->term) == 0)
+        if (sel_lang_matches(e->terms[k].lang, r->src_lang) && c->term && strcmp(e->terms[k].text, c->term) == 0)
             holder = &e->terms[k];
     for (size_t k = 0; k < e->n_terms && !holder; k++)
-        if (strcmp(e->terms[k].lang, r->src_lang) == 0)
+        if (sel_lang_matches(e->terms[k].lang, r->src_lang))
             holder = &e->terms[k];
     if (holder)
         holder->context = sentence;
@@ -291,7 +291,7 @@ static int take_confirmed(void *user, const char *concept_id, const char *target
     struct sel_gloss_entry *e = &r->g->entries[index];
     e->confirmed = true;
     for (size_t k = 0; k < e->n_terms; k++)
-        if (strcmp(e->terms[k].lang, r->tgt_lang) == 0 && target && strcmp(e->terms[k].text, target) == 0)
+        if (sel_lang_matches(e->terms[k].lang, r->tgt_lang) && target && strcmp(e->terms[k].text, target) == 0)
             e->terms[k].confirmed = count;
     return SEL_OK;
 }

@@ -80,6 +80,10 @@ static void add_word(char *list, size_t size, const char *word)
     memcpy(list + used, word, n + 1);
 }
 
+// The languages lookup, matching and the CSV/TSV exports work with today; terms in any other
+// language are stored all the same and come back out in the TBX exports.
+static const char *const pair_langs[] = { "id", "en" };
+
 const char *gloss_lang(sel_glossary *g, const char *tag)
 {
     char full[64], primary[SEL_LANG_PRIMARY_MAX];
@@ -87,8 +91,11 @@ const char *gloss_lang(sel_glossary *g, const char *tag)
         add_word(g->report.langs_skipped, sizeof(g->report.langs_skipped), tag && *tag ? tag : "(none)");
         return NULL;
     }
-    add_word(g->report.langs_found, sizeof(g->report.langs_found), primary);
-    return gloss_strdup(g, primary);
+    add_word(g->report.langs_found, sizeof(g->report.langs_found), full);
+    for (size_t i = 0; i < sizeof(pair_langs) / sizeof(pair_langs[0]); i++)
+        if (strcmp(primary, pair_langs[i]) == 0)
+            add_word(g->report.langs_used, sizeof(g->report.langs_used), full);
+    return gloss_strdup(g, full);
 }
 
 void gloss_not_stored(sel_glossary *g, const char *category)

@@ -100,3 +100,19 @@ int sel_lang_normalise(const char *tag, char *out, size_t size, char primary[SEL
         out[0] = '\0'; // a refused tag leaves nothing half-written
     return rc;
 }
+
+// The primary subtag of @p tag, as sel_lang_normalise() gives it; empty when it is not a tag.
+static void primary_of(const char *tag, char primary[SEL_LANG_PRIMARY_MAX])
+{
+    char full[64];
+    if (normalise(tag, full, sizeof(full), primary) != SEL_OK)
+        primary[0] = '\0';
+}
+
+bool sel_lang_matches(const char *tag, const char *lang)
+{
+    char a[SEL_LANG_PRIMARY_MAX], b[SEL_LANG_PRIMARY_MAX];
+    primary_of(tag, a);
+    primary_of(lang, b);
+    return *a && strcmp(a, b) == 0;
+}

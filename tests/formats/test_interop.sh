@@ -21,8 +21,8 @@ expect_query() {
 # Two files that both number their concepts c1, c2: neither overwrites the other.
 selaras lexicon import --format tbx astronomy.tbx defence.tbx --db "$db"
 expect_status 0 "two files with ids c1"
-same_text "selaras lexicon import: astronomy.tbx: 2 read, 2 imported, 0 skipped; languages: en id
-selaras lexicon import: defence.tbx: 3 read, 3 imported (2 under new ids: another file has theirs), 0 skipped; languages: en id
+same_text "selaras lexicon import: astronomy.tbx: 2 read, 2 imported, 0 skipped; languages found: en id; used: en id
+selaras lexicon import: defence.tbx: 3 read, 3 imported (2 under new ids: another file has theirs), 0 skipped; languages found: en id; used: en id
 selaras lexicon import: 5 concepts, 10 terms from 2 files into $db (general vocabulary)" "$(cat "$tmp/err")" "ids c1: summary"
 expect_query "$db" "SELECT id, source FROM user_concept ORDER BY id" "c1|astronomy.tbx
 c2|astronomy.tbx
@@ -40,16 +40,33 @@ expect_status 0 "--prefix"
 expect_query "$tmp/prefix.db" "SELECT id FROM user_concept ORDER BY id" "astro.c1
 astro.c2" "--prefix ids"
 
-# Language codes as tools write them are stored as their primary subtag.
+# Language codes as tools write them are stored normalised, region kept (BCP 47 case, `_` -> `-`,
+# "in" -> "id"), and matched by their primary subtag: lookup finds id-ID and en-GB terms.
 selaras lexicon import --format csv lang_codes.csv --db "$tmp/lang.db"
 expect_status 1 "language codes (one row skipped)"
 same_text "selaras: lang_codes.csv:6:6: \"indonesian!\" is not a language tag: row left out
-selaras lexicon import: lang_codes.csv: 5 read, 4 imported, 1 skipped (1 no language); languages: id en; not languages, skipped: indonesian!
+selaras lexicon import: lang_codes.csv: 5 read, 4 imported, 1 skipped (1 no language); languages found: id-ID en-US id en en-GB; used: id-ID en-US id en en-GB; not languages, skipped: indonesian!
 selaras lexicon import: 4 concepts, 8 terms from 1 file into $tmp/lang.db (general vocabulary)" "$(cat "$tmp/err")" "language codes: summary"
-expect_query "$tmp/lang.db" "SELECT lang, count(*) FROM user_term GROUP BY lang ORDER BY lang" "en|4
-id|4" "language codes: id-ID, ID, id_ID, in are id"
+expect_query "$tmp/lang.db" "SELECT concept_id, lang, text FROM user_term ORDER BY id" "lc.1|id-ID|markas besar
+lc.1|en-US|headquarters
+lc.2|id|pangkalan udara
+lc.2|en|air base
+lc.3|id-ID|kapal selam
+lc.3|en-GB|submarine
+lc.4|id|kapal perang
+lc.4|en|warship" "language codes: normalised, region kept; ID and in are id"
 selaras lookup --db "$tmp/lang.db" "kapal selam"
 grep -q "submarine .*user; lc.3" "$tmp/out" || { fail "lookup finds the id_ID term"; cat "$tmp/out"; }
+selaras lookup --db "$tmp/lang.db" --from en "air base"
+grep -q "pangkalan udara .*user; lc.2" "$tmp/out" || { fail "lookup --from en finds the EN term"; cat "$tmp/out"; }
+selaras lookup --db "$tmp/lang.db" --from en "submarine"
+grep -q "kapal selam .*user; lc.3" "$tmp/out" || { fail "lookup --from en finds the en_GB term"; cat "$tmp/out"; }
+# the CSV export has the terms (matched by primary subtag) under the tags they were stored with
+"$SELARAS" export glossary --format csv --source lexicon --db "$tmp/lang.db" -o "$tmp/lang.csv" || fail "export csv"
+grep -q '^lc.3,,id-ID,kapal selam,en-GB,submarine,' "$tmp/lang.csv" || { fail "csv export of id-ID terms"; grep lc.3 "$tmp/lang.csv"; }
+# the TBX export writes each tag as its own language section
+"$SELARAS" export glossary --format tbx --source lexicon --db "$tmp/lang.db" -o "$tmp/lang.tbx" || fail "export tbx"
+grep -q '<langSet xml:lang="en-GB">' "$tmp/lang.tbx" || fail "tbx export lost the region of en-GB"
 
 # Empty terms, an unknown part of speech, a duplicate id, a langSet without a language.
 selaras lexicon import --format tbx empty_terms.tbx --db "$tmp/empty.db"
@@ -63,11 +80,11 @@ selaras: empty_terms.tbx:14:59: part of speech \"gerund-ish\" is not in TBX-Basi
 selaras: empty_terms.tbx:16:7: concept e3 appears twice: the later entry is left out
 selaras: empty_terms.tbx:20:9: <langSet> without xml:lang: its terms are left out
 selaras: empty_terms.tbx:19:7: concept e4 has no term in a known language: not imported
-selaras lexicon import: empty_terms.tbx: 6 read, 3 imported, 3 skipped (1 no term, 1 no language, 1 duplicate id); 1 empty term left out; 1 value outside a picklist; languages: en id es; not languages, skipped: (none)
+selaras lexicon import: empty_terms.tbx: 6 read, 3 imported, 3 skipped (1 no term, 1 no language, 1 duplicate id); 1 empty term left out; 1 value outside a picklist; languages found: en-US id-ID es en; used: en-US id-ID en; not languages, skipped: (none)
 selaras lexicon import: 3 concepts, 5 terms from 1 file into $tmp/empty.db (general vocabulary)" "$(cat "$tmp/err")" "empty terms: summary"
-expect_query "$tmp/empty.db" "SELECT concept_id, lang, text, coalesce(pos, '') FROM user_term ORDER BY id" "e1|en|border post|
-e1|id|pos perbatasan|noun
-e3|en|patrol|
+expect_query "$tmp/empty.db" "SELECT concept_id, lang, text, coalesce(pos, '') FROM user_term ORDER BY id" "e1|en-US|border post|
+e1|id-ID|pos perbatasan|noun
+e3|en-US|patrol|
 e5|es|frontera|
 e5|en|border|" "empty terms: what was stored"
 # the Spanish term comes back out in both TBX exports
@@ -85,8 +102,8 @@ expect_status 2 "nothing imported"
 # Data categories in descripGrp at every level, and TBX v3 in DCT style.
 selaras lexicon import --format tbx descripgrp.tbx dct.tbx --db "$tmp/dc.db"
 expect_status 0 "descripGrp and DCT"
-same_text "selaras lexicon import: descripgrp.tbx: 2 read, 2 imported, 0 skipped; 2 values with no place in selaras (source); languages: en id
-selaras lexicon import: dct.tbx: 1 read, 1 imported, 0 skipped; languages: en id es" "$(head -n 2 "$tmp/err")" "descripGrp and DCT: summary"
+same_text "selaras lexicon import: descripgrp.tbx: 2 read, 2 imported, 0 skipped; 2 values with no place in selaras (source); languages found: en id; used: en id
+selaras lexicon import: dct.tbx: 1 read, 1 imported, 0 skipped; languages found: en id es; used: en id" "$(head -n 2 "$tmp/err")" "descripGrp and DCT: summary"
 expect_query "$tmp/dc.db" "SELECT id, coalesce(subject, ''), coalesce(definition, ''), coalesce(note, '') FROM user_concept ORDER BY id" \
 "d1|politics|A vote of all citizens on one question.|
 dg1|military|A unit that guards a frontier.|
@@ -109,7 +126,7 @@ done
 # OmegaT's glossary with its header line and comments; UTF-8 with a BOM; UTF-16 with a BOM.
 selaras lexicon import --format tsv omegat.tsv --db "$tmp/tsv.db"
 expect_status 0 "OmegaT header line"
-same_text "selaras lexicon import: omegat.tsv: 2 read, 2 imported, 0 skipped; languages: id en" "$(head -n 1 "$tmp/err")" "OmegaT: summary"
+same_text "selaras lexicon import: omegat.tsv: 2 read, 2 imported, 0 skipped; languages found: id en; used: id en" "$(head -n 1 "$tmp/err")" "OmegaT: summary"
 selaras lexicon import --format tsv utf8bom.tsv --db "$tmp/tsv.db"
 expect_status 0 "UTF-8 with a BOM"
 selaras lexicon import --format csv utf16.csv --db "$tmp/tsv.db"
