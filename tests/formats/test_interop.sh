@@ -143,6 +143,19 @@ utf16.csv.2|id|peleton
 utf16.csv.2|en|platoon
 utf16.csv.3|id|kompi
 utf16.csv.3|en|company" "OmegaT, BOM, UTF-16: terms"
+# UTF-16 past the first 64 KiB read (a NUL no longer stops the read there) and big-endian: every row.
+$PY -c 'import sys
+rows = "".join("t%d,term %d\r\n" % (i, i) for i in range(6000))
+open(sys.argv[1], "wb").write(b"\xfe\xff" + ("source_terms,target_terms\r\n" + rows).encode("utf-16-be"))' "$tmp/big16.csv"
+[ "$(wc -c <"$tmp/big16.csv")" -gt 131072 ] || fail "big16.csv is not past 128 KiB"
+selaras lexicon import --format csv "$tmp/big16.csv" --db "$tmp/big16.db"
+expect_status 0 "UTF-16BE past 64 KiB"
+expect_query "$tmp/big16.db" "SELECT count(*), max(text) FROM user_term WHERE lang = 'en'" "6000|term 999" "UTF-16BE: every row"
+# an odd byte at the end is not UTF-16
+printf '\377\376s\000,\000t\000\n' >"$tmp/odd16.csv"
+selaras lexicon import --format csv "$tmp/odd16.csv" --db "$tmp/odd16.db"
+expect_status 2 "UTF-16 with an odd byte"
+same_text "selaras: $tmp/odd16.csv: UTF-16LE with a byte order mark, but not valid UTF-16 (byte offset 8)" "$(cat "$tmp/err")" "odd UTF-16 message"
 selaras lexicon import --format csv latin1.csv --db "$tmp/latin1.db"
 expect_status 2 "Latin-1"
 same_text "selaras: latin1.csv:3:6: invalid UTF-8 (byte 0xE9) at byte offset 43: the file looks like an 8-bit encoding (Windows-125x or ISO 8859); save it as UTF-8, or UTF-16 with a byte order mark" \
