@@ -12,12 +12,13 @@
 
 enum column {
     COL_IGNORED, COL_CONCEPT, COL_SUBJECT, COL_SRC_LANG, COL_SRC, COL_TGT_LANG, COL_TGT, COL_POS,
-    COL_DEFINITION, COL_NOTE, COL_LANG, COL_COUNT // COL_LANG: a column named by a language tag
+    COL_DEFINITION, COL_NOTE, COL_CONTEXT, COL_CITED, COL_LANG,
+    COL_COUNT // COL_LANG: a column named by a language tag
 };
 
 static const char *const column_meaning[COL_COUNT] = {
     "ignored", "concept identifier", "subject field", "source language", "source terms", "target language",
-    "target terms", "part of speech", "definition", "note", "terms",
+    "target terms", "part of speech", "definition", "note", "context", "cited source", "terms",
 };
 
 static const struct {
@@ -34,6 +35,8 @@ static const struct {
     { "part_of_speech", COL_POS }, { "pos", COL_POS },
     { "definition", COL_DEFINITION },
     { "note", COL_NOTE }, { "notes", COL_NOTE }, { "comment", COL_NOTE },
+    { "context", COL_CONTEXT }, { "example", COL_CONTEXT },
+    { "cited_source", COL_CITED }, { "citation", COL_CITED }, { "reference", COL_CITED },
 };
 
 struct field {
@@ -306,8 +309,9 @@ static int add_record(struct table *tb, sel_glossary *g, sel_ctx *ctx)
                    "concept %s appears twice: row left out", id);
         return SEL_OK;
     }
-    const char *empty_to_null[] = { cell[COL_SUBJECT], cell[COL_DEFINITION], cell[COL_NOTE] };
-    for (size_t i = 0; i < 3; i++)
+    const char *empty_to_null[] = { cell[COL_SUBJECT], cell[COL_DEFINITION], cell[COL_NOTE], cell[COL_CONTEXT],
+                                    cell[COL_CITED] };
+    for (size_t i = 0; i < sizeof(empty_to_null) / sizeof(empty_to_null[0]); i++)
         if (empty_to_null[i] && !*empty_to_null[i])
             empty_to_null[i] = NULL;
     size_t index;
@@ -324,6 +328,13 @@ static int add_record(struct table *tb, sel_glossary *g, sel_ctx *ctx)
     for (size_t i = 0; rc == SEL_OK && i < tb->n && i < tb->n_cols; i++)
         if (tb->cols[i] == COL_LANG && tb->col_lang[i])
             rc = add_terms(g, ctx, index, str_trim(tb->fields[i].text.data), tb->col_lang[i], NULL);
+    // the context is the first term's (the first source term: those come first), as the export
+    // writes it; the cited source is the concept's
+    struct sel_gloss_entry *e = rc == SEL_OK ? &g->entries[index] : NULL;
+    if (rc == SEL_OK && empty_to_null[3] && e->n_terms && !(e->terms[0].context = gloss_strdup(g, empty_to_null[3])))
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (rc == SEL_OK && empty_to_null[4] && !(e->cited_source = gloss_strdup(g, empty_to_null[4])))
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     return rc;
 }
 

@@ -44,8 +44,11 @@ static const struct sel_gloss_term *first_term(const struct sel_gloss_entry *e, 
     return NULL;
 }
 
-static const char *first_context(const struct sel_gloss_entry *e)
+// The context of @p head (the first source term), else of the first term that has one.
+static const char *first_context(const struct sel_gloss_entry *e, const struct sel_gloss_term *head)
 {
+    if (head && head->context)
+        return head->context;
     for (size_t k = 0; k < e->n_terms; k++)
         if (e->terms[k].context)
             return e->terms[k].context;
@@ -55,7 +58,7 @@ static const char *first_context(const struct sel_gloss_entry *e)
 int gloss_write_csv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_options *opt, FILE *out)
 {
     static const char header[] = "concept_id,subject,source_lang,source_terms,target_lang,target_terms,"
-                                 "part_of_speech,definition,note,count,context\r\n";
+                                 "part_of_speech,definition,note,count,context,cited_source\r\n";
     fputs(header, out);
     struct sel_buf src = { 0 }, tgt = { 0 };
     int rc = SEL_OK;
@@ -74,7 +77,7 @@ int gloss_write_csv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_
         const char *cells[] = { e->concept_id, e->subject, head ? head->lang : src_of(opt), src.data ? src.data : "",
                                 tgt_head ? tgt_head->lang : tgt_of(opt),
                                 tgt.data ? tgt.data : "", head ? head->pos : NULL, e->definition, e->note,
-                                count, first_context(e) };
+                                count, first_context(e, head), e->cited_source };
         for (size_t c = 0; c < sizeof(cells) / sizeof(cells[0]); c++) {
             if (c)
                 putc(',', out);

@@ -31,7 +31,8 @@ struct sel_gloss_term {
     const char *pos;     ///< partOfSpeech ("noun", "properNoun", ...) or NULL
     const char *type;    ///< termType ("fullForm", "acronym", ...) or NULL
     const char *status;  ///< "preferred", "admitted" or "deprecated"
-    const char *context; ///< a sentence of the corpus holding the term, or NULL
+    const char *context; ///< the term in a sentence: the user's own (imported), else one of the corpus; or NULL
+    const char *cited_source; ///< where the term comes from (TBX source), or NULL
     long confirmed;      ///< with sel_gloss_options.details: how often aligned translations confirmed it
 };
 
@@ -47,6 +48,7 @@ struct sel_gloss_entry {
     const char *subject;         ///< subject field, or NULL
     const char *definition;      ///< or NULL
     const char *note;            ///< or NULL
+    const char *cited_source;    ///< where the concept comes from (TBX source), or NULL
     struct sel_gloss_term *terms;
     size_t n_terms;
     long count;                  ///< occurrences in the corpus; -1 when not counted

@@ -135,8 +135,9 @@ int gloss_add_term(sel_glossary *g, sel_ctx *ctx, size_t index, const struct sel
     n->type = gloss_strdup(g, t->type);
     n->status = gloss_strdup(g, t->status ? t->status : "admitted");
     n->context = gloss_strdup(g, t->context);
+    n->cited_source = gloss_strdup(g, t->cited_source);
     n->confirmed = t->confirmed;
-    if (!n->lang || !n->text || !n->status)
+    if (!n->lang || !n->text || !n->status || (t->context && !n->context) || (t->cited_source && !n->cited_source))
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     e->n_terms++;
     return SEL_OK;
@@ -277,7 +278,7 @@ static int take_count(void *user, const struct sel_concept_count *c)
     for (size_t k = 0; k < e->n_terms && !holder; k++)
         if (sel_lang_matches(e->terms[k].lang, r->src_lang))
             holder = &e->terms[k];
-    if (holder)
+    if (holder && !holder->context) // a context the user gave stays
         holder->context = sentence;
     return SEL_OK;
 }

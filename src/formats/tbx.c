@@ -59,6 +59,7 @@ static int write_term(xmlTextWriterPtr w, const struct tbx_names *n, const struc
     TRY(xw_element(w, "termNote", "termType", t->type));
     TRY(xw_element(w, "termNote", "administrativeStatus", gloss_status_to_tbx(t->status)));
     TRY(xw_element(w, "descrip", "context", t->context));
+    TRY(xw_element(w, "admin", "source", t->cited_source));
     TRY(xmlTextWriterEndElement(w));
     return 0;
 fail:
@@ -96,6 +97,7 @@ static int write_entry(xmlTextWriterPtr w, sel_glossary *scratch, const struct t
     TRY(xw_element(w, "descrip", "subjectField", e->subject));
     TRY(xw_element(w, "descrip", "definition", e->definition));
     TRY(xw_element(w, "note", NULL, e->note));
+    TRY(xw_element(w, "admin", "source", e->cited_source));
     const char *langs[16];
     size_t n_langs = entry_langs(e, opt, langs, 16);
     for (size_t l = 0; l < n_langs; l++) {
