@@ -188,8 +188,8 @@ int sel_glossary_store(sel_glossary *g, sel_ctx *ctx, sel_store *st, const char 
 
 /** One translation unit of a TMX file, borrowed for the length of the callback. */
 struct sel_tmx_unit {
-    const char *src;   ///< the source-language segment, whitespace runs (incl. line ends) folded to one space, trimmed
-    const char *tgt;   ///< the target-language segment, folded the same way
+    const char *src;   ///< the source-language segment: one line; whitespace folded and trimmed except under xml:space="preserve"
+    const char *tgt;   ///< the target-language segment, read the same way
     const char *tuid;  ///< the tu's tuid attribute, or NULL (absent or empty)
     long line;         ///< line of the <tu> in the file
 };
@@ -207,8 +207,10 @@ struct sel_tmx_stats { size_t units, used, missing_side, empty; };
  * "id"); the withdrawn ISO 639 code "in" is read as "id" (and "iw" as "he", "ji" as "yi"). The
  * first <tuv> of a language counts, later ones are ignored. A segment is the text of its <seg>
  * and of <hi> inside it; native code (<bpt>, <ept>, <it>, <ph>, <ut>) and the sub-flows within
- * it (<sub>) are left out. Whitespace runs (space, tab, CR, LF) become one space; the ends are
- * trimmed. The file may be in any encoding libxml2 knows from its declaration or BOM; standard
+ * it (<sub>) are left out. Whitespace runs (space, tab, CR, LF) become one space and the ends are
+ * trimmed, except where xml:space="preserve" holds (the element that says it and what it holds,
+ * until an inner element says "default"): there spaces and tabs stay as written and a line end
+ * becomes one space, a unit being one line. A segment of only whitespace is empty. The file may be in any encoding libxml2 knows from its declaration or BOM; standard
  * input must be UTF-8. docs/formats.md has the details.
  *
  * The whole file is parsed and checked before the first call of @p emit, so a file that fails
