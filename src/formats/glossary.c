@@ -222,6 +222,9 @@ static int take_user_concept(void *user, const struct sel_user_concept *c)
         e->note = gloss_strdup(g, c->note);
         gloss_clear_terms(g, index);
     }
+    g->entries[index].cited_source = gloss_strdup(g, c->cited_source);
+    if (c->cited_source && !g->entries[index].cited_source)
+        return sel_error(u->ctx, SEL_ENOMEM, "out of memory");
     g->entries[index].user = true;
     u->index = index;
     return SEL_OK;
@@ -232,7 +235,7 @@ static int take_user_term(void *user, const char *concept_id, const struct sel_u
     (void)concept_id;
     struct user_read *u = user;
     struct sel_gloss_term gt = { .lang = t->lang, .text = t->text, .pos = t->pos, .type = t->type,
-                                 .status = t->status };
+                                 .status = t->status, .context = t->context, .cited_source = t->cited_source };
     return gloss_add_term(u->g, u->ctx, u->index, &gt);
 }
 

@@ -205,12 +205,14 @@ int sel_glossary_store(sel_glossary *g, sel_ctx *ctx, sel_store *st, const char 
         if ((rc = stored_id(g, ctx, st, source_name, e, &id)) != SEL_OK)
             break;
         const struct sel_user_concept c = { .id = id, .subject = e->subject, .definition = e->definition,
-                                            .note = e->note, .source = source_name, .curated = curated };
+                                            .note = e->note, .source = source_name, .curated = curated,
+                                            .cited_source = e->cited_source };
         rc = sel_user_writer_concept(w, ctx, &c);
         for (size_t k = 0; rc == SEL_OK && k < e->n_terms; k++) {
             const struct sel_gloss_term *t = &e->terms[k];
             const struct sel_user_term ut = { .lang = t->lang, .text = t->text, .pos = t->pos, .type = t->type,
-                                              .status = t->status };
+                                              .status = t->status, .context = t->context,
+                                              .cited_source = t->cited_source };
             rc = sel_user_writer_term(w, ctx, id, &ut);
         }
         if (rc == SEL_OK)
