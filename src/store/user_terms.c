@@ -248,7 +248,10 @@ int sel_store_user_lookup(sel_store *st, sel_ctx *ctx, const char *lang, const c
     return rc;
 }
 
-static const char SQL_REMOVE_TERM[] = "DELETE FROM user_term WHERE concept_id = ?1 AND lang = ?2 AND text = ?3";
+// The termbase names a term's language by its primary subtag ("en"); the row may hold the full
+// tag ("en-GB"): the tags from "en" up to, not including, "en." (see SQL_USER_TERMS).
+static const char SQL_REMOVE_TERM[] =
+    "DELETE FROM user_term WHERE concept_id = ?1 AND lang >= ?2 AND lang < ?2 || '.' AND text = ?3";
 static const char SQL_REMOVE_EMPTY_CONCEPT[] =
     "DELETE FROM user_concept WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM user_term WHERE concept_id = ?1)";
 static const char SQL_COUNT_TERMS[] = "SELECT count(*) FROM user_term WHERE concept_id = ?1";

@@ -235,6 +235,10 @@ expect_query "$tmp/cs3.db" "SELECT t.context, c.cited_source FROM user_term t JO
 selaras lexicon import --curated --format tbx context_source.tbx --db "$tmp/cur.db"
 selaras lookup --db "$tmp/cur.db" --from en truce
 grep -q "truce .*gencatan senjata .*cs1" "$tmp/out" || { fail "lookup --from en finds a curated en-GB term"; cat "$tmp/out"; }
+# and `term remove` (which names the language by its primary subtag) removes the en-GB row
+"$SELARAS" term remove --concept cs1 truce --db "$tmp/cur.db" >/dev/null 2>&1 || fail "term remove of an en-GB term"
+expect_query "$tmp/cur.db" "SELECT lang, text FROM user_term WHERE concept_id = 'cs1' ORDER BY id" "id-ID|gencatan senjata
+en-GB|ceasefire" "term remove: the en-GB term is gone"
 
 # xml:space="preserve" in a memory: kept where it holds, folded elsewhere, through ingest and export.
 selaras ingest space_preserve.tmx --db "$tmp/sp.db"
