@@ -147,6 +147,19 @@ static int take_concept(void *user, const struct sel_user_concept *c)
     return oom ? sel_error(u->ctx, SEL_ENOMEM, "out of memory") : SEL_OK;
 }
 
+// The termbase matches languages by their primary subtag ("id", "en"): the database keeps each
+// term's full tag ("id-ID", "en-GB", normalised by src/formats/langtag.c on import), so the part
+// before the first '-' is what the termbase gets.
+static const char *primary_dup(struct user_read *u, const char *tag, bool *oom)
+{
+    if (!tag)
+        return NULL;
+    char *d = sel_arena_strndup(&u->scratch, tag, strcspn(tag, "-"));
+    if (!d)
+        *oom = true;
+    return d;
+}
+
 static int take_term(void *user, const char *concept_id, const struct sel_user_term *t)
 {
     (void)concept_id;
@@ -156,7 +169,7 @@ static int take_term(void *user, const char *concept_id, const struct sel_user_t
     if (SEL_ARRAY_RESERVE(u->terms, u->cap_terms, u->n_terms + 1) != SEL_OK)
         return sel_error(u->ctx, SEL_ENOMEM, "out of memory");
     bool oom = false;
-    struct sel_term term = { .text = scratch_dup(u, t->text, &oom), .lang = scratch_dup(u, t->lang, &oom),
+    struct sel_term term = { .text = scratch_dup(u, t->text, &oom), .lang = primary_dup(u, t->lang, &oom),
                              .pos = SEL_POS_NOUN, .type = SEL_TYPE_FULL_FORM, .status = SEL_STATUS_ADMITTED };
     if (oom)
         return sel_error(u->ctx, SEL_ENOMEM, "out of memory");

@@ -125,7 +125,9 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv)
         if (r->not_stored)
             fprintf(stderr, "; %zu value%s with no place in selaras (%s)", r->not_stored, r->not_stored == 1 ? "" : "s",
                     r->not_stored_names);
-        fprintf(stderr, "; languages: %s", *r->langs_found ? r->langs_found : "none");
+        // found: every language stored; used: those lookup and matching work with (id, en)
+        fprintf(stderr, "; languages found: %s; used: %s", *r->langs_found ? r->langs_found : "none",
+                *r->langs_used ? r->langs_used : "none");
         if (*r->langs_skipped)
             fprintf(stderr, "; not languages, skipped: %s", r->langs_skipped);
         fputc('\n', stderr);

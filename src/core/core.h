@@ -123,6 +123,15 @@ struct sel_text {
  * text pipeline treats them as line ends, so byte offsets stay those of the file.
  */
 int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path);
+/** sel_text_read_as() flag: UTF-16 with a byte order mark is read and decoded to UTF-8. */
+#define SEL_TEXT_UTF16 1u
+/**
+ * sel_text_read() with @p flags: with SEL_TEXT_UTF16, a file starting with a UTF-16 byte order
+ * mark (LE or BE, what Excel's "Unicode text" saves) is decoded, and text that is neither UTF-8
+ * nor UTF-16 is refused with what it looks like (an 8-bit code page). Offsets in later messages
+ * about a decoded file count the bytes of its UTF-8 form.
+ */
+int sel_text_read_as(struct sel_text *out, sel_ctx *ctx, const char *path, unsigned flags);
 /** Releases what sel_text_read() allocated; accepts a zeroed struct. */
 void sel_text_finish(struct sel_text *text);
 

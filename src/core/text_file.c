@@ -10,7 +10,8 @@
 
 // Reads @p fp whole, but stops at the first chunk that holds a NUL byte: such a file is refused
 // anyway (binary, or UTF-16), and /dev/zero or a disk image must not be read into memory first.
-static int slurp(FILE *fp, char **data, size_t *len)
+// With @p utf16 a file that starts with a UTF-16 byte order mark is read whole: it is decoded.
+static int slurp(FILE *fp, char **data, size_t *len, bool utf16)
 {
     char *buf = NULL;
     size_t cap = 0, used = 0;
@@ -24,6 +25,9 @@ static int slurp(FILE *fp, char **data, size_t *len)
         size_t got = fread(buf + used, 1, room, fp);
         bool nul = memchr(buf + used, '\0', got) != NULL;
         used += got;
+        const unsigned char *b = (const unsigned char *)buf;
+        if (utf16 && used >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+            nul = false;
         if (nul)
             break;
         if (got < room) {
@@ -64,6 +68,57 @@ static const char *utf16_kind(const char *data, size_t len)
     return NULL;
 }
 
+// Decodes UTF-16 (@p big_endian or not, after its byte order mark) into UTF-8 in @p out (NUL-
+// terminated). Returns -1 when all is well, -2 out of memory, else the byte offset in @p p of an
+// unpaired surrogate, a U+0000 or an odd last byte.
+static long utf16_decode(const unsigned char *p, size_t len, bool big_endian, char **out, size_t *out_len)
+{
+    char *u8 = malloc(len / 2 * 3 + 1); // a UTF-16 unit is at most 3 bytes of UTF-8 (a pair: 4 for 2)
+    if (!u8)
+        return -2;
+    size_t o = 0;
+    for (size_t i = 0; i < len; i += 2) {
+        if (i + 1 >= len) {
+            free(u8);
+            return (long)i;
+        }
+        unsigned u = big_endian ? (unsigned)(p[i] << 8 | p[i + 1]) : (unsigned)(p[i] | p[i + 1] << 8);
+        unsigned long cp = u;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            unsigned lo = i + 3 < len ? (big_endian ? (unsigned)(p[i + 2] << 8 | p[i + 3])
+                                                    : (unsigned)(p[i + 2] | p[i + 3] << 8)) : 0;
+            if (lo < 0xDC00 || lo > 0xDFFF) {
+                free(u8);
+                return (long)i;
+            }
+            cp = 0x10000 + ((unsigned long)(u - 0xD800) << 10) + (lo - 0xDC00);
+            i += 2;
+        } else if ((u >= 0xDC00 && u <= 0xDFFF) || u == 0) {
+            free(u8);
+            return (long)i;
+        }
+        if (cp < 0x80) {
+            u8[o++] = (char)cp;
+        } else if (cp < 0x800) {
+            u8[o++] = (char)(0xC0 | cp >> 6);
+            u8[o++] = (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            u8[o++] = (char)(0xE0 | cp >> 12);
+            u8[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            u8[o++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            u8[o++] = (char)(0xF0 | cp >> 18);
+            u8[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            u8[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            u8[o++] = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    u8[o] = '\0';
+    *out = u8;
+    *out_len = o;
+    return -1;
+}
+
 struct sel_location sel_text_locate(const struct sel_text *text, size_t offset)
 {
     struct sel_location where = { text->name, text->line > 1 ? text->line : 1, 1 };
@@ -84,7 +139,8 @@ struct sel_location sel_text_locate(const struct sel_text *text, size_t offset)
 
 // The checks every input gets, on a whole file or a piece of one: UTF-16 (at the start of a file),
 // a NUL byte (a binary file), invalid UTF-8; each named with line, column and byte offset.
-static int check_text(sel_ctx *ctx, const struct sel_text *t)
+// With SEL_TEXT_UTF16 in @p flags, bytes that are not UTF-8 are named as an 8-bit code page.
+static int check_text(sel_ctx *ctx, const struct sel_text *t, unsigned flags)
 {
     const char *utf16 = t->offset == t->bom ? utf16_kind(t->data, t->len) : NULL;
     if (utf16)
@@ -101,11 +157,15 @@ static int check_text(sel_ctx *ctx, const struct sel_text *t)
     size_t file_offset = (size_t)bad + t->offset;
     if (t->data[bad] == '\0')
         return sel_error_at(ctx, SEL_EPARSE, at, "NUL byte at byte offset %zu: binary file, not text", file_offset);
+    if (flags & SEL_TEXT_UTF16) // bytes from 0x80 that are not UTF-8, no NUL: an 8-bit code page
+        return sel_error_at(ctx, SEL_EPARSE, at, "invalid UTF-8 (byte 0x%02X) at byte offset %zu: the file looks like "
+                            "an 8-bit encoding (Windows-125x or ISO 8859); save it as UTF-8, or UTF-16 with a byte "
+                            "order mark", (unsigned char)t->data[bad], file_offset);
     return sel_error_at(ctx, SEL_EPARSE, at, "invalid UTF-8 (byte 0x%02X) at byte offset %zu",
                         (unsigned char)t->data[bad], file_offset);
 }
 
-int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
+int sel_text_read_as(struct sel_text *out, sel_ctx *ctx, const char *path, unsigned flags)
 {
     SEL_CHECK_ARG(out && path, SEL_EINVAL);
     memset(out, 0, sizeof(*out));
@@ -123,7 +183,8 @@ int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
             fclose(fp);
         return sel_error_at(ctx, SEL_EIO, whole, "is a directory, not a text file");
     }
-    int rc = slurp(fp, &out->data, &out->len);
+    bool utf16_ok = flags & SEL_TEXT_UTF16;
+    int rc = slurp(fp, &out->data, &out->len, utf16_ok);
     if (!is_stdin)
         fclose(fp);
     if (rc == SEL_EIO)
@@ -137,10 +198,33 @@ int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
         out->bom = out->offset = 3;
     }
     out->line = 1;
-    rc = check_text(ctx, out);
+    const unsigned char *b = (const unsigned char *)out->data;
+    if (utf16_ok && out->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        bool be = b[0] == 0xFE;
+        char *u8 = NULL;
+        size_t u8_len = 0;
+        long bad = utf16_decode(b + 2, out->len - 2, be, &u8, &u8_len);
+        if (bad != -1) {
+            rc = bad == -2 ? sel_error_at(ctx, SEL_ENOMEM, whole, "%s", sel_strerror(SEL_ENOMEM))
+                           : sel_error_at(ctx, SEL_EPARSE, whole, "UTF-16%s with a byte order mark, but not valid "
+                                          "UTF-16 (byte offset %ld)", be ? "BE" : "LE", bad + 2);
+            sel_text_finish(out);
+            return rc;
+        }
+        free(out->data);
+        out->data = u8;
+        out->len = u8_len;
+        return SEL_OK; // valid UTF-16 without U+0000 is valid UTF-8 without NUL
+    }
+    rc = check_text(ctx, out, flags);
     if (rc != SEL_OK)
         sel_text_finish(out);
     return rc;
+}
+
+int sel_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
+{
+    return sel_text_read_as(out, ctx, path, 0);
 }
 
 void sel_text_finish(struct sel_text *text)
@@ -315,7 +399,7 @@ int sel_text_stream_next(sel_text_stream *s, sel_ctx *ctx, struct sel_text *piec
     s->buf[end] = '\0';
     *piece = (struct sel_text){ .data = s->buf, .len = end, .name = s->name, .bom = s->offset == s->bom ? s->bom : 0,
                                 .offset = s->offset, .line = s->line };
-    rc = check_text(ctx, piece);
+    rc = check_text(ctx, piece, 0);
     if (rc != SEL_OK)
         return rc;
     if (end == 0 && s->have == 0) // nothing was in the file: s->given 0 means no piece to drop

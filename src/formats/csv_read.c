@@ -12,12 +12,13 @@
 
 enum column {
     COL_IGNORED, COL_CONCEPT, COL_SUBJECT, COL_SRC_LANG, COL_SRC, COL_TGT_LANG, COL_TGT, COL_POS,
-    COL_DEFINITION, COL_NOTE, COL_LANG, COL_COUNT // COL_LANG: a column named by a language tag
+    COL_DEFINITION, COL_NOTE, COL_CONTEXT, COL_CITED, COL_LANG,
+    COL_COUNT // COL_LANG: a column named by a language tag
 };
 
 static const char *const column_meaning[COL_COUNT] = {
     "ignored", "concept identifier", "subject field", "source language", "source terms", "target language",
-    "target terms", "part of speech", "definition", "note", "terms",
+    "target terms", "part of speech", "definition", "note", "context", "cited source", "terms",
 };
 
 static const struct {
@@ -34,6 +35,8 @@ static const struct {
     { "part_of_speech", COL_POS }, { "pos", COL_POS },
     { "definition", COL_DEFINITION },
     { "note", COL_NOTE }, { "notes", COL_NOTE }, { "comment", COL_NOTE },
+    { "context", COL_CONTEXT }, { "example", COL_CONTEXT },
+    { "cited_source", COL_CITED }, { "citation", COL_CITED }, { "reference", COL_CITED },
 };
 
 struct field {
@@ -148,121 +151,6 @@ static int add_terms(sel_glossary *g, sel_ctx *ctx, size_t index, char *cell, co
         p = bar ? bar + 3 : NULL;
     }
     return SEL_OK;
-}
-
-/* ---- Encodings ------------------------------------------------------------------------------ */
-
-// Converts UTF-16 (@p big_endian or not, BOM already skipped) to UTF-8 in @p out; returns the
-// byte offset of an unpaired surrogate or of a NUL character, or -1 when all is well.
-static long utf16_to_utf8(const unsigned char *p, size_t len, bool big_endian, struct sel_buf *out)
-{
-    for (size_t i = 0; i + 1 < len; i += 2) {
-        unsigned u = big_endian ? (unsigned)(p[i] << 8 | p[i + 1]) : (unsigned)(p[i] | p[i + 1] << 8);
-        unsigned long cp = u;
-        if (u >= 0xD800 && u <= 0xDBFF) {
-            if (i + 3 >= len)
-                return (long)i;
-            unsigned lo = big_endian ? (unsigned)(p[i + 2] << 8 | p[i + 3]) : (unsigned)(p[i + 2] | p[i + 3] << 8);
-            if (lo < 0xDC00 || lo > 0xDFFF)
-                return (long)i;
-            cp = 0x10000 + ((unsigned long)(u - 0xD800) << 10) + (lo - 0xDC00);
-            i += 2;
-        } else if ((u >= 0xDC00 && u <= 0xDFFF) || u == 0) {
-            return (long)i;
-        }
-        char b[4];
-        size_t n;
-        if (cp < 0x80) {
-            b[0] = (char)cp;
-            n = 1;
-        } else if (cp < 0x800) {
-            b[0] = (char)(0xC0 | cp >> 6);
-            b[1] = (char)(0x80 | (cp & 0x3F));
-            n = 2;
-        } else if (cp < 0x10000) {
-            b[0] = (char)(0xE0 | cp >> 12);
-            b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            b[2] = (char)(0x80 | (cp & 0x3F));
-            n = 3;
-        } else {
-            b[0] = (char)(0xF0 | cp >> 18);
-            b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            b[3] = (char)(0x80 | (cp & 0x3F));
-            n = 4;
-        }
-        if (buf_add(out, b, n) != SEL_OK)
-            return -2;
-    }
-    return -1;
-}
-
-// What a file that is not UTF-8 seems to be, for the message: UTF-16 without a byte order mark
-// shows as NUL bytes at every other offset; single bytes from 0x80 that do not form UTF-8 are one
-// of the 8-bit code pages.
-static const char *encoding_guess(const unsigned char *p, size_t len)
-{
-    size_t even_nul = 0, odd_nul = 0, high = 0;
-    for (size_t i = 0; i < len && i < 4096; i++) {
-        if (p[i] == 0 && i % 2)
-            odd_nul++;
-        else if (p[i] == 0)
-            even_nul++;
-        high += p[i] >= 0x80;
-    }
-    if (odd_nul > even_nul * 4 && odd_nul > 0)
-        return "UTF-16LE without a byte order mark";
-    if (even_nul > odd_nul * 4 && even_nul > 0)
-        return "UTF-16BE without a byte order mark";
-    if (high)
-        return "an 8-bit encoding (Windows-125x or ISO 8859)";
-    return NULL;
-}
-
-// Reads a delimited glossary as UTF-8: UTF-8 with or without a byte order mark, or UTF-16 with
-// one (what Excel's "Unicode text" and some Windows tools save). Anything else is refused with
-// a message that says what it looks like. Offsets in messages about a UTF-16 file count the
-// bytes of its UTF-8 form.
-static int delimited_text_read(struct sel_text *out, sel_ctx *ctx, const char *path)
-{
-    int rc = sel_text_read(out, ctx, path);
-    if (rc != SEL_EPARSE || strcmp(path, "-") == 0)
-        return rc;
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return rc;
-    struct sel_buf raw = { 0 };
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-        if (buf_add(&raw, chunk, n) != SEL_OK)
-            break;
-    fclose(fp);
-    const unsigned char *p = (const unsigned char *)raw.data;
-    bool le = raw.len >= 2 && p[0] == 0xFF && p[1] == 0xFE, be = raw.len >= 2 && p[0] == 0xFE && p[1] == 0xFF;
-    if (le || be) {
-        struct sel_buf u8 = { 0 };
-        long bad = utf16_to_utf8(p + 2, raw.len - 2, be, &u8);
-        if (bad == -1 && buf_reserve(&u8, 0) == SEL_OK && (raw.len - 2) % 2 == 0) {
-            sel_ctx_clear(ctx);
-            buf_finish(&raw);
-            *out = (struct sel_text){ .data = u8.data, .len = u8.len, .name = path };
-            return SEL_OK;
-        }
-        buf_finish(&u8);
-        rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 },
-                          "UTF-16%s with a byte order mark, but not valid UTF-16 (byte offset %ld)", be ? "BE" : "LE",
-                          bad >= 0 ? bad + 2 : (long)raw.len);
-    } else {
-        const char *guess = encoding_guess(p, raw.len);
-        char first[512]; // where the text stopped being UTF-8, as sel_text_read() said
-        snprintf(first, sizeof(first), "%s", sel_ctx_errmsg(ctx));
-        if (guess)
-            rc = sel_error(ctx, SEL_EPARSE, "%s: the file looks like %s; save it as UTF-8, or UTF-16 with a byte "
-                           "order mark", first, guess);
-    }
-    buf_finish(&raw);
-    return rc;
 }
 
 enum { MAX_COLUMNS = 64 };
@@ -421,8 +309,9 @@ static int add_record(struct table *tb, sel_glossary *g, sel_ctx *ctx)
                    "concept %s appears twice: row left out", id);
         return SEL_OK;
     }
-    const char *empty_to_null[] = { cell[COL_SUBJECT], cell[COL_DEFINITION], cell[COL_NOTE] };
-    for (size_t i = 0; i < 3; i++)
+    const char *empty_to_null[] = { cell[COL_SUBJECT], cell[COL_DEFINITION], cell[COL_NOTE], cell[COL_CONTEXT],
+                                    cell[COL_CITED] };
+    for (size_t i = 0; i < sizeof(empty_to_null) / sizeof(empty_to_null[0]); i++)
         if (empty_to_null[i] && !*empty_to_null[i])
             empty_to_null[i] = NULL;
     size_t index;
@@ -439,6 +328,13 @@ static int add_record(struct table *tb, sel_glossary *g, sel_ctx *ctx)
     for (size_t i = 0; rc == SEL_OK && i < tb->n && i < tb->n_cols; i++)
         if (tb->cols[i] == COL_LANG && tb->col_lang[i])
             rc = add_terms(g, ctx, index, str_trim(tb->fields[i].text.data), tb->col_lang[i], NULL);
+    // the context is the first term's (the first source term: those come first), as the export
+    // writes it; the cited source is the concept's
+    struct sel_gloss_entry *e = rc == SEL_OK ? &g->entries[index] : NULL;
+    if (rc == SEL_OK && empty_to_null[3] && e->n_terms && !(e->terms[0].context = gloss_strdup(g, empty_to_null[3])))
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (rc == SEL_OK && empty_to_null[4] && !(e->cited_source = gloss_strdup(g, empty_to_null[4])))
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     return rc;
 }
 
@@ -452,7 +348,9 @@ static bool comment_line(const struct table *tb)
 int gloss_read_delimited(sel_glossary *g, sel_ctx *ctx, const char *path, bool csv)
 {
     struct sel_text in = { 0 };
-    int rc = delimited_text_read(&in, ctx, path);
+    // UTF-8 with or without a byte order mark, or UTF-16 with one (Excel's "Unicode text");
+    // anything else is refused by core's one detector with what it looks like
+    int rc = sel_text_read_as(&in, ctx, path, SEL_TEXT_UTF16);
     if (rc != SEL_OK)
         return rc;
     struct table tb = { .rd = { .in = &in, .line = 1, .csv = csv }, .path = path };

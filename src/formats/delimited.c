@@ -26,7 +26,7 @@ static int join_terms(struct sel_buf *b, const struct sel_gloss_entry *e, const 
             continue;
         for (size_t k = 0; k < e->n_terms; k++) {
             const struct sel_gloss_term *t = &e->terms[k];
-            if (gloss_status_rank(t->status) != rank || strcmp(t->lang, lang) != 0 || t == skip)
+            if (gloss_status_rank(t->status) != rank || !sel_lang_matches(t->lang, lang) || t == skip)
                 continue;
             if ((b->len && buf_adds(b, sep) != SEL_OK) || buf_adds(b, t->text) != SEL_OK)
                 return SEL_ENOMEM;
@@ -39,13 +39,16 @@ static const struct sel_gloss_term *first_term(const struct sel_gloss_entry *e, 
 {
     for (int rank = 0; rank < (allow_deprecated ? 3 : 2); rank++)
         for (size_t k = 0; k < e->n_terms; k++)
-            if (gloss_status_rank(e->terms[k].status) == rank && strcmp(e->terms[k].lang, lang) == 0)
+            if (gloss_status_rank(e->terms[k].status) == rank && sel_lang_matches(e->terms[k].lang, lang))
                 return &e->terms[k];
     return NULL;
 }
 
-static const char *first_context(const struct sel_gloss_entry *e)
+// The context of @p head (the first source term), else of the first term that has one.
+static const char *first_context(const struct sel_gloss_entry *e, const struct sel_gloss_term *head)
 {
+    if (head && head->context)
+        return head->context;
     for (size_t k = 0; k < e->n_terms; k++)
         if (e->terms[k].context)
             return e->terms[k].context;
@@ -55,7 +58,7 @@ static const char *first_context(const struct sel_gloss_entry *e)
 int gloss_write_csv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_options *opt, FILE *out)
 {
     static const char header[] = "concept_id,subject,source_lang,source_terms,target_lang,target_terms,"
-                                 "part_of_speech,definition,note,count,context\r\n";
+                                 "part_of_speech,definition,note,count,context,cited_source\r\n";
     fputs(header, out);
     struct sel_buf src = { 0 }, tgt = { 0 };
     int rc = SEL_OK;
@@ -66,13 +69,15 @@ int gloss_write_csv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_
             rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
             break;
         }
-        const struct sel_gloss_term *head = first_term(e, src_of(opt), true);
+        // the languages as the first terms have them ("id-ID"), the pair asked for when there are none
+        const struct sel_gloss_term *head = first_term(e, src_of(opt), true), *tgt_head = first_term(e, tgt_of(opt), true);
         char count[32] = "";
         if (e->count >= 0)
             snprintf(count, sizeof(count), "%ld", e->count);
-        const char *cells[] = { e->concept_id, e->subject, src_of(opt), src.data ? src.data : "", tgt_of(opt),
+        const char *cells[] = { e->concept_id, e->subject, head ? head->lang : src_of(opt), src.data ? src.data : "",
+                                tgt_head ? tgt_head->lang : tgt_of(opt),
                                 tgt.data ? tgt.data : "", head ? head->pos : NULL, e->definition, e->note,
-                                count, first_context(e) };
+                                count, first_context(e, head), e->cited_source };
         for (size_t c = 0; c < sizeof(cells) / sizeof(cells[0]); c++) {
             if (c)
                 putc(',', out);
@@ -105,7 +110,7 @@ int gloss_write_tsv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_
         }
         for (size_t k = 0; k < e->n_terms; k++) {
             const struct sel_gloss_term *t = &e->terms[k];
-            if (strcmp(t->lang, src_of(opt)) != 0)
+            if (!sel_lang_matches(t->lang, src_of(opt)))
                 continue;
             buf_reset(&comment);
             const char *parts[][2] = {

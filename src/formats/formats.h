@@ -31,7 +31,8 @@ struct sel_gloss_term {
     const char *pos;     ///< partOfSpeech ("noun", "properNoun", ...) or NULL
     const char *type;    ///< termType ("fullForm", "acronym", ...) or NULL
     const char *status;  ///< "preferred", "admitted" or "deprecated"
-    const char *context; ///< a sentence of the corpus holding the term, or NULL
+    const char *context; ///< the term in a sentence: the user's own (imported), else one of the corpus; or NULL
+    const char *cited_source; ///< where the term comes from (TBX source), or NULL
     long confirmed;      ///< with sel_gloss_options.details: how often aligned translations confirmed it
 };
 
@@ -47,6 +48,7 @@ struct sel_gloss_entry {
     const char *subject;         ///< subject field, or NULL
     const char *definition;      ///< or NULL
     const char *note;            ///< or NULL
+    const char *cited_source;    ///< where the concept comes from (TBX source), or NULL
     struct sel_gloss_term *terms;
     size_t n_terms;
     long count;                  ///< occurrences in the corpus; -1 when not counted
@@ -109,11 +111,19 @@ int sel_glossary_write(const sel_glossary *g, sel_ctx *ctx, enum sel_gloss_forma
  * is lower case, a script Titlecase, a region upper case ("ID_id" -> "id-ID", "zh_hant_tw" ->
  * "zh-Hant-TW"), and the withdrawn ISO 639 codes "in", "iw", "ji" become "id", "he", "yi".
  * @p primary (may be NULL) gets the language subtag alone ("id-ID", "ID", "id_ID", "in" -> "id"),
- * the form terms are stored and matched by. Every reader calls this, so a tag means the same in
- * every format.
+ * the part languages are matched by (sel_lang_matches()); terms are stored under @p out. Every
+ * reader calls this, so a tag means the same in every format.
  * @return SEL_OK, or SEL_EPARSE when @p tag is not a language tag (@p out and @p primary empty)
  */
 int sel_lang_normalise(const char *tag, char *out, size_t size, char primary[SEL_LANG_PRIMARY_MAX]);
+
+/**
+ * Whether the language tags @p tag and @p lang name one language: their primary subtags, as
+ * sel_lang_normalise() gives them, are equal ("id-ID", "ID", "in" match "id"; "en-GB" matches
+ * "en-US"). Terms are stored under their full tag; wherever a language is matched (lookup, the
+ * glossary's language pair) this is the test. False when either is not a language tag.
+ */
+bool sel_lang_matches(const char *tag, const char *lang);
 
 /* ---- Importing glossaries ------------------------------------------------------------------- */
 
@@ -143,7 +153,8 @@ struct sel_import_report {
     size_t skipped[SEL_SKIP_COUNT];  ///< entries left out, by reason
     size_t empty_terms;              ///< empty terms left out of entries that were kept
     size_t dropped_values;           ///< picklist values not understood, left out
-    char langs_found[256];           ///< languages of the terms, normalised ("en es id")
+    char langs_found[256];           ///< languages of the terms as stored: normalised full tags ("en-US es id-ID")
+    char langs_used[256];            ///< of those, the ones lookup and matching use (Indonesian, English)
     char langs_skipped[256];         ///< tags that are not languages, as written
     size_t not_stored;               ///< values of data categories selaras has no place for
     char not_stored_names[256];      ///< their categories ("context source")
@@ -177,8 +188,8 @@ int sel_glossary_store(sel_glossary *g, sel_ctx *ctx, sel_store *st, const char 
 
 /** One translation unit of a TMX file, borrowed for the length of the callback. */
 struct sel_tmx_unit {
-    const char *src;   ///< the source-language segment, whitespace runs (incl. line ends) folded to one space, trimmed
-    const char *tgt;   ///< the target-language segment, folded the same way
+    const char *src;   ///< the source-language segment: one line; whitespace folded and trimmed except under xml:space="preserve"
+    const char *tgt;   ///< the target-language segment, read the same way
     const char *tuid;  ///< the tu's tuid attribute, or NULL (absent or empty)
     long line;         ///< line of the <tu> in the file
 };
@@ -196,8 +207,10 @@ struct sel_tmx_stats { size_t units, used, missing_side, empty; };
  * "id"); the withdrawn ISO 639 code "in" is read as "id" (and "iw" as "he", "ji" as "yi"). The
  * first <tuv> of a language counts, later ones are ignored. A segment is the text of its <seg>
  * and of <hi> inside it; native code (<bpt>, <ept>, <it>, <ph>, <ut>) and the sub-flows within
- * it (<sub>) are left out. Whitespace runs (space, tab, CR, LF) become one space; the ends are
- * trimmed. The file may be in any encoding libxml2 knows from its declaration or BOM; standard
+ * it (<sub>) are left out. Whitespace runs (space, tab, CR, LF) become one space and the ends are
+ * trimmed, except where xml:space="preserve" holds (the element that says it and what it holds,
+ * until an inner element says "default"): there spaces and tabs stay as written and a line end
+ * becomes one space, a unit being one line. A segment of only whitespace is empty. The file may be in any encoding libxml2 knows from its declaration or BOM; standard
  * input must be UTF-8. docs/formats.md has the details.
  *
  * The whole file is parsed and checked before the first call of @p emit, so a file that fails

@@ -27,8 +27,9 @@ void gloss_warn(sel_glossary *g, long line, long column, const char *fmt, ...) _
 void gloss_skip(sel_glossary *g, enum sel_import_skip why, long line, long column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /**
- * The stored form of the language tag @p tag (its primary subtag, arena copy), recorded as
- * found; NULL (and recorded as skipped) when it is not a language tag.
+ * The stored form of the language tag @p tag (normalised by sel_lang_normalise(), arena copy),
+ * recorded as found (and as used when it is Indonesian or English); NULL (and recorded as
+ * skipped) when it is not a language tag.
  */
 const char *gloss_lang(sel_glossary *g, const char *tag);
 /** Counts a data category the file holds that selaras has no place for (recorded by name). */

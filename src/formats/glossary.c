@@ -135,8 +135,9 @@ int gloss_add_term(sel_glossary *g, sel_ctx *ctx, size_t index, const struct sel
     n->type = gloss_strdup(g, t->type);
     n->status = gloss_strdup(g, t->status ? t->status : "admitted");
     n->context = gloss_strdup(g, t->context);
+    n->cited_source = gloss_strdup(g, t->cited_source);
     n->confirmed = t->confirmed;
-    if (!n->lang || !n->text || !n->status)
+    if (!n->lang || !n->text || !n->status || (t->context && !n->context) || (t->cited_source && !n->cited_source))
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     e->n_terms++;
     return SEL_OK;
@@ -221,6 +222,9 @@ static int take_user_concept(void *user, const struct sel_user_concept *c)
         e->note = gloss_strdup(g, c->note);
         gloss_clear_terms(g, index);
     }
+    g->entries[index].cited_source = gloss_strdup(g, c->cited_source);
+    if (c->cited_source && !g->entries[index].cited_source)
+        return sel_error(u->ctx, SEL_ENOMEM, "out of memory");
     g->entries[index].user = true;
     u->index = index;
     return SEL_OK;
@@ -231,7 +235,7 @@ static int take_user_term(void *user, const char *concept_id, const struct sel_u
     (void)concept_id;
     struct user_read *u = user;
     struct sel_gloss_term gt = { .lang = t->lang, .text = t->text, .pos = t->pos, .type = t->type,
-                                 .status = t->status };
+                                 .status = t->status, .context = t->context, .cited_source = t->cited_source };
     return gloss_add_term(u->g, u->ctx, u->index, &gt);
 }
 
@@ -272,12 +276,12 @@ static int take_count(void *user, const struct sel_concept_count *c)
     }
     struct sel_gloss_term *holder = NULL;
     for (size_t k = 0; k < e->n_terms && !holder; k++)
-        if (strcmp(e->terms[k].lang, r->src_lang) == 0 && c->term && strcmp(e->terms[k].text, c->term) == 0)
+        if (sel_lang_matches(e->terms[k].lang, r->src_lang) && c->term && strcmp(e->terms[k].text, c->term) == 0)
             holder = &e->terms[k];
     for (size_t k = 0; k < e->n_terms && !holder; k++)
-        if (strcmp(e->terms[k].lang, r->src_lang) == 0)
+        if (sel_lang_matches(e->terms[k].lang, r->src_lang))
             holder = &e->terms[k];
-    if (holder)
+    if (holder && !holder->context) // a context the user gave stays
         holder->context = sentence;
     return SEL_OK;
 }
@@ -291,7 +295,7 @@ static int take_confirmed(void *user, const char *concept_id, const char *target
     struct sel_gloss_entry *e = &r->g->entries[index];
     e->confirmed = true;
     for (size_t k = 0; k < e->n_terms; k++)
-        if (strcmp(e->terms[k].lang, r->tgt_lang) == 0 && target && strcmp(e->terms[k].text, target) == 0)
+        if (sel_lang_matches(e->terms[k].lang, r->tgt_lang) && target && strcmp(e->terms[k].text, target) == 0)
             e->terms[k].confirmed = count;
     return SEL_OK;
 }

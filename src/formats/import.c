@@ -80,6 +80,10 @@ static void add_word(char *list, size_t size, const char *word)
     memcpy(list + used, word, n + 1);
 }
 
+// The languages lookup, matching and the CSV/TSV exports work with today; terms in any other
+// language are stored all the same and come back out in the TBX exports.
+static const char *const pair_langs[] = { "id", "en" };
+
 const char *gloss_lang(sel_glossary *g, const char *tag)
 {
     char full[64], primary[SEL_LANG_PRIMARY_MAX];
@@ -87,8 +91,11 @@ const char *gloss_lang(sel_glossary *g, const char *tag)
         add_word(g->report.langs_skipped, sizeof(g->report.langs_skipped), tag && *tag ? tag : "(none)");
         return NULL;
     }
-    add_word(g->report.langs_found, sizeof(g->report.langs_found), primary);
-    return gloss_strdup(g, primary);
+    add_word(g->report.langs_found, sizeof(g->report.langs_found), full);
+    for (size_t i = 0; i < sizeof(pair_langs) / sizeof(pair_langs[0]); i++)
+        if (strcmp(primary, pair_langs[i]) == 0)
+            add_word(g->report.langs_used, sizeof(g->report.langs_used), full);
+    return gloss_strdup(g, full);
 }
 
 void gloss_not_stored(sel_glossary *g, const char *category)
@@ -198,12 +205,14 @@ int sel_glossary_store(sel_glossary *g, sel_ctx *ctx, sel_store *st, const char 
         if ((rc = stored_id(g, ctx, st, source_name, e, &id)) != SEL_OK)
             break;
         const struct sel_user_concept c = { .id = id, .subject = e->subject, .definition = e->definition,
-                                            .note = e->note, .source = source_name, .curated = curated };
+                                            .note = e->note, .source = source_name, .curated = curated,
+                                            .cited_source = e->cited_source };
         rc = sel_user_writer_concept(w, ctx, &c);
         for (size_t k = 0; rc == SEL_OK && k < e->n_terms; k++) {
             const struct sel_gloss_term *t = &e->terms[k];
             const struct sel_user_term ut = { .lang = t->lang, .text = t->text, .pos = t->pos, .type = t->type,
-                                              .status = t->status };
+                                              .status = t->status, .context = t->context,
+                                              .cited_source = t->cited_source };
             rc = sel_user_writer_term(w, ctx, id, &ut);
         }
         if (rc == SEL_OK)

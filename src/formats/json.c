@@ -23,6 +23,7 @@ static json_object *entry_json(const struct sel_gloss_entry *e)
     add_string(o, "subject", e->subject);
     add_string(o, "definition", e->definition);
     add_string(o, "note", e->note);
+    add_string(o, "cited_source", e->cited_source);
     if (e->count >= 0)
         json_object_object_add(o, "count", json_object_new_int64(e->count));
     json_object_object_add(o, "confirmed", json_object_new_boolean(e->confirmed));
@@ -36,6 +37,7 @@ static json_object *entry_json(const struct sel_gloss_entry *e)
         add_string(jt, "type", t->type);
         add_string(jt, "status", t->status);
         add_string(jt, "context", t->context);
+        add_string(jt, "cited_source", t->cited_source);
         json_object_array_add(terms, jt);
     }
     json_object_object_add(o, "terms", terms);

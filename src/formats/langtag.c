@@ -100,3 +100,40 @@ int sel_lang_normalise(const char *tag, char *out, size_t size, char primary[SEL
         out[0] = '\0'; // a refused tag leaves nothing half-written
     return rc;
 }
+
+// The primary subtag of @p tag, as sel_lang_normalise() gives it; empty when it is not a tag.
+static void primary_of(const char *tag, char primary[SEL_LANG_PRIMARY_MAX])
+{
+    char full[64];
+    if (normalise(tag, full, sizeof(full), primary) != SEL_OK)
+        primary[0] = '\0';
+}
+
+// The length of the primary subtag of @p tag when it is already in stored form (2 to 8 lower-case
+// letters, then '-' or the end) and not a withdrawn code; else 0. Exports match every term of
+// every concept: stored tags take this path, not the whole normaliser.
+static size_t stored_primary(const char *tag)
+{
+    size_t n = 0;
+    while (tag[n] >= 'a' && tag[n] <= 'z')
+        n++;
+    if (n < 2 || n > 8 || (tag[n] != '\0' && tag[n] != '-'))
+        return 0;
+    for (size_t w = 0; w < sizeof(withdrawn) / sizeof(withdrawn[0]); w++)
+        if (n == 2 && strncmp(tag, withdrawn[w][0], 2) == 0)
+            return 0;
+    return n;
+}
+
+bool sel_lang_matches(const char *tag, const char *lang)
+{
+    if (!tag || !lang)
+        return false;
+    size_t n = stored_primary(tag), m = n ? stored_primary(lang) : 0;
+    if (n && m)
+        return n == m && memcmp(tag, lang, n) == 0;
+    char a[SEL_LANG_PRIMARY_MAX], b[SEL_LANG_PRIMARY_MAX];
+    primary_of(tag, a);
+    primary_of(lang, b);
+    return *a && strcmp(a, b) == 0;
+}

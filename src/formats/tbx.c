@@ -59,31 +59,30 @@ static int write_term(xmlTextWriterPtr w, const struct tbx_names *n, const struc
     TRY(xw_element(w, "termNote", "termType", t->type));
     TRY(xw_element(w, "termNote", "administrativeStatus", gloss_status_to_tbx(t->status)));
     TRY(xw_element(w, "descrip", "context", t->context));
+    TRY(xw_element(w, "admin", "source", t->cited_source));
     TRY(xmlTextWriterEndElement(w));
     return 0;
 fail:
     return -1;
 }
 
-// The languages of @p e in the order: source, target, then any other as first seen.
+// The language tags of @p e in the order: those of the source language, of the target, then any
+// other as first seen. Each full tag ("id", "id-ID") is a language section of its own.
 static size_t entry_langs(const struct sel_gloss_entry *e, const struct sel_gloss_options *opt, const char **langs,
                           size_t max)
 {
     size_t n = 0;
     const char *first[2] = { opt->src_lang ? opt->src_lang : "id", opt->tgt_lang ? opt->tgt_lang : "en" };
-    for (size_t i = 0; i < 2; i++)
-        for (size_t k = 0; k < e->n_terms; k++)
-            if (strcmp(e->terms[k].lang, first[i]) == 0) {
-                langs[n++] = first[i];
-                break;
-            }
-    for (size_t k = 0; k < e->n_terms && n < max; k++) {
-        bool seen = false;
-        for (size_t i = 0; i < n && !seen; i++)
-            seen = strcmp(langs[i], e->terms[k].lang) == 0;
-        if (!seen)
-            langs[n++] = e->terms[k].lang;
-    }
+    for (size_t i = 0; i < 3; i++)
+        for (size_t k = 0; k < e->n_terms && n < max; k++) {
+            if (i < 2 && !sel_lang_matches(e->terms[k].lang, first[i]))
+                continue;
+            bool seen = false;
+            for (size_t j = 0; j < n && !seen; j++)
+                seen = strcmp(langs[j], e->terms[k].lang) == 0;
+            if (!seen)
+                langs[n++] = e->terms[k].lang;
+        }
     return n;
 }
 
@@ -98,6 +97,7 @@ static int write_entry(xmlTextWriterPtr w, sel_glossary *scratch, const struct t
     TRY(xw_element(w, "descrip", "subjectField", e->subject));
     TRY(xw_element(w, "descrip", "definition", e->definition));
     TRY(xw_element(w, "note", NULL, e->note));
+    TRY(xw_element(w, "admin", "source", e->cited_source));
     const char *langs[16];
     size_t n_langs = entry_langs(e, opt, langs, 16);
     for (size_t l = 0; l < n_langs; l++) {

@@ -221,9 +221,9 @@ static bool structural(const char *cat)
 }
 
 // The concept-level data selaras stores; a language or term level definition or note counts
-// when the concept has none of its own.
+// when the concept has none of its own. A source at concept or language level is the concept's.
 struct concept_data {
-    const char *subject, *definition, *note;
+    const char *subject, *definition, *note, *cited_source;
 };
 
 struct term_data {
@@ -269,8 +269,20 @@ static void read_categories(struct tbx_read *r, xmlNodePtr parent, struct concep
             t->t.status = pick_status(r, n, content(r, n));
         } else if (t && strcmp(cat, "termGrp") == 0) {
             read_categories(r, n, c, t);
+        } else if (t && strcmp(cat, "context") == 0) {
+            if (!t->t.context)
+                t->t.context = text_of(r, n, true);
+            else
+                gloss_not_stored(r->g, "extra-context"); // selaras keeps one per term
+        } else if (strcmp(cat, "source") == 0) {
+            // at term level (a tig, or a descripGrp in it) the term's, above it the concept's
+            const char **slot = t ? &t->t.cited_source : &c->cited_source;
+            if (!*slot)
+                *slot = text_of(r, n, true);
+            else
+                gloss_not_stored(r->g, "extra-source"); // selaras keeps one per concept and per term
         } else if (!structural(cat)) {
-            gloss_not_stored(r->g, cat); // context, source, crossReference ...: counted, not lost silently
+            gloss_not_stored(r->g, cat); // crossReference, a context above term level ...: counted, not lost silently
         }
     }
 }
@@ -340,6 +352,8 @@ static int read_entry(struct tbx_read *r, xmlNodePtr e, size_t number)
     g->report.empty_terms += empty;
     size_t index;
     int rc = gloss_add_entry(g, r->ctx, id, c.subject, c.definition, c.note, &index);
+    if (rc == SEL_OK)
+        g->entries[index].cited_source = c.cited_source; // already in the glossary's arena
     for (size_t i = 0; rc == SEL_OK && i < n_terms; i++)
         rc = gloss_add_term(g, r->ctx, index, &terms[i].t);
     return rc;

@@ -36,8 +36,9 @@ static void tuv_lang(xmlNodePtr tuv, char out[9])
 
 /* ---- Segment text --------------------------------------------------------------------------- */
 
-// Text appended to a buffer with whitespace runs folded to one space and the ends trimmed: a
-// space is only written once something follows it.
+// Text appended to a buffer as XML says for its element: by default whitespace runs are folded to
+// one space and the ends trimmed (a space is only written once something follows it); under
+// xml:space="preserve" every space and tab is kept as written.
 struct folded {
     struct sel_buf *b;
     size_t start;
@@ -62,6 +63,30 @@ static int fold_add(struct folded *f, const char *s)
     return SEL_OK;
 }
 
+// Preserved text. A unit is one line of the document ingest makes of a memory, so a line end
+// (CR LF, CR or LF) is the one thing that changes: it becomes a space. A folded space pending
+// before the preserved text is written first: it separates words of the element around it.
+static int keep_add(struct folded *f, const char *s)
+{
+    if (f->space && f->b->len > f->start && buf_addc(f->b, ' ') != SEL_OK)
+        return SEL_ENOMEM;
+    f->space = false;
+    for (; *s; s++) {
+        if (*s == '\r' && s[1] == '\n')
+            continue; // CR LF is one line end
+        if (buf_addc(f->b, *s == '\r' || *s == '\n' ? ' ' : *s) != SEL_OK)
+            return SEL_ENOMEM;
+    }
+    return SEL_OK;
+}
+
+// Whether @p s (to its NUL) holds anything but whitespace: a segment of spaces is empty however
+// it was written.
+static bool has_text(const char *s)
+{
+    return s[strspn(s, " \t\n\r")] != '\0';
+}
+
 // What the children of a <seg> say to a reader. <bpt>, <ept>, <it>, <ph> and <ut> hold native
 // code of the original document (an HTML tag, an RTF group), not words, and are left out with
 // what they contain. <sub> only occurs inside such code: it is a sub-flow, text with a place of
@@ -74,7 +99,10 @@ static int seg_text(struct folded *f, xmlNodePtr n)
     static const char *const code[] = { "bpt", "ept", "it", "ph", "ut", "sub" };
     for (; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content && fold_add(f, (const char *)n->content) != SEL_OK)
+            // xml:space holds for the element that says it and what it contains, unless an inner
+            // element says otherwise: xmlNodeGetSpacePreserve() asks the nearest that says
+            bool keep = n->parent && xmlNodeGetSpacePreserve(n->parent) == 1;
+            if (n->content && (keep ? keep_add(f, (const char *)n->content) : fold_add(f, (const char *)n->content)) != SEL_OK)
                 return SEL_ENOMEM;
         } else if (n->type == XML_ELEMENT_NODE) {
             bool skip = false;
@@ -104,8 +132,8 @@ struct tmx_read {
     struct sel_tmx_stats stats;
 };
 
-// Appends the folded text of the <seg> of @p tuv to the strings, NUL-terminated; sets @p empty
-// when there is none (a <tuv> without <seg> counts as empty).
+// Appends the text of the <seg> of @p tuv to the strings, NUL-terminated; sets @p empty when it
+// holds nothing but whitespace (a <tuv> without <seg> counts as empty).
 static int add_segment(struct tmx_read *r, xmlNodePtr tuv, bool *empty)
 {
     size_t start = r->strings.len;
@@ -115,8 +143,10 @@ static int add_segment(struct tmx_read *r, xmlNodePtr tuv, bool *empty)
     struct folded f = { .b = &r->strings, .start = start };
     if (seg && seg_text(&f, seg->children) != SEL_OK)
         return SEL_ENOMEM;
-    *empty = r->strings.len == start;
-    return buf_addc(&r->strings, '\0');
+    if (buf_addc(&r->strings, '\0') != SEL_OK)
+        return SEL_ENOMEM;
+    *empty = !has_text(r->strings.data + start);
+    return SEL_OK;
 }
 
 static int read_unit(struct tmx_read *r, xmlNodePtr tu)

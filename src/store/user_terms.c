@@ -205,12 +205,22 @@ int sel_store_user_termbase(sel_store *st, sel_ctx *ctx, sel_user_concept_fn con
 
 // Only general vocabulary: the curated entries are part of the termbase every command loads
 // (lexicon/user_terms.c), where lookup finds them in any inflected form.
+//
+// Terms are stored under their full language tag ("id-ID", "en-US"; src/formats/langtag.c) and
+// found by its primary subtag: "id" is the tag "id" and every "id-...". Tags are normalised
+// (letters, digits, '-'), so these are the tags from "id" up to, not including, "id." ('.'
+// follows '-'); the tags present are listed by one index seek each, then each is searched with
+// the text by index as before (a LIKE on lang would scan every term).
 static const char SQL_USER_TERMS[] =
+    "WITH RECURSIVE tags(tag) AS ("
+    "  SELECT min(lang) FROM user_term WHERE lang >= ?1 AND lang < ?1 || '.' "
+    "  UNION ALL SELECT (SELECT min(lang) FROM user_term WHERE lang > tag AND lang < ?1 || '.') "
+    "  FROM tags WHERE tag IS NOT NULL) "
     "SELECT c.id, c.subject, t.text, c.curated, "
     "  (SELECT group_concat(x.text, ' | ') FROM (SELECT text FROM user_term "
-    "     WHERE concept_id = c.id AND lang = ?3 ORDER BY status = 'preferred' DESC, id) x) "
+    "     WHERE concept_id = c.id AND lang >= ?3 AND lang < ?3 || '.' ORDER BY status = 'preferred' DESC, id) x) "
     "FROM user_term t JOIN user_concept c ON c.id = t.concept_id "
-    "WHERE t.lang = ?1 AND t.text = ?2 COLLATE NOCASE AND c.curated = 0 "
+    "WHERE t.lang IN (SELECT tag FROM tags) AND t.text = ?2 COLLATE NOCASE AND c.curated = 0 "
     "ORDER BY t.status = 'preferred' DESC, c.id";
 
 int sel_store_user_lookup(sel_store *st, sel_ctx *ctx, const char *lang, const char *to_lang, const char *text,
@@ -238,7 +248,10 @@ int sel_store_user_lookup(sel_store *st, sel_ctx *ctx, const char *lang, const c
     return rc;
 }
 
-static const char SQL_REMOVE_TERM[] = "DELETE FROM user_term WHERE concept_id = ?1 AND lang = ?2 AND text = ?3";
+// The termbase names a term's language by its primary subtag ("en"); the row may hold the full
+// tag ("en-GB"): the tags from "en" up to, not including, "en." (see SQL_USER_TERMS).
+static const char SQL_REMOVE_TERM[] =
+    "DELETE FROM user_term WHERE concept_id = ?1 AND lang >= ?2 AND lang < ?2 || '.' AND text = ?3";
 static const char SQL_REMOVE_EMPTY_CONCEPT[] =
     "DELETE FROM user_concept WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM user_term WHERE concept_id = ?1)";
 static const char SQL_COUNT_TERMS[] = "SELECT count(*) FROM user_term WHERE concept_id = ?1";

@@ -9,7 +9,7 @@ db=$tmp/user.db
 
 selaras lexicon import --format csv user.csv --db "$db"
 expect_status 0 "import csv"
-same_text "selaras lexicon import: user.csv: 2 read, 2 imported, 0 skipped; languages: id en
+same_text "selaras lexicon import: user.csv: 2 read, 2 imported, 0 skipped; languages found: id en; used: id en
 selaras lexicon import: 2 concepts, 6 terms from 1 file into $db (general vocabulary)" "$(cat "$tmp/err")" "csv report"
 selaras lexicon import --format tsv user.tsv --db "$db"
 expect_status 0 "import tsv"

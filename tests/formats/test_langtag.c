@@ -54,3 +54,18 @@ Test(langtag, not_language_tags)
     refused("1d");
     refused("en-toolongsubtag");
 }
+
+// Terms are stored under their full tag and matched by the primary subtag.
+Test(langtag, matching_compares_primary_subtags)
+{
+    cr_expect(sel_lang_matches("id-ID", "id"));
+    cr_expect(sel_lang_matches("id", "id"));
+    cr_expect(sel_lang_matches("in", "id"));
+    cr_expect(sel_lang_matches("en-GB", "en-US"));
+    cr_expect(sel_lang_matches("zh-Hant-TW", "ZH"));
+    cr_expect(!sel_lang_matches("ind", "id")); // ISO 639-2 "ind" is a tag of its own
+    cr_expect(!sel_lang_matches("es", "en"));
+    cr_expect(!sel_lang_matches("indonesian!", "id"));
+    cr_expect(!sel_lang_matches(NULL, "id"));
+    cr_expect(!sel_lang_matches("", ""));
+}

@@ -213,6 +213,26 @@ Test(export_tmx_read, utf16_file_is_read_as_utf8)
     seen_free(&s);
 }
 
+// xml:space="preserve" holds for its element and what that contains, until an inner element says
+// "default": spaces and tabs there are kept as written, ends too; a line end becomes a space (a
+// unit is one line of the stored document). Elsewhere whitespace folds and the ends are trimmed.
+Test(export_tmx_read, space_preserve_is_honoured_per_element)
+{
+    struct seen s = { 0 };
+    struct sel_tmx_stats st;
+    char msg[512];
+    cr_assert_eq(read_tmx("../interop/space_preserve.tmx", "id", "en", &s, &st, msg, sizeof(msg)), SEL_OK, "%s", msg);
+    cr_assert_eq(s.n, 4);
+    expect_unit(&s, 0, 6, "seg-preserve", "Dua  spasi\tdan tab", "Two spaces and a tab");
+    expect_unit(&s, 1, 11, "tuv-preserve", " Di tepi  ", "At the edge");
+    expect_unit(&s, 2, 15, "inner-default", "dilipat lagi", "kept  as  is");
+    expect_unit(&s, 3, 19, "line-end", "baris satu baris  dua", "line one and  two end");
+    cr_expect_eq(st.units, 5);
+    cr_expect_eq(st.used, 4);
+    cr_expect_eq(st.empty, 1); // blank: a preserved segment of spaces is still empty
+    seen_free(&s);
+}
+
 Test(export_tmx_read, callback_returning_false_stops_the_read)
 {
     struct seen s = { .stop_after = 2 };

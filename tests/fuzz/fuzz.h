@@ -28,12 +28,27 @@ static inline char *fuzz_text(const uint8_t *data, size_t size)
     return text;
 }
 
-// A segment as the TMX readers promise it: not empty, whitespace runs folded to one space, trimmed.
-static inline bool fuzz_folded(const char *s)
+// A segment as the TMX readers promise it: one line (no CR, no LF) with something besides
+// whitespace; unless @p may_preserve, whitespace runs folded to one space and trimmed as well.
+// xml:space="preserve" keeps spaces and tabs: a file that may say it (its bytes hold "preserve",
+// or NULs, which an ASCII search cannot see through) is held to the first part only.
+static inline bool fuzz_segment(const char *s, bool may_preserve)
 {
-    if (!s || !*s || *s == ' ' || s[strlen(s) - 1] == ' ')
+    if (!s || strpbrk(s, "\n\r") || !s[strspn(s, " \t")])
         return false;
-    return !strpbrk(s, "\t\n\r") && !strstr(s, "  ");
+    if (may_preserve)
+        return true;
+    return *s != ' ' && s[strlen(s) - 1] != ' ' && !strchr(s, '\t') && !strstr(s, "  ");
+}
+
+static inline bool fuzz_may_preserve(const uint8_t *data, size_t size)
+{
+    if (memchr(data, '\0', size))
+        return true;
+    for (size_t i = 0; i + 8 <= size; i++)
+        if (memcmp(data + i, "preserve", 8) == 0)
+            return true;
+    return false;
 }
 
 // The file readers take a path: the bytes go to one file per process in $TMPDIR, rewritten for
