@@ -86,6 +86,14 @@ int cli_open_existing_store(sel_store **out, sel_ctx *ctx, const char *db);
 int cli_open_termbase(sel_termbase **out, sel_ctx *ctx, sel_store *st);
 
 /** Prints the top-level help (the command list). */
+struct sel_store;
+struct sel_evidence;
+/**
+ * Reads the evidence that orders equivalents (how often the user's aligned translations
+ * confirmed each) from @p st into a new *out; @p st NULL gives empty evidence (the bundled order).
+ */
+int cli_read_evidence(sel_ctx *ctx, struct sel_store *st, struct sel_evidence **out);
+
 void cli_print_main_help(FILE *out);
 
 int cmd_help(const struct cli_command *cmd, int argc, char **argv);
