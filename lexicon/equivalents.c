@@ -121,7 +121,9 @@ void sel_concept_equivalents_join(const struct sel_concept *c, const char *lang,
 
 const struct sel_term *sel_concept_misspelt(const struct sel_concept *c, const struct sel_term *t)
 {
-    if (t->status < SEL_STATUS_DEPRECATED)
+    // A deprecated spelling the concept's note speaks of is avoided for a reason of its own
+    // ("Cina is considered offensive"), not misspelt.
+    if (t->status < SEL_STATUS_DEPRECATED || (c->note && strstr(c->note, t->text)))
         return NULL;
     const struct sel_term *best = NULL;
     size_t best_d = SIZE_MAX, limit = strlen(t->text) < 6 ? 1 : 2;

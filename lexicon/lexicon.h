@@ -103,7 +103,8 @@ void sel_concept_equivalents_join(const struct sel_concept *c, const char *lang,
                                   const char *sep, char *buf, size_t size);
 /**
  * For a deprecated term @p t of @p c: the term of its language it is a misspelling of (within one
- * or two edits, "tantara" of "tentara"), or NULL when it is none's or not deprecated.
+ * or two edits, "tantara" of "tentara"), or NULL when it is none's, is not deprecated, or is
+ * named in the concept's note (which then says why it is avoided).
  */
 const struct sel_term *sel_concept_misspelt(const struct sel_concept *c, const struct sel_term *t);
 /** The best term of @p c in @p lang that is not deprecated, or NULL. */
