@@ -119,11 +119,21 @@ void sel_concept_equivalents_join(const struct sel_concept *c, const char *lang,
     }
 }
 
+// Whether the concept's note speaks of @p t (in any case): then the term is avoided for a reason
+// of its own ("Cina is considered offensive"), not misspelt.
+static bool note_names(const struct sel_concept *c, const struct sel_term *t)
+{
+    if (!c->note)
+        return false;
+    char note[4096], term[512];
+    if (!sel_text_lowercase(c->note, note, sizeof(note)) || !sel_text_lowercase(t->text, term, sizeof(term)))
+        return false;
+    return strstr(note, term) != NULL;
+}
+
 const struct sel_term *sel_concept_misspelt(const struct sel_concept *c, const struct sel_term *t)
 {
-    // A deprecated spelling the concept's note speaks of is avoided for a reason of its own
-    // ("Cina is considered offensive"), not misspelt.
-    if (t->status < SEL_STATUS_DEPRECATED || (c->note && strstr(c->note, t->text)))
+    if (t->status < SEL_STATUS_DEPRECATED || note_names(c, t))
         return NULL;
     const struct sel_term *best = NULL;
     size_t best_d = SIZE_MAX, limit = strlen(t->text) < 6 ? 1 : 2;
