@@ -111,6 +111,13 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv);
 int cmd_term(const struct cli_command *cmd, int argc, char **argv);
 int cmd_export(const struct cli_command *cmd, int argc, char **argv);
 int cmd_merge(const struct cli_command *cmd, int argc, char **argv);
+int cmd_retag(const struct cli_command *cmd, int argc, char **argv);
+struct sel_termbase;
+/**
+ * Tags the stored @p lang documents of @p st again with @p tb and recomputes their confirmations,
+ * in one transaction (sel_ingester_retag()); reports on standard error unless @p quiet.
+ */
+int cli_retag(sel_ctx *ctx, struct sel_store *st, const struct sel_termbase *tb, const char *lang, bool quiet);
 extern const char cmd_merge_usage[];
 
 #endif

@@ -75,6 +75,16 @@ const struct cli_command cli_commands[] = {
       "Each document is stored in one transaction, whole or not at all. Identical content is not\n"
       "stored twice; a changed file replaces its old version.\n" COMMON_HELP },
     { "merge", cmd_merge, "Combine shard databases built by separate ingests into one", cmd_merge_usage },
+    { "retag", cmd_retag, "Tag the stored documents again with the current termbase",
+      "selaras retag [--lang L] [--db PATH] [-q]\n"
+      "\n"
+      "  -l, --lang L        language of the documents to tag again (default id)\n"
+      "  -q, --quiet         no report on standard error\n"
+      "      --db PATH       database file\n"
+      "\n"
+      "The term occurrences of every stored document are found again with the bundled and the\n"
+      "user's terms, and their confirmations recomputed from the stored translations, in one\n"
+      "transaction. `term add`, `term deprecate` and `term remove` run it unless --no-retag.\n" COMMON_HELP },
     { "glossary", cmd_glossary, "Print the corpus glossary from the database",
       "selaras glossary [--subject S] [--min-count N] [--sort freq|alpha] [--format text|tsv|json]\n"
       "\n"
