@@ -10,7 +10,7 @@ static int take_confirmed(void *user, const char *concept_id, const char *target
     return concept_id && target ? sel_evidence_add(user, concept_id, target, count) : SEL_OK;
 }
 
-int cli_read_evidence(sel_ctx *ctx, struct sel_store *st, struct sel_evidence **out)
+int cli_read_evidence(sel_ctx *ctx, sel_store *st, sel_evidence **out)
 {
     *out = NULL;
     sel_evidence *ev = NULL;

@@ -10,15 +10,15 @@
 #include <getopt.h>
 #include <stdlib.h>
 
-int cli_retag(sel_ctx *ctx, sel_store *st, const sel_termbase *tb, const char *lang, bool quiet)
+int cli_retag(sel_ctx *ctx, sel_store *st, const sel_termbase *tb, const char *lang, bool in_transaction, bool quiet)
 {
     sel_ingester *ing = NULL;
     struct sel_retag_report r;
     int rc = sel_ingester_new(&ing, ctx, st, tb, lang);
     if (rc == SEL_OK)
-        rc = sel_ingester_retag(ing, ctx, &r);
+        rc = in_transaction ? sel_ingester_retag_in(ing, ctx, &r) : sel_ingester_retag(ing, ctx, &r);
     sel_ingester_free(ing);
-    if (rc == SEL_OK && !quiet)
+    if (rc == SEL_OK && !quiet && (r.documents || !in_transaction)) // a term change on an empty database: nothing to say
         fprintf(stderr, "selaras retag: %zu document%s tagged again: %zu sentences, %zu term occurrences "
                 "(%zu confirmed by a translation, %zu not); database %s\n", r.documents,
                 r.documents == 1 ? "" : "s", r.sentences, r.occurrences, r.confirmed, r.unconfirmed,
@@ -69,7 +69,7 @@ int cmd_retag(const struct cli_command *cmd, int argc, char **argv)
     int status = EXIT_USAGE;
     // an existing database only: there is nothing to retag in a new one
     if (sel_ctx_new(&ctx) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
-        sel_termbase_open_bundled(&tb, ctx) != SEL_OK || cli_retag(ctx, st, tb, lang, quiet) != SEL_OK)
+        cli_open_termbase(&tb, ctx, st) != SEL_OK || cli_retag(ctx, st, tb, lang, false, quiet) != SEL_OK)
         goto done;
     status = 0;
 done:

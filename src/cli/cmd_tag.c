@@ -117,7 +117,7 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
     sel_store *st = NULL; // the user's termbase, when there is a database
     int status = EXIT_USAGE;
     if (sel_ctx_new(&ctx) != SEL_OK || cli_open_existing_store(&st, ctx, db) != SEL_OK ||
-        cli_open_termbase(&tb, ctx, st) != SEL_OK ||
+        cli_open_termbase(&tb, ctx, st) != SEL_OK || cli_read_evidence(ctx, st, &out.ev) != SEL_OK ||
         sel_tagger_new(&out.tagger, ctx, tb, lang_code) != SEL_OK ||
         (sel_tagger_include_furniture(out.tagger, furniture), cli_each_text(ctx, argc, argv, optind, tag_file, &out)) != SEL_OK)
         goto done;
@@ -127,6 +127,7 @@ done:
         cli_report(ctx);
     sel_tagger_free(out.tagger);
     sel_termbase_free(tb);
+    sel_evidence_free(out.ev);
     sel_store_close(st);
     sel_ctx_free(ctx);
     return status;

@@ -136,9 +136,9 @@ const struct cli_command cli_commands[] = {
       "  compile  write the analysed keys of the bundled termbase, for fast start-up (the build\n"
       "           does this; a stale or missing file only makes start-up slower)\n" COMMON_HELP },
     { "term", cmd_term, "Add, deprecate, remove and list the user's own terms",
-      "selaras term add [--concept ID] [--subject S] [--note T] [--definition D] ID_TERM EN_TERM\n"
-      "selaras term deprecate [--concept ID] [--lang id|en] [--note T] TERM\n"
-      "selaras term remove [--concept ID] [--lang id|en] TERM|CONCEPT_ID\n"
+      "selaras term add [--concept ID] [--subject S] [--note T] [--definition D] [--no-retag] ID_TERM EN_TERM\n"
+      "selaras term deprecate [--concept ID] [--lang id|en] [--note T] [--no-retag] TERM\n"
+      "selaras term remove [--concept ID] [--lang id|en] [--no-retag] TERM|CONCEPT_ID\n"
       "selaras term list [--format text|tsv|json]\n"
       "\n"
       "  add        a new concept (user.TERM) with ID_TERM and EN_TERM preferred, or with --concept\n"
@@ -151,6 +151,9 @@ const struct cli_command cli_commands[] = {
       "             exit 1 when there are none\n"
       "      --db PATH       the user's database (default $SELARAS_DB, else\n"
       "                      $XDG_DATA_HOME/selaras/selaras.db)\n"
+      "      --no-retag      leave the documents already ingested as they were tagged (by default\n"
+      "                      add, deprecate and remove tag them again, as `selaras retag` does, in\n"
+      "                      the same transaction as the change)\n"
       "\n"
       "User terms are matched in every inflected form, like bundled ones, by tag, ingest, check,\n"
       "lookup, glossary, concordance and the exports.\n" COMMON_HELP },

@@ -93,5 +93,10 @@ struct sel_retag_report {
  * or removed). Retagging twice with the same termbase changes nothing.
  */
 int sel_ingester_retag(sel_ingester *ing, sel_ctx *ctx, struct sel_retag_report *report);
+/**
+ * The same inside the caller's transaction (sel_store_begin()), so that a change to the user's
+ * termbase and the retag it calls for are committed together; on failure the caller rolls back.
+ */
+int sel_ingester_retag_in(sel_ingester *ing, sel_ctx *ctx, struct sel_retag_report *report);
 
 #endif

@@ -126,18 +126,14 @@ static int retag_doc(sel_ingester *ing, sel_retag_reader *rd, sel_ctx *ctx, int6
     return rc;
 }
 
-int sel_ingester_retag(sel_ingester *ing, sel_ctx *ctx, struct sel_retag_report *report)
+int sel_ingester_retag_in(sel_ingester *ing, sel_ctx *ctx, struct sel_retag_report *report)
 {
     SEL_CHECK_ARG(ing && report, SEL_EINVAL);
     memset(report, 0, sizeof(*report));
-    sel_store *st = ingest_store(ing);
     sel_retag_reader *rd = NULL;
     int64_t *ids = NULL, *translations = NULL;
     size_t n = 0;
-    int rc = sel_store_begin(st, ctx);
-    if (rc != SEL_OK)
-        return rc;
-    rc = sel_retag_reader_new(&rd, ctx, st);
+    int rc = sel_retag_reader_new(&rd, ctx, ingest_store(ing));
     if (rc == SEL_OK)
         rc = sel_retag_documents(rd, ctx, ingest_lang(ing), &ids, &translations, &n);
     for (size_t i = 0; rc == SEL_OK && i < n; i++)
@@ -147,6 +143,17 @@ int sel_ingester_retag(sel_ingester *ing, sel_ctx *ctx, struct sel_retag_report 
     sel_retag_reader_free(rd);
     free(ids);
     free(translations);
+    return rc;
+}
+
+int sel_ingester_retag(sel_ingester *ing, sel_ctx *ctx, struct sel_retag_report *report)
+{
+    SEL_CHECK_ARG(ing && report, SEL_EINVAL);
+    sel_store *st = ingest_store(ing);
+    int rc = sel_store_begin(st, ctx);
+    if (rc != SEL_OK)
+        return rc;
+    rc = sel_ingester_retag_in(ing, ctx, report);
     if (rc == SEL_OK)
         rc = sel_store_commit(st, ctx);
     if (rc != SEL_OK) {
