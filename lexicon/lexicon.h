@@ -59,10 +59,56 @@ struct sel_concept {
 };
 
 /**
- * Writes the @p lang terms of @p c into @p buf, preferred first and deprecated last, separated by
- * @p sep (" | " in tag output).
+ * Writes the @p lang terms of @p c into @p buf in the bundled order (sel_concept_equivalents_join()
+ * without evidence), separated by @p sep.
  */
 void sel_concept_terms_join(const struct sel_concept *c, const char *lang, const char *sep, char *buf, size_t size);
+
+/* ---- The order of equivalents (lexicon/equivalents.c) --------------------------------------- */
+
+/**
+ * How often the user's own aligned translations confirmed each equivalent of each concept
+ * (filled from the database, src/store, once per command). Empty: the bundled order stands.
+ */
+typedef struct sel_evidence sel_evidence;
+int sel_evidence_new(sel_evidence **out);
+void sel_evidence_free(sel_evidence *ev);
+/** Adds @p count confirmations of @p target (a term's text) for concept @p concept_id. */
+int sel_evidence_add(sel_evidence *ev, const char *concept_id, const char *target, long count);
+/** How often @p target was confirmed for @p concept_id; 0 when never or @p ev is NULL. */
+long sel_evidence_count(const sel_evidence *ev, const char *concept_id, const char *target);
+/** How many (concept, target) pairs have evidence. */
+size_t sel_evidence_size(const sel_evidence *ev);
+
+/** An equivalent in the order shown: @p index of the term in its list, its status and evidence. */
+struct sel_equivalent {
+    size_t index;
+    enum sel_term_status status;
+    long confirmed; ///< confirmations by the user's aligned translations
+};
+/**
+ * The one order of equivalents, used by every output: deprecated terms last whatever the
+ * evidence, then the most often confirmed first, then by status (preferred, admitted), then
+ * by @p index (the termbase's order). Sorts @p eq in place.
+ */
+void sel_equivalents_order(struct sel_equivalent *eq, size_t n);
+/**
+ * The @p lang terms of @p c in that order (@p ev may be NULL), up to @p max; @return how many.
+ * out[i].index indexes c->terms.
+ */
+size_t sel_concept_equivalents(const struct sel_concept *c, const char *lang, const sel_evidence *ev,
+                               struct sel_equivalent *out, size_t max);
+/** The @p lang terms of @p c in that order, joined by @p sep into @p buf. */
+void sel_concept_equivalents_join(const struct sel_concept *c, const char *lang, const sel_evidence *ev,
+                                  const char *sep, char *buf, size_t size);
+/**
+ * For a deprecated term @p t of @p c: the term of its language it is a misspelling of (within one
+ * or two edits, "tantara" of "tentara"), or NULL when it is none's, is not deprecated, or is
+ * named in the concept's note (which then says why it is avoided).
+ */
+const struct sel_term *sel_concept_misspelt(const struct sel_concept *c, const struct sel_term *t);
+/** The best term of @p c in @p lang that is not deprecated, or NULL. */
+const struct sel_term *sel_concept_preferred(const struct sel_concept *c, const char *lang);
 
 /** The subject fields a termbase may use, NULL-terminated (see docs/lexicon-format.md). */
 extern const char *const sel_subjects[];
@@ -276,6 +322,7 @@ struct sel_lookup_result {
     enum sel_match_kind kind;
     const struct sel_concept *concept; ///< borrowed from the termbase
     const struct sel_term *term;       ///< the term in the query's language that matched
+    unsigned distance;                 ///< edits between the query and the term's text (17: more than 16)
 };
 
 /** Looks up words and phrases of one language in a termbase it borrows. Not thread-safe. */

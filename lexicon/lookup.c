@@ -26,6 +26,7 @@ struct sel_lookup {
     sel_tagger *tagger;      // made on the first query that is not an exact term
     struct sel_lookup_result *found;
     size_t n_found, cap_found;
+    char query[2048];        // the query being answered, normalised, to measure results against
 };
 
 static const char *const kind_names[] = { "exact", "inflected", "family", "fuzzy", "general" };
@@ -70,6 +71,17 @@ static void normalised_free(char *key, const char *buf)
 {
     if (key != buf)
         free(key);
+}
+
+// The query, normalised, kept to rank results by how near their spelling is. A query longer than
+// the buffer is kept cut: the edit distance that ranks stops at 16 bytes' difference anyway.
+static void remember_query(sel_lookup *lk, const char *query)
+{
+    char *q = normalise(query, lk->query, sizeof(lk->query));
+    if (q != lk->query) {
+        snprintf(lk->query, sizeof(lk->query), "%s", q ? q : "");
+        normalised_free(q, lk->query);
+    }
 }
 
 static int add_exact(sel_lookup *lk, const struct sel_concept *c, const struct sel_term *t)
@@ -178,7 +190,10 @@ static void add_result(sel_lookup *lk, enum sel_match_kind kind, const struct se
         return;
     if (SEL_ARRAY_RESERVE(lk->found, lk->cap_found, lk->n_found + 1) != SEL_OK)
         return;
-    lk->found[lk->n_found++] = (struct sel_lookup_result){ kind, c, t };
+    char key[2048];
+    normalise(t->text, key, sizeof(key));
+    size_t d = sel_edit_distance(lk->query, key, 16);
+    lk->found[lk->n_found++] = (struct sel_lookup_result){ kind, c, t, d > 16 ? 17 : (unsigned)d };
 }
 
 struct collect {
@@ -196,8 +211,9 @@ static bool collect_match(void *user, const struct sel_term_match *m)
 }
 
 // Within one kind: a `case` term spelt as typed first, then the user's own entries (their house
-// style) before the bundled ones, then preferred before admitted before deprecated, then the order
-// of the termbase.
+// style) before the bundled ones, then the term whose spelling is nearest the query (dibebaskannya:
+// the term dibebaskan, one clitic away, before membebaskan, which only shares its lemma), then
+// preferred before admitted before deprecated, then the order of the termbase.
 static int rank_cmp(const void *a, const void *b)
 {
     const struct sel_lookup_result *x = a, *y = b;
@@ -207,6 +223,8 @@ static int rank_cmp(const void *a, const void *b)
         return x->term->exact_case ? -1 : 1;
     if (!x->concept->origin != !y->concept->origin)
         return x->concept->origin ? -1 : 1;
+    if (x->distance != y->distance)
+        return x->distance < y->distance ? -1 : 1;
     if (x->term->status != y->term->status)
         return (int)x->term->status - (int)y->term->status;
     return (x->concept > y->concept) - (x->concept < y->concept);
@@ -305,6 +323,7 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
     lk->n_found = 0;
     *results = NULL;
     *n = 0;
+    remember_query(lk, query);
     int rc = find_exact(lk, ctx, query);
     if (rc != SEL_OK)
         return rc;
@@ -342,6 +361,7 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
 size_t sel_lookup_suggest(sel_lookup *lk, const char *query, const char **out, size_t max)
 {
     lk->n_found = 0;
+    remember_query(lk, query);
     size_t len = strlen(query);
     find_near(lk, query, len < 5 ? 2 : len < 12 ? 3 : 4, SEL_MATCH_FUZZY, max);
     size_t n = 0;

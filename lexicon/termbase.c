@@ -35,19 +35,7 @@ const char *sel_term_status_name(enum sel_term_status s)
 
 void sel_concept_terms_join(const struct sel_concept *c, const char *lang, const char *sep, char *buf, size_t size)
 {
-    size_t used = 0;
-    if (size)
-        buf[0] = '\0';
-    for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++) {
-        for (size_t i = 0; i < c->n_terms && used < size; i++) {
-            const struct sel_term *t = &c->terms[i];
-            if ((int)t->status != status || strcmp(t->lang, lang) != 0)
-                continue;
-            int n = snprintf(buf + used, size - used, "%s%s", used ? sep : "", t->text);
-            if (n > 0)
-                used += (size_t)n;
-        }
-    }
+    sel_concept_equivalents_join(c, lang, NULL, sep, buf, size); // the one order, without evidence
 }
 
 int sel_termbase_new(sel_termbase **out)

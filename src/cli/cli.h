@@ -86,6 +86,12 @@ int cli_open_existing_store(sel_store **out, sel_ctx *ctx, const char *db);
 int cli_open_termbase(sel_termbase **out, sel_ctx *ctx, sel_store *st);
 
 /** Prints the top-level help (the command list). */
+/**
+ * Reads the evidence that orders equivalents (how often the user's aligned translations
+ * confirmed each) from @p st into a new *out; @p st NULL gives empty evidence (the bundled order).
+ */
+int cli_read_evidence(sel_ctx *ctx, sel_store *st, sel_evidence **out);
+
 void cli_print_main_help(FILE *out);
 
 int cmd_help(const struct cli_command *cmd, int argc, char **argv);
@@ -104,6 +110,13 @@ int cmd_lexicon_import(const struct cli_command *cmd, int argc, char **argv);
 int cmd_term(const struct cli_command *cmd, int argc, char **argv);
 int cmd_export(const struct cli_command *cmd, int argc, char **argv);
 int cmd_merge(const struct cli_command *cmd, int argc, char **argv);
+int cmd_retag(const struct cli_command *cmd, int argc, char **argv);
+/**
+ * Tags the stored @p lang documents of @p st again with @p tb and recomputes their confirmations:
+ * in a transaction of its own, or with @p in_transaction in the caller's (which commits or rolls
+ * back). Reports on standard error unless @p quiet.
+ */
+int cli_retag(sel_ctx *ctx, sel_store *st, const sel_termbase *tb, const char *lang, bool in_transaction, bool quiet);
 extern const char cmd_merge_usage[];
 
 #endif

@@ -130,12 +130,13 @@ int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
     sel_termbase *tb = NULL;
     sel_lookup *lk = NULL;
     sel_store *st = NULL;
+    sel_evidence *ev = NULL;
     int status = EXIT_USAGE;
     char *path = sel_store_path(db);
     if (sel_ctx_new(&ctx) != SEL_OK || sel_store_open(&st, ctx, path, false) != SEL_OK ||
         cli_open_termbase(&tb, ctx, st) != SEL_OK ||
         sel_concordance_new(&c.q, ctx, st) != SEL_OK ||
-        sel_lookup_new(&lk, ctx, tb, lang) != SEL_OK)
+        sel_lookup_new(&lk, ctx, tb, lang) != SEL_OK || cli_read_evidence(ctx, st, &ev) != SEL_OK)
         goto done;
     c.ctx = ctx;
     const struct sel_lookup_result *r;
@@ -144,7 +145,16 @@ int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
         goto done;
     size_t concepts = 0;
     for (size_t i = 0; i < n && r[i].kind <= SEL_MATCH_INFLECTED; i++) {
-        fprintf(stderr, "%s: %s (%s)\n", term, r[i].concept->id, sel_match_kind_name(r[i].kind));
+        fprintf(stderr, "%s: %s (%s)", term, r[i].concept->id, sel_match_kind_name(r[i].kind));
+        // its equivalents in the one order, with what the user's translations confirmed
+        struct sel_equivalent eq[64];
+        size_t k = sel_concept_equivalents(r[i].concept, strcmp(lang, "id") == 0 ? "en" : "id", ev, eq, 64);
+        for (size_t e = 0; e < k; e++) {
+            fprintf(stderr, "%s%s", e ? ", " : " → ", r[i].concept->terms[eq[e].index].text);
+            if (eq[e].confirmed)
+                fprintf(stderr, " (confirmed %ld)", eq[e].confirmed);
+        }
+        fputc('\n', stderr);
         if (sel_concordance_concept(c.q, ctx, r[i].concept->id, lang, print_row, &c) != SEL_OK || c.rc != SEL_OK)
             goto done;
         concepts++;
@@ -161,6 +171,7 @@ done:
         cli_report(ctx);
     sel_concordance_free(c.q);
     sel_lookup_free(lk);
+    sel_evidence_free(ev);
     sel_store_close(st);
     sel_termbase_free(tb);
     free(path);

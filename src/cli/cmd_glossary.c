@@ -79,35 +79,37 @@ static void print_entry(const struct sel_gloss_entry *e, const char *format, jso
         printf("\n  English: ");
     else if (tsv)
         putchar('\t');
-    // the equivalents, preferred first, each with how often translations confirmed it
+    // the equivalents in the glossary's order (the user's evidence first, sel_glossary_build()),
+    // each with how often translations confirmed it; the TSV column of statuses follows
     int k = 0;
-    for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++) {
-        for (size_t t = 0; t < e->n_terms; t++) {
-            const struct sel_gloss_term *term = &e->terms[t];
-            if (status_rank(term->status) != status || strcmp(term->lang, "en") != 0)
-                continue;
-            if (text)
-                printf("%s%s%s", k ? ", " : "", term->text, status == SEL_STATUS_DEPRECATED ? " (deprecated)" : "");
-            if (text && term->confirmed)
-                printf(" (confirmed %ld)", term->confirmed);
-            if (tsv)
-                printf("%s%s", k ? " | " : "", term->text);
-            if (targets) {
-                json_object *t2 = json_object_new_object();
-                json_object_object_add(t2, "term", json_object_new_string(term->text));
-                json_object_object_add(t2, "lang", json_object_new_string("en"));
-                json_object_object_add(t2, "status", json_object_new_string(term->status));
-                json_object_object_add(t2, "confirmed", json_object_new_int64(term->confirmed));
-                json_object_array_add(targets, t2);
-            }
-            k++;
+    for (size_t t = 0; t < e->n_terms; t++) {
+        const struct sel_gloss_term *term = &e->terms[t];
+        if (strcmp(term->lang, "en") != 0)
+            continue;
+        int status = status_rank(term->status);
+        if (text)
+            printf("%s%s", k ? ", " : "", term->text);
+        if (text && term->confirmed)
+            printf(" (confirmed %ld)", term->confirmed);
+        if (text && status >= SEL_STATUS_DEPRECATED)
+            printf(" (%s)", term->status);
+        if (tsv)
+            printf("%s%s", k ? " | " : "", term->text);
+        if (targets) {
+            json_object *t2 = json_object_new_object();
+            json_object_object_add(t2, "term", json_object_new_string(term->text));
+            json_object_object_add(t2, "lang", json_object_new_string("en"));
+            json_object_object_add(t2, "status", json_object_new_string(term->status));
+            json_object_object_add(t2, "confirmed", json_object_new_int64(term->confirmed));
+            json_object_array_add(targets, t2);
         }
+        k++;
     }
     if (e->example) {
         if (text)
             printf("\n  e.g. %s  (%s, sentence %ld)\n", e->example, e->example_path, e->example_sentence);
         else if (tsv)
-            printf("\t%s\n", e->example);
+            printf("\t%s", e->example);
         if (o) {
             json_object *x = json_object_new_object();
             json_object_object_add(x, "text", json_object_new_string(e->example));
@@ -117,8 +119,13 @@ static void print_entry(const struct sel_gloss_entry *e, const char *format, jso
             json_object_object_add(o, "example", x);
         }
     } else if (tsv) {
-        printf("\t\n");
+        putchar('\t');
     }
+    for (size_t t = 0, k2 = 0; tsv && t < e->n_terms; t++) // the statuses, in the order of target_terms
+        if (strcmp(e->terms[t].lang, "en") == 0)
+            printf("%s%s", k2++ ? " | " : "\t", e->terms[t].status);
+    if (tsv)
+        putchar('\n');
     if (o) {
         json_object_object_add(o, "source_forms", forms);
         json_object_object_add(o, "target_terms", targets);
@@ -209,7 +216,7 @@ int cmd_glossary(const struct cli_command *cmd, int argc, char **argv)
     if (strcmp(format, "json") == 0)
         array = json_object_new_array();
     else if (strcmp(format, "tsv") == 0)
-        printf("concept_id\tsubject\tcount\tsource_forms\ttarget_terms\texample\n");
+        printf("concept_id\tsubject\tcount\tsource_forms\ttarget_terms\texample\ttarget_status\n");
     for (size_t i = 0; i < n; i++)
         print_entry(entries[i], format, array);
     if (array)

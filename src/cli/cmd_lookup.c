@@ -22,6 +22,7 @@ struct row {
     const struct sel_concept *concept; // NULL for a user entry
     const char *source, *targets, *subject, *id;
     char *owned;
+    const struct sel_term *term;       // the termbase term that matched (NULL for a user entry)
 };
 
 struct lookup_run {
@@ -36,7 +37,21 @@ struct lookup_run {
     struct row rows[MAX_ROWS];
     size_t n_rows;
     bool out_of_memory; // a user entry could not be copied
+    sel_evidence *ev;   // the user's confirmations, read from the database on the first answer
 };
+
+// The evidence that orders a concept's equivalents: read once, when the first answer is shown.
+static int need_evidence(struct lookup_run *run)
+{
+    return run->ev ? SEL_OK : cli_read_evidence(run->ctx, run->st, &run->ev);
+}
+
+// The row's equivalents in the one order (lexicon/equivalents.c); 0 for a user entry.
+static size_t row_equivalents(const struct lookup_run *run, const struct row *r, struct sel_equivalent *eq,
+                              size_t max)
+{
+    return r->concept ? sel_concept_equivalents(r->concept, run->to_lang, run->ev, eq, max) : 0;
+}
 
 static void clear_rows(struct lookup_run *run)
 {
@@ -66,7 +81,7 @@ static void add_user_row(struct lookup_run *run, enum sel_match_kind kind, const
         to[i] = p;
         p += len[i] + 1;
     }
-    run->rows[run->n_rows++] = (struct row){ kind, NULL, to[0], to[1], to[2], to[3], block };
+    run->rows[run->n_rows++] = (struct row){ kind, NULL, to[0], to[1], to[2], to[3], block, NULL };
 }
 
 struct user_pass {
@@ -114,63 +129,97 @@ static bool take_example(void *user, const char *sentence, const char *translati
     return true;
 }
 
-// The row's targets, preferred first, joined by @p sep (a user entry's come joined already).
-static void print_targets(const struct lookup_run *run, const struct row *r, const char *sep)
+// The row's targets in the order of equivalents joined by @p sep (a user entry's come joined
+// already), or with @p statuses their statuses in the same order.
+static void print_targets(const struct lookup_run *run, const struct row *r, const char *sep, bool statuses)
 {
-    const struct sel_concept *c = r->concept;
-    if (!c) {
-        fputs(r->targets, stdout);
+    if (!r->concept) {
+        fputs(statuses ? "" : r->targets, stdout);
         return;
     }
-    bool first = true;
-    for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++)
-        for (size_t k = 0; k < c->n_terms; k++)
-            if ((int)c->terms[k].status == status && strcmp(c->terms[k].lang, run->to_lang) == 0) {
-                printf("%s%s", first ? "" : sep, c->terms[k].text);
-                first = false;
-            }
+    struct sel_equivalent eq[64];
+    size_t n = row_equivalents(run, r, eq, 64);
+    for (size_t i = 0; i < n; i++) {
+        const struct sel_term *t = &r->concept->terms[eq[i].index];
+        printf("%s%s", i ? sep : "", statuses ? sel_term_status_name(t->status) : t->text);
+    }
 }
 
-static void print_row_text(const struct lookup_run *run, size_t rank, const struct row *r)
+// What a translator must know of the term that matched: it is deprecated (a misspelling of
+// another, or a form to avoid), or the query is a misspelling of it. NULL when nothing.
+static const char *term_verdict(const struct lookup_run *run, const struct row *r, char *buf, size_t size,
+                                const char *query)
+{
+    if (!r->concept || !r->term)
+        return NULL;
+    if (r->term->status >= SEL_STATUS_DEPRECATED) {
+        const struct sel_term *right = sel_concept_misspelt(r->concept, r->term);
+        const struct sel_term *use = sel_concept_preferred(r->concept, run->from);
+        if (right)
+            snprintf(buf, size, "%s: misspelling of %s", r->term->text, right->text);
+        else if (use)
+            snprintf(buf, size, "%s: deprecated; use %s", r->term->text, use->text);
+        else
+            snprintf(buf, size, "%s: deprecated", r->term->text);
+        return buf;
+    }
+    if (r->kind == SEL_MATCH_FUZZY) {
+        snprintf(buf, size, "%s: misspelling of %s", query, r->term->text);
+        return buf;
+    }
+    return NULL;
+}
+
+static void print_row_text(const struct lookup_run *run, size_t rank, const struct row *r, const char *query)
 {
     const struct sel_concept *c = r->concept;
     printf("  %zu  %s  →  ", rank, r->source);
-    if (!c) {
+    if (!c)
         printf("%s", r->targets);
-    } else {
-        bool first = true;
-        for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++)
-            for (size_t k = 0; k < c->n_terms; k++)
-                if ((int)c->terms[k].status == status && strcmp(c->terms[k].lang, run->to_lang) == 0) {
-                    printf("%s%s%s", first ? "" : ", ", c->terms[k].text,
-                           status == SEL_STATUS_DEPRECATED ? " (deprecated)" : "");
-                    first = false;
-                }
+    struct sel_equivalent eq[64];
+    size_t n = row_equivalents(run, r, eq, 64);
+    for (size_t i = 0; i < n; i++) { // each with how often the user's translations confirmed it
+        const struct sel_term *t = &c->terms[eq[i].index];
+        printf("%s%s", i ? ", " : "", t->text);
+        if (eq[i].confirmed)
+            printf(" (confirmed %ld)", eq[i].confirmed);
+        if (t->status >= SEL_STATUS_DEPRECATED)
+            printf(" (%s)", sel_term_status_name(t->status));
     }
     printf("   [%s; %s; %s]\n", sel_match_kind_name(r->kind), r->subject, r->id);
+    char verdict[1024];
+    if (term_verdict(run, r, verdict, sizeof(verdict), query))
+        printf("     %s\n", verdict);
     if (c && c->definition)
         printf("     %s\n", c->definition);
     if (c && c->note)
         printf("     note: %s\n", c->note);
 }
 
-static json_object *row_json(const struct lookup_run *run, size_t rank, const struct row *r)
+static json_object *row_json(const struct lookup_run *run, size_t rank, const struct row *r, const char *query)
 {
     json_object *m = json_object_new_object();
     json_object_object_add(m, "rank", json_object_new_int64((int64_t)rank));
     json_object_object_add(m, "match", json_object_new_string(sel_match_kind_name(r->kind)));
     json_object_object_add(m, "source_term", json_object_new_string(r->source));
+    if (r->term)
+        json_object_object_add(m, "source_status", json_object_new_string(sel_term_status_name(r->term->status)));
+    char verdict[1024];
+    if (term_verdict(run, r, verdict, sizeof(verdict), query))
+        json_object_object_add(m, "verdict", json_object_new_string(verdict));
     json_object *targets = json_object_new_array();
     const struct sel_concept *c = r->concept;
-    for (int status = SEL_STATUS_PREFERRED; c && status < SEL_STATUS_COUNT; status++)
-        for (size_t k = 0; k < c->n_terms; k++)
-            if ((int)c->terms[k].status == status && strcmp(c->terms[k].lang, run->to_lang) == 0) {
-                json_object *t = json_object_new_object();
-                json_object_object_add(t, "term", json_object_new_string(c->terms[k].text));
-                json_object_object_add(t, "lang", json_object_new_string(run->to_lang));
-                json_object_object_add(t, "status", json_object_new_string(sel_term_status_name(c->terms[k].status)));
-                json_object_array_add(targets, t);
-            }
+    struct sel_equivalent eq[64];
+    size_t n = row_equivalents(run, r, eq, 64);
+    for (size_t i = 0; i < n; i++) {
+        const struct sel_term *term = &c->terms[eq[i].index];
+        json_object *t = json_object_new_object();
+        json_object_object_add(t, "term", json_object_new_string(term->text));
+        json_object_object_add(t, "lang", json_object_new_string(run->to_lang));
+        json_object_object_add(t, "status", json_object_new_string(sel_term_status_name(term->status)));
+        json_object_object_add(t, "confirmed", json_object_new_int64(eq[i].confirmed));
+        json_object_array_add(targets, t);
+    }
     char *copy = c ? NULL : strdup(r->targets);
     if (copy) {
         for (char *save = NULL, *t = strtok_r(copy, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
@@ -210,7 +259,8 @@ static int lookup_one(struct lookup_run *run, const char *query)
         return rc;
     for (size_t i = 0; i < n && run->n_rows < MAX_ROWS; i++) {
         run->rows[run->n_rows++] = (struct row){ r[i].kind, r[i].concept, r[i].term->text, NULL,
-                                                 r[i].concept->subject ? r[i].concept->subject : "", r[i].concept->id, NULL };
+                                                 r[i].concept->subject ? r[i].concept->subject : "", r[i].concept->id, NULL,
+                                                 r[i].term };
     }
     if (run->st && (rc = sel_store_user_lookup(run->st, run->ctx, run->from, run->to_lang, query, take_user_term,
                                                &general)) != SEL_OK)
@@ -234,6 +284,8 @@ static int lookup_one(struct lookup_run *run, const char *query)
         fprintf(stderr, "%s\n", k ? "\"?" : "");
         return SEL_OK;
     }
+    if ((rc = need_evidence(run)) != SEL_OK)
+        return rc;
     json_object *q = NULL, *matches = NULL;
     if (run->json) {
         q = json_object_new_object();
@@ -246,15 +298,17 @@ static int lookup_one(struct lookup_run *run, const char *query)
         const struct row *row = &run->rows[i];
         if (run->format == FORMAT_TSV) {
             printf("%s\t%zu\t%s\t%s\t", query, i + 1, sel_match_kind_name(row->kind), row->source);
-            print_targets(run, row, " | ");
-            printf("\t%s\t%s\n", row->subject, row->id);
+            print_targets(run, row, " | ", false);
+            printf("\t%s\t%s\t%s\t", row->subject, row->id, row->term ? sel_term_status_name(row->term->status) : "");
+            print_targets(run, row, " | ", true);
+            putchar('\n');
             continue;
         }
         json_object *m = NULL;
         if (run->format == FORMAT_TEXT)
-            print_row_text(run, i + 1, row);
+            print_row_text(run, i + 1, row, query);
         else
-            m = row_json(run, i + 1, row);
+            m = row_json(run, i + 1, row, query);
         // examples from the corpus, for the best answer
         if (i == 0 && run->st && row->concept && run->from[0] == 'i') {
             struct example_pass ep = { run, m ? json_object_new_array() : NULL };
@@ -368,6 +422,7 @@ done:
     free(line);
     json_object_put(run.json);
     clear_rows(&run);
+    sel_evidence_free(run.ev);
     sel_store_close(run.st);
     sel_lookup_free(run.lk);
     sel_termbase_free(tb);

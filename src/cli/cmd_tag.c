@@ -14,6 +14,7 @@ struct tag_out {
     size_t bom;      // of the file's first piece: line 1's offsets count it
     long line_base;  // the lines of the file's earlier pieces
     bool jsonl;
+    sel_evidence *ev;  // the user's confirmations, which order the equivalents (empty: the bundled order)
 };
 
 static bool print_match(void *user, const char *text, const struct sel_sentence *s, const struct sel_term_match *m)
@@ -25,7 +26,7 @@ static bool print_match(void *user, const char *text, const struct sel_sentence 
     int len = (int)(m->end - m->start);
     if (!out->jsonl) {
         char targets[2048];
-        sel_concept_terms_join(m->concept, "en", " | ", targets, sizeof(targets));
+        sel_concept_equivalents_join(m->concept, "en", out->ev, " | ", targets, sizeof(targets));
         printf("%ld\t%zu\t%zu\t%.*s\t%s\t%s\t%s\n", line, start, end, len, text + m->start, m->term->text, targets,
                m->concept->id);
         return !ferror(stdout);
@@ -38,10 +39,10 @@ static bool print_match(void *user, const char *text, const struct sel_sentence 
     json_object_object_add(o, "surface", json_object_new_string_len(text + m->start, len));
     json_object_object_add(o, "source_term", json_object_new_string(m->term->text));
     json_object *targets = json_object_new_array();
-    for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++)
-        for (size_t i = 0; i < m->concept->n_terms; i++)
-            if ((int)m->concept->terms[i].status == status && strcmp(m->concept->terms[i].lang, "en") == 0)
-                json_object_array_add(targets, json_object_new_string(m->concept->terms[i].text));
+    struct sel_equivalent eq[64];
+    size_t n = sel_concept_equivalents(m->concept, "en", out->ev, eq, 64);
+    for (size_t i = 0; i < n; i++)
+        json_object_array_add(targets, json_object_new_string(m->concept->terms[eq[i].index].text));
     json_object_object_add(o, "target_terms", targets);
     json_object_object_add(o, "concept_id", json_object_new_string(m->concept->id));
     json_object_object_add(o, "subject", json_object_new_string(m->concept->subject));
@@ -116,7 +117,7 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
     sel_store *st = NULL; // the user's termbase, when there is a database
     int status = EXIT_USAGE;
     if (sel_ctx_new(&ctx) != SEL_OK || cli_open_existing_store(&st, ctx, db) != SEL_OK ||
-        cli_open_termbase(&tb, ctx, st) != SEL_OK ||
+        cli_open_termbase(&tb, ctx, st) != SEL_OK || cli_read_evidence(ctx, st, &out.ev) != SEL_OK ||
         sel_tagger_new(&out.tagger, ctx, tb, lang_code) != SEL_OK ||
         (sel_tagger_include_furniture(out.tagger, furniture), cli_each_text(ctx, argc, argv, optind, tag_file, &out)) != SEL_OK)
         goto done;
@@ -126,6 +127,7 @@ done:
         cli_report(ctx);
     sel_tagger_free(out.tagger);
     sel_termbase_free(tb);
+    sel_evidence_free(out.ev);
     sel_store_close(st);
     sel_ctx_free(ctx);
     return status;

@@ -14,11 +14,12 @@
 #include <string.h>
 #include <strings.h>
 
-enum { OPT_DB = 256, OPT_CONCEPT, OPT_SUBJECT, OPT_NOTE, OPT_DEFINITION, OPT_LANG, OPT_FORMAT };
+enum { OPT_DB = 256, OPT_CONCEPT, OPT_SUBJECT, OPT_NOTE, OPT_DEFINITION, OPT_LANG, OPT_FORMAT, OPT_NO_RETAG };
 
 struct term_options {
     const char *db, *concept, *subject, *note, *definition, *lang;
     int format; // list: 0 text, 1 tsv, 2 json
+    bool no_retag; // leave the stored documents as they were tagged
 };
 
 // The options of every action; each action says which it accepts (in its usage) and
@@ -34,6 +35,7 @@ static int parse_options(const struct cli_command *cmd, int argc, char **argv, c
         { "definition", required_argument, NULL, OPT_DEFINITION },
         { "lang", required_argument, NULL, OPT_LANG },
         { "format", required_argument, NULL, OPT_FORMAT },
+        { "no-retag", no_argument, NULL, OPT_NO_RETAG },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -81,6 +83,9 @@ static int parse_options(const struct cli_command *cmd, int argc, char **argv, c
             if (cli_parse_choice(cmd, "--lang", optarg, (const char *const[]){ "id", "en", NULL }) < 0)
                 return EXIT_USAGE;
             o->lang = optarg;
+            break;
+        case OPT_NO_RETAG:
+            o->no_retag = true;
             break;
         case OPT_FORMAT:
             if ((o->format = cli_parse_choice(cmd, "--format", optarg,
@@ -159,6 +164,21 @@ static int open_run(struct term_run *r, const char *db, bool create)
     return rc;
 }
 
+// Before the change is committed: the stored documents tagged again with the termbase as the
+// change leaves it (read back inside the transaction), so that the change and what it means for
+// the ingested documents are committed together, or neither is (unless --no-retag).
+static int retag_before_commit(struct term_run *r, const struct term_options *o)
+{
+    if (o->no_retag)
+        return SEL_OK;
+    sel_termbase *changed = NULL;
+    int rc = cli_open_termbase(&changed, r->ctx, r->st);
+    if (rc == SEL_OK)
+        rc = cli_retag(r->ctx, r->st, changed, "id", true, false);
+    sel_termbase_free(changed);
+    return rc;
+}
+
 static int close_run(struct term_run *r, int status)
 {
     if (status == EXIT_USAGE && r->ctx && sel_ctx_errmsg(r->ctx)[0])
@@ -212,7 +232,7 @@ static void concept_from(struct new_concept *nc, const struct sel_concept *base)
 static int term_add(const struct cli_command *cmd, int argc, char **argv)
 {
     struct term_options o = { 0 };
-    int status = parse_options(cmd, argc, argv, "db concept subject note definition", &o);
+    int status = parse_options(cmd, argc, argv, "db concept subject note definition no-retag", &o);
     if (status >= 0)
         return status;
     if (argc - optind != 2)
@@ -270,6 +290,8 @@ static int term_add(const struct cli_command *cmd, int argc, char **argv)
     for (size_t i = 0; rc == SEL_OK && i < nc.n_terms; i++)
         rc = sel_user_writer_term(w, r.ctx, id, &nc.terms[i]);
     sel_user_writer_free(w);
+    if (rc == SEL_OK)
+        rc = retag_before_commit(&r, &o);
     if (rc == SEL_OK)
         rc = sel_store_commit(r.st, r.ctx);
     else
@@ -335,7 +357,7 @@ static const struct found_term *one_term(struct term_run *r, const char *text, c
 static int term_deprecate(const struct cli_command *cmd, int argc, char **argv)
 {
     struct term_options o = { 0 };
-    int status = parse_options(cmd, argc, argv, "db concept lang note", &o);
+    int status = parse_options(cmd, argc, argv, "db concept lang note no-retag", &o);
     if (status >= 0)
         return status;
     if (argc - optind != 1)
@@ -355,6 +377,8 @@ static int term_deprecate(const struct cli_command *cmd, int argc, char **argv)
     if (rc == SEL_OK)
         rc = sel_store_override_set(r.st, r.ctx, &v);
     if (rc == SEL_OK)
+        rc = retag_before_commit(&r, &o);
+    if (rc == SEL_OK)
         rc = sel_store_commit(r.st, r.ctx);
     else
         sel_store_rollback(r.st);
@@ -370,7 +394,7 @@ static int term_deprecate(const struct cli_command *cmd, int argc, char **argv)
 static int term_remove(const struct cli_command *cmd, int argc, char **argv)
 {
     struct term_options o = { 0 };
-    int status = parse_options(cmd, argc, argv, "db concept lang", &o);
+    int status = parse_options(cmd, argc, argv, "db concept lang no-retag", &o);
     if (status >= 0)
         return status;
     if (argc - optind != 1)
@@ -415,6 +439,8 @@ static int term_remove(const struct cli_command *cmd, int argc, char **argv)
         rc = sel_error(r.ctx, SEL_EINVAL, "%s of %s is a bundled term and this user has no verdict on it: "
                                           "nothing to remove (`selaras term deprecate` says it is wrong)",
                        text, f->concept->id);
+    if (rc == SEL_OK)
+        rc = retag_before_commit(&r, &o);
     if (rc == SEL_OK)
         rc = sel_store_commit(r.st, r.ctx);
     else

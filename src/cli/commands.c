@@ -75,6 +75,16 @@ const struct cli_command cli_commands[] = {
       "Each document is stored in one transaction, whole or not at all. Identical content is not\n"
       "stored twice; a changed file replaces its old version.\n" COMMON_HELP },
     { "merge", cmd_merge, "Combine shard databases built by separate ingests into one", cmd_merge_usage },
+    { "retag", cmd_retag, "Tag the stored documents again with the current termbase",
+      "selaras retag [--lang L] [--db PATH] [-q]\n"
+      "\n"
+      "  -l, --lang L        language of the documents to tag again (default id)\n"
+      "  -q, --quiet         no report on standard error\n"
+      "      --db PATH       database file\n"
+      "\n"
+      "The term occurrences of every stored document are found again with the bundled and the\n"
+      "user's terms, and their confirmations recomputed from the stored translations, in one\n"
+      "transaction. `term add`, `term deprecate` and `term remove` run it unless --no-retag.\n" COMMON_HELP },
     { "glossary", cmd_glossary, "Print the corpus glossary from the database",
       "selaras glossary [--subject S] [--min-count N] [--sort freq|alpha] [--format text|tsv|json]\n"
       "\n"
@@ -139,9 +149,9 @@ const struct cli_command cli_commands[] = {
       "  compile  write the analysed keys of the bundled termbase, for fast start-up (the build\n"
       "           does this; a stale or missing file only makes start-up slower)\n" COMMON_HELP },
     { "term", cmd_term, "Add, deprecate, remove, list the user's own terms; accept or reject discovered ones",
-      "selaras term add [--concept ID] [--subject S] [--note T] [--definition D] ID_TERM EN_TERM\n"
-      "selaras term deprecate [--concept ID] [--lang id|en] [--note T] TERM\n"
-      "selaras term remove [--concept ID] [--lang id|en] TERM|CONCEPT_ID\n"
+      "selaras term add [--concept ID] [--subject S] [--note T] [--definition D] [--no-retag] ID_TERM EN_TERM\n"
+      "selaras term deprecate [--concept ID] [--lang id|en] [--note T] [--no-retag] TERM\n"
+      "selaras term remove [--concept ID] [--lang id|en] [--no-retag] TERM|CONCEPT_ID\n"
       "selaras term list [--format text|tsv|json]\n"
       "selaras term accept [--subject S] CANDIDATES.tsv|ID_TERM EN_TERM\n"
       "selaras term reject ID_TERM...\n"
@@ -160,6 +170,9 @@ const struct cli_command cli_commands[] = {
       "  reject     never propose these candidates again (any inflected form)\n"
       "      --db PATH       the user's database (default $SELARAS_DB, else\n"
       "                      $XDG_DATA_HOME/selaras/selaras.db)\n"
+      "      --no-retag      leave the documents already ingested as they were tagged (by default\n"
+      "                      add, deprecate and remove tag them again, as `selaras retag` does, in\n"
+      "                      the same transaction as the change)\n"
       "\n"
       "User terms are matched in every inflected form, like bundled ones, by tag, ingest, check,\n"
       "lookup, glossary, concordance and the exports.\n" COMMON_HELP },

@@ -15,32 +15,34 @@ static const char *tgt_of(const struct sel_gloss_options *opt)
     return opt->tgt_lang ? opt->tgt_lang : "en";
 }
 
-// The @p lang terms of @p e joined by @p sep, preferred first and deprecated last; statuses
-// selected by the mask (1 preferred, 2 admitted, 4 deprecated).
+// What join_terms() writes of each term.
+enum term_part { PART_TEXT, PART_STATUS, PART_CONFIRMED };
+
+// The @p lang terms of @p e in the glossary's order of equivalents (sel_glossary_build() put the
+// most confirmed first and the deprecated last), their text, status or confirmation count, joined
+// by @p sep; statuses selected by the mask (1 preferred, 2 admitted, 4 deprecated).
 static int join_terms(struct sel_buf *b, const struct sel_gloss_entry *e, const char *lang, const char *sep, int mask,
-                      const struct sel_gloss_term *skip)
+                      const struct sel_gloss_term *skip, enum term_part part)
 {
     buf_reset(b);
-    for (int rank = 0; rank < 3; rank++) {
-        if (!(mask & (1 << rank)))
+    for (size_t k = 0; k < e->n_terms; k++) {
+        const struct sel_gloss_term *t = &e->terms[k];
+        if (!(mask & (1 << gloss_status_rank(t->status))) || !sel_lang_matches(t->lang, lang) || t == skip)
             continue;
-        for (size_t k = 0; k < e->n_terms; k++) {
-            const struct sel_gloss_term *t = &e->terms[k];
-            if (gloss_status_rank(t->status) != rank || !sel_lang_matches(t->lang, lang) || t == skip)
-                continue;
-            if ((b->len && buf_adds(b, sep) != SEL_OK) || buf_adds(b, t->text) != SEL_OK)
-                return SEL_ENOMEM;
-        }
+        char count[32];
+        snprintf(count, sizeof(count), "%ld", t->confirmed);
+        const char *value = part == PART_TEXT ? t->text : part == PART_STATUS ? t->status : count;
+        if ((b->len && buf_adds(b, sep) != SEL_OK) || buf_adds(b, value) != SEL_OK)
+            return SEL_ENOMEM;
     }
     return SEL_OK;
 }
 
 static const struct sel_gloss_term *first_term(const struct sel_gloss_entry *e, const char *lang, bool allow_deprecated)
 {
-    for (int rank = 0; rank < (allow_deprecated ? 3 : 2); rank++)
-        for (size_t k = 0; k < e->n_terms; k++)
-            if (gloss_status_rank(e->terms[k].status) == rank && sel_lang_matches(e->terms[k].lang, lang))
-                return &e->terms[k];
+    for (size_t k = 0; k < e->n_terms; k++)
+        if (sel_lang_matches(e->terms[k].lang, lang) && (allow_deprecated || gloss_status_rank(e->terms[k].status) < 2))
+            return &e->terms[k];
     return NULL;
 }
 
@@ -57,15 +59,23 @@ static const char *first_context(const struct sel_gloss_entry *e, const struct s
 
 int gloss_write_csv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_options *opt, FILE *out)
 {
+    // The equivalents (target_terms) leave the deprecated out: they are listed under avoid. Each
+    // list of terms has its statuses (and the targets their confirmation counts) in a column
+    // after the others, term for term in the same order.
     static const char header[] = "concept_id,subject,source_lang,source_terms,target_lang,target_terms,"
-                                 "part_of_speech,definition,note,count,context,cited_source\r\n";
+                                 "part_of_speech,definition,note,count,context,cited_source,"
+                                 "source_status,target_status,target_confirmed,avoid\r\n";
     fputs(header, out);
-    struct sel_buf src = { 0 }, tgt = { 0 };
+    struct sel_buf src = { 0 }, tgt = { 0 }, src_st = { 0 }, tgt_st = { 0 }, tgt_n = { 0 }, avoid = { 0 };
     int rc = SEL_OK;
     for (size_t i = 0; rc == SEL_OK && i < g->n; i++) {
         const struct sel_gloss_entry *e = &g->entries[i];
-        if (join_terms(&src, e, src_of(opt), " | ", 7, NULL) != SEL_OK ||
-            join_terms(&tgt, e, tgt_of(opt), " | ", 7, NULL) != SEL_OK) {
+        if (join_terms(&src, e, src_of(opt), " | ", 7, NULL, PART_TEXT) != SEL_OK ||
+            join_terms(&tgt, e, tgt_of(opt), " | ", 3, NULL, PART_TEXT) != SEL_OK ||
+            join_terms(&src_st, e, src_of(opt), " | ", 7, NULL, PART_STATUS) != SEL_OK ||
+            join_terms(&tgt_st, e, tgt_of(opt), " | ", 3, NULL, PART_STATUS) != SEL_OK ||
+            join_terms(&tgt_n, e, tgt_of(opt), " | ", 3, NULL, PART_CONFIRMED) != SEL_OK ||
+            join_terms(&avoid, e, tgt_of(opt), " | ", 4, NULL, PART_TEXT) != SEL_OK) {
             rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
             break;
         }
@@ -77,7 +87,9 @@ int gloss_write_csv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_
         const char *cells[] = { e->concept_id, e->subject, head ? head->lang : src_of(opt), src.data ? src.data : "",
                                 tgt_head ? tgt_head->lang : tgt_of(opt),
                                 tgt.data ? tgt.data : "", head ? head->pos : NULL, e->definition, e->note,
-                                count, first_context(e, head), e->cited_source };
+                                count, first_context(e, head), e->cited_source, src_st.data ? src_st.data : "",
+                                tgt_st.data ? tgt_st.data : "", tgt_n.data ? tgt_n.data : "",
+                                avoid.data ? avoid.data : "" };
         for (size_t c = 0; c < sizeof(cells) / sizeof(cells[0]); c++) {
             if (c)
                 putc(',', out);
@@ -87,6 +99,10 @@ int gloss_write_csv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_
     }
     buf_finish(&src);
     buf_finish(&tgt);
+    buf_finish(&src_st);
+    buf_finish(&tgt_st);
+    buf_finish(&tgt_n);
+    buf_finish(&avoid);
     if (rc == SEL_OK && ferror(out))
         rc = export_write_error(ctx, NULL);
     return rc;
@@ -103,8 +119,8 @@ int gloss_write_tsv(const sel_glossary *g, sel_ctx *ctx, const struct sel_gloss_
         const struct sel_gloss_term *target = first_term(e, tgt_of(opt), false);
         if (!target)
             continue;
-        if (join_terms(&also, e, tgt_of(opt), ", ", 3, target) != SEL_OK ||
-            join_terms(&avoid, e, tgt_of(opt), ", ", 4, NULL) != SEL_OK) {
+        if (join_terms(&also, e, tgt_of(opt), ", ", 3, target, PART_TEXT) != SEL_OK ||
+            join_terms(&avoid, e, tgt_of(opt), ", ", 4, NULL, PART_TEXT) != SEL_OK) {
             rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
             break;
         }

@@ -360,6 +360,43 @@ static int add_corpus(sel_glossary *g, sel_ctx *ctx, sel_store *st, const struct
     return rc;
 }
 
+// Puts the terms of @p e in the one order of equivalents (lexicon/equivalents.c), language by
+// language in the order they first appear: the target terms by how often the user's translations
+// confirmed them, every language by status, the deprecated last. Writers then keep array order.
+static int order_terms(struct sel_gloss_entry *e, sel_ctx *ctx)
+{
+    if (e->n_terms < 2)
+        return SEL_OK;
+    struct sel_equivalent *eq = malloc(e->n_terms * sizeof(*eq));
+    struct sel_gloss_term *terms = malloc(e->n_terms * sizeof(*terms));
+    if (!eq || !terms) {
+        free(eq);
+        free(terms);
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    size_t done = 0;
+    for (size_t first = 0; first < e->n_terms; first++) {
+        const char *lang = e->terms[first].lang;
+        bool seen = false; // the language had its turn at an earlier term
+        for (size_t k = 0; k < first && !seen; k++)
+            seen = strcmp(e->terms[k].lang, lang) == 0;
+        if (seen)
+            continue;
+        size_t n = 0;
+        for (size_t k = first; k < e->n_terms; k++)
+            if (strcmp(e->terms[k].lang, lang) == 0)
+                eq[n++] = (struct sel_equivalent){ k, (enum sel_term_status)gloss_status_rank(e->terms[k].status),
+                                                   e->terms[k].confirmed };
+        sel_equivalents_order(eq, n);
+        for (size_t k = 0; k < n; k++)
+            terms[done++] = e->terms[eq[k].index];
+    }
+    memcpy(e->terms, terms, e->n_terms * sizeof(*terms));
+    free(eq);
+    free(terms);
+    return SEL_OK;
+}
+
 static bool keep(const struct sel_gloss_entry *e, const struct sel_gloss_options *opt)
 {
     if (opt->subject && (!e->subject || strcmp(e->subject, opt->subject) != 0))
@@ -390,6 +427,8 @@ int sel_glossary_build(sel_glossary **out, sel_ctx *ctx, const sel_termbase *tb,
         rc = add_user_entries(g, ctx, st);
     if (rc == SEL_OK && st)
         rc = add_corpus(g, ctx, st, opt);
+    for (size_t i = 0; rc == SEL_OK && i < g->n; i++)
+        rc = order_terms(&g->entries[i], ctx);
     if (rc != SEL_OK) {
         sel_glossary_free(g);
         return rc;

@@ -38,6 +38,8 @@ static json_object *entry_json(const struct sel_gloss_entry *e)
         add_string(jt, "status", t->status);
         add_string(jt, "context", t->context);
         add_string(jt, "cited_source", t->cited_source);
+        if (t->confirmed > 0)
+            json_object_object_add(jt, "confirmed", json_object_new_int64(t->confirmed));
         json_object_array_add(terms, jt);
     }
     json_object_object_add(o, "terms", terms);

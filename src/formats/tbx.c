@@ -60,6 +60,12 @@ static int write_term(xmlTextWriterPtr w, const struct tbx_names *n, const struc
     TRY(xw_element(w, "termNote", "administrativeStatus", gloss_status_to_tbx(t->status)));
     TRY(xw_element(w, "descrip", "context", t->context));
     TRY(xw_element(w, "admin", "source", t->cited_source));
+    if (t->confirmed > 0) { // the evidence that put this equivalent where it stands in the order
+        char note[96];
+        snprintf(note, sizeof(note), "confirmed by %ld aligned translation%s", t->confirmed,
+                 t->confirmed == 1 ? "" : "s");
+        TRY(xw_element(w, "note", NULL, note));
+    }
     TRY(xmlTextWriterEndElement(w));
     return 0;
 fail:

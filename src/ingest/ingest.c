@@ -175,6 +175,13 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
         if (rc == SEL_OK)
             rc = sel_doc_writer_sentence(w, ctx, &s, &d->rows[i]);
     }
+    return rc == SEL_OK ? ingest_store_mentions(ing, ctx, d) : rc;
+}
+
+int ingest_store_mentions(sel_ingester *ing, sel_ctx *ctx, struct doc *d)
+{
+    int rc = SEL_OK;
+    size_t bom = d->text.bom; // offsets are stored in the file's own bytes
     int64_t ordinal = 0; // of the occurrence in its sentence: the low bits of its id
     // Every match (a translation's terms) serves to confirm the source's; only longest ones are stored.
     size_t stored_occs = d->tagged == TAG_LONGEST ? d->n_occs : 0;
@@ -183,9 +190,9 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
         ordinal = i > 0 && d->occs[i - 1].sentence == o->sentence ? ordinal + 1 : 0;
         o->row = (d->rows[o->sentence] << SEL_OCCURRENCE_ID_SHIFT) + ordinal;
         int64_t concept = 0;
-        rc = sel_doc_writer_concept(w, ctx, o->match.concept->id, &concept);
+        rc = sel_doc_writer_concept(ing->writer, ctx, o->match.concept->id, &concept);
         if (rc == SEL_OK)
-            rc = sel_doc_writer_mention(w, ctx, o->row, concept, (int64_t)(o->match.start + bom),
+            rc = sel_doc_writer_mention(ing->writer, ctx, o->row, concept, (int64_t)(o->match.start + bom),
                                         (int64_t)(o->match.end + bom), o->match.term->text);
     }
     return rc;
@@ -253,11 +260,50 @@ static int confirm_bead(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct
     return rc;
 }
 
+int ingest_confirm_beads(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt,
+                         const struct sel_alignment *al, struct sel_ingest_report *report)
+{
+    int rc = SEL_OK;
+    size_t src_at = 0, tgt_at = 0; // where the next bead's term occurrences start
+    for (size_t i = 0; rc == SEL_OK && i < al->n; i++)
+        if (al->beads[i].n_src)
+            rc = confirm_bead(ing, ctx, src, tgt, &al->beads[i], &src_at, &tgt_at, report);
+    return rc;
+}
+
+int ingest_tagger_en(sel_ingester *ing, sel_ctx *ctx, sel_tagger **out)
+{
+    int rc = ing->tagger_en ? SEL_OK : sel_tagger_new(&ing->tagger_en, ctx, ing->tb, "en");
+    *out = ing->tagger_en;
+    return rc;
+}
+
+sel_tagger *ingest_tagger(sel_ingester *ing)
+{
+    return ing->tagger;
+}
+
+sel_doc_writer *ingest_writer(sel_ingester *ing)
+{
+    return ing->writer;
+}
+
+sel_store *ingest_store(sel_ingester *ing)
+{
+    return ing->st;
+}
+
+const char *ingest_lang(const sel_ingester *ing)
+{
+    return ing->lang;
+}
+
 static int need_aligner(sel_ingester *ing, sel_ctx *ctx)
 {
     if (ing->aligner)
         return SEL_OK;
-    int rc = sel_tagger_new(&ing->tagger_en, ctx, ing->tb, "en");
+    sel_tagger *en;
+    int rc = ingest_tagger_en(ing, ctx, &en);
     struct sel_align_options opts;
     sel_align_options_default(&opts);
     opts.src_lang = ing->lang;
@@ -285,15 +331,14 @@ static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, s
 {
     int64_t tgt_id = 0;
     int rc = store_doc(ing, ctx, tgt, tpath, NULL, "en", src_id, NULL, &tgt_id);
-    size_t src_at = 0, tgt_at = 0; // where the next bead's term occurrences start
     for (size_t i = 0; rc == SEL_OK && i < al->n; i++) {
         const struct sel_bead *bd = &al->beads[i];
         struct sel_bead_row row = { src_id, (long)i + 1, bd->n_src ? (long)bd->src + 1 : 0, (long)bd->n_src,
                                     bd->n_tgt ? (long)bd->tgt + 1 : 0, (long)bd->n_tgt, bd->score };
         rc = sel_doc_writer_bead(ing->writer, ctx, &row);
-        if (rc == SEL_OK && bd->n_src)
-            rc = confirm_bead(ing, ctx, src, tgt, bd, &src_at, &tgt_at, report);
     }
+    if (rc == SEL_OK)
+        rc = ingest_confirm_beads(ing, ctx, src, tgt, al, report);
     report->beads = al->n;
     return rc;
 }

@@ -79,4 +79,24 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
 int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title,
                      const struct sel_segment_pair *pairs, size_t n, struct sel_ingest_report *report);
 
+/** What a retag did: the source documents tagged again and what they now hold. */
+struct sel_retag_report {
+    size_t documents, sentences, occurrences;
+    size_t confirmed, unconfirmed; ///< occurrences in documents with a translation
+};
+
+/**
+ * Tags every stored source document again with the ingester's termbase (the one it was made
+ * with: bundled and user terms), replacing its term occurrences, and recomputes their
+ * confirmations from the stored alignment and translation as sel_ingest() computes them; all in
+ * one transaction, whole or not at all. Run after the termbase changed (a term added, deprecated
+ * or removed). Retagging twice with the same termbase changes nothing.
+ */
+int sel_ingester_retag(sel_ingester *ing, sel_ctx *ctx, struct sel_retag_report *report);
+/**
+ * The same inside the caller's transaction (sel_store_begin()), so that a change to the user's
+ * termbase and the retag it calls for are committed together; on failure the caller rolls back.
+ */
+int sel_ingester_retag_in(sel_ingester *ing, sel_ctx *ctx, struct sel_retag_report *report);
+
 #endif

@@ -54,17 +54,11 @@ static bool keep_occurrence(void *user, const struct sel_term_match *m)
     return true;
 }
 
-// Segments and (for the source side) tags the text of one document, read already.
-
-static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag)
+int ingest_doc_tag(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag)
 {
-    sel_segmenter *seg = sel_tagger_segmenter(tagger);
-    if (!seg)
-        return sel_error(ctx, SEL_ENOMEM, "cannot make a segmenter");
-    int rc = sel_segment(seg, ctx, d->text.data, d->text.len, keep_sentence, d);
-    if (rc == SEL_OK && d->rc != SEL_OK)
-        rc = sel_error(ctx, d->rc, "out of memory");
+    int rc = SEL_OK;
     d->tagged = tag;
+    d->n_occs = 0;
     for (size_t i = 0; rc == SEL_OK && tag != TAG_NOTHING && i < d->n; i++) {
         if (d->sentences[i].boilerplate)
             continue; // site furniture is not where terms are looked for
@@ -85,9 +79,21 @@ static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag
                               "this sentence holds more than %zu term occurrences; break it into lines",
                               ((size_t)1 << SEL_OCCURRENCE_ID_SHIFT) - 1);
     }
-    if (rc == SEL_OK && !(d->rows = calloc(d->n ? d->n : 1, sizeof(*d->rows))))
+    if (rc == SEL_OK && !d->rows && !(d->rows = calloc(d->n ? d->n : 1, sizeof(*d->rows))))
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     return rc;
+}
+
+// Segments and (for the source side) tags the text of one document, read already.
+static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag)
+{
+    sel_segmenter *seg = sel_tagger_segmenter(tagger);
+    if (!seg)
+        return sel_error(ctx, SEL_ENOMEM, "cannot make a segmenter");
+    int rc = sel_segment(seg, ctx, d->text.data, d->text.len, keep_sentence, d);
+    if (rc == SEL_OK && d->rc != SEL_OK)
+        rc = sel_error(ctx, d->rc, "out of memory");
+    return rc == SEL_OK ? ingest_doc_tag(d, ctx, tagger, tag) : rc;
 }
 
 // Reads, segments and (for the source side) tags one document.

@@ -30,6 +30,11 @@ struct doc {
 };
 
 void ingest_doc_finish(struct doc *d);
+/**
+ * Finds the terms of the sentences of @p d (segmented already) as @p tag says, skipping
+ * boilerplate and site datelines, and makes d->rows if it has none: what ingest and retag share.
+ */
+int ingest_doc_tag(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag);
 /** Reads @p path, segments it and tags it as @p tag says. */
 int ingest_doc_load(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *path, enum tag_mode tag);
 /** Makes a document of one side of @p pairs, a line per unit, and analyses it as ingest_doc_load(). */
@@ -43,5 +48,23 @@ int ingest_units_as_beads(sel_ctx *ctx, const struct doc *src, const struct doc 
                           struct sel_alignment *al);
 /** The identity of a translation memory: a hash over both sides. */
 void ingest_pair_hash(const struct doc *src, const struct doc *tgt, char hash[33]);
+
+/* ---- What retag (retag.c) shares with ingest.c ---- */
+
+/** The ingester's source-language tagger, its English tagger (made on first use), its writer. */
+sel_tagger *ingest_tagger(sel_ingester *ing);
+int ingest_tagger_en(sel_ingester *ing, sel_ctx *ctx, sel_tagger **out);
+sel_doc_writer *ingest_writer(sel_ingester *ing);
+sel_store *ingest_store(sel_ingester *ing);
+/** The language of the documents it ingests. */
+const char *ingest_lang(const sel_ingester *ing);
+/** Stores the occurrences of @p d (its sentences stored: d->rows set), setting each one's row. */
+int ingest_store_mentions(sel_ingester *ing, sel_ctx *ctx, struct doc *d);
+/**
+ * Records, bead by bead of @p al, which English equivalent the translation @p tgt (tagged with
+ * TAG_EVERY) confirms for each stored occurrence of @p src, as ingest does.
+ */
+int ingest_confirm_beads(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt,
+                         const struct sel_alignment *al, struct sel_ingest_report *report);
 
 #endif

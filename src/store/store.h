@@ -211,6 +211,42 @@ int sel_doc_writer_bead(sel_doc_writer *w, sel_ctx *ctx, const struct sel_bead_r
 int sel_doc_writer_confirmation(sel_doc_writer *w, sel_ctx *ctx, int64_t occurrence, const char *status,
                                 const char *target);
 
+/* ---- Tagging stored documents again (src/store/retag_query.c) ------------------------------- */
+
+/**
+ * What `selaras retag` reads and clears, so that the stored term occurrences and confirmations
+ * follow the current termbase; it writes them anew with a sel_doc_writer. Use inside the
+ * caller's transaction (sel_store_begin()), with the writer open.
+ */
+typedef struct sel_retag_reader sel_retag_reader;
+int sel_retag_reader_new(sel_retag_reader **out, sel_ctx *ctx, sel_store *st);
+void sel_retag_reader_free(sel_retag_reader *r);
+
+/** A stored sentence, borrowed for the call. */
+struct sel_stored_sentence {
+    int64_t id;
+    long number, para;       ///< 1-based
+    int64_t start, end;      ///< byte offsets into the document (its file's own bytes)
+    const char *text;        ///< @p len bytes
+    size_t len;
+    bool boilerplate;
+};
+/** Receive a sentence or a bead; anything but SEL_OK stops and is returned. */
+typedef int (*sel_stored_sentence_fn)(void *user, const struct sel_stored_sentence *s);
+typedef int (*sel_stored_bead_fn)(void *user, const struct sel_bead_row *b);
+
+/** Every source document of @p lang, in order, with its translation's id (0: none); the arrays are the caller's (free()). */
+int sel_retag_documents(sel_retag_reader *r, sel_ctx *ctx, const char *lang, int64_t **ids, int64_t **translations,
+                        size_t *n);
+/** The sentences of document @p doc in order. */
+int sel_retag_sentences(sel_retag_reader *r, sel_ctx *ctx, int64_t doc, sel_stored_sentence_fn emit, void *user);
+/** The beads of source document @p doc in order. */
+int sel_retag_beads(sel_retag_reader *r, sel_ctx *ctx, int64_t doc, sel_stored_bead_fn emit, void *user);
+/** Deletes the term occurrences of document @p doc's sentences and their confirmations. */
+int sel_retag_clear(sel_retag_reader *r, sel_ctx *ctx, int64_t doc);
+/** Deletes the concept rows no occurrence refers to any more. */
+int sel_retag_clear_concepts(sel_retag_reader *r, sel_ctx *ctx);
+
 /* ---- The user's termbase entries (src/store/user_terms.c) ------------------------------------- */
 
 struct sel_user_concept {

@@ -26,12 +26,13 @@ check "text, the second concept (alphabetical: bertemu, delegasi)" "delegasi  [d
 check "subject filter: the two diplomacy concepts, alphabetical by Indonesian term" "dip.meet
 dip.delegation" "$("$SELARAS" glossary --db "$db" --subject diplomacy --sort alpha --format tsv | cut -f1 | sed 1d)"
 
-check "tsv: Iran, the adjective confirmed" "geo.iran	geography	1	Iran	Iran | Islamic Republic of Iran | Iranian	Ia bertemu delegasi Iran." \
+# the evidence decides the order: the adjective the translation used comes first, the statuses follow in that order
+check "tsv: Iran, the adjective confirmed" "geo.iran	geography	1	Iran	Iranian | Iran | Islamic Republic of Iran	Ia bertemu delegasi Iran.	admitted | preferred | admitted" \
     "$("$SELARAS" glossary --db "$db" --subject geography --format tsv | grep '^geo.iran')"
 
-check "json: confirmation counts per equivalent" "Iran 0
-Islamic Republic of Iran 0
-Iranian 1" "$("$SELARAS" glossary --db "$db" --subject geography --format json | /usr/bin/python3 -c '
+check "json: confirmation counts per equivalent, the confirmed first" "Iranian 1
+Iran 0
+Islamic Republic of Iran 0" "$("$SELARAS" glossary --db "$db" --subject geography --format json | /usr/bin/python3 -c '
 import json, sys
 for e in json.load(sys.stdin):
     if e["concept_id"] == "geo.iran":

@@ -65,15 +65,21 @@ def check_csv(path, n):
     with open(path, newline='', encoding='utf-8') as f:
         rows = list(csv.reader(f, strict=True))
     expect(rows[0] == ['concept_id', 'subject', 'source_lang', 'source_terms', 'target_lang', 'target_terms',
-                       'part_of_speech', 'definition', 'note', 'count', 'context', 'cited_source'], f'CSV header {rows[0]}')
+                       'part_of_speech', 'definition', 'note', 'count', 'context', 'cited_source', 'source_status',
+                       'target_status', 'target_confirmed', 'avoid'], f'CSV header {rows[0]}')
     expect(len(rows) - 1 == n, f'CSV: {len(rows) - 1} rows, expected {n}')
-    expect(all(len(r) == 12 for r in rows), 'CSV: a row without 12 fields')
+    expect(all(len(r) == 16 for r in rows), 'CSV: a row without 16 fields')
     special = [r for r in rows if r[0] == 'user.special']
-    expect(special == [['user.special', 'security', 'id', ID_TERM + ' | Ελλάδα', 'en', EN_TERM, 'noun', DEF, NOTE, '0', '', '']],
+    expect(special == [['user.special', 'security', 'id', ID_TERM + ' | Ελλάδα', 'en', EN_TERM, 'noun', DEF, NOTE, '0', '', '',
+                        'preferred | admitted', 'preferred', '0', '']],
            f'CSV user.special {special}')
     troops = [r for r in rows if r[0] == 'af.troops'][0]
     expect(troops[3] == 'pasukan | tentara | bala tentara | serdadu | tantara', f'CSV af.troops source {troops[3]!r}')
-    expect(troops[9:] == ['2', 'Pasukan TNI & Polri berjaga di <perbatasan>.', ''], f'CSV af.troops count/context/source {troops[9:]}')
+    expect(troops[9:12] == ['2', 'Pasukan TNI & Polri berjaga di <perbatasan>.', ''], f'CSV af.troops count/context/source {troops[9:]}')
+    # each source term's status; the equivalents' statuses and confirmations (make_db.c confirms
+    # "troops" once); the deprecated source form tantara is marked, no English term is deprecated
+    expect(troops[12:] == ['preferred | admitted | admitted | admitted | deprecated', 'preferred | admitted | admitted | admitted',
+                           '1 | 0 | 0 | 0', ''], f'CSV af.troops statuses {troops[12:]}')
     with open(path, 'rb') as f:
         expect(f.read().count(b'\r\n') >= n + 1, 'CSV: records do not end in CRLF')
 

@@ -53,6 +53,9 @@ Test(lexicon_lookup, the_issue_examples)
         { "gencatan senjatanya", "id", "cf.ceasefire", SEL_MATCH_INFLECTED },
         { "gencatan senjta", "id", "cf.ceasefire", SEL_MATCH_FUZZY },
         { "AS", "id", "geo.united-states", SEL_MATCH_EXACT },
+        // issue 14: the term one clitic away before the one that shares only its lemma
+        { "dibebaskannya", "id", "law.released", SEL_MATCH_INFLECTED },
+        { "tantara", "id", "af.troops", SEL_MATCH_EXACT },
         { "troops", "en", "af.troops", SEL_MATCH_EXACT },
         { "air strikes", "en", "cf.air-strike", SEL_MATCH_INFLECTED },
     };

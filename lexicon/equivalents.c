@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+// The order in which a concept's equivalents are shown, everywhere: the user's own aligned
+// translations decide it once they have confirmed anything (the equivalent confirmed most often
+// first), the editorial status breaks ties and ranks the equivalents never seen, and the order of
+// the termbase settles the rest. Without evidence this is the bundled order. A deprecated term
+// stays last whatever the evidence: it is a verdict that a translation using it was wrong.
+#include "lexicon/lexicon.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sel_evidence {
+    sel_strmap *counts; // "concept id" SEL_KEY_SEP "target" -> count (as a pointer-sized integer)
+    size_t n;
+};
+
+int sel_evidence_new(sel_evidence **out)
+{
+    SEL_CHECK_ARG(out, SEL_EINVAL);
+    *out = calloc(1, sizeof(**out));
+    if (!*out || sel_strmap_new(&(*out)->counts) != SEL_OK) {
+        free(*out);
+        *out = NULL;
+        return SEL_ENOMEM;
+    }
+    return SEL_OK;
+}
+
+void sel_evidence_free(sel_evidence *ev)
+{
+    if (!ev)
+        return;
+    sel_strmap_free(ev->counts);
+    free(ev);
+}
+
+// The map's key; false when it does not fit (such a long target is no termbase term anyway).
+static bool evidence_key(const char *concept_id, const char *target, char *key, size_t size, size_t *len)
+{
+    int n = snprintf(key, size, "%s" SEL_KEY_SEP "%s", concept_id, target);
+    if (n < 0 || (size_t)n >= size)
+        return false;
+    *len = (size_t)n;
+    return true;
+}
+
+int sel_evidence_add(sel_evidence *ev, const char *concept_id, const char *target, long count)
+{
+    SEL_CHECK_ARG(ev && concept_id && target, SEL_EINVAL);
+    char key[1024];
+    size_t len;
+    if (count <= 0 || !evidence_key(concept_id, target, key, sizeof(key), &len))
+        return SEL_OK;
+    long before = (long)(uintptr_t)sel_strmap_get(ev->counts, key, len);
+    if (before == 0)
+        ev->n++;
+    return sel_strmap_put(ev->counts, key, len, (void *)(uintptr_t)(before + count));
+}
+
+long sel_evidence_count(const sel_evidence *ev, const char *concept_id, const char *target)
+{
+    char key[1024];
+    size_t len;
+    if (!ev || ev->n == 0 || !evidence_key(concept_id, target, key, sizeof(key), &len))
+        return 0;
+    return (long)(uintptr_t)sel_strmap_get(ev->counts, key, len);
+}
+
+size_t sel_evidence_size(const sel_evidence *ev)
+{
+    return ev ? ev->n : 0;
+}
+
+static int equivalent_cmp(const void *a, const void *b)
+{
+    const struct sel_equivalent *x = a, *y = b;
+    bool x_out = x->status >= SEL_STATUS_DEPRECATED, y_out = y->status >= SEL_STATUS_DEPRECATED;
+    if (x_out != y_out)
+        return x_out ? 1 : -1;
+    if (x->confirmed != y->confirmed)
+        return x->confirmed > y->confirmed ? -1 : 1;
+    if (x->status != y->status)
+        return (int)x->status - (int)y->status;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+void sel_equivalents_order(struct sel_equivalent *eq, size_t n)
+{
+    if (n > 1)
+        qsort(eq, n, sizeof(*eq), equivalent_cmp);
+}
+
+size_t sel_concept_equivalents(const struct sel_concept *c, const char *lang, const sel_evidence *ev,
+                               struct sel_equivalent *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < c->n_terms && n < max; k++) {
+        const struct sel_term *t = &c->terms[k];
+        if (strcmp(t->lang, lang) != 0)
+            continue;
+        out[n++] = (struct sel_equivalent){ k, t->status, sel_evidence_count(ev, c->id, t->text) };
+    }
+    sel_equivalents_order(out, n);
+    return n;
+}
+
+void sel_concept_equivalents_join(const struct sel_concept *c, const char *lang, const sel_evidence *ev,
+                                  const char *sep, char *buf, size_t size)
+{
+    struct sel_equivalent eq[64];
+    size_t n = sel_concept_equivalents(c, lang, ev, eq, 64), used = 0;
+    if (size)
+        buf[0] = '\0';
+    for (size_t i = 0; i < n && used < size; i++) {
+        int w = snprintf(buf + used, size - used, "%s%s", used ? sep : "", c->terms[eq[i].index].text);
+        if (w > 0)
+            used += (size_t)w;
+    }
+}
+
+// Whether the concept's note speaks of @p t (in any case): then the term is avoided for a reason
+// of its own ("Cina is considered offensive"), not misspelt.
+static bool note_names(const struct sel_concept *c, const struct sel_term *t)
+{
+    if (!c->note)
+        return false;
+    char note[4096], term[512];
+    if (!sel_text_lowercase(c->note, note, sizeof(note)) || !sel_text_lowercase(t->text, term, sizeof(term)))
+        return false;
+    return strstr(note, term) != NULL;
+}
+
+const struct sel_term *sel_concept_misspelt(const struct sel_concept *c, const struct sel_term *t)
+{
+    if (t->status < SEL_STATUS_DEPRECATED || note_names(c, t))
+        return NULL;
+    const struct sel_term *best = NULL;
+    size_t best_d = SIZE_MAX, limit = strlen(t->text) < 6 ? 1 : 2;
+    for (size_t k = 0; k < c->n_terms; k++) {
+        const struct sel_term *o = &c->terms[k];
+        if (o == t || o->status >= SEL_STATUS_DEPRECATED || strcmp(o->lang, t->lang) != 0)
+            continue;
+        char a[512], b[512];
+        sel_text_lowercase(t->text, a, sizeof(a));
+        sel_text_lowercase(o->text, b, sizeof(b));
+        size_t d = sel_edit_distance(a, b, limit);
+        if (d <= limit && d < best_d) {
+            best = o;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+const struct sel_term *sel_concept_preferred(const struct sel_concept *c, const char *lang)
+{
+    const struct sel_term *best = NULL;
+    for (size_t k = 0; k < c->n_terms; k++)
+        if (strcmp(c->terms[k].lang, lang) == 0 && c->terms[k].status < SEL_STATUS_DEPRECATED &&
+            (!best || c->terms[k].status < best->status))
+            best = &c->terms[k];
+    return best;
+}

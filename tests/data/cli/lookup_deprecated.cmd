@@ -1,0 +1,1 @@
+lookup tantara Cina "gencatan senjta"

@@ -1,0 +1,1 @@
+lookup --from en --format tsv casualities
