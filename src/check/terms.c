@@ -146,8 +146,6 @@ static bool inside_longer(const struct check_matches *t, size_t from, size_t to,
     return false;
 }
 
-static const double UNSURE = 0.9;
-
 int check_bead_terms(struct check_run *run, size_t b)
 {
     const struct sel_bead *bd = &run->r->alignment.beads[b];
@@ -160,11 +158,6 @@ int check_bead_terms(struct check_run *run, size_t b)
     int rc = deprecated_in_bead(run, b, s0, s1, t0, t1);
     size_t tgt_start = bd->n_tgt ? tgt->sentences[bd->tgt].start : 0;
     size_t tgt_end = bd->n_tgt ? tgt->sentences[bd->tgt + bd->n_tgt - 1].end : 0;
-    // Where the alignment is unsure of a bead, a clause may stand in the neighbouring sentence:
-    // the looser match looks there too.
-    bool unsure = bd->score < UNSURE;
-    size_t near_start = unsure && bd->tgt > 0 ? tgt->sentences[bd->tgt - 1].start : tgt_start;
-    size_t near_end = unsure && bd->tgt + bd->n_tgt < tgt->n ? tgt->sentences[bd->tgt + bd->n_tgt].end : tgt_end;
     for (size_t i = s0; rc == SEL_OK && i < s1; i++) {
         const struct sel_term_match *m = &run->src.v[i].m;
         run->r->term_occurrences++;
@@ -192,7 +185,7 @@ int check_bead_terms(struct check_run *run, size_t b)
             if (!not_english(run, written))
                 continue;
             left = true;
-        } else if (loosely_confirmed(m->concept, tgt->text, near_start, near_end)) {
+        } else if (loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end)) {
             continue;
         }
         struct sel_finding f = {

@@ -76,6 +76,11 @@ import functools
 def word_re(text, case):
     return re.compile(r'(?<![\w-])' + re.escape(text) + r'(?![\w-])', 0 if case else re.I)
 
+@functools.lru_cache(maxsize=None)
+def source_re(text, case):
+    # the tagger's word boundaries: a hyphen separates ("antar-menteri pertahanan")
+    return re.compile(r'(?<!\w)' + re.escape(text) + r'(?!\w)', 0 if case else re.I)
+
 def present(text, phrase):
     return word_re(phrase, False).search(text) is not None
 
@@ -128,7 +133,7 @@ def candidates(art, tgt, b, kind, rng):
         # the source terms as a tagger takes them: the longest, not a part of a longer one
         low = src.lower()
         spans = [(m.start(), m.end(), c, term) for c in concepts for term, case in c['id_terms']
-                 if term.lower() in low for m in word_re(term, case).finditer(src)]
+                 if term.lower() in low for m in source_re(term, case).finditer(src)]
         longest = [x for x in spans if not any(y[0] <= x[0] and y[1] >= x[1] and y[1] - y[0] > x[1] - x[0]
                                                for y in spans)]
         options = []
@@ -148,7 +153,7 @@ def candidates(art, tgt, b, kind, rng):
                 for new in ('', wrong) if rng.random() < 0.5 else (wrong, ''):
                     out = rewrite(e, new)
                     if gone(' '.join(out[i] for i in lines), c, term):
-                        return out, {'concept': c['id']}
+                        return out, {'concept': c['id'], 'equivalent': e}
             elif kind == 'deprecated-term':
                 d = rng.choice(c['deprecated'])
                 return rewrite(e, d), {'found': d}
@@ -189,7 +194,10 @@ def detected(report, kind, art, b, want):
     for f in report['findings']:
         if f['kind'] != kind or not s & set(f['src_sentence']):
             continue
-        if 'concept' in want and f['concept_id'] != want['concept']:
+        # the concept injected, or the one the tagger found around it when it took a longer term
+        # in the Indonesian ("Menteri Pertahanan" for "pertahanan") whose equivalents held the one removed
+        if 'concept' in want and f['concept_id'] != want['concept'] and \
+                want.get('equivalent', '').lower() not in [x.lower() for x in (f['expected'] or '').split(' | ')]:
             continue
         if 'found' in want and (f['found'] or '').lower() != want['found'].lower():
             continue
@@ -199,6 +207,7 @@ def detected(report, kind, art, b, want):
 injected = {k: 0 for k in KINDS}
 found = {k: 0 for k in KINDS}
 missed = []
+injected_so_far = {k: 0 for k in KINDS}
 with tempfile.TemporaryDirectory() as tmp:
     for seed in seeds:
         rng = random.Random(seed)
@@ -210,13 +219,17 @@ with tempfile.TemporaryDirectory() as tmp:
             for b in order:
                 if b - last < 3 or rng.random() < 0.5:
                     continue
+                # the kinds injected least so far first, so that the rare ones (a deprecated term,
+                # a second rendering) are tried wherever they can be
                 kinds = list(KINDS)
                 rng.shuffle(kinds)
+                kinds.sort(key=lambda k: injected_so_far[k])
                 for kind in kinds:
                     got = candidates(art, tgt, b, kind, rng)
                     if got:
                         tgt, want = got
                         sites.append((b, kind, want))
+                        injected_so_far[kind] += 1
                         last = b
                         break
             src_path, tgt_path = os.path.join(tmp, 'src.txt'), os.path.join(tmp, 'tgt.txt')
