@@ -268,6 +268,68 @@ static bool copied(const struct sel_check_report *r, const struct sel_bead *bd, 
     return false;
 }
 
+// Names in source sentence @p k (a capitalised word inside the sentence) and how many of them
+// the target [start, end) writes alike.
+static void name_evidence(const struct sel_check_report *r, size_t k, size_t start, size_t end, size_t *possible,
+                          size_t *shared)
+{
+    const struct sel_sentence *s = &r->src.sentences[k];
+    const char *t = r->src.text;
+    bool first = true;
+    for (size_t i = s->start; i < s->end;) {
+        unsigned char c = (unsigned char)t[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < s->end && (((unsigned char)t[j] | 0x20) >= 'a' && ((unsigned char)t[j] | 0x20) <= 'z'))
+            j++;
+        if (!first && c >= 'A' && c <= 'Z' && j - i >= 3) {
+            ++*possible;
+            *shared += check_has_word(r->tgt.text, start, end, t + i, j - i);
+        }
+        first = false;
+        i = j;
+    }
+}
+
+// A bead below this score pairs sentences the search could not tell apart from unrelated ones.
+static const double UNRELATED_BEAD = 0.5;
+
+// Source sentences of the 2-sided bead @p b that have no counterpart in its target: a sentence
+// dropped by the translator is merged by the aligner into a neighbour's bead (2-1), or paired
+// with a sentence the translator added (a 1-1 of low score). Such a sentence holds terms,
+// numbers or names (two at least) and its target shares none of them, while in a merged bead
+// the other sentence shares some.
+static int one_sided_in_bead(struct check_run *run, size_t b)
+{
+    const struct sel_check_report *r = run->r;
+    const struct sel_bead *bd = &r->alignment.beads[b];
+    size_t start = r->tgt.sentences[bd->tgt].start, end = r->tgt.sentences[bd->tgt + bd->n_tgt - 1].end;
+    size_t possible[2] = { 0 }, shared[2] = { 0 };
+    for (size_t k = bd->src; k < bd->src + bd->n_src && k < bd->src + 2; k++) {
+        if (r->src.sentences[k].boilerplate)
+            continue;
+        size_t x = k - bd->src;
+        check_term_evidence(run, b, k, &possible[x], &shared[x]);
+        check_number_evidence(run, b, k, &possible[x], &shared[x]);
+        name_evidence(r, k, start, end, &possible[x], &shared[x]);
+    }
+    int rc = SEL_OK;
+    for (size_t x = 0; rc == SEL_OK && x < bd->n_src && x < 2; x++) {
+        bool alone = possible[x] >= 2 && shared[x] == 0;
+        if (!alone || (bd->n_src == 1 ? bd->score >= UNRELATED_BEAD : shared[1 - x] == 0))
+            continue;
+        const struct sel_sentence *s = &r->src.sentences[bd->src + x];
+        run->src_one_sided[bd->src + x] = true;
+        struct sel_finding f = { .kind = SEL_CHECK_ONE_SIDED, .bead = b, .src = bd->src + x, .n_src = 1,
+                                 .tgt = bd->tgt, .n_tgt = 0, .src_start = s->start, .src_end = s->end };
+        rc = check_add(run, &f);
+    }
+    return rc;
+}
+
 // Below this adequacy, with enough evidence to judge, the target is another text.
 static const double NOT_A_TRANSLATION = 0.5;
 
@@ -289,8 +351,12 @@ static int run_checks(sel_checker *ck, sel_ctx *ctx, struct sel_check_report *r)
         return check_add(&run, &f);
     }
     run.tgt_untranslated = calloc(r->tgt.n + 1, sizeof(bool));
-    if (!run.tgt_untranslated)
+    run.src_one_sided = calloc(r->src.n + 1, sizeof(bool));
+    if (!run.tgt_untranslated || !run.src_one_sided) {
+        free(run.tgt_untranslated);
+        free(run.src_one_sided);
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
     rc = tag_side(&run, ck->tag_src, &r->src, false, &run.src);
     if (rc == SEL_OK)
         rc = tag_side(&run, ck->tag_tgt, &r->tgt, true, &run.tgt);
@@ -320,6 +386,11 @@ static int run_checks(sel_checker *ck, sel_ctx *ctx, struct sel_check_report *r)
                                      .tgt_end = s->end, .found = check_sentences_text(&run, &r->tgt, k, 1) };
             rc = check_add(&run, &f);
         }
+        bool untranslated = false;
+        for (size_t k = bd->tgt; k < bd->tgt + bd->n_tgt; k++)
+            untranslated |= run.tgt_untranslated[k];
+        if (rc == SEL_OK && bd->n_src && bd->n_tgt && !untranslated)
+            rc = one_sided_in_bead(&run, b);
         if (rc == SEL_OK)
             rc = check_bead_terms(&run, b);
         if (rc == SEL_OK && bd->n_src && bd->n_tgt)
@@ -336,6 +407,7 @@ static int run_checks(sel_checker *ck, sel_ctx *ctx, struct sel_check_report *r)
     free(run.tgt.v);
     free(run.tgt.first);
     free(run.tgt_untranslated);
+    free(run.src_one_sided);
     free(run.rend);
     return rc;
 }

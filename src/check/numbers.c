@@ -367,6 +367,27 @@ static bool same(const struct fact *a, const struct fact *b)
     return fabs(a->value - b->value) <= 1e-9 * fmax(1.0, fabs(a->value));
 }
 
+void check_number_evidence(struct check_run *run, size_t b, size_t k, size_t *possible, size_t *shared)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *src = &run->r->src, *tgt = &run->r->tgt;
+    struct facts fs, ft, one;
+    ft.n = 0;
+    for (size_t j = bd->tgt; j < bd->tgt + bd->n_tgt; j++) {
+        read_facts(tgt->text, tgt->sentences[j].start, tgt->sentences[j].end, true, &one);
+        for (size_t x = 0; x < one.n; x++)
+            push(&ft, one.v[x]);
+    }
+    read_facts(src->text, src->sentences[k].start, src->sentences[k].end, false, &fs);
+    for (size_t x = 0; x < fs.n; x++) {
+        ++*possible;
+        bool found = false;
+        for (size_t y = 0; y < ft.n && !found; y++)
+            found = same(&fs.v[x], &ft.v[y]);
+        *shared += found;
+    }
+}
+
 int check_bead_numbers(struct check_run *run, size_t b)
 {
     const struct sel_bead *bd = &run->r->alignment.beads[b];
@@ -385,7 +406,7 @@ int check_bead_numbers(struct check_run *run, size_t b)
             push(ft, one.v[x]);
     }
     for (size_t k = bd->src; rc == SEL_OK && k < bd->src + bd->n_src; k++) {
-        if (src->sentences[k].boilerplate)
+        if (src->sentences[k].boilerplate || run->src_one_sided[k])
             continue;
         read_facts(src->text, src->sentences[k].start, src->sentences[k].end, false, fs);
         // First every fact that has its match, so that a missing one is paired with what is left.

@@ -166,23 +166,12 @@ void check_rendering_key(const char *term, char *buf, size_t size)
 {
     static struct words p;
     split(term, 0, strlen(term), &p, MAX_WORDS, true);
-    // the four-letter stems of the content words, sorted: "Sudan" = "Sudanese", "Ministry of
-    // Defence" = "Defence Ministry", "spokesman" = "spokesperson"
+    // the four-letter stems of the content words in order: "Sudan" = "Sudanese"
     char stems[MAX_WORDS][5];
     size_t n = 0;
-    for (size_t i = 0; i < p.n; i++) {
-        if (filler(p.w[i]))
-            continue;
-        snprintf(stems[n], sizeof(stems[n]), "%.4s", p.w[i]);
-        size_t j = n++;
-        while (j > 0 && strcmp(stems[j - 1], stems[j]) > 0) {
-            char tmp[5];
-            memcpy(tmp, stems[j], 5);
-            memcpy(stems[j], stems[j - 1], 5);
-            memcpy(stems[j - 1], tmp, 5);
-            j--;
-        }
-    }
+    for (size_t i = 0; i < p.n; i++)
+        if (!filler(p.w[i]))
+            snprintf(stems[n++], sizeof(stems[0]), "%.4s", p.w[i]);
     size_t o = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < n && o + 6 < size; i++)

@@ -146,6 +146,32 @@ static bool inside_longer(const struct check_matches *t, size_t from, size_t to,
     return false;
 }
 
+void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t *possible, size_t *shared)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *tgt = &run->r->tgt;
+    size_t t0 = run->tgt.first[bd->tgt], t1 = run->tgt.first[bd->tgt + bd->n_tgt];
+    size_t tgt_start = tgt->sentences[bd->tgt].start, tgt_end = tgt->sentences[bd->tgt + bd->n_tgt - 1].end;
+    for (size_t i = run->src.first[k]; i < run->src.first[k + 1]; i++) {
+        const struct sel_term_match *m = &run->src.v[i].m;
+        if (!is_term(m))
+            continue;
+        ++*possible;
+        bool found = false;
+        for (size_t j = t0; j < t1 && !found; j++)
+            found = run->tgt.v[j].m.concept == m->concept;
+        if (!found) {
+            char written[256];
+            size_t n = m->end - m->start < sizeof(written) - 1 ? m->end - m->start : sizeof(written) - 1;
+            memcpy(written, run->r->src.text + m->start, n);
+            written[n] = '\0';
+            found = check_has_word(tgt->text, tgt_start, tgt_end, written, n) ||
+                    loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end);
+        }
+        *shared += found;
+    }
+}
+
 int check_bead_terms(struct check_run *run, size_t b)
 {
     const struct sel_bead *bd = &run->r->alignment.beads[b];
@@ -161,7 +187,7 @@ int check_bead_terms(struct check_run *run, size_t b)
     for (size_t i = s0; rc == SEL_OK && i < s1; i++) {
         const struct sel_term_match *m = &run->src.v[i].m;
         run->r->term_occurrences++;
-        if (untranslated)
+        if (untranslated || run->src_one_sided[run->src.v[i].sentence])
             continue; // the sentence is reported whole
         bool any = false;
         for (size_t k = t0; rc == SEL_OK && k < t1; k++) {
@@ -219,29 +245,73 @@ static bool counts(const struct sel_term *t)
     return t->type != SEL_TYPE_ACRONYM && t->type != SEL_TYPE_ABBREVIATION && t->type != SEL_TYPE_SHORT_FORM;
 }
 
-// Whether every stem of key @p a (space-separated) is one of @p b's.
+enum { KEY_WORDS = 16 };
+
+// The space-separated stems of a key, each as a pointer and a length.
+static size_t key_words(const char *key, const char *w[KEY_WORDS], size_t len[KEY_WORDS])
+{
+    size_t n = 0;
+    for (const char *p = key; *p && n < KEY_WORDS;) {
+        size_t k = strcspn(p, " ");
+        w[n] = p;
+        len[n++] = k;
+        p += k + (p[k] == ' ');
+    }
+    return n;
+}
+
+// Whether the stems from @p i of @p a match those from @p j of @p b to the end, a stem of two to
+// five letters matching as many words of the other by their initials ("UN" = "United Nations").
+static bool words_match(const char *const *a, const size_t *la, size_t na, size_t i, const char *const *b,
+                        const size_t *lb, size_t nb, size_t j)
+{
+    if (i == na || j == nb)
+        return i == na && j == nb;
+    if (la[i] == lb[j] && strncmp(a[i], b[j], la[i]) == 0 && words_match(a, la, na, i + 1, b, lb, nb, j + 1))
+        return true;
+    for (int side = 0; side < 2; side++) {
+        const char *const *x = side ? b : a, *const *y = side ? a : b;
+        const size_t *lx = side ? lb : la;
+        size_t ny = side ? na : nb, xi = side ? j : i, yi = side ? i : j;
+        size_t k = lx[xi];
+        if (k < 2 || k > 4 || yi + k > ny) // four-letter stems: "NATO" is its own word
+            continue;
+        bool initials = true;
+        for (size_t m = 0; m < k && initials; m++)
+            initials = x[xi][m] == y[yi + m][0];
+        if (initials && (side ? words_match(a, la, na, i + k, b, lb, nb, j + 1)
+                              : words_match(a, la, na, i + 1, b, lb, nb, j + k)))
+            return true;
+    }
+    return false;
+}
+
+// Whether every stem of key @p a is one of @p b's.
 static bool stems_within(const char *a, const char *b)
 {
-    while (*a) {
-        size_t n = strcspn(a, " ");
+    const char *wa[KEY_WORDS], *wb[KEY_WORDS];
+    size_t la[KEY_WORDS], lb[KEY_WORDS];
+    size_t na = key_words(a, wa, la), nb = key_words(b, wb, lb);
+    for (size_t i = 0; i < na; i++) {
         bool found = false;
-        for (const char *p = b; *p && !found;) {
-            size_t k = strcspn(p, " ");
-            found = k == n && strncmp(p, a, n) == 0;
-            p += k + (p[k] == ' ');
-        }
+        for (size_t j = 0; j < nb && !found; j++)
+            found = la[i] == lb[j] && strncmp(wa[i], wb[j], la[i]) == 0;
         if (!found)
             return false;
-        a += n + (a[n] == ' ');
     }
     return true;
 }
 
-// Two renderings are one when one's content words are among the other's: "Commission I" and
-// "House Commission I", "Sudan" and "Sudanese" (check_rendering_key()).
+// Two renderings are one when one's content words are among the other's, in any order ("Commission
+// I" and "House Commission I", "Defence Ministry" and "Ministry of Defence", "Sudan" and
+// "Sudanese"), or when one spells out the other's acronym ("UN Security Council" and "United
+// Nations Security Council") (check_rendering_key()).
 static bool same_rendering(const char *a, const char *b)
 {
-    return stems_within(a, b) || stems_within(b, a);
+    const char *wa[KEY_WORDS], *wb[KEY_WORDS];
+    size_t la[KEY_WORDS], lb[KEY_WORDS];
+    size_t na = key_words(a, wa, la), nb = key_words(b, wb, lb);
+    return stems_within(a, b) || stems_within(b, a) || words_match(wa, la, na, 0, wb, lb, nb, 0);
 }
 
 // The renderings [from, to) of one concept: the equivalent used most (the preferred one, then the

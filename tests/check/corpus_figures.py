@@ -94,6 +94,31 @@ def gone(text, c, src_term):
     return (not any(s in low for e in c['en'] for s in stems(e)) and not any(present(text, e) for e in c['en'])
             and not present(text, src_term))
 
+FILLER = {'of', 'the', 'for', 'and', 'a', 'an', 'on', 'in'}
+
+def rendering_key(phrase):
+    return [w[:4].lower() for w in re.findall(r"[\w'.-]+", phrase) if w.lower() not in FILLER]
+
+def initials(a, b):
+    """Whether the words a and b match in order, a short word matching as many words by their initials."""
+    if not a or not b:
+        return not a and not b
+    if a[0] == b[0] and initials(a[1:], b[1:]):
+        return True
+    for x, y, swap in ((a, b, False), (b, a, True)):
+        k = len(x[0])
+        if 2 <= k <= 4 and len(y) >= k and all(x[0][m] == y[m][0] for m in range(k)):
+            if initials(x[1:], y[k:]) if not swap else initials(y[k:], x[1:]):
+                return True
+    return False
+
+def same_rendering(a, b):
+    """What the check calls one rendering (README, "Checking a translation"): one's content words
+    among the other's, in any order, or an acronym spelt out ("UN" = "United Nations"). Another
+    rendering is what an inconsistent injection puts in."""
+    ka, kb = rendering_key(a), rendering_key(b)
+    return set(ka) <= set(kb) or set(kb) <= set(ka) or initials(ka, kb)
+
 with_deprecated = [c for c in concepts if c['deprecated']]
 
 class Article:
@@ -160,8 +185,8 @@ def candidates(art, tgt, b, kind, rng):
             else:
                 # another approved equivalent, not a form of this one, where the document uses this
                 # one in at least two other sentences
-                others = [x for x in c['en'] if stems(x)[:1] != stems(e)[:1] and len(x.split()) > 1 and len(x) > 3]
-                uses = sum(present(l or '', e) for l in tgt)
+                others = [x for x in c['en'] if not same_rendering(x, e) and len(x.split()) > 1 and len(x) > 3]
+                uses = sum(present(tgt[i] or '', e) for i in range(len(tgt)) if i not in lines)
                 if others and uses >= 2 and ' ' in e and (' ' in term or term.isupper()):
                     return rewrite(e, rng.choice(others)), {'concept': c['id']}
         return None
