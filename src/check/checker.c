@@ -507,3 +507,86 @@ int sel_check_pairs(sel_checker *ck, sel_ctx *ctx, const char *name, const struc
         sel_check_report_finish(out);
     return rc;
 }
+
+// The sentences of a side, a line each, as sel_align_doc_lines() reads them.
+static char *join_side(const struct sel_check_side *side, size_t *len)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < side->n; i++)
+        total += side->len[i] + 1;
+    char *s = malloc(total);
+    if (!s)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < side->n; i++) {
+        memcpy(s + o, side->sentences[i], side->len[i]);
+        o += side->len[i];
+        s[o++] = '\n';
+    }
+    s[o] = '\0';
+    *len = o;
+    return s;
+}
+
+// Whether a side's sentence is one line with something on it: else the sentence numbers of the
+// lines read back would not be the stored ones.
+static const char *bad_sentence(const struct sel_check_side *side)
+{
+    for (size_t i = 0; i < side->n; i++) {
+        const char *t = side->sentences[i];
+        size_t k = side->len[i], blank = 0;
+        for (size_t j = 0; j < k; j++) {
+            if (t[j] == '\n' || t[j] == '\r' || t[j] == '\0')
+                return "holds a line break";
+            blank += t[j] == ' ' || t[j] == '\t';
+        }
+        if (blank == k)
+            return "is empty";
+    }
+    return NULL;
+}
+
+int sel_check_aligned(sel_checker *ck, sel_ctx *ctx, const struct sel_check_side *src, const struct sel_check_side *tgt,
+                      const struct sel_bead *beads, size_t n_beads, struct sel_check_report *out)
+{
+    SEL_CHECK_ARG(ck && src && tgt && out && (beads || !n_beads), SEL_EINVAL);
+    memset(out, 0, sizeof(*out));
+    out->src_name = src->name;
+    out->tgt_name = tgt->name;
+    for (int k = 0; k < 2; k++) {
+        const struct sel_check_side *side = k ? tgt : src;
+        const char *bad = bad_sentence(side);
+        if (bad)
+            return sel_error(ctx, SEL_EPARSE, "%s: a stored sentence %s", side->name, bad);
+    }
+    for (size_t b = 0; b < n_beads; b++)
+        if (beads[b].src + beads[b].n_src > src->n || beads[b].tgt + beads[b].n_tgt > tgt->n ||
+            (!beads[b].n_src && !beads[b].n_tgt))
+            return sel_error(ctx, SEL_EPARSE, "%s: bead %zu names sentences the documents do not have", src->name,
+                             b + 1);
+    size_t src_len = 0, tgt_len = 0;
+    out->src_text = join_side(src, &src_len);
+    out->tgt_text = join_side(tgt, &tgt_len);
+    int rc = out->src_text && out->tgt_text ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (rc == SEL_OK)
+        rc = sel_align_doc_lines(&out->src, ck->aligner, ctx, SEL_ALIGN_SRC, out->src_text, src_len);
+    if (rc == SEL_OK)
+        rc = sel_align_doc_lines(&out->tgt, ck->aligner, ctx, SEL_ALIGN_TGT, out->tgt_text, tgt_len);
+    if (rc == SEL_OK && (out->src.n != src->n || out->tgt.n != tgt->n))
+        rc = sel_error(ctx, SEL_EPARSE, "%s: the stored sentences do not read back one a line", src->name);
+    for (size_t i = 0; rc == SEL_OK && i < src->n; i++) // what ingest found, not guessed again
+        out->src.sentences[i].boilerplate = src->boilerplate && src->boilerplate[i];
+    for (size_t i = 0; rc == SEL_OK && i < tgt->n; i++)
+        out->tgt.sentences[i].boilerplate = tgt->boilerplate && tgt->boilerplate[i];
+    if (rc == SEL_OK && n_beads && !(out->alignment.beads = malloc(n_beads * sizeof(struct sel_bead))))
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (rc == SEL_OK && n_beads) {
+        memcpy(out->alignment.beads, beads, n_beads * sizeof(struct sel_bead));
+        out->alignment.n = n_beads;
+    }
+    if (rc == SEL_OK)
+        rc = run_checks(ck, ctx, out);
+    if (rc != SEL_OK)
+        sel_check_report_finish(out);
+    return rc;
+}
