@@ -269,12 +269,20 @@ static bool copied(const struct sel_check_report *r, const struct sel_bead *bd, 
 }
 
 // Names in source sentence @p k (a capitalised word inside the sentence) and how many of them
-// the target [start, end) writes alike.
+// the target [start, end) writes alike. A headline capitalises its words: it has none.
 static void name_evidence(const struct sel_check_report *r, size_t k, size_t start, size_t end, size_t *possible,
                           size_t *shared)
 {
     const struct sel_sentence *s = &r->src.sentences[k];
     const char *t = r->src.text;
+    size_t words = 0, capitals = 0;
+    for (size_t i = s->start; i < s->end; i++)
+        if ((i == s->start || t[i - 1] == ' ') && t[i] != ' ') {
+            words++;
+            capitals += t[i] >= 'A' && t[i] <= 'Z';
+        }
+    if (2 * capitals > words)
+        return;
     bool first = true;
     for (size_t i = s->start; i < s->end;) {
         unsigned char c = (unsigned char)t[i];
@@ -294,14 +302,15 @@ static void name_evidence(const struct sel_check_report *r, size_t k, size_t sta
     }
 }
 
-// A bead below this score pairs sentences the search could not tell apart from unrelated ones.
-static const double UNRELATED_BEAD = 0.5;
+// A bead below this score pairs sentences the search could not tell apart from unrelated ones;
+// below the second, any term left unshared says so.
+static const double UNSURE_BEAD = 0.9, UNRELATED_BEAD = 0.2;
 
 // Source sentences of the 2-sided bead @p b that have no counterpart in its target: a sentence
 // dropped by the translator is merged by the aligner into a neighbour's bead (2-1), or paired
-// with a sentence the translator added (a 1-1 of low score). Such a sentence holds terms,
-// numbers or names (two at least) and its target shares none of them, while in a merged bead
-// the other sentence shares some.
+// with a sentence the translator added (a 1-1 the search is unsure of). Such a sentence holds
+// terms, numbers or names (two at least; one in a bead the search found unrelated) and its target
+// shares none of them (in a merged bead, while the other sentence shares some).
 static int one_sided_in_bead(struct check_run *run, size_t b)
 {
     const struct sel_check_report *r = run->r;
@@ -318,8 +327,10 @@ static int one_sided_in_bead(struct check_run *run, size_t b)
     }
     int rc = SEL_OK;
     for (size_t x = 0; rc == SEL_OK && x < bd->n_src && x < 2; x++) {
-        bool alone = possible[x] >= 2 && shared[x] == 0;
-        if (!alone || (bd->n_src == 1 ? bd->score >= UNRELATED_BEAD : shared[1 - x] == 0))
+        bool alone = bd->n_src == 1 ? (bd->score < UNSURE_BEAD && possible[x] >= 2 && shared[x] == 0) ||
+                                          (bd->score < UNRELATED_BEAD && possible[x] >= 1 && shared[x] == 0)
+                                    : possible[x] >= 2 && shared[x] == 0 && shared[1 - x] > 0;
+        if (!alone)
             continue;
         const struct sel_sentence *s = &r->src.sentences[bd->src + x];
         run->src_one_sided[bd->src + x] = true;
