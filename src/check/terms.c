@@ -121,17 +121,33 @@ static bool not_english(struct check_run *run, const char *s)
 }
 
 // An approved equivalent the English analysis missed, in another spelling or inflection, or a
-// multi-word one shortened to its head word (phrase.c).
-static bool loosely_confirmed(const struct sel_concept *c, const char *text, size_t start, size_t end)
+// multi-word one shortened to its head word (phrase.c). Returns the equivalent, or NULL; @p whole
+// says whether it stands whole (a rendering of its own) rather than by its head.
+static const struct sel_term *loosely_confirmed(const struct sel_concept *c, const char *text, size_t start,
+                                                size_t end, bool *whole)
 {
+    bool dummy;
+    if (!whole)
+        whole = &dummy;
     for (size_t t = 0; t < c->n_terms; t++) {
         const struct sel_term *e = &c->terms[t];
         if (strcmp(e->lang, "en") != 0 || e->status == SEL_STATUS_DEPRECATED)
             continue;
-        if (check_phrase_in(text, start, end, e->text, false) || check_phrase_in(text, start, end, e->text, true))
-            return true;
+        if (check_phrase_in(text, start, end, e->text, false)) {
+            *whole = true;
+            return e;
+        }
     }
-    return false;
+    for (size_t t = 0; t < c->n_terms; t++) {
+        const struct sel_term *e = &c->terms[t];
+        if (strcmp(e->lang, "en") != 0 || e->status == SEL_STATUS_DEPRECATED)
+            continue;
+        if (check_phrase_in(text, start, end, e->text, true)) {
+            *whole = false;
+            return e;
+        }
+    }
+    return NULL;
 }
 
 // Whether a longer match of the same concept covers @p m: "Security Council" inside "UN Security
@@ -166,7 +182,7 @@ void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t *poss
             memcpy(written, run->r->src.text + m->start, n);
             written[n] = '\0';
             found = check_has_word(tgt->text, tgt_start, tgt_end, written, n) ||
-                    loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end);
+                    loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, NULL);
         }
         *shared += found;
     }
@@ -211,8 +227,15 @@ int check_bead_terms(struct check_run *run, size_t b)
             if (!not_english(run, written))
                 continue;
             left = true;
-        } else if (loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end)) {
-            continue;
+        } else {
+            bool whole = false;
+            const struct sel_term *e = loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, &whole);
+            // an equivalent the analysis missed ("Democratic People's Republic of Korea's") is a
+            // rendering all the same
+            if (e && whole && consistency_matters(m))
+                rc = add_rendering(run, &(struct rendering){ m->concept, e, i, b, tgt_start, tgt_start, "" });
+            if (e || rc != SEL_OK)
+                continue;
         }
         struct sel_finding f = {
             .kind = left ? SEL_CHECK_UNTRANSLATED : SEL_CHECK_MISSING_TERM, .bead = b,
@@ -358,7 +381,9 @@ static int check_concept(struct check_run *run, size_t from, size_t to)
                 .tgt = bd->tgt, .n_tgt = bd->n_tgt, .src_start = m->start, .src_end = m->end,
                 .tgt_start = x->tgt_start, .tgt_end = x->tgt_end,
                 .source_term = slice(run, run->r->src.text, m->start, m->end), .expected = best->term->text,
-                .found = slice(run, run->r->tgt.text, x->tgt_start, x->tgt_end), .concept_id = x->concept->id,
+                .found = x->tgt_end > x->tgt_start ? slice(run, run->r->tgt.text, x->tgt_start, x->tgt_end)
+                                                    : x->term->text,
+                .concept_id = x->concept->id,
             };
             rc = check_add(run, &f);
         }

@@ -17,7 +17,7 @@ The generator reads the termbase files itself; it never asks selaras what a term
 import json, os, random, re, subprocess, sys, tempfile
 
 selaras, root, mode = sys.argv[1], sys.argv[2], sys.argv[3]
-seeds = [int(s) for s in sys.argv[4:]] or [1, 2, 3, 4]
+seeds = [int(s) for s in sys.argv[4:]] or [1, 2, 3, 4, 5, 6]
 corpus = os.path.join(root, 'corpus')
 names = sorted(f[:-7] for f in os.listdir(corpus) if f.endswith('.id.txt'))
 
@@ -60,13 +60,16 @@ for f in sorted(os.listdir(os.path.join(root, 'lexicon', 'data'))):
     for line in open(os.path.join(root, 'lexicon', 'data', f), encoding='utf-8'):
         line = line.split('  #')[0].rstrip()
         if line.startswith('concept:'):
-            concepts.append({'id': line.split(':', 1)[1].strip(), 'id_terms': [], 'en': [], 'deprecated': []})
+            concepts.append({'id': line.split(':', 1)[1].strip(), 'id_terms': [], 'en': [], 'deprecated': [],
+                             'short': set()})
         m = re.match(r'^(id|en): (.*?)(?: \[(.*)\])?$', line)
         if m and concepts:
             text, attrs = m.group(2).strip(), {a.strip() for a in (m.group(3) or '').split(',')}
             c = concepts[-1]
             if m.group(1) == 'en':
                 c['deprecated' if 'deprecated' in attrs else 'en'].append(text)
+                if attrs & {'acronym', 'abbreviation', 'shortForm'}:
+                    c['short'].add(text)  # alternates with the full form in any good translation
             elif 'deprecated' not in attrs and not attrs & {'verb', 'adjective', 'adverb'}:
                 c['id_terms'].append((text, 'case' in attrs))
 
@@ -185,9 +188,9 @@ def candidates(art, tgt, b, kind, rng):
             else:
                 # another approved equivalent, not a form of this one, where the document uses this
                 # one in at least two other sentences
-                others = [x for x in c['en'] if not same_rendering(x, e) and len(x.split()) > 1 and len(x) > 3]
+                others = [x for x in c['en'] if not same_rendering(x, e) and x not in c['short'] and len(x) > 3]
                 uses = sum(present(tgt[i] or '', e) for i in range(len(tgt)) if i not in lines)
-                if others and uses >= 2 and ' ' in e and (' ' in term or term.isupper()):
+                if others and uses >= 2 and e not in c['short'] and (' ' in term or term.isupper()):
                     return rewrite(e, rng.choice(others)), {'concept': c['id']}
         return None
     if kind == 'number':
