@@ -347,13 +347,15 @@ static int check_concept(struct check_run *run, size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         if (!counts(run->rend[i].term))
             continue;
-        size_t n = 0;
+        // occurrences rendered so, each counted once however many matches its target has
+        size_t n = 0, last = SIZE_MAX;
         bool first = true;
         for (size_t j = from; j < to; j++) {
             if (!same_rendering(run->rend[j].key, run->rend[i].key))
                 continue;
             first &= j >= i;
-            n++;
+            n += run->rend[j].occ != last;
+            last = run->rend[j].occ;
         }
         kinds += first;
         // on a tie, the termbase's order: a preferred term before an admitted one

@@ -142,7 +142,7 @@ class Article:
     def src_text(self, bead):
         return ' '.join(self.src[self.src_line[k - 1]] for k in bead[0])
 
-def candidates(art, tgt, b, kind, rng):
+def candidates(art, tgt, b, kind, rng, inconsistent_done):
     """An injection of @p kind in bead @p b: (new target lines, what the finding must say) or None."""
     s, t = art.beads[b]
     if not s or not t:
@@ -190,7 +190,10 @@ def candidates(art, tgt, b, kind, rng):
                 # one in at least two other sentences
                 others = [x for x in c['en'] if not same_rendering(x, e) and x not in c['short'] and len(x) > 3]
                 uses = sum(present(tgt[i] or '', e) for i in range(len(tgt)) if i not in lines)
-                if others and uses >= 2 and e not in c['short'] and (' ' in term or term.isupper()):
+                # one second rendering per concept and document: several would outvote the first
+                if others and uses >= 2 and e not in c['short'] and (' ' in term or term.isupper()) and \
+                        c['id'] not in inconsistent_done:
+                    inconsistent_done.add(c['id'])
                     return rewrite(e, rng.choice(others)), {'concept': c['id']}
         return None
     if kind == 'number':
@@ -243,6 +246,7 @@ with tempfile.TemporaryDirectory() as tmp:
             art = Article(name)
             tgt = list(art.tgt)
             sites, last = [], -10
+            inconsistent_done = set()
             order = list(range(len(art.beads)))
             for b in order:
                 if b - last < 3 or rng.random() < 0.5:
@@ -253,7 +257,7 @@ with tempfile.TemporaryDirectory() as tmp:
                 rng.shuffle(kinds)
                 kinds.sort(key=lambda k: injected_so_far[k])
                 for kind in kinds:
-                    got = candidates(art, tgt, b, kind, rng)
+                    got = candidates(art, tgt, b, kind, rng, inconsistent_done)
                     if got:
                         tgt, want = got
                         sites.append((b, kind, want))
