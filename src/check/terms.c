@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int add_rendering(struct check_run *run, const struct rendering *x)
 {
@@ -188,6 +189,88 @@ void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t *poss
     }
 }
 
+static bool word_is(const char *text, size_t start, size_t end, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == end - start && strncasecmp(text + start, list[i], end - start) == 0)
+            return true;
+    return false;
+}
+
+// The word after @p pos in [pos, end) of @p text (after one space), as [*ws, *we).
+static bool next_word(const char *text, size_t pos, size_t end, size_t *ws, size_t *we)
+{
+    if (pos >= end || text[pos] != ' ')
+        return false;
+    size_t i = pos + 1, j = i;
+    while (j < end && (((unsigned char)text[j] | 0x20) >= 'a' && ((unsigned char)text[j] | 0x20) <= 'z'))
+        j++;
+    *ws = i;
+    *we = j;
+    return j > i;
+}
+
+static const char *const ANAPHORS[] = { "it", "its", "they", "them", "their", "first", "second", "third", "latter",
+                                        "former", NULL };
+static const char *const POINTING[] = { "tersebut", "itu", "ini", "pertama", "kedua", "ketiga", NULL };
+static const char *const PLACE_NOUNS[] = { "wilayah", "kawasan", "daerah", "provinsi", "pulau", NULL };
+
+// Whether a term without an equivalent in its target is one an English translation leaves out by
+// rule, not by mistake:
+//   - an Indonesian acronym qualifying the name before it, "Kemlu RI", "Marsdya TNI" ("the
+//     Foreign Ministry", "Air Marshal"): English leaves the country or the force understood;
+//   - a place noun before a place name the target holds, "wilayah Kashmir" ("Kashmir");
+//   - a term already rendered earlier in the document and referred back to, "kapal tersebut",
+//     "Kapal pertama", by a pronoun or "the first" in the target ("it", "The first").
+// Whether @p c is Indonesia's own (the state, its forces): an approved equivalent says "Indonesia".
+static bool indonesian_qualifier(const struct sel_concept *c)
+{
+    for (size_t t = 0; t < c->n_terms; t++)
+        if (strcmp(c->terms[t].lang, "en") == 0 && c->terms[t].status != SEL_STATUS_DEPRECATED &&
+            strstr(c->terms[t].text, "Indonesia"))
+            return true;
+    return false;
+}
+
+static bool left_out_by_rule(struct check_run *run, size_t b, size_t i)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *src = &run->r->src, *tgt = &run->r->tgt;
+    const struct sel_term_match *m = &run->src.v[i].m;
+    const struct sel_sentence *s = &src->sentences[run->src.v[i].sentence];
+    const char *t = src->text;
+    if (m->term->type == SEL_TYPE_ACRONYM && m->start >= s->start + 2 && t[m->start - 1] == ' ' &&
+        t[m->start - 2] != ',' && indonesian_qualifier(m->concept)) {
+        size_t w = m->start - 1;
+        while (w > s->start && t[w - 1] != ' ')
+            w--;
+        if (t[w] >= 'A' && t[w] <= 'Z')
+            return true;
+    }
+    size_t ws, we;
+    size_t ts = tgt->sentences[bd->tgt].start, te = tgt->sentences[bd->tgt + bd->n_tgt - 1].end;
+    if (word_is(t, m->start, m->end, PLACE_NOUNS) && next_word(t, m->end, s->end, &ws, &we) && t[ws] >= 'A' &&
+        t[ws] <= 'Z' && check_has_word(tgt->text, ts, te, t + ws, we - ws))
+        return true;
+    if (!next_word(t, m->end, s->end, &ws, &we) || !word_is(t, ws, we, POINTING))
+        return false;
+    bool before = false; // rendered in an earlier bead
+    for (size_t k = 0; k < run->tgt.first[bd->tgt] && !before; k++)
+        before = run->tgt.v[k].m.concept == m->concept;
+    if (!before)
+        return false;
+    for (size_t x = ts; x < te; x++) {
+        if (x > ts && (((unsigned char)tgt->text[x - 1] | 0x20) >= 'a' && ((unsigned char)tgt->text[x - 1] | 0x20) <= 'z'))
+            continue;
+        size_t y = x;
+        while (y < te && (((unsigned char)tgt->text[y] | 0x20) >= 'a' && ((unsigned char)tgt->text[y] | 0x20) <= 'z'))
+            y++;
+        if (y > x && word_is(tgt->text, x, y, ANAPHORS))
+            return true;
+    }
+    return false;
+}
+
 int check_bead_terms(struct check_run *run, size_t b)
 {
     const struct sel_bead *bd = &run->r->alignment.beads[b];
@@ -234,7 +317,7 @@ int check_bead_terms(struct check_run *run, size_t b)
             // rendering all the same
             if (e && whole && consistency_matters(m))
                 rc = add_rendering(run, &(struct rendering){ m->concept, e, i, b, tgt_start, tgt_start, "" });
-            if (e || rc != SEL_OK)
+            if (e || rc != SEL_OK || left_out_by_rule(run, b, i))
                 continue;
         }
         struct sel_finding f = {
