@@ -286,5 +286,7 @@ ok = True
 for k in KINDS:
     r = found[k] / injected[k] if injected[k] else float('nan')
     print('%-16s injected %3d  found %3d  recall %.3f' % (k, injected[k], found[k], r))
-    ok &= injected[k] > 0 and r >= 0.95
+    # the termbase has four deprecated English terms: a run may find no place for one (the CLI
+    # cases check the kind); every other kind must be injected
+    ok &= (injected[k] > 0 or k == 'deprecated-term') and (not injected[k] or r >= 0.95)
 sys.exit(0 if ok else 1)
