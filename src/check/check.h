@@ -89,6 +89,22 @@ int sel_check_texts(sel_checker *ck, sel_ctx *ctx, const char *src_name, const c
 int sel_check_pairs(sel_checker *ck, sel_ctx *ctx, const char *name, const struct sel_segment_pair *pairs,
                     size_t n, struct sel_check_report *out);
 
+/** One side of a stored alignment: its sentences in order (without line breaks) and their boilerplate flags. */
+struct sel_check_side {
+    const char *name;                ///< display name (borrowed for the report)
+    const char *const *sentences;    ///< UTF-8, @p len bytes each
+    const size_t *len;
+    const bool *boilerplate;         ///< may be NULL: none
+    size_t n;
+};
+
+/**
+ * Checks a translation already aligned (a stored document's, `check --document`): @p beads
+ * (0-based sentence indices into the two sides) are used as they are, not searched again.
+ */
+int sel_check_aligned(sel_checker *ck, sel_ctx *ctx, const struct sel_check_side *src, const struct sel_check_side *tgt,
+                      const struct sel_bead *beads, size_t n_beads, struct sel_check_report *out);
+
 /* ---- Reports ------------------------------------------------------------------------------ */
 
 enum sel_check_format { SEL_CHECK_TEXT, SEL_CHECK_TSV, SEL_CHECK_JSON, SEL_CHECK_HTML };

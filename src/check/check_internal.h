@@ -45,6 +45,7 @@ struct check_run {
     struct sel_check_report *r;
     struct check_matches src, tgt;
     bool *tgt_untranslated;    // per target sentence: left in Indonesian
+    bool *src_one_sided;       // per source sentence: reported without counterpart inside its bead
     struct rendering *rend;
     size_t n_rend, cap_rend;
     int rc;
@@ -63,6 +64,11 @@ const char *check_approved(struct check_run *run, const struct sel_concept *c, c
 int check_bead_terms(struct check_run *run, size_t b);
 /** inconsistent: after every bead, each concept's renderings across the document (terms.c). */
 int check_consistency(struct check_run *run);
+
+/** How many numbers and dates source sentence @p k of bead @p b holds, and how many its target has (numbers.c). */
+void check_number_evidence(struct check_run *run, size_t b, size_t k, size_t *possible, size_t *shared);
+/** How many terms source sentence @p k of bead @p b holds, and how many its target renders (terms.c). */
+void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t *possible, size_t *shared);
 
 /** number findings for bead @p b (numbers.c). */
 int check_bead_numbers(struct check_run *run, size_t b);

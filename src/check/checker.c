@@ -268,6 +268,79 @@ static bool copied(const struct sel_check_report *r, const struct sel_bead *bd, 
     return false;
 }
 
+// Names in source sentence @p k (a capitalised word inside the sentence) and how many of them
+// the target [start, end) writes alike. A headline capitalises its words: it has none.
+static void name_evidence(const struct sel_check_report *r, size_t k, size_t start, size_t end, size_t *possible,
+                          size_t *shared)
+{
+    const struct sel_sentence *s = &r->src.sentences[k];
+    const char *t = r->src.text;
+    size_t words = 0, capitals = 0;
+    for (size_t i = s->start; i < s->end; i++)
+        if ((i == s->start || t[i - 1] == ' ') && t[i] != ' ') {
+            words++;
+            capitals += t[i] >= 'A' && t[i] <= 'Z';
+        }
+    if (2 * capitals > words)
+        return;
+    bool first = true;
+    for (size_t i = s->start; i < s->end;) {
+        unsigned char c = (unsigned char)t[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < s->end && (((unsigned char)t[j] | 0x20) >= 'a' && ((unsigned char)t[j] | 0x20) <= 'z'))
+            j++;
+        if (!first && c >= 'A' && c <= 'Z' && j - i >= 3) {
+            ++*possible;
+            *shared += check_has_word(r->tgt.text, start, end, t + i, j - i);
+        }
+        first = false;
+        i = j;
+    }
+}
+
+// A bead below this score pairs sentences the search could not tell apart from unrelated ones;
+// below the second, any term left unshared says so.
+static const double UNSURE_BEAD = 0.9, UNRELATED_BEAD = 0.2;
+
+// Source sentences of the 2-sided bead @p b that have no counterpart in its target: a sentence
+// dropped by the translator is merged by the aligner into a neighbour's bead (2-1), or paired
+// with a sentence the translator added (a 1-1 the search is unsure of). Such a sentence holds
+// terms, numbers or names (two at least; one in a bead the search found unrelated) and its target
+// shares none of them (in a merged bead, while the other sentence shares some).
+static int one_sided_in_bead(struct check_run *run, size_t b)
+{
+    const struct sel_check_report *r = run->r;
+    const struct sel_bead *bd = &r->alignment.beads[b];
+    size_t start = r->tgt.sentences[bd->tgt].start, end = r->tgt.sentences[bd->tgt + bd->n_tgt - 1].end;
+    size_t possible[2] = { 0 }, shared[2] = { 0 };
+    for (size_t k = bd->src; k < bd->src + bd->n_src && k < bd->src + 2; k++) {
+        if (r->src.sentences[k].boilerplate)
+            continue;
+        size_t x = k - bd->src;
+        check_term_evidence(run, b, k, &possible[x], &shared[x]);
+        check_number_evidence(run, b, k, &possible[x], &shared[x]);
+        name_evidence(r, k, start, end, &possible[x], &shared[x]);
+    }
+    int rc = SEL_OK;
+    for (size_t x = 0; rc == SEL_OK && x < bd->n_src && x < 2; x++) {
+        bool alone = bd->n_src == 1 ? (bd->score < UNSURE_BEAD && possible[x] >= 2 && shared[x] == 0) ||
+                                          (bd->score < UNRELATED_BEAD && possible[x] >= 1 && shared[x] == 0)
+                                    : possible[x] >= 2 && shared[x] == 0 && shared[1 - x] > 0;
+        if (!alone)
+            continue;
+        const struct sel_sentence *s = &r->src.sentences[bd->src + x];
+        run->src_one_sided[bd->src + x] = true;
+        struct sel_finding f = { .kind = SEL_CHECK_ONE_SIDED, .bead = b, .src = bd->src + x, .n_src = 1,
+                                 .tgt = bd->tgt, .n_tgt = 0, .src_start = s->start, .src_end = s->end };
+        rc = check_add(run, &f);
+    }
+    return rc;
+}
+
 // Below this adequacy, with enough evidence to judge, the target is another text.
 static const double NOT_A_TRANSLATION = 0.5;
 
@@ -289,8 +362,12 @@ static int run_checks(sel_checker *ck, sel_ctx *ctx, struct sel_check_report *r)
         return check_add(&run, &f);
     }
     run.tgt_untranslated = calloc(r->tgt.n + 1, sizeof(bool));
-    if (!run.tgt_untranslated)
+    run.src_one_sided = calloc(r->src.n + 1, sizeof(bool));
+    if (!run.tgt_untranslated || !run.src_one_sided) {
+        free(run.tgt_untranslated);
+        free(run.src_one_sided);
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
     rc = tag_side(&run, ck->tag_src, &r->src, false, &run.src);
     if (rc == SEL_OK)
         rc = tag_side(&run, ck->tag_tgt, &r->tgt, true, &run.tgt);
@@ -320,6 +397,11 @@ static int run_checks(sel_checker *ck, sel_ctx *ctx, struct sel_check_report *r)
                                      .tgt_end = s->end, .found = check_sentences_text(&run, &r->tgt, k, 1) };
             rc = check_add(&run, &f);
         }
+        bool untranslated = false;
+        for (size_t k = bd->tgt; k < bd->tgt + bd->n_tgt; k++)
+            untranslated |= run.tgt_untranslated[k];
+        if (rc == SEL_OK && bd->n_src && bd->n_tgt && !untranslated)
+            rc = one_sided_in_bead(&run, b);
         if (rc == SEL_OK)
             rc = check_bead_terms(&run, b);
         if (rc == SEL_OK && bd->n_src && bd->n_tgt)
@@ -336,6 +418,7 @@ static int run_checks(sel_checker *ck, sel_ctx *ctx, struct sel_check_report *r)
     free(run.tgt.v);
     free(run.tgt.first);
     free(run.tgt_untranslated);
+    free(run.src_one_sided);
     free(run.rend);
     return rc;
 }
@@ -429,6 +512,89 @@ int sel_check_pairs(sel_checker *ck, sel_ctx *ctx, const char *name, const struc
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     for (size_t i = 0; rc == SEL_OK && i < n; i++) // the units are the beads
         out->alignment.beads[out->alignment.n++] = (struct sel_bead){ i, 1, i, 1, 1.0 };
+    if (rc == SEL_OK)
+        rc = run_checks(ck, ctx, out);
+    if (rc != SEL_OK)
+        sel_check_report_finish(out);
+    return rc;
+}
+
+// The sentences of a side, a line each, as sel_align_doc_lines() reads them.
+static char *join_side(const struct sel_check_side *side, size_t *len)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < side->n; i++)
+        total += side->len[i] + 1;
+    char *s = malloc(total);
+    if (!s)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < side->n; i++) {
+        memcpy(s + o, side->sentences[i], side->len[i]);
+        o += side->len[i];
+        s[o++] = '\n';
+    }
+    s[o] = '\0';
+    *len = o;
+    return s;
+}
+
+// Whether a side's sentence is one line with something on it: else the sentence numbers of the
+// lines read back would not be the stored ones.
+static const char *bad_sentence(const struct sel_check_side *side)
+{
+    for (size_t i = 0; i < side->n; i++) {
+        const char *t = side->sentences[i];
+        size_t k = side->len[i], blank = 0;
+        for (size_t j = 0; j < k; j++) {
+            if (t[j] == '\n' || t[j] == '\r' || t[j] == '\0')
+                return "holds a line break";
+            blank += t[j] == ' ' || t[j] == '\t';
+        }
+        if (blank == k)
+            return "is empty";
+    }
+    return NULL;
+}
+
+int sel_check_aligned(sel_checker *ck, sel_ctx *ctx, const struct sel_check_side *src, const struct sel_check_side *tgt,
+                      const struct sel_bead *beads, size_t n_beads, struct sel_check_report *out)
+{
+    SEL_CHECK_ARG(ck && src && tgt && out && (beads || !n_beads), SEL_EINVAL);
+    memset(out, 0, sizeof(*out));
+    out->src_name = src->name;
+    out->tgt_name = tgt->name;
+    for (int k = 0; k < 2; k++) {
+        const struct sel_check_side *side = k ? tgt : src;
+        const char *bad = bad_sentence(side);
+        if (bad)
+            return sel_error(ctx, SEL_EPARSE, "%s: a stored sentence %s", side->name, bad);
+    }
+    for (size_t b = 0; b < n_beads; b++)
+        if (beads[b].src + beads[b].n_src > src->n || beads[b].tgt + beads[b].n_tgt > tgt->n ||
+            (!beads[b].n_src && !beads[b].n_tgt))
+            return sel_error(ctx, SEL_EPARSE, "%s: bead %zu names sentences the documents do not have", src->name,
+                             b + 1);
+    size_t src_len = 0, tgt_len = 0;
+    out->src_text = join_side(src, &src_len);
+    out->tgt_text = join_side(tgt, &tgt_len);
+    int rc = out->src_text && out->tgt_text ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (rc == SEL_OK)
+        rc = sel_align_doc_lines(&out->src, ck->aligner, ctx, SEL_ALIGN_SRC, out->src_text, src_len);
+    if (rc == SEL_OK)
+        rc = sel_align_doc_lines(&out->tgt, ck->aligner, ctx, SEL_ALIGN_TGT, out->tgt_text, tgt_len);
+    if (rc == SEL_OK && (out->src.n != src->n || out->tgt.n != tgt->n))
+        rc = sel_error(ctx, SEL_EPARSE, "%s: the stored sentences do not read back one a line", src->name);
+    for (size_t i = 0; rc == SEL_OK && i < src->n; i++) // what ingest found, not guessed again
+        out->src.sentences[i].boilerplate = src->boilerplate && src->boilerplate[i];
+    for (size_t i = 0; rc == SEL_OK && i < tgt->n; i++)
+        out->tgt.sentences[i].boilerplate = tgt->boilerplate && tgt->boilerplate[i];
+    if (rc == SEL_OK && n_beads && !(out->alignment.beads = malloc(n_beads * sizeof(struct sel_bead))))
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (rc == SEL_OK && n_beads) {
+        memcpy(out->alignment.beads, beads, n_beads * sizeof(struct sel_bead));
+        out->alignment.n = n_beads;
+    }
     if (rc == SEL_OK)
         rc = run_checks(ck, ctx, out);
     if (rc != SEL_OK)

@@ -367,6 +367,79 @@ static bool same(const struct fact *a, const struct fact *b)
     return fabs(a->value - b->value) <= 1e-9 * fmax(1.0, fabs(a->value));
 }
 
+void check_number_evidence(struct check_run *run, size_t b, size_t k, size_t *possible, size_t *shared)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *src = &run->r->src, *tgt = &run->r->tgt;
+    struct facts fs, ft, one;
+    ft.n = 0;
+    for (size_t j = bd->tgt; j < bd->tgt + bd->n_tgt; j++) {
+        read_facts(tgt->text, tgt->sentences[j].start, tgt->sentences[j].end, true, &one);
+        for (size_t x = 0; x < one.n; x++)
+            push(&ft, one.v[x]);
+    }
+    read_facts(src->text, src->sentences[k].start, src->sentences[k].end, false, &fs);
+    for (size_t x = 0; x < fs.n; x++) {
+        ++*possible;
+        bool found = false;
+        for (size_t y = 0; y < ft.n && !found; y++)
+            found = same(&fs.v[x], &ft.v[y]);
+        *shared += found;
+    }
+}
+
+// Whether the code at [cs, ce) of @p src ("F-16", "Tomo-357") stands in [start, end) of @p t as it
+// is written, not followed by another digit ("F-16s" holds "F-16", "F-160" does not).
+static bool code_in(const char *src, size_t cs, size_t ce, const char *t, size_t start, size_t end)
+{
+    size_t n = ce - cs;
+    for (size_t i = start; i + n <= end; i++) {
+        if (i > start && (is_letter(t[i - 1]) || is_digit(t[i - 1])))
+            continue;
+        size_t k = 0;
+        while (k < n && (t[i + k] | 0x20) == (src[cs + k] | 0x20))
+            k++;
+        if (k == n && (i + n == end || !is_digit(t[i + n])))
+            return true;
+    }
+    return false;
+}
+
+// A code's digits (a type, a hull or a resolution number glued to its letters) are copied, not
+// translated: each code of a source sentence must stand in the target as it is written.
+static int check_codes(struct check_run *run, size_t b, size_t k)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *src = &run->r->src, *tgt = &run->r->tgt;
+    const char *t = src->text;
+    size_t start = src->sentences[k].start, end = src->sentences[k].end;
+    size_t ts = tgt->sentences[bd->tgt].start, te = tgt->sentences[bd->tgt + bd->n_tgt - 1].end;
+    int rc = SEL_OK;
+    for (size_t i = start; rc == SEL_OK && i < end;) {
+        if (!is_digit(t[i]) || (i > start && is_digit(t[i - 1])) || !glued_code(t, start, i)) {
+            i++;
+            continue;
+        }
+        size_t cs = i;
+        while (cs > start && (is_letter(t[cs - 1]) || t[cs - 1] == '-'))
+            cs--;
+        size_t ce = i;
+        while (ce < end && (is_digit(t[ce]) || is_letter(t[ce])))
+            ce++;
+        i = ce;
+        if (code_in(t, cs, ce, tgt->text, ts, te))
+            continue;
+        const char *code = sel_arena_strndup(&run->r->strings, t + cs, ce - cs);
+        struct sel_finding f = {
+            .kind = SEL_CHECK_NUMBER, .bead = b, .src = k, .n_src = 1, .tgt = bd->tgt, .n_tgt = bd->n_tgt,
+            .src_start = cs, .src_end = ce, .tgt_start = ts, .tgt_end = ts, .source_term = code, .expected = code,
+            .found = check_sentences_text(run, tgt, bd->tgt, bd->n_tgt),
+        };
+        rc = code ? check_add(run, &f) : sel_error(run->ctx, SEL_ENOMEM, "out of memory");
+    }
+    return rc;
+}
+
 int check_bead_numbers(struct check_run *run, size_t b)
 {
     const struct sel_bead *bd = &run->r->alignment.beads[b];
@@ -385,8 +458,11 @@ int check_bead_numbers(struct check_run *run, size_t b)
             push(ft, one.v[x]);
     }
     for (size_t k = bd->src; rc == SEL_OK && k < bd->src + bd->n_src; k++) {
-        if (src->sentences[k].boilerplate)
+        if (src->sentences[k].boilerplate || run->src_one_sided[k])
             continue;
+        rc = check_codes(run, b, k);
+        if (rc != SEL_OK)
+            break;
         read_facts(src->text, src->sentences[k].start, src->sentences[k].end, false, fs);
         // First every fact that has its match, so that a missing one is paired with what is left.
         for (size_t x = 0; x < fs->n; x++)

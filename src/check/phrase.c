@@ -23,7 +23,7 @@ static bool word_char(unsigned char c)
 
 // Lower case, with z spelt s (organize, organise), apostrophes and dots inside a word dropped
 // (Shi'ite, U.S.), and the possessive 's dropped.
-static void split(const char *text, size_t start, size_t end, struct words *out, size_t max)
+static void split(const char *text, size_t start, size_t end, struct words *out, size_t max, bool hyphen_joins)
 {
     out->n = 0;
     for (size_t i = start; i < end && out->n < max;) {
@@ -35,7 +35,7 @@ static void split(const char *text, size_t start, size_t end, struct words *out,
         char *w = out->w[out->n];
         // a hyphen between letters stays in the word: "Secretary-General" has no head to stand alone
         while (j < end && (word_char((unsigned char)text[j]) ||
-                           ((text[j] == '-' || text[j] == '\'' || text[j] == '.') && j + 1 < end &&
+                           (((text[j] == '-' && hyphen_joins) || text[j] == '\'' || text[j] == '.') && j + 1 < end &&
                             word_char((unsigned char)text[j + 1]) && j > i))) {
             char c = text[j++];
             if (c >= 'A' && c <= 'Z')
@@ -84,13 +84,62 @@ static bool filler(const char *w)
     return false;
 }
 
+// The stem of @p w for derivation: one English derivational or inflectional ending taken off
+// while four letters stay ("mediation" -> "mediat", "political" -> "politic").
+static size_t derivation_stem(const char *w)
+{
+    static const char *const ENDINGS[] = { "ically", "ations", "ation", "ments", "ment", "ions", "ion", "ical",
+                                           "ally", "ary", "ics", "ers", "ing", "ive", "ity", "ist", "ian", "ic",
+                                           "al", "ed", "er", "es", "s", "e", NULL };
+    size_t n = strlen(w);
+    for (size_t i = 0; ENDINGS[i]; i++) {
+        size_t k = strlen(ENDINGS[i]);
+        if (n >= k + 4 && strcmp(w + n - k, ENDINGS[i]) == 0)
+            return n - k;
+    }
+    return n;
+}
+
+// Whether @p form is @p base, an inflection of it, or a word derived from the same stem, as a
+// translator turns a noun into a verb or an adjective ("mediation" / "mediated", "provocation" /
+// "unprovoked", "politics" / "political", "Arab" / "Arabic", "procurement" / "procure"). The
+// stems must be equal, or share five letters and differ only in their last two ("state" and
+// "statement" do not).
+static bool derives(const char *form, const char *base)
+{
+    if (inflects(form, base))
+        return true;
+    if (strncmp(form, "un", 2) == 0 && strncmp(base, "un", 2) != 0)
+        form += 2;
+    size_t f = derivation_stem(form), b = derivation_stem(base);
+    if (f < 4 || b < 4)
+        return false;
+    size_t common = 0;
+    while (common < f && common < b && form[common] == base[common])
+        common++;
+    size_t shorter = f < b ? f : b;
+    return (common == f && common == b) || (common >= 5 && common + 2 >= shorter && (f > b ? f - b : b - f) <= 2);
+}
+
+static bool phrase_at(const struct words *t, const struct words *p, bool derived)
+{
+    for (size_t i = 0; i + p->n <= t->n; i++) {
+        size_t k = 0;
+        while (k < p->n && (derived ? derives(t->w[i + k], p->w[k]) : inflects(t->w[i + k], p->w[k])))
+            k++;
+        if (k == p->n)
+            return true;
+    }
+    return false;
+}
+
 bool check_phrase_in(const char *text, size_t start, size_t end, const char *phrase, bool head)
 {
     static struct words t, p; // not thread-safe, as the checker is not
-    split(phrase, 0, strlen(phrase), &p, MAX_WORDS);
+    split(phrase, 0, strlen(phrase), &p, MAX_WORDS, true);
     if (!p.n)
         return false;
-    split(text, start, end, &t, MAX_WORDS);
+    split(text, start, end, &t, MAX_WORDS, true);
     if (head && p.n > 1) {
         // The head of an English noun phrase: the word before "of" ("Ministry of Defence"), else the last.
         size_t h = p.n - 1;
@@ -106,37 +155,23 @@ bool check_phrase_in(const char *text, size_t start, size_t end, const char *phr
                 return true;
         return false;
     }
-    for (size_t i = 0; i + p.n <= t.n; i++) {
-        size_t k = 0;
-        while (k < p.n && inflects(t.w[i + k], p.w[k]))
-            k++;
-        if (k == p.n)
-            return true;
-    }
-    return false;
+    if (phrase_at(&t, &p, false))
+        return true;
+    // "air-defence missiles" holds "air defence"; "nuclear-armed" does not hold "nuclear arms"
+    split(text, start, end, &t, MAX_WORDS, false);
+    return phrase_at(&t, &p, true);
 }
 
 void check_rendering_key(const char *term, char *buf, size_t size)
 {
     static struct words p;
-    split(term, 0, strlen(term), &p, MAX_WORDS);
-    // the four-letter stems of the content words, sorted: "Sudan" = "Sudanese", "Ministry of
-    // Defence" = "Defence Ministry", "spokesman" = "spokesperson"
+    split(term, 0, strlen(term), &p, MAX_WORDS, true);
+    // the four-letter stems of the content words in order: "Sudan" = "Sudanese"
     char stems[MAX_WORDS][5];
     size_t n = 0;
-    for (size_t i = 0; i < p.n; i++) {
-        if (filler(p.w[i]))
-            continue;
-        snprintf(stems[n], sizeof(stems[n]), "%.4s", p.w[i]);
-        size_t j = n++;
-        while (j > 0 && strcmp(stems[j - 1], stems[j]) > 0) {
-            char tmp[5];
-            memcpy(tmp, stems[j], 5);
-            memcpy(stems[j], stems[j - 1], 5);
-            memcpy(stems[j - 1], tmp, 5);
-            j--;
-        }
-    }
+    for (size_t i = 0; i < p.n; i++)
+        if (!filler(p.w[i]))
+            snprintf(stems[n++], sizeof(stems[0]), "%.4s", p.w[i]);
     size_t o = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < n && o + 6 < size; i++)

@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int add_rendering(struct check_run *run, const struct rendering *x)
 {
@@ -121,17 +122,33 @@ static bool not_english(struct check_run *run, const char *s)
 }
 
 // An approved equivalent the English analysis missed, in another spelling or inflection, or a
-// multi-word one shortened to its head word (phrase.c).
-static bool loosely_confirmed(const struct sel_concept *c, const char *text, size_t start, size_t end)
+// multi-word one shortened to its head word (phrase.c). Returns the equivalent, or NULL; @p whole
+// says whether it stands whole (a rendering of its own) rather than by its head.
+static const struct sel_term *loosely_confirmed(const struct sel_concept *c, const char *text, size_t start,
+                                                size_t end, bool *whole)
 {
+    bool dummy;
+    if (!whole)
+        whole = &dummy;
     for (size_t t = 0; t < c->n_terms; t++) {
         const struct sel_term *e = &c->terms[t];
         if (strcmp(e->lang, "en") != 0 || e->status == SEL_STATUS_DEPRECATED)
             continue;
-        if (check_phrase_in(text, start, end, e->text, false) || check_phrase_in(text, start, end, e->text, true))
-            return true;
+        if (check_phrase_in(text, start, end, e->text, false)) {
+            *whole = true;
+            return e;
+        }
     }
-    return false;
+    for (size_t t = 0; t < c->n_terms; t++) {
+        const struct sel_term *e = &c->terms[t];
+        if (strcmp(e->lang, "en") != 0 || e->status == SEL_STATUS_DEPRECATED)
+            continue;
+        if (check_phrase_in(text, start, end, e->text, true)) {
+            *whole = false;
+            return e;
+        }
+    }
+    return NULL;
 }
 
 // Whether a longer match of the same concept covers @p m: "Security Council" inside "UN Security
@@ -146,7 +163,113 @@ static bool inside_longer(const struct check_matches *t, size_t from, size_t to,
     return false;
 }
 
-static const double UNSURE = 0.9;
+void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t *possible, size_t *shared)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *tgt = &run->r->tgt;
+    size_t t0 = run->tgt.first[bd->tgt], t1 = run->tgt.first[bd->tgt + bd->n_tgt];
+    size_t tgt_start = tgt->sentences[bd->tgt].start, tgt_end = tgt->sentences[bd->tgt + bd->n_tgt - 1].end;
+    for (size_t i = run->src.first[k]; i < run->src.first[k + 1]; i++) {
+        const struct sel_term_match *m = &run->src.v[i].m;
+        if (!is_term(m))
+            continue;
+        ++*possible;
+        bool found = false;
+        for (size_t j = t0; j < t1 && !found; j++)
+            found = run->tgt.v[j].m.concept == m->concept;
+        if (!found) {
+            char written[256];
+            size_t n = m->end - m->start < sizeof(written) - 1 ? m->end - m->start : sizeof(written) - 1;
+            memcpy(written, run->r->src.text + m->start, n);
+            written[n] = '\0';
+            found = check_has_word(tgt->text, tgt_start, tgt_end, written, n) ||
+                    loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, NULL);
+        }
+        *shared += found;
+    }
+}
+
+static bool word_is(const char *text, size_t start, size_t end, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == end - start && strncasecmp(text + start, list[i], end - start) == 0)
+            return true;
+    return false;
+}
+
+// The word after @p pos in [pos, end) of @p text (after one space), as [*ws, *we).
+static bool next_word(const char *text, size_t pos, size_t end, size_t *ws, size_t *we)
+{
+    if (pos >= end || text[pos] != ' ')
+        return false;
+    size_t i = pos + 1, j = i;
+    while (j < end && (((unsigned char)text[j] | 0x20) >= 'a' && ((unsigned char)text[j] | 0x20) <= 'z'))
+        j++;
+    *ws = i;
+    *we = j;
+    return j > i;
+}
+
+static const char *const ANAPHORS[] = { "it", "its", "they", "them", "their", "first", "second", "third", "latter",
+                                        "former", NULL };
+static const char *const POINTING[] = { "tersebut", "itu", "ini", "pertama", "kedua", "ketiga", NULL };
+static const char *const PLACE_NOUNS[] = { "wilayah", "kawasan", "daerah", "provinsi", "pulau", NULL };
+
+// Whether a term without an equivalent in its target is one an English translation leaves out by
+// rule, not by mistake:
+//   - an Indonesian acronym qualifying the name before it, "Kemlu RI", "Marsdya TNI" ("the
+//     Foreign Ministry", "Air Marshal"): English leaves the country or the force understood;
+//   - a place noun before a place name the target holds, "wilayah Kashmir" ("Kashmir");
+//   - a term already rendered earlier in the document and referred back to, "kapal tersebut",
+//     "Kapal pertama", by a pronoun or "the first" in the target ("it", "The first").
+// Whether @p c is Indonesia's own (the state, its forces): an approved equivalent says "Indonesia".
+static bool indonesian_qualifier(const struct sel_concept *c)
+{
+    for (size_t t = 0; t < c->n_terms; t++)
+        if (strcmp(c->terms[t].lang, "en") == 0 && c->terms[t].status != SEL_STATUS_DEPRECATED &&
+            strstr(c->terms[t].text, "Indonesia"))
+            return true;
+    return false;
+}
+
+static bool left_out_by_rule(struct check_run *run, size_t b, size_t i)
+{
+    const struct sel_bead *bd = &run->r->alignment.beads[b];
+    const struct sel_align_doc *src = &run->r->src, *tgt = &run->r->tgt;
+    const struct sel_term_match *m = &run->src.v[i].m;
+    const struct sel_sentence *s = &src->sentences[run->src.v[i].sentence];
+    const char *t = src->text;
+    if (m->term->type == SEL_TYPE_ACRONYM && m->start >= s->start + 2 && t[m->start - 1] == ' ' &&
+        t[m->start - 2] != ',' && indonesian_qualifier(m->concept)) {
+        size_t w = m->start - 1;
+        while (w > s->start && t[w - 1] != ' ')
+            w--;
+        if (t[w] >= 'A' && t[w] <= 'Z')
+            return true;
+    }
+    size_t ws, we;
+    size_t ts = tgt->sentences[bd->tgt].start, te = tgt->sentences[bd->tgt + bd->n_tgt - 1].end;
+    if (word_is(t, m->start, m->end, PLACE_NOUNS) && next_word(t, m->end, s->end, &ws, &we) && t[ws] >= 'A' &&
+        t[ws] <= 'Z' && check_has_word(tgt->text, ts, te, t + ws, we - ws))
+        return true;
+    if (!next_word(t, m->end, s->end, &ws, &we) || !word_is(t, ws, we, POINTING))
+        return false;
+    bool before = false; // rendered in an earlier bead
+    for (size_t k = 0; k < run->tgt.first[bd->tgt] && !before; k++)
+        before = run->tgt.v[k].m.concept == m->concept;
+    if (!before)
+        return false;
+    for (size_t x = ts; x < te; x++) {
+        if (x > ts && (((unsigned char)tgt->text[x - 1] | 0x20) >= 'a' && ((unsigned char)tgt->text[x - 1] | 0x20) <= 'z'))
+            continue;
+        size_t y = x;
+        while (y < te && (((unsigned char)tgt->text[y] | 0x20) >= 'a' && ((unsigned char)tgt->text[y] | 0x20) <= 'z'))
+            y++;
+        if (y > x && word_is(tgt->text, x, y, ANAPHORS))
+            return true;
+    }
+    return false;
+}
 
 int check_bead_terms(struct check_run *run, size_t b)
 {
@@ -160,15 +283,10 @@ int check_bead_terms(struct check_run *run, size_t b)
     int rc = deprecated_in_bead(run, b, s0, s1, t0, t1);
     size_t tgt_start = bd->n_tgt ? tgt->sentences[bd->tgt].start : 0;
     size_t tgt_end = bd->n_tgt ? tgt->sentences[bd->tgt + bd->n_tgt - 1].end : 0;
-    // Where the alignment is unsure of a bead, a clause may stand in the neighbouring sentence:
-    // the looser match looks there too.
-    bool unsure = bd->score < UNSURE;
-    size_t near_start = unsure && bd->tgt > 0 ? tgt->sentences[bd->tgt - 1].start : tgt_start;
-    size_t near_end = unsure && bd->tgt + bd->n_tgt < tgt->n ? tgt->sentences[bd->tgt + bd->n_tgt].end : tgt_end;
     for (size_t i = s0; rc == SEL_OK && i < s1; i++) {
         const struct sel_term_match *m = &run->src.v[i].m;
         run->r->term_occurrences++;
-        if (untranslated)
+        if (untranslated || run->src_one_sided[run->src.v[i].sentence])
             continue; // the sentence is reported whole
         bool any = false;
         for (size_t k = t0; rc == SEL_OK && k < t1; k++) {
@@ -192,8 +310,15 @@ int check_bead_terms(struct check_run *run, size_t b)
             if (!not_english(run, written))
                 continue;
             left = true;
-        } else if (loosely_confirmed(m->concept, tgt->text, near_start, near_end)) {
-            continue;
+        } else {
+            bool whole = false;
+            const struct sel_term *e = loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, &whole);
+            // an equivalent the analysis missed ("Democratic People's Republic of Korea's") is a
+            // rendering all the same
+            if (e && whole && consistency_matters(m))
+                rc = add_rendering(run, &(struct rendering){ m->concept, e, i, b, tgt_start, tgt_start, "" });
+            if (e || rc != SEL_OK || left_out_by_rule(run, b, i))
+                continue;
         }
         struct sel_finding f = {
             .kind = left ? SEL_CHECK_UNTRANSLATED : SEL_CHECK_MISSING_TERM, .bead = b,
@@ -226,29 +351,73 @@ static bool counts(const struct sel_term *t)
     return t->type != SEL_TYPE_ACRONYM && t->type != SEL_TYPE_ABBREVIATION && t->type != SEL_TYPE_SHORT_FORM;
 }
 
-// Whether every stem of key @p a (space-separated) is one of @p b's.
+enum { KEY_WORDS = 16 };
+
+// The space-separated stems of a key, each as a pointer and a length.
+static size_t key_words(const char *key, const char *w[KEY_WORDS], size_t len[KEY_WORDS])
+{
+    size_t n = 0;
+    for (const char *p = key; *p && n < KEY_WORDS;) {
+        size_t k = strcspn(p, " ");
+        w[n] = p;
+        len[n++] = k;
+        p += k + (p[k] == ' ');
+    }
+    return n;
+}
+
+// Whether the stems from @p i of @p a match those from @p j of @p b to the end, a stem of two to
+// five letters matching as many words of the other by their initials ("UN" = "United Nations").
+static bool words_match(const char *const *a, const size_t *la, size_t na, size_t i, const char *const *b,
+                        const size_t *lb, size_t nb, size_t j)
+{
+    if (i == na || j == nb)
+        return i == na && j == nb;
+    if (la[i] == lb[j] && strncmp(a[i], b[j], la[i]) == 0 && words_match(a, la, na, i + 1, b, lb, nb, j + 1))
+        return true;
+    for (int side = 0; side < 2; side++) {
+        const char *const *x = side ? b : a, *const *y = side ? a : b;
+        const size_t *lx = side ? lb : la;
+        size_t ny = side ? na : nb, xi = side ? j : i, yi = side ? i : j;
+        size_t k = lx[xi];
+        if (k < 2 || k > 4 || yi + k > ny) // four-letter stems: "NATO" is its own word
+            continue;
+        bool initials = true;
+        for (size_t m = 0; m < k && initials; m++)
+            initials = x[xi][m] == y[yi + m][0];
+        if (initials && (side ? words_match(a, la, na, i + k, b, lb, nb, j + 1)
+                              : words_match(a, la, na, i + 1, b, lb, nb, j + k)))
+            return true;
+    }
+    return false;
+}
+
+// Whether every stem of key @p a is one of @p b's.
 static bool stems_within(const char *a, const char *b)
 {
-    while (*a) {
-        size_t n = strcspn(a, " ");
+    const char *wa[KEY_WORDS], *wb[KEY_WORDS];
+    size_t la[KEY_WORDS], lb[KEY_WORDS];
+    size_t na = key_words(a, wa, la), nb = key_words(b, wb, lb);
+    for (size_t i = 0; i < na; i++) {
         bool found = false;
-        for (const char *p = b; *p && !found;) {
-            size_t k = strcspn(p, " ");
-            found = k == n && strncmp(p, a, n) == 0;
-            p += k + (p[k] == ' ');
-        }
+        for (size_t j = 0; j < nb && !found; j++)
+            found = la[i] == lb[j] && strncmp(wa[i], wb[j], la[i]) == 0;
         if (!found)
             return false;
-        a += n + (a[n] == ' ');
     }
     return true;
 }
 
-// Two renderings are one when one's content words are among the other's: "Commission I" and
-// "House Commission I", "Sudan" and "Sudanese" (check_rendering_key()).
+// Two renderings are one when one's content words are among the other's, in any order ("Commission
+// I" and "House Commission I", "Defence Ministry" and "Ministry of Defence", "Sudan" and
+// "Sudanese"), or when one spells out the other's acronym ("UN Security Council" and "United
+// Nations Security Council") (check_rendering_key()).
 static bool same_rendering(const char *a, const char *b)
 {
-    return stems_within(a, b) || stems_within(b, a);
+    const char *wa[KEY_WORDS], *wb[KEY_WORDS];
+    size_t la[KEY_WORDS], lb[KEY_WORDS];
+    size_t na = key_words(a, wa, la), nb = key_words(b, wb, lb);
+    return stems_within(a, b) || stems_within(b, a) || words_match(wa, la, na, 0, wb, lb, nb, 0);
 }
 
 // The renderings [from, to) of one concept: the equivalent used most (the preferred one, then the
@@ -261,13 +430,15 @@ static int check_concept(struct check_run *run, size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         if (!counts(run->rend[i].term))
             continue;
-        size_t n = 0;
+        // occurrences rendered so, each counted once however many matches its target has
+        size_t n = 0, last = SIZE_MAX;
         bool first = true;
         for (size_t j = from; j < to; j++) {
             if (!same_rendering(run->rend[j].key, run->rend[i].key))
                 continue;
             first &= j >= i;
-            n++;
+            n += run->rend[j].occ != last;
+            last = run->rend[j].occ;
         }
         kinds += first;
         // on a tie, the termbase's order: a preferred term before an admitted one
@@ -295,7 +466,9 @@ static int check_concept(struct check_run *run, size_t from, size_t to)
                 .tgt = bd->tgt, .n_tgt = bd->n_tgt, .src_start = m->start, .src_end = m->end,
                 .tgt_start = x->tgt_start, .tgt_end = x->tgt_end,
                 .source_term = slice(run, run->r->src.text, m->start, m->end), .expected = best->term->text,
-                .found = slice(run, run->r->tgt.text, x->tgt_start, x->tgt_end), .concept_id = x->concept->id,
+                .found = x->tgt_end > x->tgt_start ? slice(run, run->r->tgt.text, x->tgt_start, x->tgt_end)
+                                                    : x->term->text,
+                .concept_id = x->concept->id,
             };
             rc = check_add(run, &f);
         }

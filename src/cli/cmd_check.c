@@ -4,6 +4,7 @@
 #include "src/check/check.h"
 #include "src/cli/cli.h"
 #include "src/formats/formats.h"
+#include "src/store/store.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -97,12 +98,70 @@ static int check_memory(sel_checker *ck, sel_ctx *ctx, const char *path, struct 
     return rc;
 }
 
+// A stored document and its translation, with the alignment ingest stored: read through the
+// store, then checked as sentence pairs.
+static int check_document(sel_checker *ck, sel_ctx *ctx, sel_store *st, long id, struct sel_check_report *report,
+                          struct sel_stored_pair *pair)
+{
+    const char **sents[2] = { NULL, NULL };
+    size_t *lens[2] = { NULL, NULL };
+    bool *boiler[2] = { NULL, NULL };
+    struct sel_bead *beads = NULL;
+    int rc = st ? sel_store_document_pair(pair, ctx, st, id)
+                : sel_error(ctx, SEL_ENOTFOUND, "--document %ld: there is no database (give --db PATH)", id);
+    for (int k = 0; rc == SEL_OK && k < 2; k++) {
+        size_t n = pair->side[k].n;
+        sents[k] = calloc(n + 1, sizeof(*sents[k]));
+        lens[k] = calloc(n + 1, sizeof(*lens[k]));
+        boiler[k] = calloc(n + 1, sizeof(*boiler[k]));
+        if (!sents[k] || !lens[k] || !boiler[k]) {
+            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+            break;
+        }
+        for (size_t i = 0; i < n; i++) {
+            const struct sel_stored_sentence *s = &pair->side[k].sentences[i];
+            if (s->number != (long)i + 1) {
+                rc = sel_error(ctx, SEL_EPARSE, "document %s: sentence %zu is numbered %ld", pair->side[k].path,
+                               i + 1, s->number);
+                break;
+            }
+            sents[k][i] = s->text;
+            lens[k][i] = s->len;
+            boiler[k][i] = s->boilerplate;
+        }
+    }
+    if (rc == SEL_OK && !(beads = calloc(pair->n_beads + 1, sizeof(*beads))))
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    for (size_t b = 0; rc == SEL_OK && b < pair->n_beads; b++) {
+        const struct sel_stored_bead *x = &pair->beads[b];
+        // stored numbers are 1-based; a missing side is 0 with a count of 0
+        beads[b] = (struct sel_bead){ x->src_count ? (size_t)x->src_first - 1 : 0, (size_t)x->src_count,
+                                      x->tgt_count ? (size_t)x->tgt_first - 1 : 0, (size_t)x->tgt_count, x->score };
+        if ((x->src_count && x->src_first < 1) || (x->tgt_count && x->tgt_first < 1) || x->src_count < 0 ||
+            x->tgt_count < 0)
+            rc = sel_error(ctx, SEL_EPARSE, "document %ld: bead %zu is malformed", id, b + 1);
+    }
+    if (rc == SEL_OK) {
+        struct sel_check_side src = { pair->side[0].path, sents[0], lens[0], boiler[0], pair->side[0].n };
+        struct sel_check_side tgt = { pair->side[1].path, sents[1], lens[1], boiler[1], pair->side[1].n };
+        rc = sel_check_aligned(ck, ctx, &src, &tgt, beads, pair->n_beads, report);
+    }
+    for (int k = 0; k < 2; k++) {
+        free(sents[k]);
+        free(lens[k]);
+        free(boiler[k]);
+    }
+    free(beads);
+    return rc;
+}
+
 int cmd_check(const struct cli_command *cmd, int argc, char **argv)
 {
     static const struct option long_opts[] = {
         { "presegmented", no_argument, NULL, 'p' },
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
+        { "document", required_argument, NULL, 'd' },
         { "db", required_argument, NULL, 'D' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -110,6 +169,7 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
     enum sel_check_format format = SEL_CHECK_TEXT;
     bool presegmented = false;
     const char *output = NULL, *db = NULL;
+    long document = -1;
     int opt;
     while ((opt = getopt_long(argc, argv, "f:o:h", long_opts, NULL)) != -1) {
         switch (opt) {
@@ -118,6 +178,10 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
             break;
         case 'o':
             output = optarg;
+            break;
+        case 'd':
+            if (!cli_parse_count(cmd, "--document", optarg, &document))
+                return EXIT_USAGE;
             break;
         case 'D':
             if (!cli_parse_path(cmd, "--db", optarg))
@@ -139,11 +203,15 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
         }
     }
     int files = argc - optind;
+    if (document >= 0 && files)
+        return cli_usage_error(cmd, "--document checks a stored document; give no files with it");
+    if (document >= 0 && presegmented)
+        return cli_usage_error(cmd, "--presegmented is for SRC_FILE and TGT_FILE; a stored document has its sentences");
     bool memory = files == 1 && (ends_with(argv[optind], ".tmx") || is_xliff(argv[optind]));
-    if (files == 1 && !memory)
+    if (document < 0 && files == 1 && !memory)
         return cli_usage_error(cmd, "one file must be a translation memory (.tmx) or XLIFF (.xlf, .xliff); "
                                     "else give SRC_FILE and TGT_FILE");
-    if (files != 1 && files != 2)
+    if (document < 0 && files != 1 && files != 2)
         return cli_usage_error(cmd, "expected SRC_FILE and TGT_FILE, or one FILE.tmx or FILE.xlf; got %d files", files);
     if (memory && presegmented)
         return cli_usage_error(cmd, "--presegmented is for SRC_FILE and TGT_FILE; a TMX or XLIFF file has its units");
@@ -155,6 +223,7 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
     sel_store *st = NULL; // the user's termbase, when there is a database
     sel_termbase *tb = NULL;
     struct sel_check_report report = { 0 };
+    struct sel_stored_pair pair = { 0 };
     int status = EXIT_USAGE;
     if (sel_ctx_new(&ctx) != SEL_OK)
         return EXIT_USAGE;
@@ -164,8 +233,9 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
     if (rc == SEL_OK)
         rc = sel_checker_new(&ck, ctx, tb);
     if (rc == SEL_OK)
-        rc = memory ? check_memory(ck, ctx, argv[optind], &report)
-                    : check_files(ck, ctx, argv[optind], argv[optind + 1], presegmented, &report);
+        rc = document >= 0 ? check_document(ck, ctx, st, document, &report, &pair)
+             : memory      ? check_memory(ck, ctx, argv[optind], &report)
+                           : check_files(ck, ctx, argv[optind], argv[optind + 1], presegmented, &report);
     if (rc == SEL_OK)
         rc = write_report(&report, ctx, format, output);
     if (rc == SEL_OK)
@@ -173,6 +243,7 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
     else
         cli_report(ctx);
     sel_check_report_finish(&report);
+    sel_stored_pair_finish(&pair); // after the report, which borrows its names
     sel_checker_free(ck);
     sel_termbase_free(tb);
     sel_store_close(st);

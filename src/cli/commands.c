@@ -47,6 +47,7 @@ const struct cli_command cli_commands[] = {
     { "check", cmd_check, "Check a finished translation's terms, numbers and completeness against the termbase",
       "selaras check [--presegmented] [--format text|tsv|json|html] [-o FILE] SRC_FILE TGT_FILE\n"
       "selaras check [--format text|tsv|json|html] [-o FILE] FILE.tmx|FILE.xlf\n"
+      "selaras check [--format text|tsv|json|html] [-o FILE] [--db PATH] --document ID\n"
       "\n"
       "      --presegmented  one sentence per line in both files\n"
       "  -f, --format F      text (by sentence pair), tsv or json (a finding per row) or html (a report\n"
@@ -54,6 +55,8 @@ const struct cli_command cli_commands[] = {
       "  -o, --output FILE   write the report to FILE instead of standard output\n"
       "      --db PATH       the database whose user terms to check too (default: the default\n"
       "                      database, when there is one)\n"
+      "      --document ID   a document stored by ingest --translation in that database (its\n"
+      "                      number as ingest reports it), checked with the alignment stored with it\n"
       "\n"
       "A TMX or XLIFF (1.2, 2.0) file's units are taken as the sentence pairs.\n"
       "Findings: not-a-translation, missing-term, deprecated-term, inconsistent, number, untranslated,\n"

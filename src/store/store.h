@@ -371,6 +371,40 @@ int sel_concordance_words(sel_concordance *c, sel_ctx *ctx, const char *words, c
 int sel_concordance_aligned(sel_concordance *c, sel_ctx *ctx, int64_t document, long number, sel_text_fn emit,
                             void *user, size_t *n);
 
+/* ---- A document with its translation (src/store/doc_read.c) -------------------------------- */
+
+/** A stored sentence. */
+struct sel_stored_sentence {
+    long number;         ///< 1-based in its document
+    char *text;          ///< owned, NUL-terminated, @p len bytes
+    size_t len;
+    bool boilerplate;
+};
+/** One side of a stored pair: its document's path and its sentences in order. */
+struct sel_stored_side {
+    char *path;
+    struct sel_stored_sentence *sentences;
+    size_t n;
+};
+/** A stored bead: sentence numbers are 1-based, first 0 with count 0 for a missing side. */
+struct sel_stored_bead {
+    long src_first, src_count, tgt_first, tgt_count;
+    double score;
+};
+/** A source document (side[0]), its translation (side[1]) and their beads in order; owns everything. */
+struct sel_stored_pair {
+    struct sel_stored_side side[2];
+    struct sel_stored_bead *beads;
+    size_t n_beads;
+};
+/**
+ * Reads source document @p document, its (first) translation and their alignment into @p out,
+ * in one read transaction. SEL_ENOTFOUND when there is no such document, when it is itself a
+ * translation, or when it has no translation. Release @p out with sel_stored_pair_finish().
+ */
+int sel_store_document_pair(struct sel_stored_pair *out, sel_ctx *ctx, sel_store *st, int64_t document);
+void sel_stored_pair_finish(struct sel_stored_pair *p);
+
 /* ---- Beads for parallel export (src/store/beads.c) ------------------------------------------- */
 
 struct sel_bead_sentence {

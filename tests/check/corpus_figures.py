@@ -17,7 +17,7 @@ The generator reads the termbase files itself; it never asks selaras what a term
 import json, os, random, re, subprocess, sys, tempfile
 
 selaras, root, mode = sys.argv[1], sys.argv[2], sys.argv[3]
-seeds = [int(s) for s in sys.argv[4:]] or [1, 2, 3, 4]
+seeds = [int(s) for s in sys.argv[4:]] or [1, 2, 3, 4, 5, 6]
 corpus = os.path.join(root, 'corpus')
 names = sorted(f[:-7] for f in os.listdir(corpus) if f.endswith('.id.txt'))
 
@@ -60,13 +60,16 @@ for f in sorted(os.listdir(os.path.join(root, 'lexicon', 'data'))):
     for line in open(os.path.join(root, 'lexicon', 'data', f), encoding='utf-8'):
         line = line.split('  #')[0].rstrip()
         if line.startswith('concept:'):
-            concepts.append({'id': line.split(':', 1)[1].strip(), 'id_terms': [], 'en': [], 'deprecated': []})
+            concepts.append({'id': line.split(':', 1)[1].strip(), 'id_terms': [], 'en': [], 'deprecated': [],
+                             'short': set()})
         m = re.match(r'^(id|en): (.*?)(?: \[(.*)\])?$', line)
         if m and concepts:
             text, attrs = m.group(2).strip(), {a.strip() for a in (m.group(3) or '').split(',')}
             c = concepts[-1]
             if m.group(1) == 'en':
                 c['deprecated' if 'deprecated' in attrs else 'en'].append(text)
+                if attrs & {'acronym', 'abbreviation', 'shortForm'}:
+                    c['short'].add(text)  # alternates with the full form in any good translation
             elif 'deprecated' not in attrs and not attrs & {'verb', 'adjective', 'adverb'}:
                 c['id_terms'].append((text, 'case' in attrs))
 
@@ -75,6 +78,11 @@ import functools
 @functools.lru_cache(maxsize=None)
 def word_re(text, case):
     return re.compile(r'(?<![\w-])' + re.escape(text) + r'(?![\w-])', 0 if case else re.I)
+
+@functools.lru_cache(maxsize=None)
+def source_re(text, case):
+    # the tagger's word boundaries: a hyphen separates ("antar-menteri pertahanan")
+    return re.compile(r'(?<!\w)' + re.escape(text) + r'(?!\w)', 0 if case else re.I)
 
 def present(text, phrase):
     return word_re(phrase, False).search(text) is not None
@@ -88,6 +96,31 @@ def gone(text, c, src_term):
     low = text.lower()
     return (not any(s in low for e in c['en'] for s in stems(e)) and not any(present(text, e) for e in c['en'])
             and not present(text, src_term))
+
+FILLER = {'of', 'the', 'for', 'and', 'a', 'an', 'on', 'in'}
+
+def rendering_key(phrase):
+    return [w[:4].lower() for w in re.findall(r"[\w'.-]+", phrase) if w.lower() not in FILLER]
+
+def initials(a, b):
+    """Whether the words a and b match in order, a short word matching as many words by their initials."""
+    if not a or not b:
+        return not a and not b
+    if a[0] == b[0] and initials(a[1:], b[1:]):
+        return True
+    for x, y, swap in ((a, b, False), (b, a, True)):
+        k = len(x[0])
+        if 2 <= k <= 4 and len(y) >= k and all(x[0][m] == y[m][0] for m in range(k)):
+            if initials(x[1:], y[k:]) if not swap else initials(y[k:], x[1:]):
+                return True
+    return False
+
+def same_rendering(a, b):
+    """What the check calls one rendering (README, "Checking a translation"): one's content words
+    among the other's, in any order, or an acronym spelt out ("UN" = "United Nations"). Another
+    rendering is what an inconsistent injection puts in."""
+    ka, kb = rendering_key(a), rendering_key(b)
+    return set(ka) <= set(kb) or set(kb) <= set(ka) or initials(ka, kb)
 
 with_deprecated = [c for c in concepts if c['deprecated']]
 
@@ -109,7 +142,7 @@ class Article:
     def src_text(self, bead):
         return ' '.join(self.src[self.src_line[k - 1]] for k in bead[0])
 
-def candidates(art, tgt, b, kind, rng):
+def candidates(art, tgt, b, kind, rng, inconsistent_done):
     """An injection of @p kind in bead @p b: (new target lines, what the finding must say) or None."""
     s, t = art.beads[b]
     if not s or not t:
@@ -128,7 +161,7 @@ def candidates(art, tgt, b, kind, rng):
         # the source terms as a tagger takes them: the longest, not a part of a longer one
         low = src.lower()
         spans = [(m.start(), m.end(), c, term) for c in concepts for term, case in c['id_terms']
-                 if term.lower() in low for m in word_re(term, case).finditer(src)]
+                 if term.lower() in low for m in source_re(term, case).finditer(src)]
         longest = [x for x in spans if not any(y[0] <= x[0] and y[1] >= x[1] and y[1] - y[0] > x[1] - x[0]
                                                for y in spans)]
         options = []
@@ -148,16 +181,19 @@ def candidates(art, tgt, b, kind, rng):
                 for new in ('', wrong) if rng.random() < 0.5 else (wrong, ''):
                     out = rewrite(e, new)
                     if gone(' '.join(out[i] for i in lines), c, term):
-                        return out, {'concept': c['id']}
+                        return out, {'concept': c['id'], 'equivalent': e}
             elif kind == 'deprecated-term':
                 d = rng.choice(c['deprecated'])
                 return rewrite(e, d), {'found': d}
             else:
                 # another approved equivalent, not a form of this one, where the document uses this
                 # one in at least two other sentences
-                others = [x for x in c['en'] if stems(x)[:1] != stems(e)[:1] and len(x.split()) > 1 and len(x) > 3]
-                uses = sum(present(l or '', e) for l in tgt)
-                if others and uses >= 2 and ' ' in e and (' ' in term or term.isupper()):
+                others = [x for x in c['en'] if not same_rendering(x, e) and x not in c['short'] and len(x) > 3]
+                uses = sum(present(tgt[i] or '', e) for i in range(len(tgt)) if i not in lines)
+                # one second rendering per concept and document: several would outvote the first
+                if others and uses >= 2 and e not in c['short'] and (' ' in term or term.isupper()) and \
+                        c['id'] not in inconsistent_done:
+                    inconsistent_done.add(c['id'])
                     return rewrite(e, rng.choice(others)), {'concept': c['id']}
         return None
     if kind == 'number':
@@ -189,7 +225,10 @@ def detected(report, kind, art, b, want):
     for f in report['findings']:
         if f['kind'] != kind or not s & set(f['src_sentence']):
             continue
-        if 'concept' in want and f['concept_id'] != want['concept']:
+        # the concept injected, or the one the tagger found around it when it took a longer term
+        # in the Indonesian ("Menteri Pertahanan" for "pertahanan") whose equivalents held the one removed
+        if 'concept' in want and f['concept_id'] != want['concept'] and \
+                want.get('equivalent', '').lower() not in [x.lower() for x in (f['expected'] or '').split(' | ')]:
             continue
         if 'found' in want and (f['found'] or '').lower() != want['found'].lower():
             continue
@@ -199,6 +238,7 @@ def detected(report, kind, art, b, want):
 injected = {k: 0 for k in KINDS}
 found = {k: 0 for k in KINDS}
 missed = []
+injected_so_far = {k: 0 for k in KINDS}
 with tempfile.TemporaryDirectory() as tmp:
     for seed in seeds:
         rng = random.Random(seed)
@@ -206,17 +246,22 @@ with tempfile.TemporaryDirectory() as tmp:
             art = Article(name)
             tgt = list(art.tgt)
             sites, last = [], -10
+            inconsistent_done = set()
             order = list(range(len(art.beads)))
             for b in order:
                 if b - last < 3 or rng.random() < 0.5:
                     continue
+                # the kinds injected least so far first, so that the rare ones (a deprecated term,
+                # a second rendering) are tried wherever they can be
                 kinds = list(KINDS)
                 rng.shuffle(kinds)
+                kinds.sort(key=lambda k: injected_so_far[k])
                 for kind in kinds:
-                    got = candidates(art, tgt, b, kind, rng)
+                    got = candidates(art, tgt, b, kind, rng, inconsistent_done)
                     if got:
                         tgt, want = got
                         sites.append((b, kind, want))
+                        injected_so_far[kind] += 1
                         last = b
                         break
             src_path, tgt_path = os.path.join(tmp, 'src.txt'), os.path.join(tmp, 'tgt.txt')
@@ -241,5 +286,7 @@ ok = True
 for k in KINDS:
     r = found[k] / injected[k] if injected[k] else float('nan')
     print('%-16s injected %3d  found %3d  recall %.3f' % (k, injected[k], found[k], r))
-    ok &= injected[k] > 0 and r >= 0.95
+    # the termbase has four deprecated English terms: a run may find no place for one (the CLI
+    # cases check the kind); every other kind must be injected
+    ok &= (injected[k] > 0 or k == 'deprecated-term') and (not injected[k] or r >= 0.95)
 sys.exit(0 if ok else 1)
