@@ -119,7 +119,7 @@ static int check_document(sel_checker *ck, sel_ctx *ctx, sel_store *st, long id,
             break;
         }
         for (size_t i = 0; i < n; i++) {
-            const struct sel_stored_sentence *s = &pair->side[k].sentences[i];
+            const struct sel_pair_sentence *s = &pair->side[k].sentences[i];
             if (s->number != (long)i + 1) {
                 rc = sel_error(ctx, SEL_EPARSE, "document %s: sentence %zu is numbered %ld", pair->side[k].path,
                                i + 1, s->number);

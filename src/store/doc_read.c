@@ -36,14 +36,14 @@ static int read_side(sel_store *st, sel_ctx *ctx, sqlite3_stmt *q, int64_t doc, 
     while (rc == SEL_OK && (step = sqlite3_step(q)) == SQLITE_ROW) {
         if (out->n == cap) {
             cap = cap ? cap * 2 : 64;
-            struct sel_stored_sentence *v = realloc(out->sentences, cap * sizeof(*v));
+            struct sel_pair_sentence *v = realloc(out->sentences, cap * sizeof(*v));
             if (!v) {
                 rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
                 break;
             }
             out->sentences = v;
         }
-        struct sel_stored_sentence *s = &out->sentences[out->n];
+        struct sel_pair_sentence *s = &out->sentences[out->n];
         s->number = (long)sqlite3_column_int64(q, 0);
         const char *text = store_text(q, 1);
         s->len = (size_t)sqlite3_column_bytes(q, 1);

@@ -373,8 +373,8 @@ int sel_concordance_aligned(sel_concordance *c, sel_ctx *ctx, int64_t document, 
 
 /* ---- A document with its translation (src/store/doc_read.c) -------------------------------- */
 
-/** A stored sentence. */
-struct sel_stored_sentence {
+/** A sentence of a stored pair, its text owned (unlike sel_stored_sentence, borrowed for a call). */
+struct sel_pair_sentence {
     long number;         ///< 1-based in its document
     char *text;          ///< owned, NUL-terminated, @p len bytes
     size_t len;
@@ -383,7 +383,7 @@ struct sel_stored_sentence {
 /** One side of a stored pair: its document's path and its sentences in order. */
 struct sel_stored_side {
     char *path;
-    struct sel_stored_sentence *sentences;
+    struct sel_pair_sentence *sentences;
     size_t n;
 };
 /** A stored bead: sentence numbers are 1-based, first 0 with count 0 for a missing side. */
