@@ -2,7 +2,10 @@
 // Looking a word or phrase up, in the order a translator wants the answers: the term as typed
 // (exact), then any inflected form of it (same lemmas), then words of the same family (same
 // roots), then misspellings (Hunspell's correction, or edit distance over the termbase's own
-// terms). Exact matches need only the termbase, so an exact lookup loads no dictionary.
+// terms). Exact matches need only the termbase, so an exact lookup loads no dictionary. With the
+// compiled termbase (lexicon/compiled.c) the bundled terms are found in its tables, and only the
+// user's terms, added after them, are indexed here.
+#include "lexicon/compiled.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/termbase_internal.h"
 
@@ -23,7 +26,15 @@ struct sel_lookup {
     struct exact_list *lists;
     size_t n_lists, cap_lists;
     struct sel_arena arena;  // the lists' arrays: one free at the end, not thousands
-    sel_tagger *tagger;      // made on the first query that is not an exact term
+    sel_tagger *tagger;      // made on the first query that is not an exact term (no compiled termbase)
+    const sel_compiled *cp;  // the compiled termbase, when the first n_compiled concepts come from it
+    size_t n_compiled;
+    sel_lang *lang_data;     // with cp: the analyzer of queries, made on the first inexact one,
+    sel_analyzer *an;        // and the index of the terms added after the compiled ones
+    sel_term_index *added;
+    struct sel_token *tokens;
+    size_t n_tokens, cap_tokens;
+    bool tokens_failed;
     struct sel_lookup_result *found;
     size_t n_found, cap_found;
 };
@@ -35,30 +46,10 @@ const char *sel_match_kind_name(enum sel_match_kind kind)
     return kind <= SEL_MATCH_GENERAL ? kind_names[kind] : "?";
 }
 
-// Lowercase with single spaces and no spaces at the ends: what queries and terms are compared as.
-static void normalise(const char *s, char *out, size_t size)
-{
-    char tmp[2048];
-    sel_text_lowercase(s, tmp, sizeof(tmp));
-    size_t w = 0;
-    bool space = false;
-    for (const char *p = tmp; *p && w + 2 < size; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
-            space = w > 0;
-            continue;
-        }
-        if (space)
-            out[w++] = ' ';
-        space = false;
-        out[w++] = *p;
-    }
-    out[w] = '\0';
-}
-
 static int add_exact(sel_lookup *lk, const struct sel_concept *c, const struct sel_term *t)
 {
     char key[2048];
-    normalise(t->text, key, sizeof(key));
+    sel_term_normalise(t->text, key, sizeof(key));
     struct exact_list *l = sel_strmap_get(lk->exact, key, strlen(key));
     if (!l) {
         if (lk->n_lists == lk->cap_lists)
@@ -97,13 +88,17 @@ int sel_lookup_new(sel_lookup **out, sel_ctx *ctx, const sel_termbase *tb, const
     }
     lk->tb = tb;
     snprintf(lk->lang, sizeof(lk->lang), "%s", from_lang);
+    lk->cp = sel_termbase_compiled(tb);
+    if (lk->cp && !sel_compiled_has_lang(lk->cp, from_lang))
+        lk->cp = NULL;
+    lk->n_compiled = lk->cp ? sel_compiled_concept_count(lk->cp) : 0;
     size_t n_terms = 0;
     for (size_t i = 0; i < tb->n_concepts; i++)
         n_terms += tb->concepts[i].n_terms;
     lk->cap_lists = n_terms + 1;
     lk->lists = calloc(lk->cap_lists, sizeof(*lk->lists));
     int rc = lk->lists ? SEL_OK : SEL_ENOMEM;
-    for (size_t i = 0; rc == SEL_OK && i < tb->n_concepts; i++)
+    for (size_t i = lk->n_compiled; rc == SEL_OK && i < tb->n_concepts; i++)
         for (size_t j = 0; rc == SEL_OK && j < tb->concepts[i].n_terms; j++)
             if (strcmp(tb->concepts[i].terms[j].lang, from_lang) == 0)
                 rc = add_exact(lk, &tb->concepts[i], &tb->concepts[i].terms[j]);
@@ -124,6 +119,10 @@ void sel_lookup_free(sel_lookup *lk)
     free(lk->found);
     sel_strmap_free(lk->exact);
     sel_tagger_free(lk->tagger);
+    sel_term_index_free(lk->added);
+    sel_analyzer_free(lk->an);
+    sel_lang_free(lk->lang_data);
+    free(lk->tokens);
     free(lk);
 }
 
@@ -195,21 +194,104 @@ static int rank_cmp(const void *a, const void *b)
 static void find_exact(sel_lookup *lk, const char *query)
 {
     char key[2048];
-    normalise(query, key, sizeof(key));
+    sel_term_normalise(query, key, sizeof(key));
+    struct collect col = { lk, SEL_MATCH_EXACT, query };
+    if (lk->cp)
+        sel_compiled_find(lk->cp, lk->tb, lk->lang, SEL_COMPILED_EXACT, key, collect_match, &col);
     const struct exact_list *l = sel_strmap_get(lk->exact, key, strlen(key));
     for (size_t i = 0; l && i < l->n; i++)
         if (case_allows(l->terms[i], query))
             add_result(lk, SEL_MATCH_EXACT, l->concepts[i], l->terms[i]);
 }
 
+// With the compiled termbase: the analyzer, and the index of the terms added after the compiled
+// ones (analysed as the tagger analyses terms, before typo correction is switched on).
+static int need_analyzer(sel_lookup *lk, sel_ctx *ctx)
+{
+    if (lk->an)
+        return SEL_OK;
+    int rc = sel_lang_load(&lk->lang_data, ctx, lk->lang);
+    if (rc == SEL_OK)
+        rc = sel_analyzer_new(&lk->an, ctx, lk->lang_data);
+    if (rc == SEL_OK)
+        sel_analyzer_split_compounds(lk->an, true);
+    if (rc == SEL_OK && lk->tb->n_concepts > lk->n_compiled)
+        rc = sel_term_index_new(&lk->added) == SEL_OK ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
+    char keys[2048], roots[2048];
+    for (size_t i = lk->n_compiled; rc == SEL_OK && i < lk->tb->n_concepts; i++) {
+        const struct sel_concept *c = &lk->tb->concepts[i];
+        for (size_t j = 0; rc == SEL_OK && j < c->n_terms; j++) {
+            if (strcmp(c->terms[j].lang, lk->lang) != 0)
+                continue;
+            rc = sel_term_keys_compute(lk->an, ctx, c->terms[j].text, keys, sizeof(keys), roots, sizeof(roots));
+            if (rc == SEL_OK && sel_term_index_add(lk->added, c, &c->terms[j], keys, roots) != SEL_OK)
+                rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+        }
+    }
+    if (rc != SEL_OK) {
+        sel_term_index_free(lk->added);
+        sel_analyzer_free(lk->an);
+        sel_lang_free(lk->lang_data);
+        lk->added = NULL;
+        lk->an = NULL;
+        lk->lang_data = NULL;
+        return rc;
+    }
+    // a query is typed: a word one edit from a dictionary word is taken as a typo
+    sel_analyzer_suggest(lk->an, true);
+    return SEL_OK;
+}
+
 static int need_tagger(sel_lookup *lk, sel_ctx *ctx)
 {
+    if (lk->cp)
+        return need_analyzer(lk, ctx);
     if (lk->tagger)
         return SEL_OK;
     int rc = sel_tagger_new(&lk->tagger, ctx, lk->tb, lk->lang);
     if (rc == SEL_OK) // a query is typed: a word one edit from a dictionary word is taken as a typo
         sel_analyzer_suggest(sel_tagger_analyzer(lk->tagger), true);
     return rc;
+}
+
+static bool push_token(void *user, const char *text, const struct sel_token *tok)
+{
+    (void)text;
+    sel_lookup *lk = user;
+    if (SEL_ARRAY_RESERVE(lk->tokens, lk->cap_tokens, lk->n_tokens + 1) != SEL_OK) {
+        lk->tokens_failed = true;
+        return false;
+    }
+    lk->tokens[lk->n_tokens++] = *tok;
+    return true;
+}
+
+// The analysed tokens of @p query, by the tagger or by the lookup's own analyzer.
+static int query_tokens(sel_lookup *lk, sel_ctx *ctx, const char *query, const struct sel_token **tokens, size_t *n)
+{
+    if (lk->tagger)
+        return sel_tagger_tokens(lk->tagger, ctx, query, 0, strlen(query), tokens, n);
+    lk->n_tokens = 0;
+    lk->tokens_failed = false;
+    int rc = sel_analyze_span(lk->an, ctx, query, 0, strlen(query), push_token, lk);
+    if (rc == SEL_OK && lk->tokens_failed)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    *tokens = lk->tokens;
+    *n = lk->n_tokens;
+    return rc;
+}
+
+// The terms whose keys (or with @p family, roots) are @p keys, compiled ones first.
+static void find_keys(sel_lookup *lk, const char *keys, bool family, struct collect *col)
+{
+    if (lk->tagger) {
+        sel_term_index_lookup(sel_tagger_index(lk->tagger), keys, family, collect_match, col);
+        return;
+    }
+    sel_compiled_find(lk->cp, lk->tb, lk->lang, family ? SEL_COMPILED_ROOTS : SEL_COMPILED_KEYS, keys, collect_match,
+                      col);
+    if (lk->added)
+        sel_term_index_lookup(lk->added, keys, family, collect_match, col);
 }
 
 // The query's keys (lemmas) and roots, joined as the index joins them; *nonstandard is set when
@@ -219,7 +301,7 @@ static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char *key
 {
     const struct sel_token *tokens;
     size_t n;
-    int rc = sel_tagger_tokens(lk->tagger, ctx, query, 0, strlen(query), &tokens, &n);
+    int rc = query_tokens(lk, ctx, query, &tokens, &n);
     keys[0] = roots[0] = '\0';
     *nonstandard = false;
     *known = true;
@@ -233,17 +315,31 @@ static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char *key
     return SEL_OK;
 }
 
+static bool add_near(void *user, const struct sel_term_match *m)
+{
+    struct collect *col = user;
+    add_result(col->lk, col->kind, m->concept, m->term);
+    return true;
+}
+
 // Terms of the termbase within a small edit distance of the query (names and acronyms that
 // Hunspell cannot correct: "Kemhan" for "Kemham"), nearest first.
 static void find_near(sel_lookup *lk, const char *query, size_t limit, enum sel_match_kind kind, size_t max)
 {
     char q[2048];
-    normalise(query, q, sizeof(q));
+    sel_term_normalise(query, q, sizeof(q));
+    struct collect col = { lk, kind, NULL };
+    size_t n_groups = lk->cp ? sel_compiled_group_count(lk->cp, lk->lang) : 0;
     for (size_t d = 1; d <= limit && lk->n_found < max; d++) {
+        for (size_t i = 0; i < n_groups && lk->n_found < max; i++) {
+            const char *key = sel_compiled_group(lk->cp, lk->tb, lk->lang, i, NULL, NULL);
+            if (key && sel_edit_distance(q, key, d) == d)
+                sel_compiled_group(lk->cp, lk->tb, lk->lang, i, add_near, &col);
+        }
         for (size_t i = 0; i < lk->n_lists && lk->n_found < max; i++) {
             const struct exact_list *l = &lk->lists[i];
             char key[2048];
-            normalise(l->terms[0]->text, key, sizeof(key));
+            sel_term_normalise(l->terms[0]->text, key, sizeof(key));
             if (sel_edit_distance(q, key, d) != d)
                 continue;
             for (size_t k = 0; k < l->n; k++)
@@ -269,13 +365,12 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
         rc = query_keys(lk, ctx, query, keys, roots, sizeof(keys), &nonstandard, &known);
         if (rc != SEL_OK)
             return rc;
-        const sel_term_index *ix = sel_tagger_index(lk->tagger);
         struct collect col = { lk, nonstandard ? SEL_MATCH_FUZZY : SEL_MATCH_INFLECTED, query };
         if (*keys)
-            sel_term_index_lookup(ix, keys, false, collect_match, &col);
+            find_keys(lk, keys, false, &col);
         col.kind = nonstandard ? SEL_MATCH_FUZZY : SEL_MATCH_FAMILY;
         if (*roots)
-            sel_term_index_lookup(ix, roots, true, collect_match, &col);
+            find_keys(lk, roots, true, &col);
         size_t len = strlen(query);
         // A query of correctly spelt words that are not terms (kucing) is not a misspelling of a
         // term that looks like it (Kupang); a two- or three-letter one is too short to guess from.
