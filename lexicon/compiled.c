@@ -589,8 +589,12 @@ static void emit_list(const sel_compiled *cp, const sel_termbase *tb, const stru
         return;
     const uint32_t *v = (const void *)(cp->base + s->list);
     const struct cp_term *ct = (const void *)(cp->base + cp->h->terms);
+    const struct cp_concept *cc = (const void *)(cp->base + cp->h->concepts);
     for (uint32_t i = 0; i < s->n; i++) {
         if (v[i] >= cp->h->n_terms || ct[v[i]].concept >= tb->n_concepts)
+            continue;
+        // a bundled concept the user's entry of the same id replaced has no terms left
+        if (v[i] - cc[ct[v[i]].concept].first_term >= tb->concepts[ct[v[i]].concept].n_terms)
             continue;
         struct sel_term_match m = { 0, ct[v[i]].n_keys, 0, 0, &tb->concepts[ct[v[i]].concept], &cp->terms[v[i]] };
         if (!emit(user, &m))

@@ -215,18 +215,10 @@ static int need_analyzer(sel_lookup *lk, sel_ctx *ctx)
         rc = sel_analyzer_new(&lk->an, ctx, lk->lang_data);
     if (rc == SEL_OK)
         sel_analyzer_split_compounds(lk->an, true);
-    if (rc == SEL_OK && lk->tb->n_concepts > lk->n_compiled)
+    if (rc == SEL_OK && lk->tb->n_concepts > lk->n_compiled) { // the user's concepts
         rc = sel_term_index_new(&lk->added) == SEL_OK ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
-    char keys[2048], roots[2048];
-    for (size_t i = lk->n_compiled; rc == SEL_OK && i < lk->tb->n_concepts; i++) {
-        const struct sel_concept *c = &lk->tb->concepts[i];
-        for (size_t j = 0; rc == SEL_OK && j < c->n_terms; j++) {
-            if (strcmp(c->terms[j].lang, lk->lang) != 0)
-                continue;
-            rc = sel_term_keys_compute(lk->an, ctx, c->terms[j].text, keys, sizeof(keys), roots, sizeof(roots));
-            if (rc == SEL_OK && sel_term_index_add(lk->added, c, &c->terms[j], keys, roots) != SEL_OK)
-                rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-        }
+        if (rc == SEL_OK)
+            rc = sel_term_index_add_user(lk->added, ctx, lk->tb, lk->lang, lk->an);
     }
     if (rc != SEL_OK) {
         sel_term_index_free(lk->added);
