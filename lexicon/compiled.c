@@ -495,6 +495,23 @@ static bool fresh(const sel_compiled *cp)
            ((stamp = sources_stamp(langs, cp->h->n_langs, true)) && stamp == cp->h->content_stamp);
 }
 
+// The arrays filled below are a megabyte of fresh memory: faulted in one call instead of a page
+// fault per 4 kB as they are written, which on a virtual machine is a sixth of a lookup's time.
+// Where the kernel cannot (before Linux 5.14), the pages fault in as usual.
+static void prefault(void *p, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0 || len < (size_t)page * 4)
+        return;
+    uintptr_t start = (uintptr_t)p & ~(uintptr_t)(page - 1), end = (uintptr_t)p + len;
+    (void)madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+#else
+    (void)p;
+    (void)len;
+#endif
+}
+
 static bool valid_string(const sel_compiled *cp, uint32_t off)
 {
     return off == NONE || off < cp->size - cp->h->strings;
@@ -518,6 +535,8 @@ int sel_compiled_open_termbase(sel_termbase *tb, sel_ctx *ctx, const char *path)
         sel_compiled_close(cp);
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     }
+    prefault(concepts, h->n_concepts * sizeof(*concepts));
+    prefault(cp->terms, h->n_terms * sizeof(*cp->terms));
     bool ok = true;
     for (uint32_t t = 0; ok && t < h->n_terms; t++) {
         const struct cp_term *x = &ct[t];
