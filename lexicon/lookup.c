@@ -2,7 +2,10 @@
 // Looking a word or phrase up, in the order a translator wants the answers: the term as typed
 // (exact), then any inflected form of it (same lemmas), then words of the same family (same
 // roots), then misspellings (Hunspell's correction, or edit distance over the termbase's own
-// terms). Exact matches need only the termbase, so an exact lookup loads no dictionary.
+// terms). Exact matches need only the termbase, so an exact lookup loads no dictionary. With the
+// compiled termbase (lexicon/compiled.c) the bundled terms are found in its tables, and only the
+// user's terms, added after them, are indexed here.
+#include "lexicon/compiled.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/termbase_internal.h"
 
@@ -23,7 +26,15 @@ struct sel_lookup {
     struct exact_list *lists;
     size_t n_lists, cap_lists;
     struct sel_arena arena;  // the lists' arrays: one free at the end, not thousands
-    sel_tagger *tagger;      // made on the first query that is not an exact term
+    sel_tagger *tagger;      // made on the first query that is not an exact term (no compiled termbase)
+    const sel_compiled *cp;  // the compiled termbase, when the first n_compiled concepts come from it
+    size_t n_compiled;
+    sel_lang *lang_data;     // with cp: the analyzer of queries, made on the first inexact one,
+    sel_analyzer *an;        // and the index of the terms added after the compiled ones
+    sel_term_index *added;
+    struct sel_token *tokens;
+    size_t n_tokens, cap_tokens;
+    bool tokens_failed;
     struct sel_lookup_result *found;
     size_t n_found, cap_found;
     char query[2048];        // the query being answered, normalised, to measure results against
@@ -36,58 +47,10 @@ const char *sel_match_kind_name(enum sel_match_kind kind)
     return kind <= SEL_MATCH_GENERAL ? kind_names[kind] : "?";
 }
 
-// Lowercase with single spaces and no spaces at the ends: what queries and terms are compared as.
-// Written to @p buf when it fits in @p size bytes, else to memory of its own: the caller frees
-// the result when it is not @p buf. NULL when out of memory. Never cut: a long query is
-// compared whole, not as a prefix that might be cut inside a character.
-static char *normalise(const char *s, char *buf, size_t size)
-{
-    // Lowercasing (full case mapping) at most triples a string's UTF-8 bytes: the largest growth
-    // is U+0130, 2 bytes, to "i" + U+0307, 3 bytes. So this always fits, and lowercasing fails
-    // only on invalid UTF-8, which is then compared as it is.
-    size_t need = strlen(s) * 3 + 1;
-    char *out = need <= size ? buf : malloc(need);
-    if (!out)
-        return NULL;
-    sel_text_lowercase(s, out, need <= size ? size : need);
-    size_t w = 0;
-    bool space = false;
-    for (const char *p = out; *p; p++) { // in place: w never passes p
-        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
-            space = w > 0;
-            continue;
-        }
-        if (space)
-            out[w++] = ' ';
-        space = false;
-        out[w++] = *p;
-    }
-    out[w] = '\0';
-    return out;
-}
-
-// Frees what normalise() allocated.
-static void normalised_free(char *key, const char *buf)
-{
-    if (key != buf)
-        free(key);
-}
-
-// The query, normalised, kept to rank results by how near their spelling is. A query longer than
-// the buffer is kept cut: the edit distance that ranks stops at 16 bytes' difference anyway.
-static void remember_query(sel_lookup *lk, const char *query)
-{
-    char *q = normalise(query, lk->query, sizeof(lk->query));
-    if (q != lk->query) {
-        snprintf(lk->query, sizeof(lk->query), "%s", q ? q : "");
-        normalised_free(q, lk->query);
-    }
-}
-
 static int add_exact(sel_lookup *lk, const struct sel_concept *c, const struct sel_term *t)
 {
     char buf[256];
-    char *key = normalise(t->text, buf, sizeof(buf));
+    char *key = sel_term_normalise(t->text, buf, sizeof(buf));
     if (!key)
         return SEL_ENOMEM;
     struct exact_list *l = sel_strmap_get(lk->exact, key, strlen(key));
@@ -98,7 +61,7 @@ static int add_exact(sel_lookup *lk, const struct sel_concept *c, const struct s
         l = &lk->lists[lk->n_lists++];
         rc = sel_strmap_put(lk->exact, key, strlen(key), l) != SEL_OK ? SEL_ENOMEM : SEL_OK;
     }
-    normalised_free(key, buf);
+    sel_term_normalised_free(key, buf);
     if (rc != SEL_OK)
         return rc;
     if (l->n == l->cap) { // nearly every list has one entry; the rare longer one is copied
@@ -131,13 +94,17 @@ int sel_lookup_new(sel_lookup **out, sel_ctx *ctx, const sel_termbase *tb, const
     }
     lk->tb = tb;
     snprintf(lk->lang, sizeof(lk->lang), "%s", from_lang);
+    lk->cp = sel_termbase_compiled(tb);
+    if (lk->cp && !sel_compiled_has_lang(lk->cp, from_lang))
+        lk->cp = NULL;
+    lk->n_compiled = lk->cp ? sel_compiled_concept_count(lk->cp) : 0;
     size_t n_terms = 0;
     for (size_t i = 0; i < tb->n_concepts; i++)
         n_terms += tb->concepts[i].n_terms;
     lk->cap_lists = n_terms + 1;
     lk->lists = calloc(lk->cap_lists, sizeof(*lk->lists));
     int rc = lk->lists ? SEL_OK : SEL_ENOMEM;
-    for (size_t i = 0; rc == SEL_OK && i < tb->n_concepts; i++)
+    for (size_t i = lk->n_compiled; rc == SEL_OK && i < tb->n_concepts; i++)
         for (size_t j = 0; rc == SEL_OK && j < tb->concepts[i].n_terms; j++)
             if (strcmp(tb->concepts[i].terms[j].lang, from_lang) == 0)
                 rc = add_exact(lk, &tb->concepts[i], &tb->concepts[i].terms[j]);
@@ -158,6 +125,10 @@ void sel_lookup_free(sel_lookup *lk)
     free(lk->found);
     sel_strmap_free(lk->exact);
     sel_tagger_free(lk->tagger);
+    sel_term_index_free(lk->added);
+    sel_analyzer_free(lk->an);
+    sel_lang_free(lk->lang_data);
+    free(lk->tokens);
     free(lk);
 }
 
@@ -190,10 +161,22 @@ static void add_result(sel_lookup *lk, enum sel_match_kind kind, const struct se
         return;
     if (SEL_ARRAY_RESERVE(lk->found, lk->cap_found, lk->n_found + 1) != SEL_OK)
         return;
-    char key[2048];
-    normalise(t->text, key, sizeof(key));
-    size_t d = sel_edit_distance(lk->query, key, 16);
+    char buf[256];
+    char *key = sel_term_normalise(t->text, buf, sizeof(buf));
+    size_t d = key ? sel_edit_distance(lk->query, key, 16) : SIZE_MAX;
+    sel_term_normalised_free(key, buf);
     lk->found[lk->n_found++] = (struct sel_lookup_result){ kind, c, t, d > 16 ? 17 : (unsigned)d };
+}
+
+// The query, normalised, kept to rank results by how near their spelling is. A query longer than
+// the buffer is kept cut: the edit distance that ranks stops at 16 bytes' difference anyway.
+static void remember_query(sel_lookup *lk, const char *query)
+{
+    char *q = sel_term_normalise(query, lk->query, sizeof(lk->query));
+    if (q != lk->query) {
+        snprintf(lk->query, sizeof(lk->query), "%s", q ? q : "");
+        sel_term_normalised_free(q, lk->query);
+    }
 }
 
 struct collect {
@@ -235,19 +218,54 @@ static int rank_cmp(const void *a, const void *b)
 static int find_exact(sel_lookup *lk, sel_ctx *ctx, const char *query)
 {
     char buf[256];
-    char *key = normalise(query, buf, sizeof(buf));
+    char *key = sel_term_normalise(query, buf, sizeof(buf));
     if (!key)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    struct collect col = { lk, SEL_MATCH_EXACT, query };
+    if (lk->cp)
+        sel_compiled_find(lk->cp, lk->tb, lk->lang, SEL_COMPILED_EXACT, key, collect_match, &col);
     const struct exact_list *l = sel_strmap_get(lk->exact, key, strlen(key));
     for (size_t i = 0; l && i < l->n; i++)
         if (case_allows(l->terms[i], query))
             add_result(lk, SEL_MATCH_EXACT, l->concepts[i], l->terms[i]);
-    normalised_free(key, buf);
+    sel_term_normalised_free(key, buf);
+    return SEL_OK;
+}
+
+// With the compiled termbase: the analyzer, and the index of the terms added after the compiled
+// ones (analysed as the tagger analyses terms, before typo correction is switched on).
+static int need_analyzer(sel_lookup *lk, sel_ctx *ctx)
+{
+    if (lk->an)
+        return SEL_OK;
+    int rc = sel_lang_load(&lk->lang_data, ctx, lk->lang);
+    if (rc == SEL_OK)
+        rc = sel_analyzer_new(&lk->an, ctx, lk->lang_data);
+    if (rc == SEL_OK)
+        sel_analyzer_split_compounds(lk->an, true);
+    if (rc == SEL_OK && lk->tb->n_concepts > lk->n_compiled) { // the user's concepts
+        rc = sel_term_index_new(&lk->added) == SEL_OK ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
+        if (rc == SEL_OK)
+            rc = sel_term_index_add_user(lk->added, ctx, lk->tb, lk->lang, lk->an);
+    }
+    if (rc != SEL_OK) {
+        sel_term_index_free(lk->added);
+        sel_analyzer_free(lk->an);
+        sel_lang_free(lk->lang_data);
+        lk->added = NULL;
+        lk->an = NULL;
+        lk->lang_data = NULL;
+        return rc;
+    }
+    // a query is typed: a word one edit from a dictionary word is taken as a typo
+    sel_analyzer_suggest(lk->an, true);
     return SEL_OK;
 }
 
 static int need_tagger(sel_lookup *lk, sel_ctx *ctx)
 {
+    if (lk->cp)
+        return need_analyzer(lk, ctx);
     if (lk->tagger)
         return SEL_OK;
     int rc = sel_tagger_new(&lk->tagger, ctx, lk->tb, lk->lang);
@@ -256,64 +274,101 @@ static int need_tagger(sel_lookup *lk, sel_ctx *ctx)
     return rc;
 }
 
-// The query's keys (lemmas) and roots, joined as the index joins them, newly allocated (free
-// both); *nonstandard is set when the analyzer corrected a spelling on the way, *known when the
-// dictionary knows every word. The buffers are sized to the tokens, so keys are never cut.
-static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char **keys, char **roots, bool *nonstandard,
-                      bool *known)
+static bool push_token(void *user, const char *text, const struct sel_token *tok)
+{
+    (void)text;
+    sel_lookup *lk = user;
+    if (SEL_ARRAY_RESERVE(lk->tokens, lk->cap_tokens, lk->n_tokens + 1) != SEL_OK) {
+        lk->tokens_failed = true;
+        return false;
+    }
+    lk->tokens[lk->n_tokens++] = *tok;
+    return true;
+}
+
+// The analysed tokens of @p query, by the tagger or by the lookup's own analyzer.
+static int query_tokens(sel_lookup *lk, sel_ctx *ctx, const char *query, const struct sel_token **tokens, size_t *n)
+{
+    if (lk->tagger)
+        return sel_tagger_tokens(lk->tagger, ctx, query, 0, strlen(query), tokens, n);
+    lk->n_tokens = 0;
+    lk->tokens_failed = false;
+    int rc = sel_analyze_span(lk->an, ctx, query, 0, strlen(query), push_token, lk);
+    if (rc == SEL_OK && lk->tokens_failed)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    *tokens = lk->tokens;
+    *n = lk->n_tokens;
+    return rc;
+}
+
+// The terms whose keys (or with @p family, roots) are @p keys, compiled ones first.
+static void find_keys(sel_lookup *lk, const char *keys, bool family, struct collect *col)
+{
+    if (lk->tagger) {
+        sel_term_index_lookup(sel_tagger_index(lk->tagger), keys, family, collect_match, col);
+        return;
+    }
+    sel_compiled_find(lk->cp, lk->tb, lk->lang, family ? SEL_COMPILED_ROOTS : SEL_COMPILED_KEYS, keys, collect_match,
+                      col);
+    if (lk->added)
+        sel_term_index_lookup(lk->added, keys, family, collect_match, col);
+}
+
+// The query's keys (lemmas) and roots, joined as the index joins them; *nonstandard is set when
+// the analyzer corrected a spelling on the way, *known when the dictionary knows every word.
+static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char *keys, char *roots, size_t size,
+                      bool *nonstandard, bool *known)
 {
     const struct sel_token *tokens;
     size_t n;
-    *keys = *roots = NULL;
+    int rc = query_tokens(lk, ctx, query, &tokens, &n);
+    keys[0] = roots[0] = '\0';
     *nonstandard = false;
     *known = true;
-    int rc = sel_tagger_tokens(lk->tagger, ctx, query, 0, strlen(query), &tokens, &n);
     if (rc != SEL_OK)
         return rc;
-    // each key is a lowercased lemma (at most three times its bytes, see normalise()) and a separator
-    size_t keys_size = 1, roots_size = 1;
     for (size_t i = 0; i < n; i++) {
         *nonstandard = *nonstandard || (tokens[i].word.flags & SEL_TOK_NONSTANDARD);
         *known = *known && !(tokens[i].word.flags & (SEL_TOK_UNKNOWN | SEL_TOK_NONSTANDARD));
-        keys_size += strlen(tokens[i].word.lemma) * 3 + sizeof(SEL_KEY_SEP);
-        roots_size += strlen(tokens[i].word.root) * 3 + sizeof(SEL_KEY_SEP);
     }
-    *keys = malloc(keys_size);
-    *roots = malloc(roots_size);
-    if (!*keys || !*roots) {
-        free(*keys);
-        free(*roots);
-        *keys = *roots = NULL;
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    }
-    if (!sel_term_keys_join(tokens, n, *keys, keys_size, *roots, roots_size)) {
-        free(*keys);
-        free(*roots);
-        *keys = *roots = NULL;
-        return sel_error(ctx, SEL_ENOMEM, "out of memory"); // sized to fit: only memory can fail it
-    }
+    sel_term_keys_join(tokens, n, keys, size, roots, size);
     return SEL_OK;
+}
+
+static bool add_near(void *user, const struct sel_term_match *m)
+{
+    struct collect *col = user;
+    add_result(col->lk, col->kind, m->concept, m->term);
+    return true;
 }
 
 // Terms of the termbase within a small edit distance of the query (names and acronyms that
 // Hunspell cannot correct: "Kemhan" for "Kemham"), nearest first.
 static void find_near(sel_lookup *lk, const char *query, size_t limit, enum sel_match_kind kind, size_t max)
 {
-    char qbuf[256], kbuf[256];
-    char *q = normalise(query, qbuf, sizeof(qbuf));
-    for (size_t d = 1; q && d <= limit && lk->n_found < max; d++) {
+    char qbuf[256];
+    char *q = sel_term_normalise(query, qbuf, sizeof(qbuf));
+    if (!q)
+        return;
+    struct collect col = { lk, kind, NULL };
+    size_t n_groups = lk->cp ? sel_compiled_group_count(lk->cp, lk->lang) : 0;
+    for (size_t d = 1; d <= limit && lk->n_found < max; d++) {
+        for (size_t i = 0; i < n_groups && lk->n_found < max; i++) {
+            const char *key = sel_compiled_group(lk->cp, lk->tb, lk->lang, i, NULL, NULL);
+            if (key && sel_edit_distance(q, key, d) == d)
+                sel_compiled_group(lk->cp, lk->tb, lk->lang, i, add_near, &col);
+        }
         for (size_t i = 0; i < lk->n_lists && lk->n_found < max; i++) {
             const struct exact_list *l = &lk->lists[i];
-            char *key = normalise(l->terms[0]->text, kbuf, sizeof(kbuf));
+            char kbuf[256];
+            char *key = sel_term_normalise(l->terms[0]->text, kbuf, sizeof(kbuf));
             bool near = key && sel_edit_distance(q, key, d) == d;
-            if (key)
-                normalised_free(key, kbuf);
+            sel_term_normalised_free(key, kbuf);
             for (size_t k = 0; near && k < l->n; k++)
                 add_result(lk, kind, l->concepts[k], l->terms[k]);
         }
     }
-    if (q)
-        normalised_free(q, qbuf);
+    sel_term_normalised_free(q, qbuf);
 }
 
 int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const struct sel_lookup_result **results,
@@ -331,20 +386,17 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
         rc = need_tagger(lk, ctx);
         if (rc != SEL_OK)
             return rc;
-        char *keys = NULL, *roots = NULL;
+        char keys[2048], roots[2048];
         bool nonstandard = false, known = false;
-        rc = query_keys(lk, ctx, query, &keys, &roots, &nonstandard, &known);
+        rc = query_keys(lk, ctx, query, keys, roots, sizeof(keys), &nonstandard, &known);
         if (rc != SEL_OK)
             return rc;
-        const sel_term_index *ix = sel_tagger_index(lk->tagger);
         struct collect col = { lk, nonstandard ? SEL_MATCH_FUZZY : SEL_MATCH_INFLECTED, query };
         if (*keys)
-            sel_term_index_lookup(ix, keys, false, collect_match, &col);
+            find_keys(lk, keys, false, &col);
         col.kind = nonstandard ? SEL_MATCH_FUZZY : SEL_MATCH_FAMILY;
         if (*roots)
-            sel_term_index_lookup(ix, roots, true, collect_match, &col);
-        free(keys);
-        free(roots);
+            find_keys(lk, roots, true, &col);
         size_t len = strlen(query);
         // A query of correctly spelt words that are not terms (kucing) is not a misspelling of a
         // term that looks like it (Kupang); a two- or three-letter one is too short to guess from.

@@ -3,6 +3,7 @@
 // finds and keeps going, because `selaras lexicon check` must list them all in one run.
 #include "lexicon/lexicon.h"
 #include "src/core/core.h"
+#include "lexicon/compiled.h"
 #include "lexicon/termbase_internal.h"
 
 #include <ctype.h>
@@ -51,6 +52,7 @@ void sel_termbase_free(sel_termbase *tb)
         return;
     free(tb->concepts);
     sel_arena_finish(&tb->arena);
+    sel_compiled_close(tb->compiled);
     free(tb);
 }
 
@@ -431,7 +433,12 @@ int sel_termbase_open_bundled(sel_termbase **out, sel_ctx *ctx)
     SEL_CHECK_ARG(out, SEL_EINVAL);
     if (sel_termbase_new(out) != SEL_OK)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    int rc = sel_termbase_read_dir(*out, ctx, NULL, NULL, NULL);
+    // the compiled termbase when it is there and up to date, else the sources
+    char *compiled = sel_data_path("keys");
+    int rc = compiled ? sel_compiled_open_termbase(*out, ctx, compiled) : SEL_ENOTFOUND;
+    free(compiled);
+    if (rc == SEL_ENOTFOUND)
+        rc = sel_termbase_read_dir(*out, ctx, NULL, NULL, NULL);
     if (rc != SEL_OK) {
         sel_termbase_free(*out);
         *out = NULL;

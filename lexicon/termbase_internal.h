@@ -12,6 +12,7 @@ struct sel_termbase {
     size_t n_concepts, cap_concepts;
     size_t n_concepts_file;       // concepts seen so far in the file being read
     bool bundled_replaced;        // a user concept took a bundled one's id: compiled keys no longer fit
+    struct sel_compiled *compiled; // the mapped file the first concepts come from, or NULL
 };
 
 #endif

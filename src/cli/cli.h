@@ -31,6 +31,14 @@ int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /** Prints "selaras: MESSAGE" for the last error of @p ctx; returns EXIT_USAGE. */
 int cli_report(sel_ctx *ctx);
+
+/**
+ * Whether a command frees what it made before it exits. The process ends right after, and the
+ * system takes everything back faster than free() can (Hunspell's dictionary is 200,000
+ * allocations), so by default it does not; builds with AddressSanitizer, and runs with
+ * SELARAS_FREE_AT_EXIT set (for valgrind), do, so that leak checks still see every allocation.
+ */
+extern bool cli_free_at_exit;
 /*
  * The parsers of option values, one for each kind. Each checks @p arg, the value of option @p opt
  * (named in the message), and on bad input reports misuse (`invalid argument "ARG" for OPT;

@@ -420,12 +420,14 @@ done:
     if (status == EXIT_USAGE)
         cli_report(ctx);
     free(line);
-    json_object_put(run.json);
-    clear_rows(&run);
-    sel_evidence_free(run.ev);
-    sel_store_close(run.st);
-    sel_lookup_free(run.lk);
-    sel_termbase_free(tb);
-    sel_ctx_free(ctx);
+    sel_store_close(run.st); // the database is closed properly either way
+    if (cli_free_at_exit) {
+        json_object_put(run.json);
+        clear_rows(&run);
+        sel_evidence_free(run.ev);
+        sel_lookup_free(run.lk);
+        sel_termbase_free(tb);
+        sel_ctx_free(ctx);
+    }
     return status;
 }

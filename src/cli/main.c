@@ -58,9 +58,25 @@ static char **with_globals(int argc, char **argv, char *const *globals, int n_gl
     return out;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define BUILT_WITH_ASAN true
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BUILT_WITH_ASAN true
+#endif
+#endif
+#ifndef BUILT_WITH_ASAN
+#define BUILT_WITH_ASAN false
+#endif
+
+bool cli_free_at_exit = BUILT_WITH_ASAN;
+
 int main(int argc, char **argv)
 {
     setlocale(LC_CTYPE, "C.UTF-8");
+    const char *free_at_exit = getenv("SELARAS_FREE_AT_EXIT");
+    if (free_at_exit && *free_at_exit)
+        cli_free_at_exit = true;
     // Past a file size limit a write fails with EFBIG instead of killing the process, so that an
     // output is discarded cleanly (src/core/output.c) rather than left half-written.
     signal(SIGXFSZ, SIG_IGN);

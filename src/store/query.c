@@ -6,11 +6,18 @@
 #include <stdio.h>
 #include <string.h>
 
+// The mentions of a concept, walked in the order of the index on mention(concept), which is the
+// order of their ids: a mention's id is its sentence's id << 24 plus its ordinal, and sentences
+// get ascending ids as their documents are stored (ascending too), in their order in the
+// document. So this order is (document, sentence number), the order the examples are wanted in,
+// and the walk stops at the first few instead of sorting every mention of a frequent concept.
+// ?2 chooses the documents that have a translation (1) or those that have none (0).
 static const char SQL_EXAMPLES[] =
-    "SELECT s.text, d.path, s.number, d.id FROM occurrence o JOIN sentence s ON s.id = o.sentence_id "
-    "JOIN document d ON d.id = s.document_id WHERE o.concept_id = ?1 AND d.translation_of IS NULL "
-    "GROUP BY s.id ORDER BY EXISTS (SELECT 1 FROM document t WHERE t.translation_of = d.id) DESC, d.id, s.number "
-    "LIMIT ?2";
+    "SELECT s.text, d.path, s.number, d.id, s.id FROM mention m JOIN sentence s ON s.id = m.id >> 24 "
+    "JOIN document d ON d.id = s.document_id "
+    "WHERE m.concept = (SELECT id FROM concept WHERE name = ?1) AND d.translation_of IS NULL "
+    "AND EXISTS (SELECT 1 FROM document t WHERE t.translation_of = d.id) = ?2 ORDER BY m.id";
+static const char SQL_ANY_TRANSLATION[] = "SELECT EXISTS (SELECT 1 FROM document WHERE translation_of IS NOT NULL)";
 static const char SQL_ALIGNED[] =
     "SELECT group_concat(ts.text, ' ') FROM bead b JOIN document t ON t.translation_of = b.document_id "
     "JOIN sentence ts ON ts.document_id = t.id AND ts.number BETWEEN b.tgt_first AND b.tgt_first + b.tgt_count - 1 "
@@ -19,38 +26,49 @@ static const char SQL_ALIGNED[] =
 int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size_t max, sel_example_fn emit,
                        void *user)
 {
-    sqlite3_stmt *q = NULL, *aligned = NULL;
+    sqlite3_stmt *q = NULL, *aligned = NULL, *any = NULL;
     int rc = store_prepare(st, ctx, SQL_EXAMPLES, &q);
     if (rc == SEL_OK)
         rc = store_prepare(st, ctx, SQL_ALIGNED, &aligned);
-    if (rc != SEL_OK) {
-        sqlite3_finalize(q);
-        return rc;
-    }
-    sqlite3_bind_text(q, 1, concept_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(q, 2, (int64_t)max);
-    int step;
-    while ((step = sqlite3_step(q)) == SQLITE_ROW) {
-        long number = (long)sqlite3_column_int64(q, 2);
-        sqlite3_bind_int64(aligned, 1, sqlite3_column_int64(q, 3));
-        sqlite3_bind_int64(aligned, 2, number);
-        // the translation is handed on as SQLite holds it, whole, however long
-        int found = sqlite3_step(aligned);
-        if (found != SQLITE_ROW && found != SQLITE_DONE) {
-            step = found;
-            break;
-        }
-        const char *translation = found == SQLITE_ROW ? store_text(aligned, 0) : NULL;
-        bool more = emit(user, (const char *)sqlite3_column_text(q, 0), translation && *translation ? translation : NULL,
-                         (const char *)sqlite3_column_text(q, 1), number);
-        sqlite3_reset(aligned);
-        if (!more) {
-            step = SQLITE_DONE;
-            break;
-        }
-    }
-    if (step != SQLITE_DONE)
+    if (rc == SEL_OK)
+        rc = store_prepare(st, ctx, SQL_ANY_TRANSLATION, &any);
+    // with no translation at all (a monolingual corpus), the first pass would walk every mention
+    int step = rc == SEL_OK ? sqlite3_step(any) : SQLITE_ROW;
+    bool translated = step == SQLITE_ROW && sqlite3_column_int(any, 0);
+    if (rc == SEL_OK && step != SQLITE_ROW)
         rc = sel_store_fail(st, ctx, step, "reading example sentences");
+    size_t found = 0;
+    bool more = true;
+    for (int pass = translated ? 1 : 0; rc == SEL_OK && more && found < max && pass >= 0; pass--) {
+        sqlite3_reset(q);
+        sqlite3_bind_text(q, 1, concept_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int(q, 2, pass);
+        int64_t last_sentence = -1; // a sentence with several mentions is one example
+        while (found < max && (step = sqlite3_step(q)) == SQLITE_ROW) {
+            if (sqlite3_column_int64(q, 4) == last_sentence)
+                continue;
+            last_sentence = sqlite3_column_int64(q, 4);
+            found++;
+            long number = (long)sqlite3_column_int64(q, 2);
+            sqlite3_bind_int64(aligned, 1, sqlite3_column_int64(q, 3));
+            sqlite3_bind_int64(aligned, 2, number);
+            // the translation is handed on as SQLite holds it, whole, however long
+            int got = sqlite3_step(aligned);
+            if (got != SQLITE_ROW && got != SQLITE_DONE) {
+                rc = sel_store_fail(st, ctx, got, "reading an example's translation");
+                break;
+            }
+            const char *translation = got == SQLITE_ROW ? store_text(aligned, 0) : NULL;
+            more = emit(user, (const char *)sqlite3_column_text(q, 0), translation && *translation ? translation : NULL,
+                        (const char *)sqlite3_column_text(q, 1), number);
+            sqlite3_reset(aligned);
+            if (!more)
+                break;
+        }
+        if (rc == SEL_OK && more && found < max && step != SQLITE_DONE)
+            rc = sel_store_fail(st, ctx, step, "reading example sentences");
+    }
+    sqlite3_finalize(any);
     sqlite3_finalize(aligned);
     sqlite3_finalize(q);
     return rc;

@@ -571,11 +571,10 @@ static bool suffixing_listed(sel_analyzer *an, const char *form, const char *low
             return true;
         }
     }
-    for (size_t i = 0; i < m->irregular_from.n; i++) {
-        if (strcmp(lower, m->irregular_from.v[i]) == 0) {
-            out->lemma = out->root = m->irregular_to.v[i];
-            return true;
-        }
+    ptrdiff_t irregular = sel_word_list_find(&m->irregular_from, lower);
+    if (irregular >= 0) {
+        out->lemma = out->root = m->irregular_to.v[irregular];
+        return true;
     }
     return false;
 }
@@ -639,10 +638,9 @@ struct word_state {
 static bool analyze_listed(sel_analyzer *an, const struct word_state *ws, struct sel_word *out, int *rc)
 {
     const struct morphology *m = an->m;
-    for (size_t i = 0; i < m->spelling_from.n && an->depth < 3; i++) {
-        if (strcmp(ws->lower, m->spelling_from.v[i]) != 0)
-            continue;
-        const char *std = m->spelling_to.v[i];
+    ptrdiff_t respelt = an->depth < 3 ? sel_word_list_find(&m->spelling_from, ws->lower) : -1;
+    if (respelt >= 0) {
+        const char *std = m->spelling_to.v[respelt];
         if (strchr(std, ' ')) {
             out->lemma = out->root = std;
         } else {
@@ -712,12 +710,10 @@ static void apply_listed_roots(sel_analyzer *an, struct word_state *ws)
         set_str(ws->stem, sizeof(ws->stem), ws->base);
         ws->have_stem = true;
     }
-    for (size_t i = 0; i < m->root_from.n; i++) {
-        if (strcmp(ws->base, m->root_from.v[i]) == 0) {
-            set_str(ws->stem, sizeof(ws->stem), m->root_to.v[i]);
-            ws->have_stem = true;
-            break;
-        }
+    ptrdiff_t listed = sel_word_list_find(&m->root_from, ws->base);
+    if (listed >= 0) {
+        set_str(ws->stem, sizeof(ws->stem), m->root_to.v[listed]);
+        ws->have_stem = true;
     }
     if (!ws->have_stem || in_list(&m->prefix_roots, ws->base))
         return;

@@ -175,6 +175,8 @@ static size_t convert_list(sel_dict *d, list_fn fn, const char *word, char **out
     int n = fn(d->hun, &list, buf);
     size_t stored = 0;
     for (int i = 0; i < n && stored < max; i++) {
+        if (!*list[i])
+            continue; // a repeated stem, blanked by stems_by_analysis()
         char *s = from_dict(d, list[i]);
         if (s)
             out[stored++] = s;
@@ -184,13 +186,51 @@ static size_t convert_list(sel_dict *d, list_fn fn, const char *word, char **out
     return stored;
 }
 
+// Hunspell_stem() is Hunspell_analyze() followed by a pass that reads each analysis's st: field,
+// and for an analysis with a derivational suffix (ds:), compound parts (pa:) or a surface prefix
+// (sp:) builds the stem from those too; that pass, made of C++ string streams, costs a sixth of
+// the call. The stems of analyses without those fields, read here in the same order and without
+// repeats, are what Hunspell_stem() returns; any other analysis is left to Hunspell_stem().
+static int stems_by_analysis(Hunhandle *hun, char ***list, const char *word)
+{
+    char **analyses = NULL;
+    int n = Hunspell_analyze(hun, &analyses, word);
+    bool plain = n >= 0 && n <= SEL_DICT_MAX_STEMS;
+    for (int i = 0; plain && i < n; i++) {
+        const char *a = analyses[i];
+        plain = strstr(a, "st:") && !strstr(a, "ds:") && !strstr(a, "pa:") && !strstr(a, "sp:") && !strstr(a, " | ");
+    }
+    if (!plain) {
+        if (analyses)
+            Hunspell_free_list(hun, &analyses, n);
+        return Hunspell_stem(hun, list, word);
+    }
+    // The stems are written over the analyses they come from: each is shorter than its analysis.
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        const char *field = strstr(analyses[i], "st:") + 3;
+        size_t k = strcspn(field, " \t\n");
+        bool repeat = k == 0;
+        for (int j = 0; !repeat && j < kept; j++)
+            repeat = strlen(analyses[j]) == k && memcmp(analyses[j], field, k) == 0;
+        if (!repeat) {
+            memmove(analyses[kept], field, k);
+            analyses[kept++][k] = '\0';
+        }
+    }
+    for (int i = kept; i < n; i++)
+        analyses[i][0] = '\0'; // still freed by Hunspell_free_list() with the count it gave
+    *list = analyses;
+    return n;
+}
+
 size_t sel_dict_stems(sel_dict *d, const char *word, const char **out, size_t max)
 {
     size_t len = strlen(word);
     struct stem_list *l = sel_strmap_get(d->stems, word, len);
     if (!l) {
         char *fresh[SEL_DICT_MAX_STEMS];
-        size_t n = convert_list(d, Hunspell_stem, word, fresh, SEL_DICT_MAX_STEMS);
+        size_t n = convert_list(d, stems_by_analysis, word, fresh, SEL_DICT_MAX_STEMS);
         l = sel_arena_alloc(&d->arena, sizeof(*l));
         char **v = l ? sel_arena_alloc(&d->arena, (n ? n : 1) * sizeof(*v)) : NULL;
         if (l && v) {

@@ -282,12 +282,26 @@ static int add_rule(void *user, sel_ctx *ctx, struct sel_location where, char *l
     return SEL_OK;
 }
 
-bool sel_word_list_has(const struct word_list *list, const char *word)
+static unsigned word_shape(const char *word, size_t len)
 {
+    return ((unsigned char)word[0] * 31u + (unsigned)len) & 511u;
+}
+
+ptrdiff_t sel_word_list_find(const struct word_list *list, const char *word)
+{
+    size_t len = strlen(word);
+    unsigned shape = word_shape(word, len);
+    if (!(list->shapes[shape >> 6] & (1ULL << (shape & 63))))
+        return -1;
     for (size_t i = 0; i < list->n; i++)
         if (strcmp(list->v[i], word) == 0)
-            return true;
-    return false;
+            return (ptrdiff_t)i;
+    return -1;
+}
+
+bool sel_word_list_has(const struct word_list *list, const char *word)
+{
+    return sel_word_list_find(list, word) >= 0;
 }
 
 static int list_push(struct sel_lang *lang, sel_ctx *ctx, struct word_list *list, const char *word)
@@ -303,6 +317,8 @@ static int list_push(struct sel_lang *lang, sel_ctx *ctx, struct word_list *list
     if (!copy)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     list->v[list->n++] = copy;
+    unsigned shape = word_shape(copy, strlen(copy));
+    list->shapes[shape >> 6] |= 1ULL << (shape & 63);
     return SEL_OK;
 }
 

@@ -6,6 +6,8 @@
 #include "src/text/text.h"
 #include "src/core/core.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <unicode/uregex.h>
 
 // line: the whole line is one segment; lead-in: the same, and the next line too; tail: the last
@@ -37,6 +39,9 @@ struct nasal_rule {
 struct word_list {
     const char **v;
     size_t n, cap;
+    // One bit per (first byte, length) of the words listed: most words asked about are in no
+    // list, and this answers "not listed" without comparing them against each entry.
+    uint64_t shapes[8];
 };
 
 struct morphology {
@@ -106,6 +111,8 @@ const sel_lang *sel_analyzer_lang(const sel_analyzer *an);
 
 /** True when @p word (NUL-terminated) is in @p list. */
 bool sel_word_list_has(const struct word_list *list, const char *word);
+/** The position of @p word in @p list, or -1 when it is not listed. */
+ptrdiff_t sel_word_list_find(const struct word_list *list, const char *word);
 
 /** True when @p token (ending in '.') is a listed abbreviation of @p lang. */
 bool sel_lang_is_abbreviation(const sel_lang *lang, const char *token, size_t len);

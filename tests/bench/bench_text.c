@@ -234,9 +234,25 @@ static void bench_fresh(const char *shared, sel_ctx *ctx, const sel_lang *lang, 
 
 int main(int argc, char **argv)
 {
-    // "bench_text segment" measures segmentation only (the analysis takes most of the run)
+    // "bench_text segment" measures segmentation only (the analysis takes most of the run);
+    // "bench_text fresh" only the analysis of fresh text beside `hunspell -s`
     bool segment_only = argc > 1 && strcmp(argv[1], "segment") == 0;
+    bool fresh_only = argc > 1 && strcmp(argv[1], "fresh") == 0;
     const char *shared = bench_shared();
+    if (fresh_only) {
+        sel_ctx *ctx = NULL;
+        sel_lang *lang = NULL;
+        sel_segmenter *seg = NULL;
+        if (sel_ctx_new(&ctx) || sel_lang_load(&lang, ctx, "id") || sel_segmenter_new(&seg, ctx, lang)) {
+            fprintf(stderr, "bench: %s\n", sel_ctx_errmsg(ctx));
+            return 1;
+        }
+        bench_fresh(shared, ctx, lang, seg);
+        sel_segmenter_free(seg);
+        sel_lang_free(lang);
+        sel_ctx_free(ctx);
+        return 0;
+    }
     size_t len;
     char *text = build_input(shared, &len);
     double mb = (double)len / (1 << 20);

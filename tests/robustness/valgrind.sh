@@ -16,7 +16,8 @@ corpus=$SEL_SOURCE_ROOT/corpus
 vg() {
     what=$1 want=$2
     shift 2
-    valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+    # the CLI leaves freeing to the system at exit unless told otherwise (src/cli/cli.h)
+    SELARAS_FREE_AT_EXIT=1 valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
         --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 --log-file=vg.log \
         "$SELARAS" "$@" >"$T/out" 2>"$T/err"
     rc=$?
