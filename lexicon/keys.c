@@ -80,7 +80,7 @@ int sel_term_keys_write(const sel_termbase *tb, sel_ctx *ctx, const char *path)
     FILE *fp = fopen(tmp, "w");
     if (!fp)
         return sel_error_at(ctx, SEL_EIO, (struct sel_location){ tmp, 0, 0 }, "cannot write");
-    fprintf(fp, "selaras-term-keys 1\t%016" PRIx64 "\n", fingerprint(tb, langs, n_langs));
+    fprintf(fp, "selaras-term-keys 2\t%016" PRIx64 "\n", fingerprint(tb, langs, n_langs));
     int rc = SEL_OK;
     char keys[2048], roots[2048];
     for (size_t l = 0; rc == SEL_OK && l < n_langs; l++) {
@@ -122,7 +122,7 @@ int sel_term_index_load(sel_term_index **out, sel_ctx *ctx, const sel_termbase *
     const char *langs[8];
     size_t n_langs = termbase_langs(tb, langs, 8);
     char header[64];
-    snprintf(header, sizeof(header), "selaras-term-keys 1\t%016" PRIx64 "\n", fingerprint(tb, langs, n_langs));
+    snprintf(header, sizeof(header), "selaras-term-keys 2\t%016" PRIx64 "\n", fingerprint(tb, langs, n_langs));
     if (strncmp(t.data, header, strlen(header)) != 0) {
         sel_text_finish(&t);
         return SEL_ENOTFOUND; // stale: the termbase or the rules changed since it was written

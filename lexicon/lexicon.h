@@ -20,8 +20,12 @@ enum sel_pos { SEL_POS_NOUN, SEL_POS_VERB, SEL_POS_ADJECTIVE, SEL_POS_ADVERB, SE
 /** TBX-Basic termType picklist. */
 enum sel_term_type { SEL_TYPE_FULL_FORM, SEL_TYPE_ACRONYM, SEL_TYPE_ABBREVIATION,
                      SEL_TYPE_SHORT_FORM, SEL_TYPE_VARIANT, SEL_TYPE_PHRASE, SEL_TYPE_COUNT };
-/** TBX-Basic administrativeStatus picklist. */
-enum sel_term_status { SEL_STATUS_PREFERRED, SEL_STATUS_ADMITTED, SEL_STATUS_DEPRECATED,
+/**
+ * TBX-Basic administrativeStatus picklist, plus SEL_STATUS_AID: a form that only helps confirm a
+ * translation ("led" for pimpinan in "pasukan pimpinan AS", "results" for hasil pemilu). An aid is
+ * matched like any term but is not an equivalent: it is never listed or exported as one.
+ */
+enum sel_term_status { SEL_STATUS_PREFERRED, SEL_STATUS_ADMITTED, SEL_STATUS_DEPRECATED, SEL_STATUS_AID,
                        SEL_STATUS_COUNT };
 
 /** The names used in the source files and in TBX for each picklist value. */
@@ -60,7 +64,7 @@ struct sel_concept {
 
 /**
  * Writes the @p lang terms of @p c into @p buf, preferred first and deprecated last, separated by
- * @p sep (" | " in tag output).
+ * @p sep (" | " in tag output). Matching aids (SEL_STATUS_AID) are left out.
  */
 void sel_concept_terms_join(const struct sel_concept *c, const char *lang, const char *sep, char *buf, size_t size);
 
@@ -173,13 +177,14 @@ int sel_term_index_new(sel_term_index **out);
 int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char *keys, size_t keys_size,
                           char *roots, size_t roots_size);
 /**
- * Joins the keys (lowercased lemmas) and the roots of @p n analysed @p tokens with SEL_KEY_SEP:
- * the one function that makes keys, for the index's terms (sel_term_keys_compute) and for
- * lookup's queries, so the two cannot disagree. Both are empty, and the result false, when
- * they do not fit.
+ * Joins the keys (lowercased lemmas) and the roots of @p n analysed @p tokens of @p text with
+ * SEL_KEY_SEP: the one function that makes keys, for the index's terms (sel_term_keys_compute)
+ * and for lookup's queries, so the two cannot disagree. A number written with more than its
+ * lemma ("G-8") is keyed by its lowercased surface, so that a bare "8" never matches it
+ * (@p text NULL: lemmas only). Both are empty, and the result false, when they do not fit.
  */
-bool sel_term_keys_join(const struct sel_token *tokens, size_t n, char *keys, size_t keys_size, char *roots,
-                        size_t roots_size);
+bool sel_term_keys_join(const char *text, const struct sel_token *tokens, size_t n, char *keys, size_t keys_size,
+                        char *roots, size_t roots_size);
 /**
  * Adds the @p lang terms of the user's concepts in @p tb (those with an origin) to @p ix, analysed
  * with @p an: an index loaded from the compiled keys holds the bundled terms only.

@@ -229,7 +229,7 @@ static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char *key
         *nonstandard = *nonstandard || (tokens[i].word.flags & SEL_TOK_NONSTANDARD);
         *known = *known && !(tokens[i].word.flags & (SEL_TOK_UNKNOWN | SEL_TOK_NONSTANDARD));
     }
-    sel_term_keys_join(tokens, n, keys, size, roots, size);
+    sel_term_keys_join(query, tokens, n, keys, size, roots, size);
     return SEL_OK;
 }
 

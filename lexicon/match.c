@@ -120,15 +120,32 @@ static void token_key(const char *lemma, char *buf, size_t size)
     sel_text_lowercase(lemma, buf, size);
 }
 
-bool sel_term_keys_join(const struct sel_token *tokens, size_t n, char *keys, size_t keys_size, char *roots,
-                        size_t roots_size)
+// A number is keyed by what is written, not by its lemma: the analyser gives "G-8" the lemma
+// "8" (a number with a prefix), and keyed by it the term G-8 would match every bare "8" in
+// "(15/8)" or "8 persen". A bare number keeps its lemma, which no term but a number has.
+static void token_key_at(const char *text, const struct sel_token *t, bool root, char *buf, size_t size)
+{
+    const char *lemma = root ? t->word.root : t->word.lemma;
+    size_t len = t->end - t->start;
+    if (text && (t->word.flags & SEL_TOK_NUM) && (strlen(lemma) != len || strncmp(text + t->start, lemma, len) != 0)) {
+        char surface[256];
+        snprintf(surface, sizeof(surface), "%.*s", (int)(len < sizeof(surface) ? len : sizeof(surface) - 1),
+                 text + t->start);
+        token_key(surface, buf, size);
+        return;
+    }
+    token_key(lemma, buf, size);
+}
+
+bool sel_term_keys_join(const char *text, const struct sel_token *tokens, size_t n, char *keys, size_t keys_size,
+                        char *roots, size_t roots_size)
 {
     size_t ku = 0, ru = 0;
     keys[0] = roots[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         char key[256], root[256];
-        token_key(tokens[i].word.lemma, key, sizeof(key));
-        token_key(tokens[i].word.root, root, sizeof(root));
+        token_key_at(text, &tokens[i], false, key, sizeof(key));
+        token_key_at(text, &tokens[i], true, root, sizeof(root));
         int a = snprintf(keys + ku, keys_size - ku, "%s%s", i ? SEL_KEY_SEP : "", key);
         int b = snprintf(roots + ru, roots_size - ru, "%s%s", i ? SEL_KEY_SEP : "", root);
         if (a < 0 || b < 0 || (size_t)a >= keys_size - ku || (size_t)b >= roots_size - ru) {
@@ -170,7 +187,7 @@ int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char
     keys[0] = roots[0] = '\0';
     if (rc != SEL_OK || tt.too_long)
         return rc;
-    sel_term_keys_join(tt.v, tt.n, keys, keys_size, roots, roots_size);
+    sel_term_keys_join(term, tt.v, tt.n, keys, keys_size, roots, roots_size);
     return SEL_OK;
 }
 
@@ -411,7 +428,7 @@ int sel_term_index_find_all(const sel_term_index *ix, sel_ctx *ctx, const char *
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         char key[256];
-        token_key(tokens[i].word.lemma, key, sizeof(key));
+        token_key_at(text, &tokens[i], false, key, sizeof(key));
         ids[i] = key_id(ix, key);
     }
     bool go = true;
@@ -452,7 +469,7 @@ int sel_term_index_match(const sel_term_index *ix, sel_ctx *ctx, const char *tex
     }
     for (size_t i = 0; i < n; i++) {
         char key[256];
-        token_key(tokens[i].word.lemma, key, sizeof(key));
+        token_key_at(text, &tokens[i], false, key, sizeof(key));
         ids[i] = key_id(ix, key);
     }
     size_t n_cands = 0;

@@ -23,7 +23,7 @@ static const char *const type_names[SEL_TYPE_COUNT] = {
     "fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase",
 };
 static const char *const status_names[SEL_STATUS_COUNT] = {
-    "preferred", "admitted", "deprecated",
+    "preferred", "admitted", "deprecated", "aid",
 };
 
 const char *sel_pos_name(enum sel_pos pos) { return pos < SEL_POS_COUNT ? pos_names[pos] : "?"; }
@@ -38,7 +38,7 @@ void sel_concept_terms_join(const struct sel_concept *c, const char *lang, const
     size_t used = 0;
     if (size)
         buf[0] = '\0';
-    for (int status = SEL_STATUS_PREFERRED; status < SEL_STATUS_COUNT; status++) {
+    for (int status = SEL_STATUS_PREFERRED; status <= SEL_STATUS_DEPRECATED; status++) { // never an aid
         for (size_t i = 0; i < c->n_terms && used < size; i++) {
             const struct sel_term *t = &c->terms[i];
             if ((int)t->status != status || strcmp(t->lang, lang) != 0)
