@@ -53,6 +53,7 @@ struct sel_concept {
     const char *definition;        ///< NULL if none
     const char *note;              ///< NULL if none
     const char *homograph;         ///< NULL if none; explains a term shared with another concept
+    const char *context;           ///< NULL if none; collocates that point to this sense ("partai, komunis")
     const char *file;              ///< source file it was read from; for a user concept its `source`
     long line;                     ///< line of its `concept:` line; 0 for a user concept
     struct sel_term *terms;
@@ -264,6 +265,26 @@ int sel_tagger_tag(sel_tagger *t, sel_ctx *ctx, const char *text, size_t len, bo
  */
 int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end, bool all,
                         sel_match_fn emit, void *user);
+
+/**
+ * Starts a new document for sel_tagger_tag_span(): what earlier sentences said about the sense of
+ * an ambiguous form (its collocates, the subject fields of the terms around it) is forgotten.
+ * sel_tagger_tag() takes its text as one document and calls this itself.
+ */
+void sel_tagger_new_document(sel_tagger *t);
+
+/**
+ * The aligned translation of the sentences tagged next (@p target NULL: none), copied: a concept
+ * whose equivalent it holds is the sense an ambiguous form gets.
+ */
+int sel_tagger_set_translation(sel_tagger *t, sel_ctx *ctx, const char *target, size_t len);
+
+/**
+ * Reorders @p concepts (stable) by how strongly @p sentence points to each as the sense meant,
+ * best first: `lookup --context`.
+ */
+int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, const struct sel_concept **concepts,
+                           size_t n);
 
 /* ---- Looking terms up ----------------------------------------------------------------------- */
 

@@ -179,6 +179,11 @@ static bool collect_term_token(void *user, const char *text, const struct sel_to
     return true;
 }
 
+void sel_token_key(const char *text, const struct sel_token *t, char *buf, size_t size)
+{
+    token_key_at(text, t, false, buf, size);
+}
+
 int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char *keys, size_t keys_size, char *roots,
                           size_t roots_size)
 {
@@ -507,4 +512,36 @@ int sel_term_index_match(const sel_term_index *ix, sel_ctx *ctx, const char *tex
     free(taken);
     free(ids);
     return SEL_OK;
+}
+
+size_t sel_term_index_senses(const sel_term_index *ix, const char *text, const struct sel_token *tokens,
+                             const struct sel_term_match *m, const struct sel_concept **concepts,
+                             const struct sel_term **terms, size_t max)
+{
+    if (!max)
+        return 0;
+    uint32_t node = 0;
+    for (size_t i = m->first_token; i < m->first_token + m->n_tokens; i++) {
+        char key[256];
+        token_key_at(text, &tokens[i], false, key, sizeof(key));
+        if (!(node = child_of(ix, node, key_id(ix, key))))
+            break;
+    }
+    size_t n = 0;
+    concepts[n] = m->concept;
+    terms[n++] = m->term;
+    if (!node)
+        return n;
+    const struct node *nd = &ix->nodes[node];
+    for (size_t k = 0; k < nd->n_entries && n < max; k++) {
+        const struct entry *e = &nd->entries[k];
+        bool seen = false;
+        for (size_t j = 0; j < n; j++)
+            seen = seen || concepts[j] == e->concept;
+        if (seen || !case_fits(e->term, text, tokens + m->first_token, m->n_tokens))
+            continue;
+        concepts[n] = e->concept;
+        terms[n++] = e->term;
+    }
+    return n;
 }

@@ -383,6 +383,7 @@ static void read_line(struct reader *r, char *line)
     const char **field = strcmp(key, "def") == 0      ? &r->cur.definition
                          : strcmp(key, "note") == 0    ? &r->cur.note
                          : strcmp(key, "homograph") == 0 ? &r->cur.homograph
+                         : strcmp(key, "context") == 0 ? &r->cur.context
                                                         : NULL;
     if (field) {
         if (*field)

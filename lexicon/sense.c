@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+// The sense in context: when one form stands under several concepts (menuntut = demand or
+// prosecute, RSF = Reporters Without Borders or the Rapid Support Forces, Sekretaris Jenderal of
+// the UN or of a party), choose the concept the text means. The evidence, strongest first:
+//  - the aligned translation, when there is one, holds an equivalent of one of them;
+//  - the collocates a concept declares (`context:` in the termbase source) occur in the sentence,
+//    or earlier in the document;
+//  - the other terms of the sentence and of the document so far share one concept's subject field.
+// With no evidence the matcher's own choice (preferred term, then reading order) stands.
+#include "lexicon/sense.h"
+#include "lexicon/termbase_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+// Weights: a translation decides; a collocate in the sentence outweighs subject counts; what the
+// document said earlier counts less than the sentence itself.
+#define W_TARGET 16.0
+#define W_COLLOC_SENTENCE 4.0
+#define W_COLLOC_DOCUMENT 2.0
+#define W_SUBJECT_SENTENCE 1.0
+#define W_SUBJECT_DOCUMENT 2.0
+
+enum { MAX_COLLOC_WORDS = 8, N_SUBJECTS = 32 };
+
+struct colloc {
+    const struct sel_concept *concept;
+    const char *keys[MAX_COLLOC_WORDS]; // lowercased lemmas, in the arena
+    size_t n;
+    size_t next;                        // index + 1 of the next collocate with the same first key
+};
+
+struct sel_sense {
+    const sel_termbase *tb;
+    char lang[16];             // the text's language: a translation holds the other languages' terms
+    struct sel_arena arena;
+    struct colloc *collocs;
+    size_t n_collocs, cap_collocs;
+    sel_strmap *first;         // first key -> index + 1 of its first collocate
+    bool built;
+    bool *in_sentence, *in_document; // per collocate
+    size_t sent_subject[N_SUBJECTS], doc_subject[N_SUBJECTS];
+    size_t sent_terms, doc_terms;
+    char *target;              // lowercased aligned translation, or NULL
+};
+
+int sel_sense_new(sel_sense **out, const sel_termbase *tb, const char *lang)
+{
+    *out = calloc(1, sizeof(**out));
+    if (!*out)
+        return SEL_ENOMEM;
+    (*out)->tb = tb;
+    snprintf((*out)->lang, sizeof((*out)->lang), "%s", lang);
+    if (sel_strmap_new(&(*out)->first) != SEL_OK) {
+        sel_sense_free(*out);
+        *out = NULL;
+        return SEL_ENOMEM;
+    }
+    return SEL_OK;
+}
+
+void sel_sense_free(sel_sense *s)
+{
+    if (!s)
+        return;
+    sel_strmap_free(s->first);
+    free(s->collocs);
+    free(s->in_sentence);
+    free(s->in_document);
+    free(s->target);
+    sel_arena_finish(&s->arena);
+    free(s);
+}
+
+static int subject_index(const char *subject)
+{
+    for (int i = 0; sel_subjects[i] && i < N_SUBJECTS; i++)
+        if (strcmp(sel_subjects[i], subject) == 0)
+            return i;
+    return -1;
+}
+
+// Analyses every collocate of the termbase once, with the analyzer that analyses the text.
+static int build(sel_sense *s, sel_ctx *ctx, sel_analyzer *an)
+{
+    s->built = true;
+    char keys[1024], roots[1024], item[256];
+    for (size_t i = 0; i < sel_termbase_concept_count(s->tb); i++) {
+        const struct sel_concept *c = sel_termbase_concept(s->tb, i);
+        for (const char *p = c->context; p && *p;) {
+            size_t len = strcspn(p, ",");
+            const char *next = p[len] ? p + len + 1 : p + len;
+            while (len && (*p == ' ')) {
+                p++;
+                len--;
+            }
+            while (len && p[len - 1] == ' ')
+                len--;
+            snprintf(item, sizeof(item), "%.*s", (int)len, p);
+            p = next;
+            int rc = sel_term_keys_compute(an, ctx, item, keys, sizeof(keys), roots, sizeof(roots));
+            if (rc != SEL_OK)
+                return rc;
+            if (!*keys)
+                continue;
+            if (SEL_ARRAY_RESERVE(s->collocs, s->cap_collocs, s->n_collocs + 1) != SEL_OK)
+                return sel_error(ctx, SEL_ENOMEM, "out of memory");
+            struct colloc *k = &s->collocs[s->n_collocs];
+            *k = (struct colloc){ .concept = c };
+            for (char *save = NULL, *w = strtok_r(keys, SEL_KEY_SEP, &save); w && k->n < MAX_COLLOC_WORDS;
+                 w = strtok_r(NULL, SEL_KEY_SEP, &save))
+                if (!(k->keys[k->n++] = sel_arena_strndup(&s->arena, w, strlen(w))))
+                    return sel_error(ctx, SEL_ENOMEM, "out of memory");
+            size_t head = (size_t)(uintptr_t)sel_strmap_get(s->first, k->keys[0], strlen(k->keys[0]));
+            k->next = head;
+            s->n_collocs++;
+            if (sel_strmap_put(s->first, k->keys[0], strlen(k->keys[0]), (void *)(uintptr_t)s->n_collocs) != SEL_OK)
+                return sel_error(ctx, SEL_ENOMEM, "out of memory");
+        }
+    }
+    s->in_sentence = calloc(s->n_collocs ? s->n_collocs : 1, sizeof(bool));
+    s->in_document = calloc(s->n_collocs ? s->n_collocs : 1, sizeof(bool));
+    if (!s->in_sentence || !s->in_document)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    return SEL_OK;
+}
+
+void sel_sense_new_document(sel_sense *s)
+{
+    if (s->in_document)
+        memset(s->in_document, 0, s->n_collocs * sizeof(bool));
+    memset(s->doc_subject, 0, sizeof(s->doc_subject));
+    s->doc_terms = 0;
+}
+
+int sel_sense_set_target(sel_sense *s, sel_ctx *ctx, const char *target, size_t len)
+{
+    free(s->target);
+    s->target = NULL;
+    if (!target)
+        return SEL_OK;
+    size_t size = len * 2 + 16; // lowercasing can lengthen a few letters
+    char *copy = malloc(len + 1), *lower = malloc(size);
+    if (!copy || !lower) {
+        free(copy);
+        free(lower);
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    memcpy(copy, target, len);
+    copy[len] = '\0';
+    sel_text_lowercase(copy, lower, size);
+    free(copy);
+    s->target = lower;
+    return SEL_OK;
+}
+
+int sel_sense_begin_sentence(sel_sense *s, sel_ctx *ctx, sel_analyzer *an, const char *text,
+                             const struct sel_token *tokens, size_t n)
+{
+    if (!s->built) {
+        int rc = build(s, ctx, an);
+        if (rc != SEL_OK)
+            return rc;
+    }
+    memset(s->in_sentence, 0, s->n_collocs * sizeof(bool));
+    memset(s->sent_subject, 0, sizeof(s->sent_subject));
+    s->sent_terms = 0;
+    if (!s->n_collocs)
+        return SEL_OK;
+    char key[256], next_key[256];
+    for (size_t i = 0; i < n; i++) {
+        sel_token_key(text, &tokens[i], key, sizeof(key));
+        for (size_t k = (size_t)(uintptr_t)sel_strmap_get(s->first, key, strlen(key)); k; k = s->collocs[k - 1].next) {
+            const struct colloc *c = &s->collocs[k - 1];
+            bool all = i + c->n <= n;
+            for (size_t w = 1; all && w < c->n; w++) {
+                sel_token_key(text, &tokens[i + w], next_key, sizeof(next_key));
+                all = strcmp(next_key, c->keys[w]) == 0;
+            }
+            if (all)
+                s->in_sentence[k - 1] = true;
+        }
+    }
+    return SEL_OK;
+}
+
+void sel_sense_note_term(sel_sense *s, const struct sel_concept *c)
+{
+    int k = subject_index(c->subject);
+    if (k >= 0)
+        s->sent_subject[k]++;
+    s->sent_terms++;
+}
+
+void sel_sense_end_sentence(sel_sense *s)
+{
+    for (size_t i = 0; i < s->n_collocs; i++)
+        s->in_document[i] = s->in_document[i] || s->in_sentence[i];
+    for (size_t i = 0; i < N_SUBJECTS; i++)
+        s->doc_subject[i] += s->sent_subject[i];
+    s->doc_terms += s->sent_terms;
+}
+
+// Whether @p term occurs in the lowercased @p target as a word, plain or with a regular ending
+// ("demand" in "demanded", "release" in "released").
+static bool target_holds(const char *target, const char *term)
+{
+    char t[512];
+    sel_text_lowercase(term, t, sizeof(t));
+    size_t len = strlen(t);
+    if (!len)
+        return false;
+    static const char *const endings[] = { "", "s", "es", "d", "ed", "ing", NULL };
+    for (const char *p = strstr(target, t); p; p = strstr(p + 1, t)) {
+        if (p > target && ((p[-1] >= 'a' && p[-1] <= 'z') || (unsigned char)p[-1] >= 0x80))
+            continue;
+        const char *after = p + len;
+        for (size_t e = 0; endings[e]; e++) {
+            size_t el = strlen(endings[e]);
+            if (strncmp(after, endings[e], el) == 0 &&
+                !((after[el] >= 'a' && after[el] <= 'z') || (unsigned char)after[el] >= 0x80))
+                return true;
+        }
+    }
+    return false;
+}
+
+double sel_sense_score(const sel_sense *s, const struct sel_concept *c)
+{
+    double score = 0;
+    for (size_t i = 0; i < s->n_collocs; i++) {
+        if (s->collocs[i].concept != c)
+            continue;
+        if (s->in_sentence[i])
+            score += W_COLLOC_SENTENCE;
+        else if (s->in_document[i])
+            score += W_COLLOC_DOCUMENT;
+    }
+    int k = subject_index(c->subject);
+    if (k >= 0) {
+        score += W_SUBJECT_SENTENCE * (double)s->sent_subject[k];
+        if (s->doc_terms)
+            score += W_SUBJECT_DOCUMENT * (double)s->doc_subject[k] / (double)s->doc_terms;
+    }
+    if (s->target) {
+        for (size_t i = 0; i < c->n_terms; i++) {
+            const struct sel_term *t = &c->terms[i];
+            if (strcmp(t->lang, s->lang) != 0 && t->status != SEL_STATUS_DEPRECATED && target_holds(s->target, t->text)) {
+                score += W_TARGET;
+                break;
+            }
+        }
+    }
+    return score;
+}
+
+size_t sel_sense_choose(const sel_sense *s, const struct sel_concept *const *candidates, size_t n)
+{
+    size_t best = 0;
+    double best_score = n ? sel_sense_score(s, candidates[0]) : 0;
+    for (size_t i = 1; i < n; i++) {
+        double score = sel_sense_score(s, candidates[i]);
+        if (score > best_score) { // ties keep the matcher's order
+            best = i;
+            best_score = score;
+        }
+    }
+    return best;
+}
