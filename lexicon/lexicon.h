@@ -54,6 +54,7 @@ struct sel_concept {
     const char *note;              ///< NULL if none
     const char *homograph;         ///< NULL if none; explains a term shared with another concept
     const char *context;           ///< NULL if none; collocates that point to this sense ("partai, komunis")
+    const char *usual;             ///< NULL, or why this is the usual sense of a form it shares in news
     const char *file;              ///< source file it was read from; for a user concept its `source`
     long line;                     ///< line of its `concept:` line; 0 for a user concept
     struct sel_term *terms;

@@ -10,6 +10,7 @@
 #include "lexicon/sense.h"
 #include "lexicon/termbase_internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +18,13 @@
 // Weights: a translation decides; a collocate in the sentence outweighs subject counts; what the
 // document said earlier counts less than the sentence itself.
 #define W_TARGET 16.0
-#define W_COLLOC_SENTENCE 4.0
-#define W_COLLOC_DOCUMENT 2.0
-#define W_SUBJECT_SENTENCE 1.0
-#define W_SUBJECT_DOCUMENT 2.0
+#define W_COLLOC_NEAR 5.0      // within NEAR tokens of the form: "para wakil", "menuntut pembebasan"
+#define W_COLLOC_SENTENCE 2.0
+#define W_COLLOC_DOCUMENT 1.0  // times 1.5 at most
+#define W_SUBJECT_SENTENCE 0.5 // per term, at most three
+#define W_SUBJECT_DOCUMENT 1.0
+#define W_USUAL 0.75           // the sense a form usually has in news (`usual:`), when nothing else speaks
+#define NEAR 3
 
 enum { MAX_COLLOC_WORDS = 8, N_SUBJECTS = 32 };
 
@@ -40,6 +44,7 @@ struct sel_sense {
     sel_strmap *first;         // first key -> index + 1 of its first collocate
     bool built;
     bool *in_sentence, *in_document; // per collocate
+    size_t *at;                // per collocate found in the sentence: its first and last token
     size_t sent_subject[N_SUBJECTS], doc_subject[N_SUBJECTS];
     size_t sent_terms, doc_terms;
     char *target;              // lowercased aligned translation, or NULL
@@ -68,6 +73,7 @@ void sel_sense_free(sel_sense *s)
     free(s->collocs);
     free(s->in_sentence);
     free(s->in_document);
+    free(s->at);
     free(s->target);
     sel_arena_finish(&s->arena);
     free(s);
@@ -121,7 +127,8 @@ static int build(sel_sense *s, sel_ctx *ctx, sel_analyzer *an)
     }
     s->in_sentence = calloc(s->n_collocs ? s->n_collocs : 1, sizeof(bool));
     s->in_document = calloc(s->n_collocs ? s->n_collocs : 1, sizeof(bool));
-    if (!s->in_sentence || !s->in_document)
+    s->at = calloc(2 * (s->n_collocs ? s->n_collocs : 1), sizeof(size_t));
+    if (!s->in_sentence || !s->in_document || !s->at)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     return SEL_OK;
 }
@@ -178,8 +185,11 @@ int sel_sense_begin_sentence(sel_sense *s, sel_ctx *ctx, sel_analyzer *an, const
                 sel_token_key(text, &tokens[i + w], next_key, sizeof(next_key));
                 all = strcmp(next_key, c->keys[w]) == 0;
             }
-            if (all)
+            if (all && !s->in_sentence[k - 1]) {
                 s->in_sentence[k - 1] = true;
+                s->at[2 * (k - 1)] = i;
+                s->at[2 * (k - 1) + 1] = i + c->n - 1;
+            }
         }
     }
     return SEL_OK;
@@ -226,20 +236,27 @@ static bool target_holds(const char *target, const char *term)
     return false;
 }
 
-double sel_sense_score(const sel_sense *s, const struct sel_concept *c)
+double sel_sense_score(const sel_sense *s, const struct sel_concept *c, size_t first, size_t last)
 {
-    double score = 0;
+    double score = c->usual ? W_USUAL : 0;
+    size_t in_document = 0;
     for (size_t i = 0; i < s->n_collocs; i++) {
         if (s->collocs[i].concept != c)
             continue;
-        if (s->in_sentence[i])
-            score += W_COLLOC_SENTENCE;
-        else if (s->in_document[i])
-            score += W_COLLOC_DOCUMENT;
+        if (s->in_sentence[i]) {
+            size_t a = s->at[2 * i], b = s->at[2 * i + 1];
+            bool near = first != SIZE_MAX && ((b < first && first - b <= NEAR) || (a > last && a - last <= NEAR));
+            score += near ? W_COLLOC_NEAR : W_COLLOC_SENTENCE;
+        } else if (s->in_document[i]) {
+            in_document++;
+        }
     }
+    // what the document said earlier leans, it does not outvote the sentence: at most one and a
+    // half collocates' worth however many earlier collocates there were
+    score += in_document ? W_COLLOC_DOCUMENT * (in_document >= 2 ? 1.5 : 1.0) : 0;
     int k = subject_index(c->subject);
     if (k >= 0) {
-        score += W_SUBJECT_SENTENCE * (double)s->sent_subject[k];
+        score += W_SUBJECT_SENTENCE * (double)(s->sent_subject[k] < 3 ? s->sent_subject[k] : 3);
         if (s->doc_terms)
             score += W_SUBJECT_DOCUMENT * (double)s->doc_subject[k] / (double)s->doc_terms;
     }
@@ -255,12 +272,13 @@ double sel_sense_score(const sel_sense *s, const struct sel_concept *c)
     return score;
 }
 
-size_t sel_sense_choose(const sel_sense *s, const struct sel_concept *const *candidates, size_t n)
+size_t sel_sense_choose(const sel_sense *s, const struct sel_concept *const *candidates, size_t n, size_t first,
+                        size_t last)
 {
     size_t best = 0;
-    double best_score = n ? sel_sense_score(s, candidates[0]) : 0;
+    double best_score = n ? sel_sense_score(s, candidates[0], first, last) : 0;
     for (size_t i = 1; i < n; i++) {
-        double score = sel_sense_score(s, candidates[i]);
+        double score = sel_sense_score(s, candidates[i], first, last);
         if (score > best_score) { // ties keep the matcher's order
             best = i;
             best_score = score;

@@ -5,6 +5,7 @@
 #include "lexicon/sense.h"
 #include "lexicon/termbase_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,7 +139,8 @@ static int choose_senses(sel_tagger *t, sel_ctx *ctx, const char *text, const st
         size_t k = sel_term_index_senses(t->index, text, tokens, &t->matches[i], concepts, terms, MAX_SENSES);
         if (k < 2)
             continue;
-        size_t best = sel_sense_choose(t->sense, concepts, k);
+        size_t best = sel_sense_choose(t->sense, concepts, k, t->matches[i].first_token,
+                                       t->matches[i].first_token + t->matches[i].n_tokens - 1);
         t->matches[i].concept = concepts[best];
         t->matches[i].term = terms[best];
     }
@@ -196,7 +198,7 @@ int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, co
     if (!score)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
-        score[i] = sel_sense_score(t->sense, concepts[i]);
+        score[i] = sel_sense_score(t->sense, concepts[i], SIZE_MAX, SIZE_MAX);
     for (size_t i = 1; i < n; i++)
         for (size_t j = i; j > 0 && score[j] > score[j - 1]; j--) {
             double s = score[j];

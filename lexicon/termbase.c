@@ -384,6 +384,7 @@ static void read_line(struct reader *r, char *line)
                          : strcmp(key, "note") == 0    ? &r->cur.note
                          : strcmp(key, "homograph") == 0 ? &r->cur.homograph
                          : strcmp(key, "context") == 0 ? &r->cur.context
+                         : strcmp(key, "usual") == 0 ? &r->cur.usual
                                                         : NULL;
     if (field) {
         if (*field)
