@@ -316,6 +316,11 @@ void sel_lookup_free(sel_lookup *lk);
  */
 int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const struct sel_lookup_result **results,
                      size_t *n);
+/**
+ * The sentence the next queries come from (copied; NULL: none): among the concepts a query
+ * matches, the one the sentence points to comes first (see sel_tagger_rank_senses()).
+ */
+int sel_lookup_set_context(sel_lookup *lk, sel_ctx *ctx, const char *sentence);
 /** Up to @p max termbase terms near @p query ("did you mean"), borrowed from the termbase. */
 size_t sel_lookup_suggest(sel_lookup *lk, const char *query, const char **out, size_t max);
 
