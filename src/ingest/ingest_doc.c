@@ -65,6 +65,7 @@ static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag
     if (rc == SEL_OK && d->rc != SEL_OK)
         rc = sel_error(ctx, d->rc, "out of memory");
     d->tagged = tag;
+    sel_tagger_new_document(tagger); // the sense of a shared form is read from this document alone
     for (size_t i = 0; rc == SEL_OK && tag != TAG_NOTHING && i < d->n; i++) {
         if (d->sentences[i].boilerplate)
             continue; // site furniture is not where terms are looked for
