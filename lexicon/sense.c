@@ -2,7 +2,7 @@
 // The sense in context: when one form stands under several concepts (menuntut = demand or
 // prosecute, RSF = Reporters Without Borders or the Rapid Support Forces, Sekretaris Jenderal of
 // the UN or of a party), choose the concept the text means. The evidence, strongest first:
-//  - the aligned translation, when there is one, holds an equivalent of one of them;
+//  - the aligned translation, when there is one, holds an equivalent of one of them only;
 //  - the collocates a concept declares (`context:` in the termbase source) occur in the sentence,
 //    or earlier in the document;
 //  - the other terms of the sentence and of the document so far share one concept's subject field.
@@ -17,7 +17,7 @@
 
 // Weights: a translation decides; a collocate in the sentence outweighs subject counts; what the
 // document said earlier counts less than the sentence itself.
-#define W_TARGET 16.0
+#define W_TARGET 8.0
 #define W_COLLOC_NEAR 5.0      // within NEAR tokens of the form: "para wakil", "menuntut pembebasan"
 #define W_COLLOC_SENTENCE 2.0
 #define W_COLLOC_DOCUMENT 1.0  // times 1.5 at most
@@ -260,25 +260,33 @@ double sel_sense_score(const sel_sense *s, const struct sel_concept *c, size_t f
         if (s->doc_terms)
             score += W_SUBJECT_DOCUMENT * (double)s->doc_subject[k] / (double)s->doc_terms;
     }
-    if (s->target) {
-        for (size_t i = 0; i < c->n_terms; i++) {
-            const struct sel_term *t = &c->terms[i];
-            if (strcmp(t->lang, s->lang) != 0 && t->status != SEL_STATUS_DEPRECATED && target_holds(s->target, t->text)) {
-                score += W_TARGET;
-                break;
-            }
-        }
-    }
     return score;
+}
+
+// Whether the aligned translation holds an equivalent of @p c.
+static bool translated_as(const sel_sense *s, const struct sel_concept *c)
+{
+    for (size_t i = 0; s->target && i < c->n_terms; i++) {
+        const struct sel_term *t = &c->terms[i];
+        if (strcmp(t->lang, s->lang) != 0 && t->status != SEL_STATUS_DEPRECATED && target_holds(s->target, t->text))
+            return true;
+    }
+    return false;
 }
 
 size_t sel_sense_choose(const sel_sense *s, const struct sel_concept *const *candidates, size_t n, size_t first,
                         size_t last)
 {
+    // The translation decides only when it holds the equivalent of one candidate: senses often
+    // share an English word (release, free), and a word both have says nothing.
+    size_t translated = SIZE_MAX;
+    for (size_t i = 0; s->target && i < n; i++)
+        if (translated_as(s, candidates[i]))
+            translated = translated == SIZE_MAX ? i : SIZE_MAX - 1;
     size_t best = 0;
-    double best_score = n ? sel_sense_score(s, candidates[0], first, last) : 0;
+    double best_score = n ? sel_sense_score(s, candidates[0], first, last) + (translated == 0 ? W_TARGET : 0) : 0;
     for (size_t i = 1; i < n; i++) {
-        double score = sel_sense_score(s, candidates[i], first, last);
+        double score = sel_sense_score(s, candidates[i], first, last) + (translated == i ? W_TARGET : 0);
         if (score > best_score) { // ties keep the matcher's order
             best = i;
             best_score = score;

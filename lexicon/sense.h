@@ -29,11 +29,14 @@ void sel_sense_note_term(sel_sense *s, const struct sel_concept *c);
 void sel_sense_end_sentence(sel_sense *s);
 
 /**
- * How strongly the current sentence, the document so far and the translation point to @p c for
+ * How strongly the current sentence and the document so far point to @p c for
  * the form on tokens [@p first, @p last] of the sentence (SIZE_MAX: no form, the whole sentence).
  */
 double sel_sense_score(const sel_sense *s, const struct sel_concept *c, size_t first, size_t last);
-/** The index of the candidate with the best score; ties keep the first (the matcher's choice). */
+/**
+ * The index of the candidate with the best score, the translation counted when it holds the
+ * equivalent of exactly one of them; ties keep the first (the matcher's choice).
+ */
 size_t sel_sense_choose(const sel_sense *s, const struct sel_concept *const *candidates, size_t n, size_t first,
                         size_t last);
 

@@ -96,9 +96,9 @@ Test(lexicon_sense, gold_senses_at_least_95_percent)
     cr_assert_eq(sel_termbase_open_bundled(&tb, ctx), SEL_OK, "%s", sel_ctx_errmsg(ctx));
     cr_assert_eq(sel_tagger_new(&t, ctx, tb, "id"), SEL_OK, "%s", sel_ctx_errmsg(ctx));
 
-    size_t right = 0, right_translated = 0, n_translated = 0, baseline = 0;
+    size_t right = 0, right_translated = 0, right_untranslated = 0, n_translated = 0, baseline = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *got = tag_row(t, ctx, &rows[i], false);
+        const char *got = tag_row(t, ctx, &rows[i], false), *text_only = got;
         if (got && strcmp(got, rows[i].concept) == 0)
             right++;
         else
@@ -106,8 +106,12 @@ Test(lexicon_sense, gold_senses_at_least_95_percent)
                     rows[i].nth, rows[i].concept, got ? got : "(no match)");
         if (*rows[i].translation) {
             n_translated++;
+            right_untranslated += text_only && strcmp(text_only, rows[i].concept) == 0;
             got = tag_row(t, ctx, &rows[i], true);
             right_translated += got && strcmp(got, rows[i].concept) == 0;
+            if (!(got && strcmp(got, rows[i].concept) == 0))
+                fprintf(stderr, "sense with translation: %s: %s: gold %s, got %s\n", rows[i].source, rows[i].form,
+                        rows[i].concept, got ? got : "(no match)");
         }
         // most frequent sense: the gold concept that this lemma has most often
         size_t best = 0;
@@ -128,9 +132,10 @@ Test(lexicon_sense, gold_senses_at_least_95_percent)
     double acc = (double)right / (double)n;
     fprintf(stderr,
             "sense: %zu occurrences: accuracy %.3f (%zu right); most-frequent-sense baseline %.3f; "
-            "with the aligned translation %.3f on the %zu that have one\n",
+            "with the aligned translation %.3f on the %zu that have one (%.3f without it)\n",
             n, acc, right, (double)baseline / (double)n,
-            n_translated ? (double)right_translated / (double)n_translated : 0.0, n_translated);
+            n_translated ? (double)right_translated / (double)n_translated : 0.0, n_translated,
+            n_translated ? (double)right_untranslated / (double)n_translated : 0.0);
     sel_tagger_free(t);
     sel_termbase_free(tb);
     sel_ctx_free(ctx);
