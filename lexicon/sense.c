@@ -5,7 +5,8 @@
 //  - the aligned translation, when there is one, holds an equivalent of one of them only;
 //  - the collocates a concept declares (`context:` in the termbase source) occur in the sentence,
 //    or earlier in the document;
-//  - the other terms of the sentence and of the document so far share one concept's subject field.
+//  - the other terms of the sentence and of the document so far share one concept's subject field;
+//  - the user's own concept, then the sense news usually means (`usual:` in the termbase source).
 // With no evidence the matcher's own choice (preferred term, then reading order) stands.
 #include "lexicon/sense.h"
 #include "lexicon/termbase_internal.h"
@@ -24,6 +25,7 @@
 #define W_SUBJECT_SENTENCE 0.5 // per term, at most three
 #define W_SUBJECT_DOCUMENT 1.0
 #define W_USUAL 0.75           // the sense a form usually has in news (`usual:`), when nothing else speaks
+#define W_USER 1.0             // the user's own concept: what they asked for, unless the text says otherwise
 #define NEAR 3
 
 enum { MAX_COLLOC_WORDS = 8, N_SUBJECTS = 32 };
@@ -238,7 +240,7 @@ static bool target_holds(const char *target, const char *term)
 
 double sel_sense_score(const sel_sense *s, const struct sel_concept *c, size_t first, size_t last)
 {
-    double score = c->usual ? W_USUAL : 0;
+    double score = (c->usual ? W_USUAL : 0) + (c->origin ? W_USER : 0);
     size_t in_document = 0;
     for (size_t i = 0; i < s->n_collocs; i++) {
         if (s->collocs[i].concept != c)
