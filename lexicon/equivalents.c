@@ -97,7 +97,7 @@ size_t sel_concept_equivalents(const struct sel_concept *c, const char *lang, co
     size_t n = 0;
     for (size_t k = 0; k < c->n_terms && n < max; k++) {
         const struct sel_term *t = &c->terms[k];
-        if (strcmp(t->lang, lang) != 0)
+        if (strcmp(t->lang, lang) != 0 || t->status == SEL_STATUS_AID) // an aid helps matching only
             continue;
         out[n++] = (struct sel_equivalent){ k, t->status, sel_evidence_count(ev, c->id, t->text) };
     }

@@ -20,8 +20,12 @@ enum sel_pos { SEL_POS_NOUN, SEL_POS_VERB, SEL_POS_ADJECTIVE, SEL_POS_ADVERB, SE
 /** TBX-Basic termType picklist. */
 enum sel_term_type { SEL_TYPE_FULL_FORM, SEL_TYPE_ACRONYM, SEL_TYPE_ABBREVIATION,
                      SEL_TYPE_SHORT_FORM, SEL_TYPE_VARIANT, SEL_TYPE_PHRASE, SEL_TYPE_COUNT };
-/** TBX-Basic administrativeStatus picklist. */
-enum sel_term_status { SEL_STATUS_PREFERRED, SEL_STATUS_ADMITTED, SEL_STATUS_DEPRECATED,
+/**
+ * TBX-Basic administrativeStatus picklist, plus SEL_STATUS_AID: a form that only helps confirm a
+ * translation ("led" for pimpinan in "pasukan pimpinan AS", "results" for hasil pemilu). An aid is
+ * matched like any term but is not an equivalent: it is never listed or exported as one.
+ */
+enum sel_term_status { SEL_STATUS_PREFERRED, SEL_STATUS_ADMITTED, SEL_STATUS_DEPRECATED, SEL_STATUS_AID,
                        SEL_STATUS_COUNT };
 
 /** The names used in the source files and in TBX for each picklist value. */
@@ -49,6 +53,8 @@ struct sel_concept {
     const char *definition;        ///< NULL if none
     const char *note;              ///< NULL if none
     const char *homograph;         ///< NULL if none; explains a term shared with another concept
+    const char *context;           ///< NULL if none; collocates that point to this sense ("partai, komunis")
+    const char *usual;             ///< NULL, or why this is the usual sense of a form it shares in news
     const char *file;              ///< source file it was read from; for a user concept its `source`
     long line;                     ///< line of its `concept:` line; 0 for a user concept
     struct sel_term *terms;
@@ -60,7 +66,7 @@ struct sel_concept {
 
 /**
  * Writes the @p lang terms of @p c into @p buf in the bundled order (sel_concept_equivalents_join()
- * without evidence), separated by @p sep.
+ * without evidence), separated by @p sep. Matching aids (SEL_STATUS_AID) are left out.
  */
 void sel_concept_terms_join(const struct sel_concept *c, const char *lang, const char *sep, char *buf, size_t size);
 
@@ -219,13 +225,14 @@ int sel_term_index_new(sel_term_index **out);
 int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char *keys, size_t keys_size,
                           char *roots, size_t roots_size);
 /**
- * Joins the keys (lowercased lemmas) and the roots of @p n analysed @p tokens with SEL_KEY_SEP:
- * the one function that makes keys, for the index's terms (sel_term_keys_compute) and for
- * lookup's queries, so the two cannot disagree. Both are empty, and the result false, when
- * they do not fit.
+ * Joins the keys (lowercased lemmas) and the roots of @p n analysed @p tokens of @p text with
+ * SEL_KEY_SEP: the one function that makes keys, for the index's terms (sel_term_keys_compute)
+ * and for lookup's queries, so the two cannot disagree. A number written with more than its
+ * lemma ("G-8") is keyed by its lowercased surface, so that a bare "8" never matches it
+ * (@p text NULL: lemmas only). Both are empty, and the result false, when they do not fit.
  */
-bool sel_term_keys_join(const struct sel_token *tokens, size_t n, char *keys, size_t keys_size, char *roots,
-                        size_t roots_size);
+bool sel_term_keys_join(const char *text, const struct sel_token *tokens, size_t n, char *keys, size_t keys_size,
+                        char *roots, size_t roots_size);
 /**
  * Adds the @p lang terms of the user's concepts in @p tb (those with an origin) to @p ix, analysed
  * with @p an: an index loaded from the compiled keys holds the bundled terms only.
@@ -306,6 +313,26 @@ int sel_tagger_tag(sel_tagger *t, sel_ctx *ctx, const char *text, size_t len, bo
 int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end, bool all,
                         sel_match_fn emit, void *user);
 
+/**
+ * Starts a new document for sel_tagger_tag_span(): what earlier sentences said about the sense of
+ * an ambiguous form (its collocates, the subject fields of the terms around it) is forgotten.
+ * sel_tagger_tag() takes its text as one document and calls this itself.
+ */
+void sel_tagger_new_document(sel_tagger *t);
+
+/**
+ * The aligned translation of the sentences tagged next (@p target NULL: none), copied: a concept
+ * whose equivalent it holds is the sense an ambiguous form gets.
+ */
+int sel_tagger_set_translation(sel_tagger *t, sel_ctx *ctx, const char *target, size_t len);
+
+/**
+ * Reorders @p concepts (stable) by how strongly @p sentence points to each as the sense meant,
+ * best first: `lookup --context`.
+ */
+int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, const struct sel_concept **concepts,
+                           size_t n);
+
 /* ---- Looking terms up ----------------------------------------------------------------------- */
 
 /** How a lookup result matched, best first. */
@@ -336,6 +363,11 @@ void sel_lookup_free(sel_lookup *lk);
  */
 int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const struct sel_lookup_result **results,
                      size_t *n);
+/**
+ * The sentence the next queries come from (copied; NULL: none): among the concepts a query
+ * matches, the one the sentence points to comes first (see sel_tagger_rank_senses()).
+ */
+int sel_lookup_set_context(sel_lookup *lk, sel_ctx *ctx, const char *sentence);
 /** Up to @p max termbase terms near @p query ("did you mean"), borrowed from the termbase. */
 size_t sel_lookup_suggest(sel_lookup *lk, const char *query, const char **out, size_t max);
 

@@ -38,6 +38,7 @@ struct sel_lookup {
     struct sel_lookup_result *found;
     size_t n_found, cap_found;
     char query[2048];        // the query being answered, normalised, to measure results against
+    char *context;           // the sentence the queries come from (sel_lookup_set_context), or NULL
 };
 
 static const char *const kind_names[] = { "exact", "inflected", "family", "fuzzy", "general" };
@@ -123,6 +124,7 @@ void sel_lookup_free(sel_lookup *lk)
     free(lk->lists);
     sel_arena_finish(&lk->arena);
     free(lk->found);
+    free(lk->context);
     sel_strmap_free(lk->exact);
     sel_tagger_free(lk->tagger);
     sel_term_index_free(lk->added);
@@ -210,6 +212,9 @@ static int rank_cmp(const void *a, const void *b)
         return x->distance < y->distance ? -1 : 1;
     if (x->term->status != y->term->status)
         return (int)x->term->status - (int)y->term->status;
+    // of two senses of one form, the one news usually means (`usual:` in the termbase)
+    if (!x->concept->usual != !y->concept->usual)
+        return x->concept->usual ? -1 : 1;
     return (x->concept > y->concept) - (x->concept < y->concept);
 }
 
@@ -331,7 +336,7 @@ static int query_keys(sel_lookup *lk, sel_ctx *ctx, const char *query, char *key
         *nonstandard = *nonstandard || (tokens[i].word.flags & SEL_TOK_NONSTANDARD);
         *known = *known && !(tokens[i].word.flags & (SEL_TOK_UNKNOWN | SEL_TOK_NONSTANDARD));
     }
-    sel_term_keys_join(tokens, n, keys, size, roots, size);
+    sel_term_keys_join(query, tokens, n, keys, size, roots, size);
     return SEL_OK;
 }
 
@@ -371,6 +376,54 @@ static void find_near(sel_lookup *lk, const char *query, size_t limit, enum sel_
     sel_term_normalised_free(q, qbuf);
 }
 
+int sel_lookup_set_context(sel_lookup *lk, sel_ctx *ctx, const char *sentence)
+{
+    SEL_CHECK_ARG(lk, SEL_EINVAL);
+    free(lk->context);
+    lk->context = NULL;
+    if (sentence && !(lk->context = strdup(sentence)))
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    return SEL_OK;
+}
+
+// With a context sentence, the concept the sentence points to comes first (menuntut in "DK PBB
+// menuntut gencatan senjata" is to demand, not to prosecute); where it says nothing, the order
+// stands, since the ranking of the senses is stable.
+static int rank_by_context(sel_lookup *lk, sel_ctx *ctx)
+{
+    int rc = need_tagger(lk, ctx);
+    if (rc != SEL_OK)
+        return rc;
+    const struct sel_concept **concepts = malloc(lk->n_found * sizeof(*concepts));
+    struct sel_lookup_result *sorted = malloc(lk->n_found * sizeof(*sorted));
+    if (!concepts || !sorted) {
+        free(concepts);
+        free(sorted);
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < lk->n_found; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < n; j++)
+            seen = seen || concepts[j] == lk->found[i].concept;
+        if (!seen)
+            concepts[n++] = lk->found[i].concept;
+    }
+    sel_tagger_new_document(lk->tagger);
+    rc = sel_tagger_rank_senses(lk->tagger, ctx, lk->context, concepts, n);
+    size_t k = 0; // how it matched still comes first: the sense orders the matches of one kind
+    for (int kind = SEL_MATCH_EXACT; rc == SEL_OK && kind <= SEL_MATCH_GENERAL; kind++)
+        for (size_t j = 0; j < n; j++)
+            for (size_t i = 0; i < lk->n_found; i++)
+                if (lk->found[i].concept == concepts[j] && (int)lk->found[i].kind == kind)
+                    sorted[k++] = lk->found[i];
+    if (rc == SEL_OK)
+        memcpy(lk->found, sorted, lk->n_found * sizeof(*sorted));
+    free(concepts);
+    free(sorted);
+    return rc;
+}
+
 int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const struct sel_lookup_result **results,
                      size_t *n)
 {
@@ -405,6 +458,11 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
     }
     if (lk->n_found > 1) // found is NULL until something is (qsort wants a pointer even for 0)
         qsort(lk->found, lk->n_found, sizeof(*lk->found), rank_cmp);
+    if (lk->context && lk->n_found > 1) {
+        int rc = rank_by_context(lk, ctx);
+        if (rc != SEL_OK)
+            return rc;
+    }
     *results = lk->found;
     *n = lk->n_found;
     return SEL_OK;

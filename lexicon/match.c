@@ -145,15 +145,34 @@ static void key_free(char *key, const char *buf)
         free(key);
 }
 
-bool sel_term_keys_join(const struct sel_token *tokens, size_t n, char *keys, size_t keys_size, char *roots,
-                        size_t roots_size)
+// A number is keyed by what is written, not by its lemma: the analyser gives "G-8" the lemma
+// "8" (a number with a prefix), and keyed by it the term G-8 would match every bare "8" in
+// "(15/8)" or "8 persen". A bare number keeps its lemma, which no term but a number has.
+// Like token_key(): in @p buf or memory of its own (key_free() it); NULL when out of memory.
+static char *token_key_at(const char *text, const struct sel_token *t, bool root, char *buf, size_t size)
+{
+    const char *lemma = root ? t->word.root : t->word.lemma;
+    size_t len = t->end - t->start;
+    if (text && (t->word.flags & SEL_TOK_NUM) && (strlen(lemma) != len || strncmp(text + t->start, lemma, len) != 0)) {
+        char surface_buf[256];
+        char *surface = key_copy(text + t->start, len, surface_buf, sizeof(surface_buf));
+        char *out = surface ? token_key(surface, buf, size) : NULL;
+        if (surface)
+            key_free(surface, surface_buf);
+        return out;
+    }
+    return token_key(lemma, buf, size);
+}
+
+bool sel_term_keys_join(const char *text, const struct sel_token *tokens, size_t n, char *keys, size_t keys_size,
+                        char *roots, size_t roots_size)
 {
     size_t ku = 0, ru = 0;
     keys[0] = roots[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         char key_buf[256], root_buf[256];
-        char *key = token_key(tokens[i].word.lemma, key_buf, sizeof(key_buf));
-        char *root = token_key(tokens[i].word.root, root_buf, sizeof(root_buf));
+        char *key = token_key_at(text, &tokens[i], false, key_buf, sizeof(key_buf));
+        char *root = token_key_at(text, &tokens[i], true, root_buf, sizeof(root_buf));
         int a = key ? snprintf(keys + ku, keys_size - ku, "%s%s", i ? SEL_KEY_SEP : "", key) : -1;
         int b = root ? snprintf(roots + ru, roots_size - ru, "%s%s", i ? SEL_KEY_SEP : "", root) : -1;
         if (key)
@@ -191,6 +210,17 @@ static bool collect_term_token(void *user, const char *text, const struct sel_to
     return true;
 }
 
+void sel_token_key(const char *text, const struct sel_token *t, char *buf, size_t size)
+{
+    char *key = token_key_at(text, t, false, buf, size);
+    if (key && key != buf) { // longer than the caller's buffer: cut it (sense compares short words)
+        snprintf(buf, size, "%s", key);
+        key_free(key, buf);
+    } else if (!key && size) {
+        buf[0] = '\0';
+    }
+}
+
 int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char *keys, size_t keys_size, char *roots,
                           size_t roots_size)
 {
@@ -199,7 +229,7 @@ int sel_term_keys_compute(sel_analyzer *an, sel_ctx *ctx, const char *term, char
     keys[0] = roots[0] = '\0';
     if (rc != SEL_OK || tt.too_long)
         return rc;
-    sel_term_keys_join(tt.v, tt.n, keys, keys_size, roots, roots_size);
+    sel_term_keys_join(term, tt.v, tt.n, keys, keys_size, roots, roots_size);
     return SEL_OK;
 }
 
@@ -443,7 +473,7 @@ int sel_term_index_find_all(const sel_term_index *ix, sel_ctx *ctx, const char *
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         char buf[256];
-        char *key = token_key(tokens[i].word.lemma, buf, sizeof(buf));
+        char *key = token_key_at(text, &tokens[i], false, buf, sizeof(buf));
         if (!key) {
             free(ids);
             return sel_error(ctx, SEL_ENOMEM, "out of memory");
@@ -489,7 +519,7 @@ int sel_term_index_match(const sel_term_index *ix, sel_ctx *ctx, const char *tex
     }
     for (size_t i = 0; i < n; i++) {
         char buf[256];
-        char *key = token_key(tokens[i].word.lemma, buf, sizeof(buf));
+        char *key = token_key_at(text, &tokens[i], false, buf, sizeof(buf));
         if (!key) {
             free(cands);
             free(taken);
@@ -534,4 +564,36 @@ int sel_term_index_match(const sel_term_index *ix, sel_ctx *ctx, const char *tex
     free(taken);
     free(ids);
     return SEL_OK;
+}
+
+size_t sel_term_index_senses(const sel_term_index *ix, const char *text, const struct sel_token *tokens,
+                             const struct sel_term_match *m, const struct sel_concept **concepts,
+                             const struct sel_term **terms, size_t max)
+{
+    if (!max)
+        return 0;
+    uint32_t node = 0;
+    for (size_t i = m->first_token; i < m->first_token + m->n_tokens; i++) {
+        char key[256];
+        token_key_at(text, &tokens[i], false, key, sizeof(key));
+        if (!(node = child_of(ix, node, key_id(ix, key))))
+            break;
+    }
+    size_t n = 0;
+    concepts[n] = m->concept;
+    terms[n++] = m->term;
+    if (!node)
+        return n;
+    const struct node *nd = &ix->nodes[node];
+    for (size_t k = 0; k < nd->n_entries && n < max; k++) {
+        const struct entry *e = &nd->entries[k];
+        bool seen = false;
+        for (size_t j = 0; j < n; j++)
+            seen = seen || concepts[j] == e->concept;
+        if (seen || !case_fits(e->term, text, tokens + m->first_token, m->n_tokens))
+            continue;
+        concepts[n] = e->concept;
+        terms[n++] = e->term;
+    }
+    return n;
 }

@@ -2,7 +2,10 @@
 // The whole tagging pipeline for one language: segment, skip boilerplate, analyse, match. The
 // tag command, ingest and the tests share it, so they all find the same occurrences.
 #include "lexicon/lexicon.h"
+#include "lexicon/sense.h"
+#include "lexicon/termbase_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +14,11 @@ struct sel_tagger {
     sel_segmenter *segmenter;
     sel_analyzer *analyzer;
     sel_term_index *index;
+    sel_sense *sense;         // evidence for the sense of ambiguous forms
     struct sel_token *tokens; // the current sentence
     size_t n_tokens, cap_tokens;
+    struct sel_term_match *matches; // the current sentence's, before their senses are chosen
+    size_t n_matches, cap_matches;
     bool furniture;           // tag boilerplate and datelines too (sel_tagger_include_furniture())
     int rc;
 };
@@ -38,6 +44,8 @@ int sel_tagger_new(sel_tagger **out, sel_ctx *ctx, const sel_termbase *tb, const
         else if (rc == SEL_ENOTFOUND) // no compiled keys, or stale ones: analyse the terms now
             rc = sel_term_index_build(&t->index, ctx, tb, lang, t->analyzer);
     }
+    if (rc == SEL_OK && sel_sense_new(&t->sense, tb, lang) != SEL_OK)
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     if (rc != SEL_OK) {
         sel_tagger_free(t);
         return rc;
@@ -51,6 +59,8 @@ void sel_tagger_free(sel_tagger *t)
     if (!t)
         return;
     free(t->tokens);
+    free(t->matches);
+    sel_sense_free(t->sense);
     sel_term_index_free(t->index);
     sel_analyzer_free(t->analyzer);
     sel_segmenter_free(t->segmenter);
@@ -96,6 +106,48 @@ int sel_tagger_tokens(sel_tagger *t, sel_ctx *ctx, const char *text, size_t star
     return rc;
 }
 
+static bool keep_match(void *user, const struct sel_term_match *m)
+{
+    sel_tagger *t = user;
+    if (SEL_ARRAY_RESERVE(t->matches, t->cap_matches, t->n_matches + 1) != SEL_OK) {
+        t->rc = SEL_ENOMEM;
+        return false;
+    }
+    t->matches[t->n_matches++] = *m;
+    return true;
+}
+
+enum { MAX_SENSES = 8 };
+
+// The sentence's terms whose form stands under one concept are evidence for those that stand
+// under several; each of those then gets the concept the evidence points to.
+static int choose_senses(sel_tagger *t, sel_ctx *ctx, const char *text, const struct sel_token *tokens, size_t n)
+{
+    int rc = sel_sense_begin_sentence(t->sense, ctx, t->analyzer, text, tokens, n);
+    if (rc != SEL_OK)
+        return rc;
+    const struct sel_concept *concepts[MAX_SENSES];
+    const struct sel_term *terms[MAX_SENSES];
+    bool any = false;
+    for (size_t i = 0; i < t->n_matches; i++) {
+        if (sel_term_index_senses(t->index, text, tokens, &t->matches[i], concepts, terms, MAX_SENSES) > 1)
+            any = true;
+        else
+            sel_sense_note_term(t->sense, t->matches[i].concept);
+    }
+    for (size_t i = 0; any && i < t->n_matches; i++) {
+        size_t k = sel_term_index_senses(t->index, text, tokens, &t->matches[i], concepts, terms, MAX_SENSES);
+        if (k < 2)
+            continue;
+        size_t best = sel_sense_choose(t->sense, concepts, k, t->matches[i].first_token,
+                                       t->matches[i].first_token + t->matches[i].n_tokens - 1);
+        t->matches[i].concept = concepts[best];
+        t->matches[i].term = terms[best];
+    }
+    sel_sense_end_sentence(t->sense);
+    return SEL_OK;
+}
+
 int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end, bool all,
                         sel_match_fn emit, void *user)
 {
@@ -104,8 +156,60 @@ int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t st
     int rc = sel_tagger_tokens(t, ctx, text, start, end, &tokens, &n);
     if (rc != SEL_OK)
         return rc;
-    return all ? sel_term_index_find_all(t->index, ctx, text, tokens, n, emit, user)
-               : sel_term_index_match(t->index, ctx, text, tokens, n, emit, user);
+    if (all)
+        return sel_term_index_find_all(t->index, ctx, text, tokens, n, emit, user);
+    t->n_matches = 0;
+    t->rc = SEL_OK;
+    rc = sel_term_index_match(t->index, ctx, text, tokens, n, keep_match, t);
+    if (rc == SEL_OK && t->rc != SEL_OK)
+        rc = sel_error(ctx, t->rc, "out of memory");
+    if (rc == SEL_OK)
+        rc = choose_senses(t, ctx, text, tokens, n);
+    for (size_t i = 0; rc == SEL_OK && i < t->n_matches; i++)
+        if (!emit(user, &t->matches[i]))
+            break;
+    return rc;
+}
+
+void sel_tagger_new_document(sel_tagger *t)
+{
+    sel_sense_new_document(t->sense);
+}
+
+int sel_tagger_set_translation(sel_tagger *t, sel_ctx *ctx, const char *target, size_t len)
+{
+    return sel_sense_set_target(t->sense, ctx, target, len);
+}
+
+int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, const struct sel_concept **concepts,
+                           size_t n)
+{
+    const struct sel_token *tokens;
+    size_t n_tokens;
+    int rc = sel_tagger_tokens(t, ctx, sentence, 0, strlen(sentence), &tokens, &n_tokens);
+    if (rc == SEL_OK)
+        rc = sel_term_index_match(t->index, ctx, sentence, tokens, n_tokens, keep_match, (t->n_matches = 0, t));
+    if (rc == SEL_OK)
+        rc = choose_senses(t, ctx, sentence, tokens, n_tokens);
+    if (rc != SEL_OK || n < 2)
+        return rc;
+    // the sentence's evidence is in; a stable insertion sort by score, best first
+    double *score = malloc(n * sizeof(*score));
+    if (!score)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        score[i] = sel_sense_score(t->sense, concepts[i], SIZE_MAX, SIZE_MAX);
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && score[j] > score[j - 1]; j--) {
+            double s = score[j];
+            score[j] = score[j - 1];
+            score[j - 1] = s;
+            const struct sel_concept *c = concepts[j];
+            concepts[j] = concepts[j - 1];
+            concepts[j - 1] = c;
+        }
+    free(score);
+    return SEL_OK;
 }
 
 struct tag_pass {
@@ -148,6 +252,7 @@ int sel_tagger_tag(sel_tagger *t, sel_ctx *ctx, const char *text, size_t len, bo
 {
     SEL_CHECK_ARG(t && (text || len == 0) && emit, SEL_EINVAL);
     struct tag_pass p = { t, ctx, emit, user, NULL, text, false, SEL_OK };
+    sel_sense_new_document(t->sense);
     if (!lines) {
         int rc = need_segmenter(t, ctx);
         if (rc == SEL_OK)

@@ -24,7 +24,7 @@ static const char *const type_names[SEL_TYPE_COUNT] = {
     "fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase",
 };
 static const char *const status_names[SEL_STATUS_COUNT] = {
-    "preferred", "admitted", "deprecated",
+    "preferred", "admitted", "deprecated", "aid",
 };
 
 const char *sel_pos_name(enum sel_pos pos) { return pos < SEL_POS_COUNT ? pos_names[pos] : "?"; }
@@ -373,6 +373,8 @@ static void read_line(struct reader *r, char *line)
     const char **field = strcmp(key, "def") == 0      ? &r->cur.definition
                          : strcmp(key, "note") == 0    ? &r->cur.note
                          : strcmp(key, "homograph") == 0 ? &r->cur.homograph
+                         : strcmp(key, "context") == 0 ? &r->cur.context
+                         : strcmp(key, "usual") == 0 ? &r->cur.usual
                                                         : NULL;
     if (field) {
         if (*field)

@@ -15,4 +15,18 @@ struct sel_termbase {
     struct sel_compiled *compiled; // the mapped file the first concepts come from, or NULL
 };
 
+/**
+ * The matching key of one token of @p text: its lowercased lemma, or for a number written with
+ * more than its lemma ("G-8") its lowercased surface (lexicon/match.c).
+ */
+void sel_token_key(const char *text, const struct sel_token *t, char *buf, size_t size);
+
+/**
+ * The concepts whose terms end where match @p m does (the same key path), the matcher's choice
+ * first: up to @p max concepts and their terms. The candidates of an ambiguous form.
+ */
+size_t sel_term_index_senses(const sel_term_index *ix, const char *text, const struct sel_token *tokens,
+                             const struct sel_term_match *m, const struct sel_concept **concepts,
+                             const struct sel_term **terms, size_t max);
+
 #endif

@@ -218,11 +218,28 @@ static int tag_side(struct check_run *run, sel_tagger *tagger, const struct sel_
     into->first = calloc(d->n + 1, sizeof(size_t));
     if (!into->first)
         return sel_error(run->ctx, SEL_ENOMEM, "out of memory");
+    sel_tagger_new_document(tagger);
     for (size_t k = 0; k < d->n; k++) {
         into->first[k] = into->n;
         const struct sel_sentence *s = &d->sentences[k];
         if (s->boilerplate)
             continue;
+        if (!all) { // a source sentence: its aligned translation says which sense of a shared form is meant
+            const struct sel_alignment *al = &run->r->alignment;
+            const char *target = NULL;
+            size_t len = 0;
+            for (size_t b = 0; b < al->n && !target; b++)
+                if (al->beads[b].n_src && al->beads[b].n_tgt && k >= al->beads[b].src &&
+                    k < al->beads[b].src + al->beads[b].n_src) {
+                    const struct sel_sentence *t0 = &run->r->tgt.sentences[al->beads[b].tgt];
+                    const struct sel_sentence *t1 = &run->r->tgt.sentences[al->beads[b].tgt + al->beads[b].n_tgt - 1];
+                    target = run->r->tgt.text + t0->start;
+                    len = t1->end - t0->start;
+                }
+            int rc = sel_tagger_set_translation(tagger, run->ctx, target, len);
+            if (rc != SEL_OK)
+                return rc;
+        }
         struct collect c = { into, k, d->text, !all, SEL_OK };
         int rc = sel_tagger_tag_span(tagger, run->ctx, d->text, s->start, s->end, all, keep_match, &c);
         if (rc == SEL_OK && c.rc != SEL_OK)
@@ -231,7 +248,7 @@ static int tag_side(struct check_run *run, sel_tagger *tagger, const struct sel_
             return rc;
     }
     into->first[d->n] = into->n;
-    return SEL_OK;
+    return all ? SEL_OK : sel_tagger_set_translation(tagger, run->ctx, NULL, 0);
 }
 
 /* ---- the run ------------------------------------------------------------------------------- */

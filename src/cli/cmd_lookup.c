@@ -332,12 +332,13 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
         { "from", required_argument, NULL, 'F' },
         { "format", required_argument, NULL, 'f' },
         { "limit", required_argument, NULL, 'n' },
+        { "context", required_argument, NULL, 'C' },
         { "db", required_argument, NULL, 'D' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     struct lookup_run run = { .limit = 5, .from = "id", .to_lang = "en" };
-    const char *db = NULL;
+    const char *db = NULL, *context = NULL;
     int opt;
     while ((opt = getopt_long(argc, argv, "f:n:h", long_opts, NULL)) != -1) {
         switch (opt) {
@@ -362,6 +363,9 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
             if (run.limit > MAX_ROWS)
                 run.limit = MAX_ROWS;
             break;
+        case 'C':
+            context = optarg;
+            break;
         case 'D':
             if (!cli_parse_path(cmd, "--db", optarg))
                 return EXIT_USAGE;
@@ -380,7 +384,8 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
     char *line = NULL;
     size_t cap = 0;
     if (sel_ctx_new(&ctx) != SEL_OK || cli_open_existing_store(&run.st, ctx, db) != SEL_OK ||
-        cli_open_termbase(&tb, ctx, run.st) != SEL_OK || sel_lookup_new(&run.lk, ctx, tb, run.from) != SEL_OK)
+        cli_open_termbase(&tb, ctx, run.st) != SEL_OK || sel_lookup_new(&run.lk, ctx, tb, run.from) != SEL_OK ||
+        sel_lookup_set_context(run.lk, ctx, context) != SEL_OK)
         goto done;
     run.ctx = ctx;
     if (run.format == FORMAT_JSON)

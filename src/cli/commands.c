@@ -20,11 +20,12 @@ const struct cli_command cli_commands[] = {
       "\n"
       "  -l, --lang L        language of the input (default id)\n" COMMON_HELP },
     { "lookup", cmd_lookup, "Find the approved equivalent of a word or phrase in any form",
-      "selaras lookup [--from id|en] [--format text|tsv|json] [--limit N] QUERY...\n"
+      "selaras lookup [--from id|en] [--format text|tsv|json] [--limit N] [--context SENTENCE] QUERY...\n"
       "\n"
       "      --from L        language of the queries (id or en; default id)\n"
       "  -f, --format F      text, tsv or json\n"
       "  -n, --limit N       at most N matches per query (default 5)\n"
+      "      --context S     the sentence the query comes from: the sense it points to comes first\n"
       "      --db PATH       user database to consult besides the bundled termbase\n"
       "\n"
       "With no QUERY, reads one query per line from standard input. Exit status 1 when some\n"

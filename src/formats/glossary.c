@@ -188,6 +188,8 @@ static int add_termbase(sel_glossary *g, sel_ctx *ctx, const sel_termbase *tb)
         int rc = gloss_add_entry(g, ctx, c->id, c->subject, c->definition, c->note, &index);
         for (size_t k = 0; rc == SEL_OK && k < c->n_terms; k++) {
             const struct sel_term *t = &c->terms[k];
+            if (t->status == SEL_STATUS_AID)
+                continue; // a matching aid ("led" for pimpinan) is not an equivalent to export
             struct sel_gloss_term gt = { .lang = t->lang, .text = t->text, .pos = sel_pos_name(t->pos),
                                          .type = sel_term_type_name(t->type),
                                          .status = sel_term_status_name(t->status) };

@@ -59,6 +59,7 @@ int ingest_doc_tag(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mod
     int rc = SEL_OK;
     d->tagged = tag;
     d->n_occs = 0;
+    sel_tagger_new_document(tagger); // the sense of a shared form is read from this document alone
     for (size_t i = 0; rc == SEL_OK && tag != TAG_NOTHING && i < d->n; i++) {
         if (d->sentences[i].boilerplate)
             continue; // site furniture is not where terms are looked for

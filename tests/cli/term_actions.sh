@@ -16,9 +16,9 @@ t() { "$SELARAS" term "$@" --db "$db"; }
 # add: a new concept, named after its Indonesian term
 check "add: message" "added user.pasukan-dukungan-cepat: id Pasukan Dukungan Cepat, en Rapid Support Forces" \
     "$(t add --subject conflict "Pasukan Dukungan Cepat" "Rapid Support Forces")"
-check "add: a verb" "added user.mengklaim: id mengklaim, en claim" "$(t add mengklaim claim)"
-check "add again: unchanged" "unchanged user.mengklaim: id mengklaim, en claim" \
-    "$(t add --concept user.mengklaim mengklaim claim)"
+check "add: a verb" "added user.mengecoh: id mengecoh, en outwit" "$(t add mengecoh outwit)"
+check "add again: unchanged" "unchanged user.mengecoh: id mengecoh, en outwit" \
+    "$(t add --concept user.mengecoh mengecoh outwit)"
 check "add to a bundled concept" \
     "extended law.released: id dilepaskan, en set free (your entry now stands for the bundled concept)" \
     "$(t add --concept law.released dilepaskan "set free")"
@@ -30,21 +30,21 @@ check "add: no word" 'selaras term: ID_TERM "..." holds no word' "$(head -1 "$di
 # list: the user's concepts in the order added
 check "list tsv" "concept	id_terms	en_terms	subject	origin	source
 user.pasukan-dukungan-cepat	Pasukan Dukungan Cepat	Rapid Support Forces	conflict	added	added
-user.mengklaim	mengklaim	claim		added	added
+user.mengecoh	mengecoh	outwit		added	added
 law.released	dibebaskan | dilepaskan	released | freed | set free	law	added	added" \
     "$(t list --format tsv | cut -f1-6)"
 
 # found in every form: clitic -nya, passive di-, by tag, lookup and ingest
-printf 'Pasukan Dukungan Cepat mengklaim kemenangan. Kemenangan itu diklaimnya sejak pagi.\n' >"$dir/a.txt"
+printf 'Pasukan Dukungan Cepat mengecoh lawan. Lawan itu dikecohnya sejak pagi.\n' >"$dir/a.txt"
 check "tag: user terms in inflected form" "Pasukan Dukungan Cepat	user.pasukan-dukungan-cepat
-mengklaim	user.mengklaim
-diklaimnya	user.mengklaim" \
+mengecoh	user.mengecoh
+dikecohnya	user.mengecoh" \
     "$("$SELARAS" tag --db "$db" "$dir/a.txt" | cut -f4,7 | grep user)"
 check "tag without the database: none" "" "$("$SELARAS" tag --db "$dir/none.db" "$dir/a.txt" 2>/dev/null | grep user)"
-check "lookup: inflected user term" "diklaimnya	1	inflected	mengklaim	claim" \
-    "$("$SELARAS" lookup --db "$db" --format tsv diklaimnya | cut -f1-5)"
+check "lookup: inflected user term" "dikecohnya	1	inflected	mengecoh	outwit" \
+    "$("$SELARAS" lookup --db "$db" --format tsv dikecohnya | cut -f1-5)"
 "$SELARAS" ingest --quiet --db "$db" "$dir/a.txt"
-check "ingest: user terms stored" "user.mengklaim	2
+check "ingest: user terms stored" "user.mengecoh	2
 user.pasukan-dukungan-cepat	1" \
     "$("$SELARAS" glossary --db "$db" --format tsv | grep '^user' | cut -f1,3 | sort)"
 
@@ -60,7 +60,7 @@ check "deprecate: unknown term exit" 2 $?
 # remove: the verdict, a user term, a whole user concept; a bundled term cannot go
 check "remove the verdict" "removed verdict on cf.liberate: en liberate" "$(t remove liberate)"
 check "remove a user term" "removed user term law.released: id dilepaskan" "$(t remove --lang id dilepaskan)"
-check "remove a user concept" "removed user concept user.mengklaim" "$(t remove user.mengklaim)"
+check "remove a user concept" "removed user concept user.mengecoh" "$(t remove user.mengecoh)"
 t remove pasukan 2>"$dir/err"
 check "remove a bundled term: exit" 2 $?
 check "list after removals" "user.pasukan-dukungan-cepat

@@ -5,6 +5,8 @@
 #include "lexicon/lexicon.h"
 
 #include <criterion/criterion.h>
+#include "tests/shared_data.h"
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,31 @@ static void english_key(sel_tagger *en, sel_ctx *ctx, const char *s, char *out, 
     }
     for (char *p = out; *p; p++)
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+}
+
+// Line @p line of the seed whose file name starts with @p stem ("000"), or "" when there is none:
+// the sentence the term was found in, given to lookup as its context, since the sense of a form
+// that stands under several concepts (membebaskan: release or liberate) is read from it.
+static void seed_line(const char *stem, long line, char *out, size_t size)
+{
+    out[0] = '\0';
+    char dir[4096], path[8192];
+    snprintf(dir, sizeof(dir), "%s/seeds", sel_shared_dir());
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (strncmp(e->d_name, stem, strlen(stem)) != 0 || e->d_name[strlen(stem)] != '_')
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+        FILE *fp = fopen(path, "r");
+        for (long n = 1; fp && fgets(out, (int)size, fp); n++)
+            if (n == line)
+                break;
+        if (fp)
+            fclose(fp);
+        break;
+    }
+    if (d)
+        closedir(d);
 }
 
 Test(lexicon_seed_terms, every_seed_term_has_its_english_equivalent, .timeout = 120)
@@ -47,10 +74,18 @@ Test(lexicon_seed_terms, every_seed_term_has_its_english_equivalent, .timeout = 
         if (line[0] == '#' || line[0] == '\n')
             continue;
         line[strcspn(line, "\r\n")] = '\0';
-        char *term = strtok(line, "\t"), *english = strtok(NULL, "\t");
+        char *term = strtok(line, "\t"), *english = strtok(NULL, "\t"), *source = strtok(NULL, "\t");
         if (!term || !english)
             continue;
         rows++;
+        static char context[16384];
+        context[0] = '\0';
+        char *colon = source ? strchr(source, ':') : NULL;
+        if (colon) {
+            *colon = '\0';
+            seed_line(source, strtol(colon + 1, NULL, 10), context, sizeof(context));
+        }
+        cr_assert_eq(sel_lookup_set_context(lk, ctx, *context ? context : NULL), SEL_OK);
         const struct sel_lookup_result *r;
         size_t n;
         cr_assert_eq(sel_lookup_query(lk, ctx, term, &r, &n), SEL_OK);

@@ -17,11 +17,11 @@ Test(lexicon_term_keys, joins_lowercased_lemmas_and_roots)
         { 21, 28, { "Élysée", "ÉLYSÉE", NULL, 0 } },
     };
     char keys[256], roots[256];
-    cr_assert(sel_term_keys_join(tokens, 3, keys, sizeof(keys), roots, sizeof(roots)));
+    cr_assert(sel_term_keys_join(NULL, tokens, 3, keys, sizeof(keys), roots, sizeof(roots)));
     cr_assert_str_eq(keys, "kementerian" SEL_KEY_SEP "pertahanan" SEL_KEY_SEP "élysée");
     cr_assert_str_eq(roots, "menteri" SEL_KEY_SEP "tahan" SEL_KEY_SEP "élysée");
     // Too long for the buffers: no keys at all, never a prefix that would match a shorter term.
-    cr_assert_not(sel_term_keys_join(tokens, 3, keys, 20, roots, sizeof(roots)));
+    cr_assert_not(sel_term_keys_join(NULL, tokens, 3, keys, 20, roots, sizeof(roots)));
     cr_assert_str_eq(keys, "");
     cr_assert_str_eq(roots, "");
 }
@@ -37,7 +37,7 @@ Test(lexicon_term_keys, a_long_lemma_is_a_key_whole)
     }
     struct sel_token tokens[] = { { 0, 400, { upper, upper, NULL, 0 } } };
     char keys[1024], roots[1024];
-    cr_assert(sel_term_keys_join(tokens, 1, keys, sizeof(keys), roots, sizeof(roots)));
+    cr_assert(sel_term_keys_join(NULL, tokens, 1, keys, sizeof(keys), roots, sizeof(roots)));
     cr_assert_str_eq(keys, lower);
     cr_assert_str_eq(roots, lower);
 }
@@ -111,7 +111,7 @@ static void every_term_finds_itself(const char *lang)
             size_t n;
             cr_assert_eq(sel_tagger_tokens(tagger, ctx, text, 0, strlen(text), &tokens, &n), SEL_OK);
             char keys[2048], roots[2048];
-            if (!sel_term_keys_join(tokens, n, keys, sizeof(keys), roots, sizeof(roots)) || !*keys)
+            if (!sel_term_keys_join(text, tokens, n, keys, sizeof(keys), roots, sizeof(roots)) || !*keys)
                 continue; // the index has no keys for it either
             n_terms++;
             struct seen s = { c, false };

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Which English equivalent do real translations use? (issue 14, item 2)
+
+Runs `selaras tag --lines` on the Indonesian side of the PANL dev pairs (SEL_SHARED/data/
+panl-int-dev/) and, for every term occurrence, checks which of its concept's English equivalents
+(any inflection) appear in the aligned English line.
+
+    equivalent_evidence.py SELARAS ROOT report [first|second]   per-concept table and figures
+    equivalent_evidence.py SELARAS ROOT check                   figures on the second half; exit 1
+                                                                when first-equivalent precision is
+                                                                more than 0.03 below the oracle
+
+The bundled order was revised by hand from the report on the FIRST half of the lines; the figures
+that count are those of the SECOND half, which the revision never looked at.
+
+first-equivalent precision: share of occurrences whose preferred equivalent is in the aligned line.
+oracle: the same with, for each concept, the single equivalent found most often in those lines.
+any-equivalent rate: share of occurrences where some listed equivalent (preferred or admitted) is.
+Matching aids and deprecated terms are not equivalents and are not counted.
+"""
+import collections
+import glob
+import os
+import re
+import subprocess
+import sys
+
+TOLERANCE = 0.03
+
+IRREGULAR = {
+    'lead': ['led'], 'hold': ['held'], 'fight': ['fought'], 'shoot': ['shot'], 'take': ['took', 'taken'],
+    'win': ['won'], 'meet': ['met'], 'begin': ['began', 'begun'], 'give': ['gave', 'given'],
+    'fly': ['flew', 'flown'], 'strike': ['struck'], 'flee': ['fled'], 'leave': ['left'], 'keep': ['kept'],
+    'send': ['sent'], 'build': ['built'], 'break': ['broke', 'broken'], 'choose': ['chose', 'chosen'],
+    'bring': ['brought'], 'buy': ['bought'], 'tell': ['told'], 'say': ['said'], 'speak': ['spoke', 'spoken'],
+    'write': ['wrote', 'written'], 'man': ['men'], 'woman': ['women'], 'child': ['children'],
+    'rise': ['rose', 'risen'], 'withdraw': ['withdrew', 'withdrawn'], 'seek': ['sought'],
+    'catch': ['caught'], 'run': ['ran'], 'steal': ['stole', 'stolen'], 'hide': ['hid', 'hidden'],
+    'forbid': ['forbade', 'forbidden'], 'sell': ['sold'], 'wage': ['waged'], 'mean': ['meant'],
+    'stand': ['stood'], 'lose': ['lost'], 'find': ['found'], 'know': ['knew', 'known'],
+    'overthrow': ['overthrew', 'overthrown'], 'draw': ['drew', 'drawn'], 'be': ['is', 'are', 'was', 'were'],
+}
+
+VOWELS = 'aeiou'
+
+
+def inflections(word):
+    """A simple English inflection set for one word (nouns and verbs alike)."""
+    w = word.lower()
+    forms = {w}
+    if not re.fullmatch(r"[a-z]+", w):
+        return forms
+    forms.update(IRREGULAR.get(w, []))
+    if w.endswith('y') and len(w) > 2 and w[-2] not in VOWELS:
+        forms.update({w[:-1] + 'ies', w[:-1] + 'ied', w + 'ing'})
+    elif w.endswith('e'):
+        forms.update({w + 's', w + 'd', w[:-1] + 'ing'})
+    elif re.search(r'(s|x|z|ch|sh)$', w):
+        forms.update({w + 'es', w + 'ed', w + 'ing'})
+    else:
+        forms.update({w + 's', w + 'ed', w + 'ing'})
+        # one-syllable consonant-vowel-consonant: ban -> banned, stop -> stopping
+        if re.fullmatch(r'[^aeiou]*[aeiou][bdgklmnprt]', w):
+            forms.update({w + w[-1] + 'ed', w + w[-1] + 'ing'})
+    if w.endswith('fe'):
+        forms.add(w[:-2] + 'ves')
+    elif w.endswith('f'):
+        forms.add(w[:-1] + 'ves')
+    return forms
+
+
+def term_pattern(text):
+    words = re.split(r"[\s]+", text.strip())
+    parts = []
+    for w in words:
+        subparts = [sorted(inflections(p), key=len, reverse=True) for p in w.split('-')]
+        parts.append(r'[-\s]?'.join('(?:' + '|'.join(re.escape(f) for f in alts) + ')' for alts in subparts))
+    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])", re.IGNORECASE)
+
+
+def read_termbase(root):
+    """concept id -> [(text, status)] of its English equivalents in order (preferred first)."""
+    concepts = {}
+    for path in sorted(glob.glob(os.path.join(root, 'lexicon', 'data', '*.terms'))):
+        cid = None
+        seen_en = 0
+        with open(path, encoding='utf-8') as f:
+            for line in f:
+                line = line.split(' #')[0].strip()
+                if line.startswith('concept:'):
+                    cid = line.split(':', 1)[1].strip()
+                    concepts[cid] = []
+                    seen_en = 0
+                elif line.startswith('en:') and cid:
+                    value = line[3:].strip()
+                    attrs = []
+                    m = re.match(r'(.*?)\s*\[(.*)\]$', value)
+                    if m:
+                        value, attrs = m.group(1), [a.strip() for a in m.group(2).split(',')]
+                    status = next((a for a in attrs if a in ('preferred', 'admitted', 'deprecated', 'aid')),
+                                  'preferred' if seen_en == 0 else 'admitted')
+                    seen_en += 1
+                    concepts[cid].append((value, status))
+    order = {'preferred': 0, 'admitted': 1}
+    return {c: sorted([t for t in ts if t[1] in order], key=lambda t: order[t[1]]) for c, ts in concepts.items()}
+
+
+def read_lines(path):
+    with open(path, encoding='utf-8', newline='') as f:
+        return f.read().replace('\r\n', '\n').split('\n')
+
+
+def occurrences(selaras, id_path):
+    out = subprocess.run([selaras, 'tag', '--lines', id_path], check=True, capture_output=True, text=True).stdout
+    for row in out.splitlines():
+        cols = row.split('\t')
+        if len(cols) >= 7:
+            yield int(cols[0]), cols[6]
+
+
+def measure(selaras, root, half):
+    shared = os.environ.get('SEL_SHARED') or os.path.join(root, '..', 'shared')
+    id_path = os.path.join(shared, 'data', 'panl-int-dev', 'id.txt')
+    en_path = os.path.join(shared, 'data', 'panl-int-dev', 'en.txt')
+    if not (os.path.exists(id_path) and os.path.exists(en_path)):
+        print(f'missing {id_path} or {en_path}', file=sys.stderr)
+        sys.exit(1 if os.environ.get('CI') else 77)
+    termbase = read_termbase(root)
+    en = read_lines(en_path)
+    cut = len(en) // 2
+    lines = range(1, cut + 1) if half == 'first' else range(cut + 1, len(en) + 1)
+    wanted = set(lines)
+    patterns = {}
+    counts = collections.defaultdict(collections.Counter)  # concept -> equivalent -> lines holding it
+    n_occ = collections.Counter()
+    any_hits = 0
+    for line, concept in occurrences(selaras, id_path):
+        if line not in wanted or not termbase.get(concept):
+            continue
+        target = en[line - 1]
+        n_occ[concept] += 1
+        hit = False
+        for text, _ in termbase[concept]:
+            if text not in patterns:
+                patterns[text] = term_pattern(text)
+            if patterns[text].search(target):
+                counts[concept][text] += 1
+                hit = True
+        any_hits += hit
+    total = sum(n_occ.values())
+    first = sum(counts[c][termbase[c][0][0]] for c in n_occ)
+    oracle = sum(max(counts[c].values(), default=0) for c in n_occ)
+    return termbase, n_occ, counts, total, first, oracle, any_hits, len(lines)
+
+
+def main():
+    if len(sys.argv) < 4 or sys.argv[3] not in ('report', 'check'):
+        print(__doc__, file=sys.stderr)
+        return 2
+    selaras, root, mode = sys.argv[1:4]
+    half = 'second' if mode == 'check' else (sys.argv[4] if len(sys.argv) > 4 else 'first')
+    termbase, n_occ, counts, total, first, oracle, any_hits, n_lines = measure(selaras, root, half)
+    if mode == 'report':
+        print('concept\toccurrences\tequivalents (lines holding each; preferred first)\tflag')
+        for c, n in n_occ.most_common():
+            eqs = ' | '.join(f'{t} {counts[c][t]}' for t, _ in termbase[c])
+            pref = counts[c][termbase[c][0][0]]
+            best = max(counts[c].values(), default=0)
+            flag = 'PREFERRED LOSES' if best > pref else ''
+            print(f'{c}\t{n}\t{eqs}\t{flag}')
+    p_first, p_oracle, p_any = first / total, oracle / total, any_hits / total
+    print(f'{half} half: {n_lines} lines, {total} term occurrences in {len(n_occ)} concepts; '
+          f'first-equivalent precision {p_first:.3f}, fixed-equivalent oracle {p_oracle:.3f} '
+          f'(gap {p_oracle - p_first:.3f}), any-equivalent rate {p_any:.3f}')
+    if mode == 'check' and p_oracle - p_first > TOLERANCE:
+        print(f'FAIL: first-equivalent precision is more than {TOLERANCE} below the oracle', file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
