@@ -46,6 +46,10 @@ int cli_report(sel_ctx *ctx);
 
 /** A whole number >= 0, digits only (no sign, blank or hexadecimal), that fits a long. */
 bool cli_parse_count(const struct cli_command *cmd, const char *opt, const char *arg, long *out);
+/** Most worker threads a command takes (--jobs). */
+#define CLI_JOBS_MAX 256
+/** A number of worker threads (--jobs): digits only, from 1 to CLI_JOBS_MAX. */
+bool cli_parse_jobs(const struct cli_command *cmd, const char *opt, const char *arg, unsigned *out);
 /** A finite decimal number in [@p min, @p max] (HUGE_VAL: no upper bound); no nan, inf or hex. */
 bool cli_parse_real(const struct cli_command *cmd, const char *opt, const char *arg, double min, double max,
                     double *out);

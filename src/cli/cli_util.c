@@ -93,6 +93,16 @@ bool cli_parse_count(const struct cli_command *cmd, const char *opt, const char 
     return true;
 }
 
+bool cli_parse_jobs(const struct cli_command *cmd, const char *opt, const char *arg, unsigned *out)
+{
+    static const char should[] = "a number of worker threads from 1 to " CLI_STR(CLI_JOBS_MAX);
+    bool digits = *arg >= '1' && *arg <= '9' && strspn(arg, "0123456789") == strlen(arg);
+    if (!digits || strlen(arg) > 3 || atoi(arg) > CLI_JOBS_MAX)
+        return invalid(cmd, opt, arg, should);
+    *out = (unsigned)atoi(arg);
+    return true;
+}
+
 bool cli_parse_real(const struct cli_command *cmd, const char *opt, const char *arg, double min, double max,
                     double *out)
 {
