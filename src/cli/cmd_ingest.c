@@ -147,7 +147,7 @@ static const char *keep_path(struct inputs *in, const char *p, size_t len)
 // byte @p offset of the file; returns false.
 static bool bad_line(sel_ctx *ctx, const char *list, long line, long col, size_t offset, const char *what)
 {
-    sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ list, line, col }, "%s (byte %zu)", what,
+    sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ list, line, col }, "%s (byte offset %zu)", what,
                  offset + (size_t)col - 1);
     cli_report(ctx);
     return false;
@@ -158,8 +158,7 @@ static bool bad_line(sel_ctx *ctx, const char *list, long line, long col, size_t
 static bool parse_list_line(sel_ctx *ctx, struct inputs *in, const char *list, long line, size_t offset,
                             const char *text, size_t len, bool pairs_only)
 {
-    if (sel_utf8_find_invalid(text, len, false) >= 0)
-        return bad_line(ctx, list, line, sel_utf8_find_invalid(text, len, false) + 1, offset, "not UTF-8");
+    // the list was read as UTF-8 (sel_text_read() names a bad byte), so each path is UTF-8 too
     const char *tab = memchr(text, '\t', len);
     if (!tab && pairs_only)
         return bad_line(ctx, list, line, 1, offset, "expected SRC<TAB>TGT: no tab");

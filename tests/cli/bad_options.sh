@@ -41,6 +41,7 @@ values() {
     choice) printf '%s\n' "$longa" -1 nan 99999999999999999999999 xliff ;;
     text) printf '%s\n' "$longa" "$tab" ;;
     path) printf '%s\n' "$longa" ;;
+    jobs) printf '%s\n' "$long9" 0 00 -1 nan 257 1000 99999999999999999999999 5x ' 2' +2 0x10 1.5 ;;
     esac
 }
 
@@ -62,6 +63,8 @@ path|--translation|ingest --db new.db|doc.id.txt
 text|--title|ingest --db new.db|doc.id.txt
 path|--db|ingest|doc.id.txt
 path|--files-from|ingest --db new.db|
+path|--pairs-from|ingest --db new.db|
+jobs|--jobs|ingest --db new.db|doc.id.txt
 choice|--format|ingest --db new.db|doc.id.txt
 text|--subject|glossary --db good.db|
 count|--min-count|glossary --db good.db|
