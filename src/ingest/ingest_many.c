@@ -48,7 +48,8 @@ struct run {
 
 struct worker {
     struct run *run;
-    struct pipeline pipe;
+    struct pipeline *pipe;   // own, or (the first worker's) the ingester's, idle meanwhile
+    struct pipeline own;
     sel_ctx *ctx;
     pthread_t thread;
     bool started;
@@ -100,7 +101,7 @@ static void *work(void *arg)
         size_t i = run->next++;
         pthread_mutex_unlock(&run->lock);
         struct slot *s = &run->slots[i % run->cap]; // free: item i - cap is stored
-        prepare(&w->pipe, w->ctx, run, i, &s->doc);
+        prepare(w->pipe, w->ctx, run, i, &s->doc);
         pthread_mutex_lock(&run->lock);
         s->ready = true;
         run->waiting++;
@@ -177,16 +178,19 @@ int sel_ingest_many(sel_ingester *ing, sel_ctx *ctx, const struct sel_ingest_ite
     }
     // The analysers are made here, one worker after the other: Hunspell's loading shares
     // tables between instances without a lock, so it must not run in two threads at once.
-    const struct pipeline *own = ingest_own_pipeline(ing);
+    // The calling thread only writes meanwhile: the first worker borrows its analysers.
+    struct pipeline *own = ingest_own_pipeline(ing);
     bool aligning = any_translation(items, n);
     int rc = SEL_OK;
     for (unsigned k = 0; rc == SEL_OK && k < jobs; k++) {
-        workers[k].run = &run;
-        rc = sel_ctx_new(&workers[k].ctx);
-        if (rc == SEL_OK)
-            rc = pipeline_init(&workers[k].pipe, ctx, own->tb, own->lang);
+        struct worker *w = &workers[k];
+        w->run = &run;
+        w->pipe = k == 0 ? own : &w->own;
+        rc = sel_ctx_new(&w->ctx);
+        if (rc == SEL_OK && k > 0)
+            rc = pipeline_init(&w->own, ctx, own->tb, own->lang);
         if (rc == SEL_OK && aligning)
-            rc = pipeline_need_aligner(&workers[k].pipe, ctx);
+            rc = pipeline_need_aligner(w->pipe, ctx);
     }
     pthread_mutex_init(&run.lock, NULL);
     pthread_cond_init(&run.space, NULL);
@@ -229,7 +233,7 @@ int sel_ingest_many(sel_ingester *ing, sel_ctx *ctx, const struct sel_ingest_ite
             pthread_join(workers[k].thread, NULL);
     // freed here, on one thread, for the same reason they were made here
     for (unsigned k = 0; k < jobs; k++) {
-        pipeline_finish(&workers[k].pipe);
+        pipeline_finish(&workers[k].own); // all zero for the first
         sel_ctx_free(workers[k].ctx);
     }
     pthread_cond_destroy(&run.ready);
