@@ -122,7 +122,4 @@ struct sel_ingest_many_stats {
 int sel_ingest_many(sel_ingester *ing, sel_ctx *ctx, const struct sel_ingest_item *items, size_t n, const char *title,
                     unsigned jobs, const struct sel_ingest_calls *calls, struct sel_ingest_many_stats *stats);
 
-/** The processors this process may run on (sched_getaffinity()), at least 1. */
-unsigned sel_ingest_default_jobs(void);
-
 #endif

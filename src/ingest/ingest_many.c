@@ -7,25 +7,13 @@
 // its slot is free (the writer has stored the item that held it before), so at most 2 × jobs
 // analysed documents are in memory however many are given, and a slow writer stops the workers
 // rather than letting documents pile up.
-#define _GNU_SOURCE // sched_getaffinity
 #include "src/ingest/ingest_internal.h"
 
 #include <pthread.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 enum { JOBS_MAX = 256 };
-
-unsigned sel_ingest_default_jobs(void)
-{
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
-        return (unsigned)CPU_COUNT(&set);
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (unsigned)n : 1;
-}
 
 struct slot {
     struct prepared doc;
