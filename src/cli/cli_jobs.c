@@ -180,12 +180,12 @@ int cli_each_text_jobs(sel_ctx *ctx, int argc, char **argv, int first, unsigned 
     for (size_t i = 0; i < n; i++) {
         struct slot *s = &run.slots[i % run.cap];
         pthread_mutex_lock(&run.lock);
-        bool taken = i < run.next;
-        while (taken && !s->ready)
+        while (!s->ready && !(run.stop && i >= run.next))
             pthread_cond_wait(&run.ready, &run.lock);
+        bool taken = s->ready;
         pthread_mutex_unlock(&run.lock);
         if (!taken)
-            break; // stopped: no worker took it
+            break; // stopped: no worker took it, nor will
         if (rc == SEL_OK && s->read) {
             if (any && work->separator)
                 fputs(work->separator, stdout);

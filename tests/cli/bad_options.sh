@@ -48,6 +48,9 @@ values() {
 # The table: KIND|OPTION|ARGUMENTS BEFORE IT|ARGUMENTS AFTER IT (words without blanks).
 table='
 lang|--lang|segment|doc.id.txt
+jobs|--jobs|segment|doc.id.txt
+jobs|--jobs|analyze|doc.id.txt
+jobs|--jobs|tag|doc.id.txt
 choice|--format|segment|doc.id.txt
 lang|--lang|analyze|doc.id.txt
 choice|--from|lookup|pasukan
