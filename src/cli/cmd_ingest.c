@@ -442,7 +442,10 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
     if (!anything_to_ingest(ctx, in.items, in.n, format))
         goto quiet_done;
     run.items = in.items;
-    if (!(run.memories = calloc(in.n, sizeof(*run.memories)))) {
+    size_t n_memories = 0; // a slot per input only when there are memories among them
+    for (size_t i = 0; i < in.n; i++)
+        n_memories += in.items[i].memory;
+    if (n_memories && !(run.memories = calloc(in.n, sizeof(*run.memories)))) {
         sel_error(ctx, SEL_ENOMEM, "out of memory");
         goto done;
     }

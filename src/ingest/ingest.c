@@ -122,7 +122,12 @@ int pipeline_init(struct pipeline *p, sel_ctx *ctx, const struct sel_termbase *t
     memset(p, 0, sizeof(*p));
     p->tb = tb;
     p->lang = lang;
-    return sel_tagger_new(&p->tagger, ctx, tb, lang);
+    int rc = sel_tagger_new(&p->tagger, ctx, tb, lang);
+    // the segmenter is made now, on the thread that makes the pipeline, not on first use in a
+    // worker: ICU sets up its shared break iterator data with the first one opened
+    if (rc == SEL_OK && !sel_tagger_segmenter(p->tagger))
+        rc = sel_error(ctx, SEL_EICU, "cannot make a segmenter");
+    return rc;
 }
 
 void pipeline_finish(struct pipeline *p)
