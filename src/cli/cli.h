@@ -54,6 +54,10 @@ extern bool cli_free_at_exit;
 
 /** A whole number >= 0, digits only (no sign, blank or hexadecimal), that fits a long. */
 bool cli_parse_count(const struct cli_command *cmd, const char *opt, const char *arg, long *out);
+/** Most worker threads a command takes (--jobs). */
+#define CLI_JOBS_MAX 256
+/** A number of worker threads (--jobs): digits only, from 1 to CLI_JOBS_MAX. */
+bool cli_parse_jobs(const struct cli_command *cmd, const char *opt, const char *arg, unsigned *out);
 /** A finite decimal number in [@p min, @p max] (HUGE_VAL: no upper bound); no nan, inf or hex. */
 bool cli_parse_real(const struct cli_command *cmd, const char *opt, const char *arg, double min, double max,
                     double *out);
@@ -84,6 +88,8 @@ typedef int (*cli_text_fn)(void *user, sel_ctx *ctx, const struct sel_text *text
  * its status.
  */
 int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn, void *user);
+/** The size of the pieces input is read in: SEL_TEXT_PIECE, or $SELARAS_PIECE_BYTES for tests. */
+size_t cli_piece_bytes(void);
 
 /**
  * The database whose user termbase a reading command uses: @p db (NULL: the default), which must
@@ -92,6 +98,30 @@ int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn
 int cli_open_existing_store(sel_store **out, sel_ctx *ctx, const char *db);
 /** The bundled termbase with the user's entries of @p st added (@p st NULL: bundled only). */
 int cli_open_termbase(sel_termbase **out, sel_ctx *ctx, sel_store *st);
+
+/** What a command does with each input file on worker threads (cli_each_text_jobs()). */
+struct cli_text_work {
+    /** Makes one worker's own analysers (Hunspell and ICU objects are never shared); on the main thread. */
+    int (*open)(void *shared, sel_ctx *ctx, void **state);
+    /** Frees what open() made; accepts NULL. */
+    void (*close)(void *state);
+    /** Writes what the command prints for @p text to @p out; sets *@p printed if it printed anything. */
+    int (*run)(void *state, sel_ctx *ctx, const struct sel_text *text, FILE *out, bool *printed);
+    void *shared;
+    /** Printed before a file's output once an earlier file printed something (NULL: nothing). */
+    const char *separator;
+};
+
+/**
+ * As cli_each_text(), with @p jobs worker threads: each reads files (in pieces, run() called for
+ * each; a file's first piece has offset == bom) and writes their output into
+ * memory, and this thread prints the outputs in input order, stopping at the first file that
+ * fails as one thread does, so standard output and the error are those of @p jobs 1 (which runs
+ * on this thread and prints as it goes). At most 2 × @p jobs files' outputs are held at a time.
+ */
+int cli_each_text_jobs(sel_ctx *ctx, int argc, char **argv, int first, unsigned jobs, const struct cli_text_work *work);
+/** The processors this process may run on (sched_getaffinity()): the default of --jobs. */
+unsigned cli_default_jobs(void);
 
 /** Prints the top-level help (the command list). */
 /**

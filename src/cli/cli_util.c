@@ -93,6 +93,16 @@ bool cli_parse_count(const struct cli_command *cmd, const char *opt, const char 
     return true;
 }
 
+bool cli_parse_jobs(const struct cli_command *cmd, const char *opt, const char *arg, unsigned *out)
+{
+    static const char should[] = "a number of worker threads from 1 to " CLI_STR(CLI_JOBS_MAX);
+    bool digits = *arg >= '1' && *arg <= '9' && strspn(arg, "0123456789") == strlen(arg);
+    if (!digits || strlen(arg) > 3 || atoi(arg) > CLI_JOBS_MAX)
+        return invalid(cmd, opt, arg, should);
+    *out = (unsigned)atoi(arg);
+    return true;
+}
+
 bool cli_parse_real(const struct cli_command *cmd, const char *opt, const char *arg, double min, double max,
                     double *out)
 {
@@ -223,17 +233,23 @@ int cli_parse_choice(const struct cli_command *cmd, const char *opt, const char 
     return -1;
 }
 
-int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn, void *user)
+size_t cli_piece_bytes(void)
 {
-    static char *stdin_only[] = { "-" };
-    char **files = first < argc ? argv + first : stdin_only;
-    int n = first < argc ? argc - first : 1;
     // SELARAS_PIECE_BYTES: a smaller piece, so tests can show that pieces change no output
     const char *env = getenv("SELARAS_PIECE_BYTES");
     char *end = NULL;
     unsigned long long piece = env ? strtoull(env, &end, 10) : 0;
     if (!env || *end || piece < 64 || piece > SEL_TEXT_PIECE)
         piece = SEL_TEXT_PIECE;
+    return (size_t)piece;
+}
+
+int cli_each_text(sel_ctx *ctx, int argc, char **argv, int first, cli_text_fn fn, void *user)
+{
+    static char *stdin_only[] = { "-" };
+    char **files = first < argc ? argv + first : stdin_only;
+    int n = first < argc ? argc - first : 1;
+    size_t piece = cli_piece_bytes();
     for (int i = 0; i < n; i++) {
         sel_text_stream *s = NULL;
         int rc = sel_text_stream_open(&s, ctx, files[i], (size_t)piece);

@@ -46,31 +46,6 @@ static double file_size(const char *path)
 
 /* ---- translation memories ------------------------------------------------------------------ */
 
-// A TMX file: its units with a segment in @p lang and in English, stored as one document with its
-// translation, a bead per unit.
-static int ingest_tmx(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *lang, const char *title,
-                      struct sel_ingest_report *r, struct sel_tmx_stats *stats)
-{
-    struct sel_tmx_memory memory;
-    int rc = sel_tmx_load(ctx, path, lang, "en", &memory, stats);
-    if (rc == SEL_OK && memory.n == 0)
-        rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 },
-                          "no translation unit with both %s and en segments (%zu units)", lang, stats->units);
-    if (rc == SEL_OK)
-        rc = sel_ingest_pairs(ing, ctx, path, title, memory.pairs, memory.n, r);
-    sel_tmx_memory_finish(&memory);
-    return rc;
-}
-
-// How many of @p files are standard input ("-").
-static size_t stdin_count(char **files, size_t n)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        count += strcmp(files[i], "-") == 0;
-    return count;
-}
-
 // Whether the first bytes of @p path are an XML document whose root element is <tmx>: a memory
 // named *.xml is still a memory, and would otherwise replace itself with its own markup as text.
 static bool looks_like_tmx(const char *path)
@@ -126,38 +101,216 @@ static bool can_open(sel_ctx *ctx, const char *path, bool xml)
     return true;
 }
 
-// Checked before the database is opened: when no document (or the translation) can be opened,
-// the ingest fails having done nothing, so it leaves no new database behind. Reports each file.
-static bool anything_to_ingest(sel_ctx *ctx, char **files, size_t n_files, const char *translation,
-                               const char *format)
+// Checked before the database is opened: when no document (or no pair) can be opened, the
+// ingest fails having done nothing, so it leaves no new database behind. Reports each file.
+static bool anything_to_ingest(sel_ctx *ctx, const struct sel_ingest_item *items, size_t n, const char *format)
 {
-    if (translation && !can_open(ctx, translation, false)) {
-        cli_report(ctx);
-        return false;
-    }
-    for (size_t i = 0; i < n_files; i++)
-        if (can_open(ctx, files[i], is_tmx(format, files[i])))
+    for (size_t i = 0; i < n; i++)
+        if (can_open(ctx, items[i].path, items[i].memory) &&
+            (!items[i].translation || can_open(ctx, items[i].translation, false)))
             return true; // those that cannot are reported as the ingest meets them
-    for (size_t i = 0; i < n_files; i++) {
-        can_open(ctx, files[i], is_tmx(format, files[i]));
-        cli_report(ctx);
+    (void)format;
+    for (size_t i = 0; i < n; i++) {
+        if (!can_open(ctx, items[i].path, items[i].memory) ||
+            (items[i].translation && !can_open(ctx, items[i].translation, false)))
+            cli_report(ctx);
     }
     return false;
 }
 
-// --files-from: one path per line ("-" for standard input).
-static char **read_file_list(sel_ctx *ctx, const char *from, size_t *n)
+/* ---- the list of inputs -------------------------------------------------------------------- */
+
+struct inputs {
+    struct sel_ingest_item *items;
+    size_t n;
+    char **owned;       // the paths read from a list
+    size_t n_owned;
+};
+
+static void inputs_finish(struct inputs *in)
+{
+    for (size_t i = 0; i < in->n_owned; i++)
+        free(in->owned[i]);
+    free(in->owned);
+    free(in->items);
+}
+
+static const char *keep_path(struct inputs *in, const char *p, size_t len)
+{
+    char *copy = strndup(p, len);
+    if (copy)
+        in->owned[in->n_owned++] = copy;
+    return copy;
+}
+
+// Reports a bad line of @p list at byte column @p col (1-based) of line @p line, which starts at
+// byte @p offset of the file; returns false.
+static bool bad_line(sel_ctx *ctx, const char *list, long line, long col, size_t offset, const char *what)
+{
+    sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ list, line, col }, "%s (byte offset %zu)", what,
+                 offset + (size_t)col - 1);
+    cli_report(ctx);
+    return false;
+}
+
+// One line of a list: a document path, or SRC<TAB>TGT (always with @p pairs_only). False after
+// reporting a bad line.
+static bool parse_list_line(sel_ctx *ctx, struct inputs *in, const char *list, long line, size_t offset,
+                            const char *text, size_t len, bool pairs_only)
+{
+    // the list was read as UTF-8 (sel_text_read() names a bad byte), so each path is UTF-8 too
+    const char *tab = memchr(text, '\t', len);
+    if (!tab && pairs_only)
+        return bad_line(ctx, list, line, 1, offset, "expected SRC<TAB>TGT: no tab");
+    struct sel_ingest_item it = { 0 };
+    if (!tab) {
+        it.path = keep_path(in, text, len);
+    } else {
+        size_t src_len = (size_t)(tab - text), tgt_len = len - src_len - 1;
+        if (memchr(tab + 1, '\t', tgt_len))
+            return bad_line(ctx, list, line, (long)((const char *)memchr(tab + 1, '\t', tgt_len) - text) + 1, offset,
+                            "expected SRC<TAB>TGT: a second tab");
+        if (src_len == 0)
+            return bad_line(ctx, list, line, 1, offset, "expected SRC<TAB>TGT: no source file before the tab");
+        if (tgt_len == 0)
+            return bad_line(ctx, list, line, (long)src_len + 2, offset, "expected SRC<TAB>TGT: no target file after the tab");
+        it.path = keep_path(in, text, src_len);
+        it.translation = keep_path(in, tab + 1, tgt_len);
+        if (it.translation && strcmp(it.path, "-") == 0 && strcmp(it.translation, "-") == 0)
+            return bad_line(ctx, list, line, 1, offset, "standard input (-) can be read only once");
+    }
+    if (!it.path || (tab && !it.translation)) {
+        sel_error(ctx, SEL_ENOMEM, "out of memory");
+        cli_report(ctx);
+        return false;
+    }
+    in->items[in->n++] = it;
+    return true;
+}
+
+// --files-from LIST (a path or SRC<TAB>TGT per line) and --pairs-from LIST (SRC<TAB>TGT per
+// line); "-" for standard input. Blank lines are skipped; every bad line is reported, and any
+// makes the whole list refused before a database is opened.
+static bool read_list(sel_ctx *ctx, struct inputs *in, const char *list, bool pairs_only)
 {
     struct sel_text t;
-    *n = 0;
-    if (sel_text_read(&t, ctx, from) != SEL_OK)
-        return NULL;
-    char **list = malloc((t.len / 2 + 2) * sizeof(*list));
-    for (char *line = strtok(t.data, "\r\n"); list && line; line = strtok(NULL, "\r\n"))
-        if (*line)
-            list[(*n)++] = strdup(line);
+    if (sel_text_read(&t, ctx, list) != SEL_OK) {
+        cli_report(ctx);
+        return false;
+    }
+    size_t lines = 1;
+    for (size_t i = 0; i < t.len; i++)
+        lines += t.data[i] == '\n';
+    struct sel_ingest_item *grown = realloc(in->items, (in->n + lines) * sizeof(*grown));
+    char **owned = realloc(in->owned, (in->n_owned + 2 * lines) * sizeof(*owned));
+    if (grown)
+        in->items = grown;
+    if (owned)
+        in->owned = owned;
+    bool ok = grown && owned;
+    if (!ok) {
+        sel_error(ctx, SEL_ENOMEM, "out of memory");
+        cli_report(ctx);
+    }
+    long line = 1;
+    for (size_t at = 0; grown && owned && at < t.len; line++) {
+        const char *nl = memchr(t.data + at, '\n', t.len - at);
+        size_t end = nl ? (size_t)(nl - t.data) : t.len, len = end - at;
+        if (len && t.data[at + len - 1] == '\r')
+            len--;
+        // offsets count the file's own bytes, a byte-order mark included
+        if (len && !parse_list_line(ctx, in, list, line, at + t.bom, t.data + at, len, pairs_only))
+            ok = false; // go on: every bad line is worth knowing at once
+        at = end + 1;
+    }
     sel_text_finish(&t);
-    return list;
+    return ok;
+}
+
+/* ---- reporting each document --------------------------------------------------------------- */
+
+struct memory_slot {             // a translation memory's units, read by a worker
+    struct sel_tmx_memory mem;
+    struct sel_tmx_stats stats;
+};
+
+struct ingest_run {
+    const struct sel_ingest_item *items;
+    struct memory_slot *memories;
+    const char *lang;
+    bool verbose;
+    struct progress p;
+    size_t stored, unchanged, replaced, failed, sentences, occurrences;
+};
+
+static int load_units(void *user, sel_ctx *ctx, size_t i, const struct sel_segment_pair **pairs, size_t *n)
+{
+    struct ingest_run *run = user;
+    struct memory_slot *m = &run->memories[i];
+    const char *path = run->items[i].path;
+    int rc = sel_tmx_load(ctx, path, run->lang, "en", &m->mem, &m->stats);
+    if (rc == SEL_OK && m->mem.n == 0)
+        rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 },
+                          "no translation unit with both %s and en segments (%zu units)", run->lang, m->stats.units);
+    *pairs = m->mem.pairs;
+    *n = m->mem.n;
+    return rc;
+}
+
+static void release_units(void *user, size_t i)
+{
+    struct ingest_run *run = user;
+    sel_tmx_memory_finish(&run->memories[i].mem);
+}
+
+static void report_one(void *user, sel_ctx *ctx, size_t i, int rc, const struct sel_ingest_report *rp)
+{
+    struct ingest_run *run = user;
+    const struct sel_ingest_item *it = &run->items[i];
+    const struct sel_ingest_report r = *rp;
+    struct progress *p = &run->p;
+    p->done++;
+    p->bytes += p->on ? file_size(it->path) : 0;
+    if (rc != SEL_OK) {
+        if (p->on)
+            fputc('\n', stderr);
+        cli_report(ctx);
+        run->failed++;
+        show_progress(p);
+        return;
+    }
+    if (it->translation && !r.unchanged && r.adequacy < 0.5) // a warning, not a report: --quiet keeps it
+        fprintf(stderr, "selaras: warning: %s does not look like a translation of %s (adequacy %.3f); its "
+                        "beads are stored with scores to match\n", it->translation, it->path, r.adequacy);
+    if (r.unchanged) {
+        run->unchanged++;
+        if (run->verbose)
+            fprintf(stderr, "%s: unchanged, already stored as document %lld\n", it->path, (long long)r.document_id);
+        show_progress(p);
+        return;
+    }
+    run->stored++;
+    run->replaced += r.replaced;
+    run->sentences += r.sentences;
+    run->occurrences += r.occurrences;
+    if (run->verbose) {
+        fprintf(stderr, "%s: %s document %lld: %zu sentences (%zu boilerplate), %zu term occurrences", it->path,
+                r.replaced ? "replaced its old version, now" : "stored as", (long long)r.document_id, r.sentences,
+                r.boilerplate, r.occurrences);
+        if (it->translation)
+            fprintf(stderr, "; translation %s: %zu beads, %zu occurrences confirmed, %zu not", it->translation,
+                    r.beads, r.confirmed, r.unconfirmed);
+        if (it->memory) {
+            const struct sel_tmx_stats *tmx = &run->memories[i].stats;
+            fprintf(stderr, "; %zu of %zu translation units (%zu without both languages, %zu empty",
+                    tmx->used - r.units_skipped, tmx->units, tmx->missing_side, tmx->empty);
+            if (r.units_skipped)
+                fprintf(stderr, ", %zu of spaces alone", r.units_skipped);
+            fprintf(stderr, "), %zu occurrences confirmed, %zu not", r.confirmed, r.unconfirmed);
+        }
+        fputc('\n', stderr);
+    }
+    show_progress(p);
 }
 
 int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
@@ -168,15 +321,19 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         { "title", required_argument, NULL, 'T' },
         { "db", required_argument, NULL, 'D' },
         { "files-from", required_argument, NULL, 'F' },
+        { "pairs-from", required_argument, NULL, 'P' },
+        { "jobs", required_argument, NULL, 'j' },
         { "format", required_argument, NULL, 'f' },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char *lang = "id", *translation = NULL, *title = NULL, *db = NULL, *files_from = NULL, *format = "auto";
+    const char *lang = "id", *translation = NULL, *title = NULL, *db = NULL, *files_from = NULL, *pairs_from = NULL;
+    const char *format = "auto";
+    unsigned jobs = 0; // the processors available
     bool quiet = false;
     int opt;
-    while ((opt = getopt_long(argc, argv, "l:t:f:qh", long_opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "l:t:f:j:qh", long_opts, NULL)) != -1) {
         switch (opt) {
         case 'l':
             if (!cli_parse_lang(cmd, "--lang", optarg))
@@ -203,6 +360,15 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
                 return EXIT_USAGE;
             files_from = optarg;
             break;
+        case 'P':
+            if (!cli_parse_path(cmd, "--pairs-from", optarg))
+                return EXIT_USAGE;
+            pairs_from = optarg;
+            break;
+        case 'j':
+            if (!cli_parse_jobs(cmd, "--jobs", optarg, &jobs))
+                return EXIT_USAGE;
+            break;
         case 'f':
             if (cli_choice_index(optarg, (const char *const[]){ "auto", "text", "tmx", NULL }) < 0)
                 return cli_usage_error(cmd, "unknown format '%s' (auto, text or tmx)", optarg);
@@ -219,93 +385,82 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
     sel_ctx *ctx = NULL;
     if (sel_ctx_new(&ctx) != SEL_OK)
         return EXIT_USAGE;
-    char **files = argv + optind, **listed = NULL;
-    size_t n_files = (size_t)(argc - optind);
+    struct inputs in = { 0 };
     int status = EXIT_USAGE;
     char *db_path = sel_store_path(db);
     sel_store *st = NULL;
     sel_termbase *tb = NULL;
     sel_ingester *ing = NULL;
-    if (files_from) {
-        if (!(listed = read_file_list(ctx, files_from, &n_files)))
-            goto done;
-        files = listed;
+    struct ingest_run run = { .lang = lang };
+    size_t n_args = (size_t)(argc - optind);
+    if (files_from && pairs_from) {
+        status = cli_usage_error(cmd, "--files-from and --pairs-from: give one list");
+        goto quiet_done;
     }
-    if (n_files == 0) {
+    if ((files_from || pairs_from) && n_args) {
+        status = cli_usage_error(cmd, "documents given both as arguments and in %s", files_from ? "--files-from" : "--pairs-from");
+        goto quiet_done;
+    }
+    if (files_from || pairs_from) {
+        if (!read_list(ctx, &in, files_from ? files_from : pairs_from, pairs_from != NULL))
+            goto quiet_done;
+    } else if (n_args && (in.items = calloc(n_args, sizeof(*in.items)))) {
+        for (size_t i = 0; i < n_args; i++)
+            in.items[in.n++] = (struct sel_ingest_item){ argv[optind + (int)i], NULL, false };
+    }
+    if (in.n == 0) {
         status = cli_usage_error(cmd, "no documents given");
         goto quiet_done;
     }
-    if (translation && n_files != 1) {
+    size_t n_pairs = 0, n_stdin = 0;
+    for (size_t i = 0; i < in.n; i++) {
+        n_pairs += in.items[i].translation != NULL;
+        n_stdin += strcmp(in.items[i].path, "-") == 0 ||
+                   (in.items[i].translation && strcmp(in.items[i].translation, "-") == 0);
+    }
+    if (translation && (in.n != 1 || n_pairs)) {
         status = cli_usage_error(cmd, "--translation goes with exactly one document");
         goto quiet_done;
     }
-    if (stdin_count(files, n_files) + (translation && strcmp(translation, "-") == 0) > 1) {
+    if (translation) {
+        in.items[0].translation = translation;
+        n_stdin += strcmp(translation, "-") == 0;
+    }
+    if (n_stdin > 1) {
         status = cli_usage_error(cmd, "standard input (-) can be read only once: give it for one document");
         goto quiet_done;
     }
-    if (translation && is_tmx(format, files[0])) {
-        status = cli_usage_error(cmd, "a TMX file holds its translations: --translation does not go with it");
-        goto quiet_done;
+    for (size_t i = 0; i < in.n; i++) {
+        in.items[i].memory = is_tmx(format, in.items[i].path);
+        if (in.items[i].memory && in.items[i].translation) {
+            status = translation ? cli_usage_error(cmd, "a TMX file holds its translations: --translation does not go with it")
+                                 : cli_usage_error(cmd, "%s: a TMX file holds its translations: it cannot be one side of a pair",
+                                                   in.items[i].path);
+            goto quiet_done;
+        }
     }
-    if (!anything_to_ingest(ctx, files, n_files, translation, format))
+    if (!anything_to_ingest(ctx, in.items, in.n, format))
         goto quiet_done;
+    run.items = in.items;
+    size_t n_memories = 0; // a slot per input only when there are memories among them
+    for (size_t i = 0; i < in.n; i++)
+        n_memories += in.items[i].memory;
+    if (n_memories && !(run.memories = calloc(in.n, sizeof(*run.memories)))) {
+        sel_error(ctx, SEL_ENOMEM, "out of memory");
+        goto done;
+    }
     if (sel_store_open(&st, ctx, db_path, true) != SEL_OK || cli_open_termbase(&tb, ctx, st) != SEL_OK ||
         sel_ingester_new(&ing, ctx, st, tb, lang) != SEL_OK)
         goto done;
-    sel_ingester_batch(ing, n_files > 1);
-    struct progress p = { isatty(2) && n_files > 1, 0, n_files, 0, 0, now() };
-    for (size_t i = 0; p.on && i < n_files; i++)
-        p.total_bytes += file_size(files[i]);
-    size_t stored = 0, unchanged = 0, replaced = 0, failed = 0, sentences = 0, occurrences = 0;
-    bool verbose = !quiet && n_files <= 20;
-    for (size_t i = 0; i < n_files; i++) {
-        struct sel_ingest_report r;
-        struct sel_tmx_stats tmx = { 0 };
-        bool memory = is_tmx(format, files[i]);
-        int rc = memory ? ingest_tmx(ing, ctx, files[i], lang, title, &r, &tmx)
-                        : sel_ingest(ing, ctx, files[i], translation, title, &r);
-        p.done++;
-        p.bytes += p.on ? file_size(files[i]) : 0;
-        if (rc != SEL_OK) {
-            if (p.on)
-                fputc('\n', stderr);
-            cli_report(ctx);
-            failed++;
-            show_progress(&p);
-            continue;
-        }
-        if (translation && !r.unchanged && r.adequacy < 0.5) // a warning, not a report: --quiet keeps it
-            fprintf(stderr, "selaras: warning: %s does not look like a translation of %s (adequacy %.3f); its "
-                            "beads are stored with scores to match\n", translation, files[i], r.adequacy);
-        if (r.unchanged) {
-            unchanged++;
-            if (verbose)
-                fprintf(stderr, "%s: unchanged, already stored as document %lld\n", files[i], (long long)r.document_id);
-        } else {
-            stored++;
-            replaced += r.replaced;
-            sentences += r.sentences;
-            occurrences += r.occurrences;
-            if (verbose) {
-                fprintf(stderr, "%s: %s document %lld: %zu sentences (%zu boilerplate), %zu term occurrences",
-                        files[i], r.replaced ? "replaced its old version, now" : "stored as", (long long)r.document_id,
-                        r.sentences, r.boilerplate, r.occurrences);
-                if (translation)
-                    fprintf(stderr, "; translation %s: %zu beads, %zu occurrences confirmed, %zu not", translation,
-                            r.beads, r.confirmed, r.unconfirmed);
-                if (memory) {
-                    fprintf(stderr, "; %zu of %zu translation units (%zu without both languages, %zu empty",
-                            tmx.used - r.units_skipped, tmx.units, tmx.missing_side, tmx.empty);
-                    if (r.units_skipped)
-                        fprintf(stderr, ", %zu of spaces alone", r.units_skipped);
-                    fprintf(stderr, "), %zu occurrences confirmed, %zu not", r.confirmed, r.unconfirmed);
-                }
-                fputc('\n', stderr);
-            }
-        }
-        show_progress(&p);
-    }
-    if (p.on)
+    sel_ingester_batch(ing, in.n > 1);
+    run.p = (struct progress){ isatty(2) && in.n > 1, 0, in.n, 0, 0, now() };
+    for (size_t i = 0; run.p.on && i < in.n; i++)
+        run.p.total_bytes += file_size(in.items[i].path);
+    run.verbose = !quiet && in.n <= 20;
+    struct sel_ingest_calls calls = { load_units, release_units, report_one, &run };
+    if (sel_ingest_many(ing, ctx, in.items, in.n, title, jobs ? jobs : cli_default_jobs(), &calls, NULL) != SEL_OK)
+        goto done;
+    if (run.p.on)
         fputc('\n', stderr);
     if (sel_ingester_flush(ing, ctx) != SEL_OK)
         cli_report(ctx);
@@ -313,18 +468,18 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
     if (lost) {
         fprintf(stderr, "selaras ingest: %zu document%s reported stored above did not reach the database; "
                 "run the same ingest again to store them\n", lost, lost == 1 ? "" : "s");
-        stored = lost < stored ? stored - lost : 0;
-        failed += lost;
+        run.stored = lost < run.stored ? run.stored - lost : 0;
+        run.failed += lost;
         size_t lost_sentences, lost_occurrences;
         sel_ingester_lost_totals(ing, &lost_sentences, &lost_occurrences);
-        sentences = lost_sentences < sentences ? sentences - lost_sentences : 0;
-        occurrences = lost_occurrences < occurrences ? occurrences - lost_occurrences : 0;
+        run.sentences = lost_sentences < run.sentences ? run.sentences - lost_sentences : 0;
+        run.occurrences = lost_occurrences < run.occurrences ? run.occurrences - lost_occurrences : 0;
     }
     if (!quiet)
         fprintf(stderr, "selaras ingest: %zu stored (%zu replacing older versions), %zu unchanged, %zu failed; "
-                "%zu sentences, %zu term occurrences; database %s\n", stored, replaced, unchanged, failed, sentences,
-                occurrences, db_path);
-    status = failed ? EXIT_USAGE : 0;
+                "%zu sentences, %zu term occurrences; database %s\n", run.stored, run.replaced, run.unchanged,
+                run.failed, run.sentences, run.occurrences, db_path);
+    status = run.failed ? EXIT_USAGE : 0;
     goto quiet_done;
 done:
     cli_report(ctx);
@@ -332,9 +487,8 @@ quiet_done:
     sel_ingester_free(ing);
     sel_store_close(st);
     sel_termbase_free(tb);
-    for (size_t i = 0; listed && i < n_files; i++)
-        free(listed[i]);
-    free(listed);
+    free(run.memories);
+    inputs_finish(&in);
     free(db_path);
     sel_ctx_free(ctx);
     return status;

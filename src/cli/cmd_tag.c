@@ -5,16 +5,25 @@
 
 #include <getopt.h>
 #include <json-c/json.h>
+#include <stdlib.h>
 #include <string.h>
 
-struct tag_out {
+struct tag_opts {                // what every worker is told
+    const sel_termbase *tb;
+    const char *lang;
+    bool lines, jsonl, furniture;
+    sel_evidence *ev;            // the user's confirmations (read-only while workers run)
+};
+
+struct tag_out {                 // one worker's
     sel_tagger *tagger;
+    FILE *fp;
     bool lines;
     const char *file;
     size_t bom;      // of the file's first piece: line 1's offsets count it
     long line_base;  // the lines of the file's earlier pieces
     bool jsonl;
-    sel_evidence *ev;  // the user's confirmations, which order the equivalents (empty: the bundled order)
+    const sel_evidence *ev; // the user's confirmations, which order the equivalents (empty: the bundled order)
 };
 
 static bool print_match(void *user, const char *text, const struct sel_sentence *s, const struct sel_term_match *m)
@@ -27,9 +36,9 @@ static bool print_match(void *user, const char *text, const struct sel_sentence 
     if (!out->jsonl) {
         char targets[2048];
         sel_concept_equivalents_join(m->concept, "en", out->ev, " | ", targets, sizeof(targets));
-        printf("%ld\t%zu\t%zu\t%.*s\t%s\t%s\t%s\n", line, start, end, len, text + m->start, m->term->text, targets,
-               m->concept->id);
-        return !ferror(stdout);
+        fprintf(out->fp, "%ld\t%zu\t%zu\t%.*s\t%s\t%s\t%s\n", line, start, end, len, text + m->start, m->term->text,
+                targets, m->concept->id);
+        return !ferror(out->fp);
     }
     json_object *o = json_object_new_object();
     json_object_object_add(o, "file", json_object_new_string(out->file));
@@ -46,14 +55,17 @@ static bool print_match(void *user, const char *text, const struct sel_sentence 
     json_object_object_add(o, "target_terms", targets);
     json_object_object_add(o, "concept_id", json_object_new_string(m->concept->id));
     json_object_object_add(o, "subject", json_object_new_string(m->concept->subject));
-    puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+    fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), out->fp);
+    putc('\n', out->fp);
     json_object_put(o);
-    return !ferror(stdout);
+    return !ferror(out->fp);
 }
 
-static int tag_file(void *user, sel_ctx *ctx, const struct sel_text *text)
+static int tag_file(void *state, sel_ctx *ctx, const struct sel_text *text, FILE *fp, bool *printed)
 {
-    struct tag_out *out = user;
+    struct tag_out *out = state;
+    out->fp = fp;
+    *printed = true; // no separator: whether it printed does not matter
     out->file = text->name;
     out->bom = text->bom;
     out->line_base = (text->line > 1 ? text->line : 1) - 1;
@@ -64,6 +76,33 @@ static int tag_file(void *user, sel_ctx *ctx, const struct sel_text *text)
     return rc;
 }
 
+static int open_worker(void *shared, sel_ctx *ctx, void **state)
+{
+    const struct tag_opts *o = shared;
+    struct tag_out *out = calloc(1, sizeof(*out));
+    *state = out;
+    if (!out)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    out->lines = o->lines;
+    out->jsonl = o->jsonl;
+    out->ev = o->ev;
+    int rc = sel_tagger_new(&out->tagger, ctx, o->tb, o->lang);
+    if (rc != SEL_OK)
+        return rc;
+    sel_tagger_include_furniture(out->tagger, o->furniture);
+    // made now, on this thread, not on first use in a worker: ICU sets up its shared break
+    // iterator data with the first one opened
+    return sel_tagger_segmenter(out->tagger) ? SEL_OK : sel_error(ctx, SEL_EICU, "cannot make a segmenter");
+}
+
+static void close_worker(void *state)
+{
+    struct tag_out *out = state;
+    if (out)
+        sel_tagger_free(out->tagger);
+    free(out);
+}
+
 int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
 {
     static const struct option long_opts[] = {
@@ -72,15 +111,16 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
         { "include-boilerplate", no_argument, NULL, 'B' },
         { "format", required_argument, NULL, 'f' },
         { "db", required_argument, NULL, 'D' },
+        { "jobs", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *lang_code = "id";
-    struct tag_out out = { 0 };
-    bool furniture = false;
+    struct tag_opts out = { 0 };
+    unsigned jobs = 0; // the processors available
     const char *db = NULL;
     int opt;
-    while ((opt = getopt_long(argc, argv, "l:f:h", long_opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "l:f:j:h", long_opts, NULL)) != -1) {
         switch (opt) {
         case 'l':
             if (!cli_parse_lang(cmd, "--lang", optarg))
@@ -91,7 +131,11 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
             out.lines = true;
             break;
         case 'B':
-            furniture = true;
+            out.furniture = true;
+            break;
+        case 'j':
+            if (!cli_parse_jobs(cmd, "--jobs", optarg, &jobs))
+                return EXIT_USAGE;
             break;
         case 'D':
             if (!cli_parse_path(cmd, "--db", optarg))
@@ -116,16 +160,18 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
     sel_termbase *tb = NULL;
     sel_store *st = NULL; // the user's termbase, when there is a database
     int status = EXIT_USAGE;
+    struct cli_text_work work = { open_worker, close_worker, tag_file, &out, NULL };
     if (sel_ctx_new(&ctx) != SEL_OK || cli_open_existing_store(&st, ctx, db) != SEL_OK ||
-        cli_open_termbase(&tb, ctx, st) != SEL_OK || cli_read_evidence(ctx, st, &out.ev) != SEL_OK ||
-        sel_tagger_new(&out.tagger, ctx, tb, lang_code) != SEL_OK ||
-        (sel_tagger_include_furniture(out.tagger, furniture), cli_each_text(ctx, argc, argv, optind, tag_file, &out)) != SEL_OK)
+        cli_open_termbase(&tb, ctx, st) != SEL_OK || cli_read_evidence(ctx, st, &out.ev) != SEL_OK)
+        goto done;
+    out.tb = tb;
+    out.lang = lang_code;
+    if (cli_each_text_jobs(ctx, argc, argv, optind, jobs ? jobs : cli_default_jobs(), &work) != SEL_OK)
         goto done;
     status = 0;
 done:
     if (status)
         cli_report(ctx);
-    sel_tagger_free(out.tagger);
     sel_termbase_free(tb);
     sel_evidence_free(out.ev);
     sel_store_close(st);

@@ -10,15 +10,19 @@
 
 const struct cli_command cli_commands[] = {
     { "segment", cmd_segment, "Split text into sentences, marking boilerplate",
-      "selaras segment [--lang L] [--format text|jsonl] [--drop-boilerplate] [FILE...]\n"
+      "selaras segment [--lang L] [--format text|jsonl] [--drop-boilerplate] [--jobs N] [FILE...]\n"
       "\n"
       "  -l, --lang L            language of the input (BCP-47; default id)\n"
       "  -f, --format F          text (one sentence per line) or jsonl\n"
-      "      --drop-boilerplate  leave out lines flagged as boilerplate\n" COMMON_HELP },
+      "      --drop-boilerplate  leave out lines flagged as boilerplate\n"
+      "  -j, --jobs N            files segmented by N threads at once (default: the processors\n"
+      "                          available); output in input order, the same as with 1\n" COMMON_HELP },
     { "analyze", cmd_analyze, "Tokenize and give each word its lemma and root",
-      "selaras analyze [--lang L] [FILE...]\n"
+      "selaras analyze [--lang L] [--jobs N] [FILE...]\n"
       "\n"
-      "  -l, --lang L        language of the input (default id)\n" COMMON_HELP },
+      "  -l, --lang L        language of the input (default id)\n"
+      "  -j, --jobs N        files analysed by N threads at once (default: the processors\n"
+      "                      available); output in input order, the same as with 1\n" COMMON_HELP },
     { "lookup", cmd_lookup, "Find the approved equivalent of a word or phrase in any form",
       "selaras lookup [--from id|en] [--format text|tsv|json] [--limit N] [--context SENTENCE] QUERY...\n"
       "\n"
@@ -31,12 +35,14 @@ const struct cli_command cli_commands[] = {
       "With no QUERY, reads one query per line from standard input. Exit status 1 when some\n"
       "query matched nothing (suggestions go to standard error).\n" COMMON_HELP },
     { "tag", cmd_tag, "Find termbase terms in text without storing anything",
-      "selaras tag [--lang L] [--lines] [--include-boilerplate] [--format tsv|jsonl] [FILE...]\n"
+      "selaras tag [--lang L] [--lines] [--include-boilerplate] [--format tsv|jsonl] [--jobs N] [FILE...]\n"
       "\n"
       "  -l, --lang L        language of the input (default id)\n"
       "      --lines         every input line is one sentence\n"
       "      --include-boilerplate  also tag boilerplate lines and site datelines (skipped by default)\n"
       "  -f, --format F      tsv or jsonl\n"
+      "  -j, --jobs N        files tagged by N threads at once (default: the processors\n"
+      "                      available); output in input order, the same as with 1\n"
       "      --db PATH       the database whose user terms to find too (default: the default\n"
       "                      database, when there is one)\n" COMMON_HELP },
     { "align", cmd_align, "Align a document with its translation, sentence by sentence",
@@ -63,15 +69,20 @@ const struct cli_command cli_commands[] = {
       "Findings: not-a-translation, missing-term, deprecated-term, inconsistent, number, untranslated,\n"
       "one-sided. Exit status 0 when there are none, 1 when there are, 2 on errors.\n" COMMON_HELP },
     { "ingest", cmd_ingest, "Store documents, sentences, terms (and translations) in the database",
-      "selaras ingest [--lang L] [--translation TGT_FILE] [--title T] [--format auto|text|tmx] FILE...\n"
-      "selaras ingest [--lang L] [--format auto|text|tmx] --files-from LIST\n"
+      "selaras ingest [--lang L] [--jobs N] [--translation TGT_FILE] [--title T] [--format auto|text|tmx] FILE...\n"
+      "selaras ingest [--lang L] [--jobs N] [--format auto|text|tmx] --files-from LIST\n"
+      "selaras ingest [--lang L] [--jobs N] --pairs-from LIST\n"
       "\n"
       "  -l, --lang L            language of the documents (default id)\n"
       "  -t, --translation F     the English translation of the (single) document\n"
       "  -f, --format F          text, or tmx: a translation memory, each unit with an L and an en\n"
       "                          segment stored as an aligned pair (auto, the default: tmx for *.tmx)\n"
       "      --title T           document title\n"
-      "      --files-from LIST   read the document paths from LIST, one per line (- for stdin)\n"
+      "      --files-from LIST   read the documents from LIST, one per line (- for stdin): a path, or\n"
+      "                          SRC<TAB>TGT for a document and its English translation\n"
+      "      --pairs-from LIST   read SRC<TAB>TGT pairs from LIST, one per line\n"
+      "  -j, --jobs N            worker threads that analyse and align (default: the processors\n"
+      "                          available); one writer stores in input order, the same as with 1\n"
       "  -q, --quiet             no report on standard error\n"
       "      --db PATH           database file (default $SELARAS_DB, else\n"
       "                          $XDG_DATA_HOME/selaras/selaras.db, else ~/.local/share/selaras/selaras.db)\n"

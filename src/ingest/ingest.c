@@ -11,11 +11,8 @@
 
 struct sel_ingester {
     sel_store *st;
-    const struct sel_termbase *tb;
     char lang[16];
-    sel_tagger *tagger;      // the documents' language
-    sel_tagger *tagger_en;   // translations: made on first use, with the aligner
-    sel_aligner *aligner;
+    struct pipeline own;     // documents ingested on the calling thread (sel_ingest(), jobs 1)
     sel_doc_writer *writer;  // the store's statements, prepared once
     bool batch;              // documents share a transaction (see begin_document())
     bool open;               // a batch transaction is open
@@ -42,11 +39,10 @@ int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const stru
     if (!ing)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     ing->st = st;
-    ing->tb = tb;
     strcpy(ing->lang, lang);
     int rc = sel_doc_writer_new(&ing->writer, ctx, st);
     if (rc == SEL_OK)
-        rc = sel_tagger_new(&ing->tagger, ctx, tb, lang);
+        rc = pipeline_init(&ing->own, ctx, tb, ing->lang);
     if (rc != SEL_OK) {
         sel_ingester_free(ing);
         return rc;
@@ -112,10 +108,34 @@ void sel_ingester_free(sel_ingester *ing)
     if (ing->open)
         sel_ingester_flush(ing, NULL);
     sel_doc_writer_free(ing->writer);
-    sel_aligner_free(ing->aligner);
-    sel_tagger_free(ing->tagger_en);
-    sel_tagger_free(ing->tagger);
+    pipeline_finish(&ing->own);
     free(ing);
+}
+
+struct pipeline *ingest_own_pipeline(sel_ingester *ing)
+{
+    return &ing->own;
+}
+
+int pipeline_init(struct pipeline *p, sel_ctx *ctx, const struct sel_termbase *tb, const char *lang)
+{
+    memset(p, 0, sizeof(*p));
+    p->tb = tb;
+    p->lang = lang;
+    int rc = sel_tagger_new(&p->tagger, ctx, tb, lang);
+    // the segmenter is made now, on the thread that makes the pipeline, not on first use in a
+    // worker: ICU sets up its shared break iterator data with the first one opened
+    if (rc == SEL_OK && !sel_tagger_segmenter(p->tagger))
+        rc = sel_error(ctx, SEL_EICU, "cannot make a segmenter");
+    return rc;
+}
+
+void pipeline_finish(struct pipeline *p)
+{
+    sel_aligner_free(p->aligner);
+    sel_tagger_free(p->tagger_en);
+    sel_tagger_free(p->tagger);
+    memset(p, 0, sizeof(*p));
 }
 
 /* ---- writing ------------------------------------------------------------------------------- */
@@ -273,14 +293,15 @@ int ingest_confirm_beads(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struc
 
 int ingest_tagger_en(sel_ingester *ing, sel_ctx *ctx, sel_tagger **out)
 {
-    int rc = ing->tagger_en ? SEL_OK : sel_tagger_new(&ing->tagger_en, ctx, ing->tb, "en");
-    *out = ing->tagger_en;
+    struct pipeline *p = &ing->own;
+    int rc = p->tagger_en ? SEL_OK : sel_tagger_new(&p->tagger_en, ctx, p->tb, "en");
+    *out = p->tagger_en;
     return rc;
 }
 
 sel_tagger *ingest_tagger(sel_ingester *ing)
 {
-    return ing->tagger;
+    return ing->own.tagger;
 }
 
 sel_doc_writer *ingest_writer(sel_ingester *ing)
@@ -298,30 +319,29 @@ const char *ingest_lang(const sel_ingester *ing)
     return ing->lang;
 }
 
-static int need_aligner(sel_ingester *ing, sel_ctx *ctx)
+int pipeline_need_aligner(struct pipeline *p, sel_ctx *ctx)
 {
-    if (ing->aligner)
+    if (p->aligner)
         return SEL_OK;
-    sel_tagger *en;
-    int rc = ingest_tagger_en(ing, ctx, &en);
+    int rc = p->tagger_en ? SEL_OK : sel_tagger_new(&p->tagger_en, ctx, p->tb, "en");
     struct sel_align_options opts;
     sel_align_options_default(&opts);
-    opts.src_lang = ing->lang;
-    opts.termbase = ing->tb;
-    return rc != SEL_OK ? rc : sel_aligner_new(&ing->aligner, ctx, &opts);
+    opts.src_lang = p->lang;
+    opts.termbase = p->tb;
+    return rc != SEL_OK ? rc : sel_aligner_new(&p->aligner, ctx, &opts);
 }
 
 // Aligns and weighs the beads by adequacy, so that a stored score says whether the sentences
 // translate each other (export parallel --min-score drops an unrelated pair's).
-static int align_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt,
+static int align_translation(struct pipeline *p, sel_ctx *ctx, struct doc *src, struct doc *tgt,
                              struct sel_alignment *al, double *adequacy)
 {
     struct sel_align_doc a = { src->text.data, src->sentences, src->n, src->n };
     struct sel_align_doc b = { tgt->text.data, tgt->sentences, tgt->n, tgt->n };
     struct sel_adequacy q;
-    int rc = sel_align(al, ing->aligner, ctx, &a, &b);
+    int rc = sel_align(al, p->aligner, ctx, &a, &b);
     if (rc == SEL_OK)
-        rc = sel_align_adequacy(&q, ing->aligner, ctx, &a, &b, al);
+        rc = sel_align_adequacy(&q, p->aligner, ctx, &a, &b, al);
     *adequacy = rc == SEL_OK ? q.score : 0.5;
     return rc;
 }
@@ -348,7 +368,7 @@ static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, s
 enum { BATCH_DOCUMENTS = 2000 };
 static const double BATCH_SECONDS = 2.0;
 
-static double seconds(void)
+double ingest_seconds(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -375,7 +395,7 @@ static int begin_document(sel_ingester *ing, sel_ctx *ctx)
     if (rc != SEL_OK)
         return rc;
     ing->open = true;
-    ing->batch_start = seconds();
+    ing->batch_start = ingest_seconds();
     return SEL_OK;
 }
 
@@ -406,7 +426,7 @@ static int end_document(sel_ingester *ing, sel_ctx *ctx, bool keep)
         }
         return status;
     }
-    if (++ing->in_batch >= BATCH_DOCUMENTS || seconds() - ing->batch_start >= BATCH_SECONDS) {
+    if (++ing->in_batch >= BATCH_DOCUMENTS || ingest_seconds() - ing->batch_start >= BATCH_SECONDS) {
         int rc = sel_ingester_flush(ing, ctx);
         if (rc != SEL_OK && ing->lost)
             ing->lost--; // this document fails with the commit; it is reported as failed, not lost
@@ -440,7 +460,7 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
                        const struct sel_alignment *al, const char *path, const char *tpath, const char *title,
                        const char *hash, double pipeline_start, struct sel_ingest_report *report)
 {
-    double t1 = seconds();
+    double t1 = ingest_seconds();
     report->pipeline_seconds = t1 - pipeline_start;
     int rc = begin_document(ing, ctx);
     if (rc != SEL_OK)
@@ -462,7 +482,7 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
         report->unchanged = true;
         report->document_id = same;
         rc = end_document(ing, ctx, true);
-        report->storage_seconds = seconds() - t1;
+        report->storage_seconds = ingest_seconds() - t1;
         return rc;
     }
     // Then the file: another version of it under any spelling of its path is replaced.
@@ -483,7 +503,7 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
         rc = store_translation(ing, ctx, src, tgt, report->document_id, tpath, al, report);
     bool batched = ing->batch && rc == SEL_OK;
     rc = end_document(ing, ctx, rc == SEL_OK);
-    report->storage_seconds = seconds() - t1;
+    report->storage_seconds = ingest_seconds() - t1;
     report->sentences = src->n;
     report->occurrences = src->n_occs;
     if (batched && rc == SEL_OK && ing->open) { // stored in the open batch: lost if it is
@@ -495,29 +515,53 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
     return rc;
 }
 
+void prepared_finish(struct prepared *p)
+{
+    sel_alignment_finish(&p->al);
+    ingest_doc_finish(&p->src);
+    ingest_doc_finish(&p->tgt);
+    free(p->error);
+    memset(p, 0, sizeof(*p));
+}
+
+int pipeline_prepare_text(struct pipeline *p, sel_ctx *ctx, const char *path, const char *translation,
+                          struct prepared *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->start = ingest_seconds();
+    out->adequacy = 0.5;
+    out->has_tgt = translation != NULL;
+    int rc = ingest_doc_load(&out->src, ctx, p->tagger, path, TAG_LONGEST);
+    if (rc == SEL_OK && translation && (rc = pipeline_need_aligner(p, ctx)) == SEL_OK)
+        rc = ingest_doc_load(&out->tgt, ctx, p->tagger_en, translation, TAG_EVERY);
+    if (rc == SEL_OK && translation)
+        rc = align_translation(p, ctx, &out->src, &out->tgt, &out->al, &out->adequacy);
+    if (rc == SEL_OK)
+        sel_store_content_hash(out->src.text.data, out->src.text.len, out->hash);
+    return out->rc = rc;
+}
+
+int ingest_store_prepared(sel_ingester *ing, sel_ctx *ctx, struct prepared *p, const char *path,
+                          const char *translation, const char *title, struct sel_ingest_report *report)
+{
+    memset(report, 0, sizeof(*report));
+    report->units_skipped = p->units_skipped;
+    if (p->rc != SEL_OK)
+        return p->rc;
+    int rc = store_whole(ing, ctx, &p->src, p->has_tgt ? &p->tgt : NULL, &p->al, path, translation, title, p->hash,
+                         p->start, report);
+    report->adequacy = p->adequacy;
+    return rc;
+}
+
 int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *translation, const char *title,
                struct sel_ingest_report *report)
 {
     SEL_CHECK_ARG(ing && path && report, SEL_EINVAL);
-    memset(report, 0, sizeof(*report));
-    struct doc src = { 0 }, tgt = { 0 };
-    struct sel_alignment al = { 0 };
-    double t0 = seconds();
-    int rc = ingest_doc_load(&src, ctx, ing->tagger, path, TAG_LONGEST);
-    if (rc == SEL_OK && translation && (rc = need_aligner(ing, ctx)) == SEL_OK)
-        rc = ingest_doc_load(&tgt, ctx, ing->tagger_en, translation, TAG_EVERY);
-    double adequacy = 0.5;
-    if (rc == SEL_OK && translation)
-        rc = align_translation(ing, ctx, &src, &tgt, &al, &adequacy);
-    if (rc == SEL_OK) {
-        char hash[33];
-        sel_store_content_hash(src.text.data, src.text.len, hash);
-        rc = store_whole(ing, ctx, &src, translation ? &tgt : NULL, &al, path, translation, title, hash, t0, report);
-        report->adequacy = adequacy;
-    }
-    sel_alignment_finish(&al);
-    ingest_doc_finish(&src);
-    ingest_doc_finish(&tgt);
+    struct prepared p;
+    pipeline_prepare_text(&ing->own, ctx, path, translation, &p);
+    int rc = ingest_store_prepared(ing, ctx, &p, path, translation, title, report);
+    prepared_finish(&p);
     return rc;
 }
 
@@ -544,39 +588,44 @@ static struct sel_segment_pair *units_with_text(const struct sel_segment_pair *p
     return out;
 }
 
+int pipeline_prepare_pairs(struct pipeline *p, sel_ctx *ctx, const char *path, const struct sel_segment_pair *all,
+                           size_t n_all, struct prepared *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->start = ingest_seconds();
+    out->has_tgt = true;
+    out->adequacy = 0.5;
+    size_t n = 0;
+    struct sel_segment_pair *pairs = units_with_text(all, n_all, &n, &out->units_skipped);
+    if (!pairs)
+        return out->rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+    if (n == 0) {
+        free(pairs);
+        return out->rc = sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 },
+                                      "no translation units to store");
+    }
+    int rc = ingest_check_pairs(ctx, path, pairs, n);
+    if (rc == SEL_OK)
+        rc = pipeline_need_aligner(p, ctx);
+    if (rc == SEL_OK)
+        rc = ingest_doc_from_lines(&out->src, ctx, p->tagger, path, pairs, n, true, TAG_LONGEST);
+    if (rc == SEL_OK)
+        rc = ingest_doc_from_lines(&out->tgt, ctx, p->tagger_en, path, pairs, n, false, TAG_EVERY);
+    if (rc == SEL_OK)
+        rc = ingest_units_as_beads(ctx, &out->src, &out->tgt, n, &out->al);
+    if (rc == SEL_OK)
+        ingest_pair_hash(&out->src, &out->tgt, out->hash);
+    free(pairs);
+    return out->rc = rc;
+}
+
 int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title,
                      const struct sel_segment_pair *all, size_t n_all, struct sel_ingest_report *report)
 {
     SEL_CHECK_ARG(ing && path && (all || !n_all) && report, SEL_EINVAL);
-    memset(report, 0, sizeof(*report));
-    size_t n = 0;
-    struct sel_segment_pair *pairs = units_with_text(all, n_all, &n, &report->units_skipped);
-    if (!pairs)
-        return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    if (n == 0) {
-        free(pairs);
-        return sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ path, 0, 0 }, "no translation units to store");
-    }
-    struct doc src = { 0 }, tgt = { 0 };
-    struct sel_alignment al = { 0 };
-    double t0 = seconds();
-    char hash[33];
-    int rc = ingest_check_pairs(ctx, path, pairs, n);
-    if (rc == SEL_OK)
-        rc = need_aligner(ing, ctx);
-    if (rc == SEL_OK)
-        rc = ingest_doc_from_lines(&src, ctx, ing->tagger, path, pairs, n, true, TAG_LONGEST);
-    if (rc == SEL_OK)
-        rc = ingest_doc_from_lines(&tgt, ctx, ing->tagger_en, path, pairs, n, false, TAG_EVERY);
-    if (rc == SEL_OK)
-        rc = ingest_units_as_beads(ctx, &src, &tgt, n, &al);
-    if (rc == SEL_OK) {
-        ingest_pair_hash(&src, &tgt, hash);
-        rc = store_whole(ing, ctx, &src, &tgt, &al, path, path, title, hash, t0, report);
-    }
-    sel_alignment_finish(&al);
-    ingest_doc_finish(&src);
-    ingest_doc_finish(&tgt);
-    free(pairs);
+    struct prepared p;
+    pipeline_prepare_pairs(&ing->own, ctx, path, all, n_all, &p);
+    int rc = ingest_store_prepared(ing, ctx, &p, path, path, title, report);
+    prepared_finish(&p);
     return rc;
 }

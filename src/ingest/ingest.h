@@ -99,4 +99,47 @@ int sel_ingester_retag(sel_ingester *ing, sel_ctx *ctx, struct sel_retag_report 
  */
 int sel_ingester_retag_in(sel_ingester *ing, sel_ctx *ctx, struct sel_retag_report *report);
 
+/** One input of sel_ingest_many(). */
+struct sel_ingest_item {
+    const char *path;         ///< a text document ("-": standard input), or a translation memory
+    const char *translation;  ///< the document's translation (a text file), or NULL
+    bool memory;              ///< a translation memory: its units come from load_units()
+};
+
+/** What sel_ingest_many() asks of its caller. */
+struct sel_ingest_calls {
+    /**
+     * Reads the units of translation memory @p index (items[index].memory) into *pairs, *n; runs on
+     * a worker thread, once per such item. The units must stay valid until release() is called.
+     */
+    int (*load_units)(void *user, sel_ctx *ctx, size_t index, const struct sel_segment_pair **pairs, size_t *n);
+    /** Frees what load_units() read for @p index (on the same worker thread, once analysed). May be NULL. */
+    void (*release)(void *user, size_t index);
+    /**
+     * Item @p index was stored (@p rc SEL_OK, @p r says how) or failed (the message in @p ctx).
+     * Called on the calling thread, in input order, once per item.
+     */
+    void (*done)(void *user, sel_ctx *ctx, size_t index, int rc, const struct sel_ingest_report *r);
+    void *user;
+};
+
+/** How a sel_ingest_many() went. */
+struct sel_ingest_many_stats {
+    unsigned jobs;            ///< worker threads used (0: all on the calling thread)
+    size_t peak_waiting;      ///< most documents analysed and held at once, waiting for the writer
+    size_t peak_bytes;        ///< most bytes of text those held
+};
+
+/**
+ * Ingests @p n items as sel_ingest() and sel_ingest_pairs() would one by one, with @p jobs worker
+ * threads: each has its own taggers and aligner (made here, on the calling thread, as Hunspell's
+ * loading is not thread-safe) and reads, segments, analyses, tags and aligns a document; the
+ * calling thread alone writes to the database, in input order, so the database is the same as
+ * with @p jobs 1 (which runs everything on the calling thread). At most 2 × @p jobs documents
+ * are held at a time, so memory is bounded by the largest documents, not by their number.
+ * Returns SEL_OK unless the workers could not be started; each item's outcome goes to done().
+ */
+int sel_ingest_many(sel_ingester *ing, sel_ctx *ctx, const struct sel_ingest_item *items, size_t n, const char *title,
+                    unsigned jobs, const struct sel_ingest_calls *calls, struct sel_ingest_many_stats *stats);
+
 #endif

@@ -67,4 +67,47 @@ int ingest_store_mentions(sel_ingester *ing, sel_ctx *ctx, struct doc *d);
 int ingest_confirm_beads(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt,
                          const struct sel_alignment *al, struct sel_ingest_report *report);
 
+/** One thread's analysers: a tagger for the documents' language and, for translations, an English
+ * tagger and an aligner. Hunspell and ICU objects are never shared between threads. */
+struct pipeline {
+    const struct sel_termbase *tb;
+    const char *lang;
+    sel_tagger *tagger;
+    sel_tagger *tagger_en;   // made with the aligner (pipeline_need_aligner())
+    sel_aligner *aligner;
+};
+
+int pipeline_init(struct pipeline *p, sel_ctx *ctx, const struct sel_termbase *tb, const char *lang);
+/** Makes the English tagger and the aligner if they are not made yet. */
+int pipeline_need_aligner(struct pipeline *p, sel_ctx *ctx);
+void pipeline_finish(struct pipeline *p);
+
+/** A document through the pipeline (with its translation and their alignment), waiting to be stored. */
+struct prepared {
+    struct doc src, tgt;
+    bool has_tgt;
+    struct sel_alignment al;
+    char hash[33];             // the identity stored
+    double adequacy;
+    double start;              // when the pipeline started on it
+    size_t units_skipped;      // a translation memory's blank units, left out
+    int rc;                    // SEL_OK, or why the pipeline failed
+    char *error;               // ... in words (a worker's context is not the writer's)
+};
+
+/** Reads, segments, tags @p path (and @p translation, aligned with it, if not NULL). */
+int pipeline_prepare_text(struct pipeline *p, sel_ctx *ctx, const char *path, const char *translation,
+                          struct prepared *out);
+/** Makes a document and its translation of a memory's units, a bead each. */
+int pipeline_prepare_pairs(struct pipeline *p, sel_ctx *ctx, const char *path, const struct sel_segment_pair *pairs,
+                           size_t n, struct prepared *out);
+void prepared_finish(struct prepared *p);
+/** Stores what the pipeline made; fills @p report (cleared first). */
+int ingest_store_prepared(sel_ingester *ing, sel_ctx *ctx, struct prepared *p, const char *path,
+                          const char *translation, const char *title, struct sel_ingest_report *report);
+/** The ingester's own pipeline, for documents ingested on the calling thread. */
+struct pipeline *ingest_own_pipeline(sel_ingester *ing);
+/** Seconds on a monotonic clock. */
+double ingest_seconds(void);
+
 #endif

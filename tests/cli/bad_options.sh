@@ -41,12 +41,16 @@ values() {
     choice) printf '%s\n' "$longa" -1 nan 99999999999999999999999 xliff ;;
     text) printf '%s\n' "$longa" "$tab" ;;
     path) printf '%s\n' "$longa" ;;
+    jobs) printf '%s\n' "$long9" 0 00 -1 nan 257 1000 99999999999999999999999 5x ' 2' +2 0x10 1.5 ;;
     esac
 }
 
 # The table: KIND|OPTION|ARGUMENTS BEFORE IT|ARGUMENTS AFTER IT (words without blanks).
 table='
 lang|--lang|segment|doc.id.txt
+jobs|--jobs|segment|doc.id.txt
+jobs|--jobs|analyze|doc.id.txt
+jobs|--jobs|tag|doc.id.txt
 choice|--format|segment|doc.id.txt
 lang|--lang|analyze|doc.id.txt
 choice|--from|lookup|pasukan
@@ -62,6 +66,8 @@ path|--translation|ingest --db new.db|doc.id.txt
 text|--title|ingest --db new.db|doc.id.txt
 path|--db|ingest|doc.id.txt
 path|--files-from|ingest --db new.db|
+path|--pairs-from|ingest --db new.db|
+jobs|--jobs|ingest --db new.db|doc.id.txt
 choice|--format|ingest --db new.db|doc.id.txt
 text|--subject|glossary --db good.db|
 count|--min-count|glossary --db good.db|
