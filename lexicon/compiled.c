@@ -27,7 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "selaras-termbase 2\n"
+#define MAGIC "selaras-termbase 3\n"
 enum { MAX_LANGS = 8, NONE = UINT32_MAX, MAX_SOURCES = 64 };
 static const uint32_t BYTE_ORDER_MARK = 0x01020304;
 
@@ -54,6 +54,7 @@ struct cp_header {
 struct cp_concept {
     uint32_t id, subject, definition, note, homograph, file, first_term, n_terms;
     int32_t line;
+    uint32_t context, usual; // the sense's collocates and its `usual:` note (lexicon/sense.c)
 };
 
 struct cp_term {
@@ -350,7 +351,8 @@ int sel_compiled_write(const sel_termbase *tb, sel_ctx *ctx, const char *path)
         cc[i] = (struct cp_concept){ put_string(&strings, c->id), put_string(&strings, c->subject),
                                      put_string(&strings, c->definition), put_string(&strings, c->note),
                                      put_string(&strings, c->homograph), put_string(&strings, c->file),
-                                     (uint32_t)t, (uint32_t)c->n_terms, (int32_t)c->line };
+                                     (uint32_t)t, (uint32_t)c->n_terms, (int32_t)c->line,
+                                     put_string(&strings, c->context), put_string(&strings, c->usual) };
         for (size_t j = 0; j < c->n_terms; j++, t++) {
             const struct sel_term *x = &c->terms[j];
             ct[t] = (struct cp_term){ put_string(&strings, x->text), put_string(&strings, x->lang), NONE, NONE,
@@ -568,6 +570,7 @@ int sel_compiled_open_termbase(sel_termbase *tb, sel_ctx *ctx, const char *path)
         const struct cp_concept *x = &cc[i];
         ok = valid_string(cp, x->id) && valid_string(cp, x->subject) && valid_string(cp, x->definition) &&
              valid_string(cp, x->note) && valid_string(cp, x->homograph) && valid_string(cp, x->file) &&
+             valid_string(cp, x->context) && valid_string(cp, x->usual) &&
              x->id != NONE && x->first_term <= h->n_terms && x->n_terms <= h->n_terms - x->first_term;
         if (!ok)
             break;
@@ -577,6 +580,8 @@ int sel_compiled_open_termbase(sel_termbase *tb, sel_ctx *ctx, const char *path)
         c->definition = str_at(cp, x->definition);
         c->note = str_at(cp, x->note);
         c->homograph = str_at(cp, x->homograph);
+        c->context = str_at(cp, x->context);
+        c->usual = str_at(cp, x->usual);
         c->file = str_at(cp, x->file);
         c->line = x->line;
         c->terms = cp->terms + x->first_term;

@@ -391,7 +391,8 @@ int sel_lookup_set_context(sel_lookup *lk, sel_ctx *ctx, const char *sentence)
 // stands, since the ranking of the senses is stable.
 static int rank_by_context(sel_lookup *lk, sel_ctx *ctx)
 {
-    int rc = need_tagger(lk, ctx);
+    // the sense chooser lives in a tagger, which a lookup over the compiled termbase has not made
+    int rc = lk->tagger ? SEL_OK : sel_tagger_new(&lk->tagger, ctx, lk->tb, lk->lang);
     if (rc != SEL_OK)
         return rc;
     const struct sel_concept **concepts = malloc(lk->n_found * sizeof(*concepts));
