@@ -683,7 +683,7 @@ static int read_candidates(sel_ctx *ctx, const char *path, struct accepted **out
 static int term_accept(const struct cli_command *cmd, int argc, char **argv)
 {
     struct term_options o = { 0 };
-    int status = parse_options(cmd, argc, argv, "db subject", &o);
+    int status = parse_options(cmd, argc, argv, "db subject no-retag", &o);
     if (status >= 0)
         return status;
     if (argc - optind != 1 && argc - optind != 2)
@@ -760,6 +760,8 @@ static int term_accept(const struct cli_command *cmd, int argc, char **argv)
         }
     }
     sel_user_writer_free(w);
+    if (rc == SEL_OK && added) // accepted terms are found in the documents already ingested, as added ones
+        rc = retag_before_commit(&r, &o);
     if (rc == SEL_OK)
         rc = sel_store_commit(r.st, r.ctx);
     else if (r.st)

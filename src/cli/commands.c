@@ -168,7 +168,7 @@ const struct cli_command cli_commands[] = {
       "selaras term deprecate [--concept ID] [--lang id|en] [--note T] [--no-retag] TERM\n"
       "selaras term remove [--concept ID] [--lang id|en] [--no-retag] TERM|CONCEPT_ID\n"
       "selaras term list [--format text|tsv|json]\n"
-      "selaras term accept [--subject S] CANDIDATES.tsv|ID_TERM EN_TERM\n"
+      "selaras term accept [--subject S] [--no-retag] CANDIDATES.tsv|ID_TERM EN_TERM\n"
       "selaras term reject ID_TERM...\n"
       "\n"
       "  add        a new concept (user.TERM) with ID_TERM and EN_TERM preferred, or with --concept\n"

@@ -57,7 +57,9 @@ check "nothing seen five times: no output" "" "$(cat "$tmp/out")"
 "$SELARAS" discover --db "$db" --format tsv | grep -v '^kerajaan' >"$tmp/reviewed.tsv"
 check "accept the reviewed TSV" "accepted user.perahu-karet: id perahu karet, en rubber boat
 accepted user.karantina: id karantina, en quarantine" "$("$SELARAS" term accept --db "$db" "$tmp/reviewed.tsv")"
-check "an accepted term is found by lookup, as a user term" "  1  karantina  →  quarantine   [exact; ; user.karantina]" \
+# accepting retags the ingested documents: the three aligned occurrences now confirm it
+check "an accepted term is found by lookup, as a user term, confirmed by the ingested translations" \
+    "  1  karantina  →  quarantine (confirmed 3)   [exact; ; user.karantina]" \
     "$("$SELARAS" lookup --db "$db" karantina | sed -n 2p)"
 check "an accepted term is tagged in any inflected form" "karantinanya	karantina	quarantine	user.karantina" \
     "$(echo "Pemerintah mencabut karantinanya." | "$SELARAS" tag --db "$db" | cut -f4-7 | grep user)"
@@ -77,7 +79,7 @@ check "a rejected candidate (in any form: kerajaannya too) is not proposed again
 # one at a time, in another database
 "$SELARAS" ingest -q --db "$tmp/one.db" news.tmx || fail "ingest news.tmx again"
 check "accept one" "accepted user.kerajaan: id kerajaan, en kingdom" "$("$SELARAS" term accept --db "$tmp/one.db" kerajaan kingdom)"
-check "found by lookup" "  1  kerajaan  →  kingdom   [exact; ; user.kerajaan]" "$("$SELARAS" lookup --db "$tmp/one.db" kerajaan | sed -n 2p)"
+check "found by lookup, confirmed by the ingested translations" "  1  kerajaan  →  kingdom (confirmed 4)   [exact; ; user.kerajaan]" "$("$SELARAS" lookup --db "$tmp/one.db" kerajaan | sed -n 2p)"
 
 # a line without an equivalent: its place named, exit 2, nothing accepted
 printf 'id_term\ten_equivalents\tscore\tcount\texample\nkarantina\tquarantine\t3.0\t3\tx\nperahu karet\t\t4.8\t3\tx\n' >"$tmp/bad.tsv"
