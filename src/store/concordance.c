@@ -100,11 +100,14 @@ int sel_concordance_words(sel_concordance *c, sel_ctx *ctx, const char *words, c
     int rc = sel_store_fts_catch_up(c->st, ctx);
     if (rc != SEL_OK)
         return rc;
-    // the words as one FTS5 phrase: in double quotes, a quote doubled
-    char phrase[1024];
+    // the words as one FTS5 phrase: in double quotes, a quote doubled; sized to the words, so a
+    // long phrase is searched whole, never cut inside a character
+    char *phrase = malloc(strlen(words) * 2 + 3);
+    if (!phrase)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
     size_t w = 0;
     phrase[w++] = '"';
-    for (const char *p = words; *p && w + 3 < sizeof(phrase); p++) {
+    for (const char *p = words; *p; p++) {
         if (*p == '"')
             phrase[w++] = '"';
         phrase[w++] = *p;
@@ -113,6 +116,7 @@ int sel_concordance_words(sel_concordance *c, sel_ctx *ctx, const char *words, c
     phrase[w] = '\0';
     sqlite3_stmt *q = c->stmt[FULL_TEXT];
     sqlite3_bind_text(q, 1, phrase, -1, SQLITE_TRANSIENT);
+    free(phrase);
     sqlite3_bind_text(q, 2, lang, -1, SQLITE_STATIC);
     return emit_rows(c, ctx, q, emit, user);
 }

@@ -168,6 +168,15 @@ text = open(sys.argv[1], 'rb').read() + open(sys.argv[2], 'rb').read()
 sys.exit(0 if ('\u00c9' * 2500).encode() in text and text.decode('utf-8') else 1)
 PY
 
+# A concordance phrase is searched whole: two sentences share their first 900 bytes, 200 of them
+# double quotes (doubled in the FTS5 phrase, past the old 1 KB buffer), and differ in the last
+# word; the phrase ending in "beta" finds only the second.
+python3 -c 'import sys; k = "kata \"a\" " * 100; sys.stdout.write(k + "alpha.\n\n" + k + "beta.\n")' >long-phrase.txt
+run ingest --quiet --db phrase.db long-phrase.txt
+run concordance --db phrase.db "$(python3 -c 'import sys; sys.stdout.write("kata \"a\" " * 100 + "beta")')"
+[ "$rc" = 0 ] && grep -q beta "$T/out" && ! grep -q alpha "$T/out" && ok "concordance: a phrase of 200 quotes is searched whole" ||
+    not_ok "concordance: a long phrase was cut (exit $rc)"
+
 # ---- 8. Someone else's SQLite file is never converted -----------------------------------------
 python3 -c '
 import sqlite3
