@@ -284,7 +284,8 @@ int equivalents_find(sel_ctx *ctx, const struct corpus *c, const struct cand_tab
     x->c = c;
     x->t = t;
     x->forms = forms;
-    memset(forms, 0, n_kept * sizeof(*forms));
+    if (n_kept) // nothing kept: forms may be NULL, which memset must not be given
+        memset(forms, 0, n_kept * sizeof(*forms));
     int rc = SEL_OK;
     for (uint32_t b = 0; b < c->n_beads && rc == SEL_OK; b++) {
         rc = do_bead(x, b);
