@@ -5,7 +5,9 @@
 // the termbase settles the rest. Without evidence this is the bundled order. A deprecated term
 // stays last whatever the evidence: it is a verdict that a translation using it was wrong.
 #include "lexicon/lexicon.h"
+#include "src/store/store.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +15,22 @@
 struct sel_evidence {
     sel_strmap *counts; // "concept id" SEL_KEY_SEP "target" -> count (as a pointer-sized integer)
     size_t n;
+    sel_store *st;            // with it, concepts are read as they are asked for
+    sel_ctx *ctx;
+    sel_strmap *loaded;       // the concepts read so far
+    int status;               // of the first load that failed
+    pthread_mutex_t lock;     // tag --jobs: workers ask for counts at once; a read fills the maps
 };
 
 int sel_evidence_new(sel_evidence **out)
 {
     SEL_CHECK_ARG(out, SEL_EINVAL);
     *out = calloc(1, sizeof(**out));
-    if (!*out || sel_strmap_new(&(*out)->counts) != SEL_OK) {
-        free(*out);
+    if (!*out)
+        return SEL_ENOMEM;
+    pthread_mutex_init(&(*out)->lock, NULL);
+    if (sel_strmap_new(&(*out)->counts) != SEL_OK || sel_strmap_new(&(*out)->loaded) != SEL_OK) {
+        sel_evidence_free(*out);
         *out = NULL;
         return SEL_ENOMEM;
     }
@@ -32,7 +42,40 @@ void sel_evidence_free(sel_evidence *ev)
     if (!ev)
         return;
     sel_strmap_free(ev->counts);
+    sel_strmap_free(ev->loaded);
+    pthread_mutex_destroy(&ev->lock);
     free(ev);
+}
+
+void sel_evidence_read_from(sel_evidence *ev, sel_store *st, sel_ctx *ctx)
+{
+    ev->st = st;
+    ev->ctx = ctx;
+}
+
+int sel_evidence_status(const sel_evidence *ev)
+{
+    return ev ? ev->status : SEL_OK;
+}
+
+static int take_confirmed(void *user, const char *concept_id, const char *target, long count)
+{
+    return concept_id && target ? sel_evidence_add(user, concept_id, target, count) : SEL_OK;
+}
+
+// Reads @p concept_id's evidence the first time it is asked for. The evidence is filled in behind
+// a const pointer: what it answers does not change, only how much of it is in memory.
+static void load_concept(const sel_evidence *cev, const char *concept_id)
+{
+    sel_evidence *ev = (sel_evidence *)cev;
+    size_t len = strlen(concept_id);
+    if (!ev->st || sel_strmap_get(ev->loaded, concept_id, len))
+        return;
+    int rc = sel_strmap_put(ev->loaded, concept_id, len, (void *)1) == SEL_OK
+                 ? sel_store_concept_confirmed(ev->st, ev->ctx, concept_id, take_confirmed, ev)
+                 : sel_error(ev->ctx, SEL_ENOMEM, "out of memory");
+    if (rc != SEL_OK && ev->status == SEL_OK)
+        ev->status = rc;
 }
 
 // The map's key; false when it does not fit (such a long target is no termbase term anyway).
@@ -62,9 +105,16 @@ long sel_evidence_count(const sel_evidence *ev, const char *concept_id, const ch
 {
     char key[1024];
     size_t len;
-    if (!ev || ev->n == 0 || !evidence_key(concept_id, target, key, sizeof(key), &len))
+    if (!ev)
         return 0;
-    return (long)(uintptr_t)sel_strmap_get(ev->counts, key, len);
+    sel_evidence *m = (sel_evidence *)ev; // the lock and the lazily read maps, behind the const
+    pthread_mutex_lock(&m->lock);
+    load_concept(ev, concept_id);
+    long count = ev->n > 0 && evidence_key(concept_id, target, key, sizeof(key), &len)
+                     ? (long)(uintptr_t)sel_strmap_get(ev->counts, key, len)
+                     : 0;
+    pthread_mutex_unlock(&m->lock);
+    return count;
 }
 
 size_t sel_evidence_size(const sel_evidence *ev)

@@ -73,14 +73,25 @@ void sel_concept_terms_join(const struct sel_concept *c, const char *lang, const
 /* ---- The order of equivalents (lexicon/equivalents.c) --------------------------------------- */
 
 /**
- * How often the user's own aligned translations confirmed each equivalent of each concept
- * (filled from the database, src/store, once per command). Empty: the bundled order stands.
+ * How often the user's own aligned translations confirmed each equivalent of each concept.
+ * Empty: the bundled order stands. Filled with sel_evidence_add(), or from the user's database
+ * concept by concept as the counts are asked for (sel_evidence_read_from()): a command that shows
+ * a few concepts reads the database for those alone, not for every confirmation it holds.
  */
 typedef struct sel_evidence sel_evidence;
+typedef struct sel_store sel_store;
 int sel_evidence_new(sel_evidence **out);
 void sel_evidence_free(sel_evidence *ev);
 /** Adds @p count confirmations of @p target (a term's text) for concept @p concept_id. */
 int sel_evidence_add(sel_evidence *ev, const char *concept_id, const char *target, long count);
+/**
+ * Reads a concept's confirmations from @p st (borrowed, with @p ctx for errors) the first time its
+ * counts are asked for. A read that fails leaves the concept without evidence and is kept: see
+ * sel_evidence_status().
+ */
+void sel_evidence_read_from(sel_evidence *ev, sel_store *st, sel_ctx *ctx);
+/** SEL_OK, or the status of the first read that failed (its message is on the context). */
+int sel_evidence_status(const sel_evidence *ev);
 /** How often @p target was confirmed for @p concept_id; 0 when never or @p ev is NULL. */
 long sel_evidence_count(const sel_evidence *ev, const char *concept_id, const char *target);
 /** How many (concept, target) pairs have evidence. */
@@ -174,7 +185,6 @@ const struct sel_concept *sel_termbase_find(const sel_termbase *tb, const char *
 bool sel_termbase_set_status(sel_termbase *tb, const char *concept_id, const char *lang, const char *text,
                              enum sel_term_status status);
 
-typedef struct sel_store sel_store;
 /**
  * Adds the user's termbase held in @p st: its curated concepts (general-vocabulary entries, such
  * as imported dictionaries, stay lookup-only) and the user's verdicts on terms (`selaras term

@@ -163,6 +163,8 @@ int cmd_concordance(const struct cli_command *cmd, int argc, char **argv)
     c.word = term;
     if (concepts == 0 && (sel_concordance_words(c.q, ctx, term, lang, print_row, &c) != SEL_OK || c.rc != SEL_OK))
         goto done;
+    if (sel_evidence_status(ev) != SEL_OK) // the order of the equivalents shown could not be read
+        goto done;
     status = c.lines ? 0 : EXIT_FOUND_NOTHING;
     if (!c.lines)
         fprintf(stderr, "selaras concordance: \"%s\" does not occur in the documents of %s\n", term, path);

@@ -420,7 +420,9 @@ int cmd_lookup(const struct cli_command *cmd, int argc, char **argv)
     }
     if (run.json)
         puts(json_object_to_json_string_ext(run.json, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
-    status = run.misses ? EXIT_FOUND_NOTHING : 0;
+    // a damaged database: equivalents shown in the bundled order are not the user's answer
+    if (sel_evidence_status(run.ev) == SEL_OK)
+        status = run.misses ? EXIT_FOUND_NOTHING : 0;
 done:
     if (status == EXIT_USAGE)
         cli_report(ctx);

@@ -168,6 +168,8 @@ int cmd_tag(const struct cli_command *cmd, int argc, char **argv)
     out.lang = lang_code;
     if (cli_each_text_jobs(ctx, argc, argv, optind, jobs ? jobs : cli_default_jobs(), &work) != SEL_OK)
         goto done;
+    if (sel_evidence_status(out.ev) != SEL_OK) // the order of the equivalents shown could not be read
+        goto done;
     status = 0;
 done:
     if (status)

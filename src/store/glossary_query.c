@@ -16,6 +16,11 @@ static const char SQL_COUNTS[] =
 static const char SQL_CONFIRMED[] =
     "SELECT c.name, f.target, count(*) FROM confirmation f JOIN mention m ON m.id = f.occurrence_id"
     " JOIN concept c ON c.id = m.concept WHERE f.status = 'confirmed' GROUP BY m.concept, f.target";
+// The same for one concept: its mentions by the index on mention(concept), each one's
+// confirmations by the confirmation table's key, so the cost is that concept's, not the corpus's.
+static const char SQL_CONFIRMED_ONE[] =
+    "SELECT ?1, f.target, count(*) FROM mention m JOIN confirmation f ON f.occurrence_id = m.id"
+    " WHERE m.concept = (SELECT id FROM concept WHERE name = ?1) AND f.status = 'confirmed' GROUP BY f.target";
 static const char SQL_FORMS[] =
     "SELECT concept_id, surface, count(*) AS n FROM occurrence GROUP BY concept_id, surface"
     " ORDER BY concept_id, n DESC, surface";
@@ -42,7 +47,8 @@ int sel_store_concept_counts(sel_store *st, sel_ctx *ctx, long min_count, sel_co
     return rc;
 }
 
-static int concept_strings(sel_store *st, sel_ctx *ctx, const char *sql, const char *what,
+// Runs @p sql (with @p concept_id bound to ?1 when not NULL) and emits its (concept, string, count) rows.
+static int concept_strings(sel_store *st, sel_ctx *ctx, const char *sql, const char *concept_id, const char *what,
                            sel_concept_string_fn emit, void *user)
 {
     SEL_CHECK_ARG(st && emit, SEL_EINVAL);
@@ -50,6 +56,8 @@ static int concept_strings(sel_store *st, sel_ctx *ctx, const char *sql, const c
     int rc = store_prepare(st, ctx, sql, &q);
     if (rc != SEL_OK)
         return rc;
+    if (concept_id)
+        sqlite3_bind_text(q, 1, concept_id, -1, SQLITE_STATIC);
     int step = SQLITE_DONE;
     while (rc == SEL_OK && (step = sqlite3_step(q)) == SQLITE_ROW)
         rc = emit(user, store_text(q, 0), store_text(q, 1), (long)sqlite3_column_int64(q, 2));
@@ -61,10 +69,17 @@ static int concept_strings(sel_store *st, sel_ctx *ctx, const char *sql, const c
 
 int sel_store_confirmed_targets(sel_store *st, sel_ctx *ctx, sel_concept_string_fn emit, void *user)
 {
-    return concept_strings(st, ctx, SQL_CONFIRMED, "reading confirmations", emit, user);
+    return concept_strings(st, ctx, SQL_CONFIRMED, NULL, "reading confirmations", emit, user);
+}
+
+int sel_store_concept_confirmed(sel_store *st, sel_ctx *ctx, const char *concept_id, sel_concept_string_fn emit,
+                                void *user)
+{
+    SEL_CHECK_ARG(concept_id, SEL_EINVAL);
+    return concept_strings(st, ctx, SQL_CONFIRMED_ONE, concept_id, "reading a concept's confirmations", emit, user);
 }
 
 int sel_store_concept_forms(sel_store *st, sel_ctx *ctx, sel_concept_string_fn emit, void *user)
 {
-    return concept_strings(st, ctx, SQL_FORMS, "reading term forms", emit, user);
+    return concept_strings(st, ctx, SQL_FORMS, NULL, "reading term forms", emit, user);
 }

@@ -338,6 +338,9 @@ int sel_store_concept_counts(sel_store *st, sel_ctx *ctx, long min_count, sel_co
 typedef int (*sel_concept_string_fn)(void *user, const char *concept_id, const char *text, long count);
 /** How often each target was confirmed for each concept by aligned translations. */
 int sel_store_confirmed_targets(sel_store *st, sel_ctx *ctx, sel_concept_string_fn emit, void *user);
+/** The same for concept @p concept_id alone, read by its index: for a command that shows a few concepts. */
+int sel_store_concept_confirmed(sel_store *st, sel_ctx *ctx, const char *concept_id, sel_concept_string_fn emit,
+                                void *user);
 /** The surface forms of each concept's occurrences, by concept, the most frequent first, then by text. */
 int sel_store_concept_forms(sel_store *st, sel_ctx *ctx, sel_concept_string_fn emit, void *user);
 
