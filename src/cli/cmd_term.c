@@ -151,18 +151,23 @@ int term_open(struct term_run *r, const char *db, bool create)
     return rc;
 }
 
-// Before the change is committed: the stored documents tagged again with the termbase as the
-// change leaves it (read back inside the transaction), so that the change and what it means for
-// the ingested documents are committed together, or neither is (unless --no-retag).
-int term_retag_before_commit(struct term_run *r, const struct term_options *o)
+// Ends the change whose transaction is open, @p rc its status so far: with @p retag (and not
+// --no-retag), the stored documents are tagged again with the termbase as the change leaves it
+// (read back inside the transaction), so that the change and what it means for the ingested
+// documents are committed together; on any failure nothing is.
+int term_commit(struct term_run *r, const struct term_options *o, int rc, bool retag)
 {
-    if (o->no_retag)
-        return SEL_OK;
-    sel_termbase *changed = NULL;
-    int rc = cli_open_termbase(&changed, r->ctx, r->st);
+    if (rc == SEL_OK && retag && !o->no_retag) {
+        sel_termbase *changed = NULL;
+        rc = cli_open_termbase(&changed, r->ctx, r->st);
+        if (rc == SEL_OK)
+            rc = cli_retag(r->ctx, r->st, changed, "id", true, false);
+        sel_termbase_free(changed);
+    }
     if (rc == SEL_OK)
-        rc = cli_retag(r->ctx, r->st, changed, "id", true, false);
-    sel_termbase_free(changed);
+        return sel_store_commit(r->st, r->ctx);
+    if (r->st)
+        sel_store_rollback(r->st);
     return rc;
 }
 
@@ -277,12 +282,7 @@ int term_add(const struct cli_command *cmd, int argc, char **argv)
     for (size_t i = 0; rc == SEL_OK && i < nc.n_terms; i++)
         rc = sel_user_writer_term(w, r.ctx, id, &nc.terms[i]);
     sel_user_writer_free(w);
-    if (rc == SEL_OK)
-        rc = term_retag_before_commit(&r, &o);
-    if (rc == SEL_OK)
-        rc = sel_store_commit(r.st, r.ctx);
-    else
-        sel_store_rollback(r.st);
+    rc = term_commit(&r, &o, rc, true);
     if (rc == SEL_OK) {
         printf("%s %s: id %s, en %s%s\n", base ? "extended" : "added", id, id_term, en_term,
                base && !base->origin ? " (your entry now stands for the bundled concept)" : "");
@@ -358,12 +358,7 @@ int term_deprecate(const struct cli_command *cmd, int argc, char **argv)
     int rc = sel_store_begin(r.st, r.ctx);
     if (rc == SEL_OK)
         rc = sel_store_override_set(r.st, r.ctx, &v);
-    if (rc == SEL_OK)
-        rc = term_retag_before_commit(&r, &o);
-    if (rc == SEL_OK)
-        rc = sel_store_commit(r.st, r.ctx);
-    else
-        sel_store_rollback(r.st);
+    rc = term_commit(&r, &o, rc, true);
     if (rc == SEL_OK) {
         printf("deprecated %s: %s %s\n", f->concept->id, f->term->lang, f->term->text);
         status = 0;
@@ -421,12 +416,7 @@ int term_remove(const struct cli_command *cmd, int argc, char **argv)
         rc = sel_error(r.ctx, SEL_EINVAL, "%s of %s is a bundled term and this user has no verdict on it: "
                                           "nothing to remove (`selaras term deprecate` says it is wrong)",
                        text, f->concept->id);
-    if (rc == SEL_OK)
-        rc = term_retag_before_commit(&r, &o);
-    if (rc == SEL_OK)
-        rc = sel_store_commit(r.st, r.ctx);
-    else
-        sel_store_rollback(r.st);
+    rc = term_commit(&r, &o, rc, true);
     if (rc == SEL_OK) {
         if (whole)
             printf("removed %s %s\n", what, whole->id);

@@ -208,12 +208,8 @@ int term_accept(const struct cli_command *cmd, int argc, char **argv)
         }
     }
     sel_user_writer_free(w);
-    if (rc == SEL_OK && added) // accepted terms are found in the documents already ingested, as added ones
-        rc = term_retag_before_commit(&r, &o);
-    if (rc == SEL_OK)
-        rc = sel_store_commit(r.st, r.ctx);
-    else if (r.st)
-        sel_store_rollback(r.st);
+    // accepted terms are found in the documents already ingested, as added ones
+    rc = term_commit(&r, &o, rc, added > 0);
     if (rc == SEL_OK)
         status = 0;
     else if (rc == SEL_ENOMEM && r.ctx && !*sel_ctx_errmsg(r.ctx))
@@ -258,10 +254,7 @@ int term_reject(const struct cli_command *cmd, int argc, char **argv)
         if (rc == SEL_OK)
             printf("rejected %s: it will not be proposed again\n", argv[i]);
     }
-    if (rc == SEL_OK)
-        rc = sel_store_commit(r.st, r.ctx);
-    else
-        sel_store_rollback(r.st);
+    rc = term_commit(&r, &o, rc, false); // a rejection changes no term
     if (rc == SEL_OK)
         status = 0;
 done:

@@ -42,8 +42,12 @@ void term_concept_id(const char *term, char *out, size_t size);
 int term_open(struct term_run *r, const char *db, bool create);
 /** Reports an error (when @p status is EXIT_USAGE), frees @p r, and returns @p status. */
 int term_close(struct term_run *r, int status);
-/** Tags the ingested documents again with the termbase as the open transaction leaves it (unless --no-retag). */
-int term_retag_before_commit(struct term_run *r, const struct term_options *o);
+/**
+ * Ends the change whose transaction is open (@p rc: its status so far): with @p retag, the
+ * ingested documents are first tagged again with the termbase as the change leaves it (unless
+ * --no-retag); then commits, or on any failure rolls back. @return the status.
+ */
+int term_commit(struct term_run *r, const struct term_options *o, int rc, bool retag);
 /** The terms spelt @p text (ASCII case ignored), of @p lang and @p concept when given; up to @p max; returns how many. */
 size_t term_find(const sel_termbase *tb, const char *text, const char *lang, const char *concept,
                  struct found_term *out, size_t max);
