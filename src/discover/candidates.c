@@ -48,24 +48,40 @@ struct cand *cand_find(const struct cand_table *t, const uint32_t *ids, size_t n
     }
 }
 
+int table_grow(void **slots, size_t *cap, size_t slot_size, slot_hash_fn hash_of)
+{
+    size_t new_cap = *cap ? *cap * 2 : 4096;
+    char *fresh = calloc(new_cap, slot_size), *old = *slots;
+    if (!fresh)
+        return SEL_ENOMEM;
+    uint64_t hash;
+    for (size_t i = 0; i < *cap; i++) {
+        if (!hash_of(old + i * slot_size, &hash))
+            continue;
+        size_t j = hash & (new_cap - 1);
+        while (hash_of(fresh + j * slot_size, &(uint64_t){ 0 }))
+            j = (j + 1) & (new_cap - 1);
+        memcpy(fresh + j * slot_size, old + i * slot_size, slot_size);
+    }
+    free(old);
+    *slots = fresh;
+    *cap = new_cap;
+    return SEL_OK;
+}
+
+// A candidate's slot: its hash, 0 when empty (ids_hash() never gives 0).
+static bool cand_slot_hash(const void *slot, uint64_t *hash)
+{
+    *hash = ((const struct cand *)slot)->hash;
+    return *hash != 0;
+}
+
 static int grow(struct cand_table *t)
 {
-    size_t cap = t->cap ? t->cap * 2 : 4096;
-    struct cand *slots = calloc(cap, sizeof(*slots));
-    if (!slots)
-        return SEL_ENOMEM;
-    for (size_t i = 0; i < t->cap; i++) {
-        if (!t->slots[i].hash)
-            continue;
-        size_t j = t->slots[i].hash & (cap - 1);
-        while (slots[j].hash)
-            j = (j + 1) & (cap - 1);
-        slots[j] = t->slots[i];
-    }
-    free(t->slots);
+    void *slots = t->slots;
+    int rc = table_grow(&slots, &t->cap, sizeof(*t->slots), cand_slot_hash);
     t->slots = slots;
-    t->cap = cap;
-    return SEL_OK;
+    return rc;
 }
 
 static struct cand *cand_add(struct cand_table *t, const uint32_t *ids, size_t n)

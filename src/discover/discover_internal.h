@@ -115,6 +115,13 @@ struct cand_table {
     size_t cap, used;
 };
 uint64_t ids_hash(const uint32_t *ids, size_t n);
+/** Where a used slot goes (false: the slot is empty). */
+typedef bool (*slot_hash_fn)(const void *slot, uint64_t *hash);
+/**
+ * Doubles an open-addressing table (linear probing; capacity a power of two, 4096 at first) of
+ * @p slot_size-byte slots, zeroed when empty, moving every used slot to its place in the new one.
+ */
+int table_grow(void **slots, size_t *cap, size_t slot_size, slot_hash_fn hash_of);
 struct cand *cand_find(const struct cand_table *t, const uint32_t *ids, size_t n, uint64_t hash);
 /** Whether tokens [i, i + n) of a side may form a candidate. */
 bool span_ok(const struct token *toks, size_t n_toks, size_t i, size_t n);

@@ -36,26 +36,22 @@ static struct phrase *phrase_find(const struct phrase_table *t, const uint32_t *
     }
 }
 
+static bool phrase_slot_hash(const void *slot, uint64_t *hash)
+{
+    *hash = ((const struct phrase *)slot)->hash;
+    return *hash != 0;
+}
+
 static int phrase_add(struct phrase_table *t, const uint32_t *ids, size_t n, uint64_t hash)
 {
     if (phrase_find(t, ids, n, hash))
         return SEL_OK;
     if ((t->used + 1) * 10 > t->cap * 7) {
-        size_t cap = t->cap ? t->cap * 2 : 4096;
-        struct phrase *slots = calloc(cap, sizeof(*slots));
-        if (!slots)
-            return SEL_ENOMEM;
-        for (size_t i = 0; i < t->cap; i++) {
-            if (!t->slots[i].hash)
-                continue;
-            size_t j = t->slots[i].hash & (cap - 1);
-            while (slots[j].hash)
-                j = (j + 1) & (cap - 1);
-            slots[j] = t->slots[i];
-        }
-        free(t->slots);
+        void *slots = t->slots;
+        int rc = table_grow(&slots, &t->cap, sizeof(*t->slots), phrase_slot_hash);
         t->slots = slots;
-        t->cap = cap;
+        if (rc != SEL_OK)
+            return rc;
     }
     size_t i = hash & (t->cap - 1);
     while (t->slots[i].hash)
@@ -79,24 +75,22 @@ static uint64_t pair_hash(uint32_t cand, uint64_t tgt_hash)
     return h;
 }
 
+// A pair's slot: used once counted.
+static bool pair_slot_hash(const void *slot, uint64_t *hash)
+{
+    const struct equiv *e = slot;
+    *hash = pair_hash(e->cand, e->tgt_hash);
+    return e->count != 0;
+}
+
 static struct equiv *pair_get(struct pair_table *t, uint32_t cand, uint64_t tgt_hash, bool *fresh)
 {
     if ((t->used + 1) * 10 > t->cap * 7) {
-        size_t cap = t->cap ? t->cap * 2 : 4096;
-        struct equiv *slots = calloc(cap, sizeof(*slots));
-        if (!slots)
-            return NULL;
-        for (size_t i = 0; i < t->cap; i++) {
-            if (!t->slots[i].count)
-                continue;
-            size_t j = pair_hash(t->slots[i].cand, t->slots[i].tgt_hash) & (cap - 1);
-            while (slots[j].count)
-                j = (j + 1) & (cap - 1);
-            slots[j] = t->slots[i];
-        }
-        free(t->slots);
+        void *slots = t->slots;
+        int rc = table_grow(&slots, &t->cap, sizeof(*t->slots), pair_slot_hash);
         t->slots = slots;
-        t->cap = cap;
+        if (rc != SEL_OK)
+            return NULL;
     }
     size_t i = pair_hash(cand, tgt_hash) & (t->cap - 1);
     for (; t->slots[i].count; i = (i + 1) & (t->cap - 1))
