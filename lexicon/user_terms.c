@@ -85,8 +85,8 @@ bool sel_termbase_set_status(sel_termbase *tb, const char *concept_id, const cha
 struct user_read {
     sel_termbase *tb;
     sel_ctx *ctx;
-    struct sel_concept concept; // the one whose terms are coming; strings borrowed from the store
-    bool curated, have_concept;
+    struct sel_concept concept; // the one whose terms are coming; its strings in scratch
+    bool have_concept;
     struct sel_term *terms;
     size_t n_terms, cap_terms;
     struct sel_arena scratch; // the pending concept's strings, which must outlive the store's row
@@ -109,7 +109,7 @@ static int flush_concept(struct user_read *u)
     if (!u->have_concept)
         return SEL_OK;
     u->have_concept = false;
-    if (!u->curated || u->n_terms == 0)
+    if (u->n_terms == 0)
         return SEL_OK;
     u->concept.terms = u->terms;
     u->concept.n_terms = u->n_terms;
@@ -142,7 +142,6 @@ static int take_concept(void *user, const struct sel_user_concept *c)
         .file = scratch_dup(u, c->source, &oom), .origin = scratch_dup(u, c->origin ? c->origin : "imported", &oom),
         .added_at = scratch_dup(u, c->added_at, &oom), .evidence = scratch_dup(u, c->evidence, &oom),
     };
-    u->curated = c->curated;
     u->have_concept = true;
     return oom ? sel_error(u->ctx, SEL_ENOMEM, "out of memory") : SEL_OK;
 }
@@ -164,8 +163,6 @@ static int take_term(void *user, const char *concept_id, const struct sel_user_t
 {
     (void)concept_id;
     struct user_read *u = user;
-    if (!u->curated)
-        return SEL_OK;
     if (SEL_ARRAY_RESERVE(u->terms, u->cap_terms, u->n_terms + 1) != SEL_OK)
         return sel_error(u->ctx, SEL_ENOMEM, "out of memory");
     bool oom = false;
