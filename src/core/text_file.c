@@ -165,6 +165,26 @@ static int check_text(sel_ctx *ctx, const struct sel_text *t, unsigned flags)
                         (unsigned char)t->data[bad], file_offset);
 }
 
+// Opens @p path ("-": standard input, not to be closed) for reading as a text file; a directory is
+// an error. Both readers, whole and in pieces, start here.
+static int open_input(sel_ctx *ctx, const char *path, const char *name, FILE **fp)
+{
+    struct sel_location whole = { name, 0, 0 };
+    bool is_stdin = strcmp(path, "-") == 0;
+    *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!*fp)
+        return sel_error_at(ctx, errno == ENOENT ? SEL_ENOTFOUND : SEL_EIO, whole, "cannot open: %s",
+                            strerror(errno));
+    struct stat st;
+    if (fstat(fileno(*fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (!is_stdin)
+            fclose(*fp);
+        *fp = NULL;
+        return sel_error_at(ctx, SEL_EIO, whole, "is a directory, not a text file");
+    }
+    return SEL_OK;
+}
+
 int sel_text_read_as(struct sel_text *out, sel_ctx *ctx, const char *path, unsigned flags)
 {
     SEL_CHECK_ARG(out && path, SEL_EINVAL);
@@ -172,19 +192,12 @@ int sel_text_read_as(struct sel_text *out, sel_ctx *ctx, const char *path, unsig
     bool is_stdin = strcmp(path, "-") == 0;
     out->name = is_stdin ? "<stdin>" : path;
     struct sel_location whole = { out->name, 0, 0 };
-
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (!fp)
-        return sel_error_at(ctx, errno == ENOENT ? SEL_ENOTFOUND : SEL_EIO, whole, "cannot open: %s",
-                            strerror(errno));
-    struct stat st;
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-        if (!is_stdin)
-            fclose(fp);
-        return sel_error_at(ctx, SEL_EIO, whole, "is a directory, not a text file");
-    }
+    FILE *fp = NULL;
+    int rc = open_input(ctx, path, out->name, &fp);
+    if (rc != SEL_OK)
+        return rc;
     bool utf16_ok = flags & SEL_TEXT_UTF16;
-    int rc = slurp(fp, &out->data, &out->len, utf16_ok);
+    rc = slurp(fp, &out->data, &out->len, utf16_ok);
     if (!is_stdin)
         fclose(fp);
     if (rc == SEL_EIO)
@@ -263,17 +276,10 @@ int sel_text_stream_open(sel_text_stream **out, sel_ctx *ctx, const char *path, 
     s->name = s->is_stdin ? "<stdin>" : path;
     s->piece = piece;
     s->line = 1;
-    struct sel_location whole = { s->name, 0, 0 };
-    s->fp = s->is_stdin ? stdin : fopen(path, "rb");
-    if (!s->fp) {
-        int err = errno;
+    int rc = open_input(ctx, path, s->name, &s->fp);
+    if (rc != SEL_OK) {
         free(s);
-        return sel_error_at(ctx, err == ENOENT ? SEL_ENOTFOUND : SEL_EIO, whole, "cannot open: %s", strerror(err));
-    }
-    struct stat st;
-    if (fstat(fileno(s->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-        sel_text_stream_close(s);
-        return sel_error_at(ctx, SEL_EIO, whole, "is a directory, not a text file");
+        return rc;
     }
     *out = s;
     return SEL_OK;
