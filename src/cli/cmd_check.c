@@ -9,21 +9,14 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
+// Whether file name @p s ends with @p suffix, in any case (".TMX" too).
 static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
-    if (n < k)
-        return false;
-    for (size_t i = 0; i < k; i++) {
-        char c = s[n - k + i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != suffix[i])
-            return false;
-    }
-    return true;
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
 // Writes the report to @p output through a temporary file renamed into place, so that a failed
