@@ -43,8 +43,10 @@ static const char *const merge_sql[N_MERGE_STMTS] = {
     // document from standard input has none); a row stored before schema v3 has its path as
     // written for a canonical path, and is found by that spelling (?3) as before
     [FIND_HASH] = "SELECT id FROM main.document WHERE content_hash = ?1 AND lang = ?2 AND translation_of IS NULL",
-    [FIND_PATH] = "SELECT id FROM main.document WHERE lang = ?2 AND translation_of IS NULL "
-                  "AND (canonical_path = ?1 OR (canonical_path = ?3 AND path = ?3 AND ?3 <> '-')) ORDER BY id LIMIT 1",
+    // (the canonical-path index searched, not the translation_of one: see doc_write.c)
+    [FIND_PATH] = "SELECT id FROM main.document WHERE canonical_path IN (?1, ?3) AND lang = ?2 "
+                  "AND +translation_of IS NULL AND (canonical_path = ?1 OR (path = ?3 AND ?3 <> '-')) "
+                  "ORDER BY id LIMIT 1",
     // Replacing a document: the cascade spelt out, children first (foreign keys are off while
     // merging, as while ingesting; mention has no key to cascade from).
     [DELETE_CONF] = "DELETE FROM main.confirmation WHERE occurrence_id IN (SELECT m.id FROM main.document d "
