@@ -198,8 +198,10 @@ done
 
 # ---- 9. Read errors are errors ----------------------------------------------------------------
 # ingest's look-up of a stored document reports a damaged table where it reads it, instead of
-# taking it for "none stored" and failing later, if at all. The document table's pages are
-# damaged, the schema and the rest left whole.
+# taking it for "none stored" and failing later, if at all. The pages of the document table and
+# of the canonical-path index the look-up searches are overwritten whole (a page whose header is
+# kept but whose cells are not is read as garbage, not as an error, when a search only passes
+# through it); the schema and the rest are left whole.
 cp pristine.db damaged-doc.db
 python3 - damaged-doc.db <<'PY'
 import sqlite3, sys
@@ -209,7 +211,7 @@ pages = [r[0] for r in c.execute("SELECT pageno FROM dbstat WHERE name IN ('docu
 c.close()
 data = bytearray(open(sys.argv[1], 'rb').read())
 for p in pages:
-    data[(p - 1) * page + 8:p * page] = b'\x5a' * (page - 8)
+    data[(p - 1) * page:p * page] = b'\x5a' * page
 open(sys.argv[1], 'wb').write(data)
 PY
 run ingest --quiet --db damaged-doc.db b.id.txt
