@@ -72,10 +72,24 @@ int sel_store_confirmed_targets(sel_store *st, sel_ctx *ctx, sel_concept_string_
     return concept_strings(st, ctx, SQL_CONFIRMED, NULL, "reading confirmations", emit, user);
 }
 
+// A database of documents without translations has no confirmation at all; asking that first
+// spares walking every mention of a frequent concept for nothing (about a millisecond for each
+// concept lookup shows, on 1.7 million mentions).
+static const char SQL_ANY_CONFIRMATION[] = "SELECT EXISTS (SELECT 1 FROM confirmation)";
+
 int sel_store_concept_confirmed(sel_store *st, sel_ctx *ctx, const char *concept_id, sel_concept_string_fn emit,
                                 void *user)
 {
-    SEL_CHECK_ARG(concept_id, SEL_EINVAL);
+    SEL_CHECK_ARG(st && concept_id, SEL_EINVAL);
+    sqlite3_stmt *any = NULL;
+    int rc = store_prepare(st, ctx, SQL_ANY_CONFIRMATION, &any);
+    int step = rc == SEL_OK ? sqlite3_step(any) : SQLITE_ROW;
+    bool some = step == SQLITE_ROW && sqlite3_column_int(any, 0);
+    if (rc == SEL_OK && step != SQLITE_ROW)
+        rc = sel_store_fail(st, ctx, step, "reading a concept's confirmations");
+    sqlite3_finalize(any);
+    if (rc != SEL_OK || !some)
+        return rc;
     return concept_strings(st, ctx, SQL_CONFIRMED_ONE, concept_id, "reading a concept's confirmations", emit, user);
 }
 
