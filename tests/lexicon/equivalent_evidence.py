@@ -49,7 +49,8 @@ VOWELS = 'aeiou'
 
 
 def inflections(word):
-    """A simple English inflection set for one word (nouns and verbs alike)."""
+    """A simple English inflection set for one word (nouns and verbs alike). It may over-generate
+    (a form no English text holds costs nothing); it must not miss a form translators write."""
     w = word.lower()
     forms = {w}
     if not re.fullmatch(r"[a-z]+", w):
@@ -57,15 +58,25 @@ def inflections(word):
     forms.update(IRREGULAR.get(w, []))
     if w.endswith('y') and len(w) > 2 and w[-2] not in VOWELS:
         forms.update({w[:-1] + 'ies', w[:-1] + 'ied', w + 'ing'})
-    elif w.endswith('e'):
-        forms.update({w + 's', w + 'd', w[:-1] + 'ing'})
-    elif re.search(r'(s|x|z|ch|sh)$', w):
-        forms.update({w + 'es', w + 'ed', w + 'ing'})
+    elif w.endswith('ie'):  # die -> dying
+        forms.update({w + 's', w + 'd', w[:-2] + 'ying'})
+    elif w.endswith('e'):  # agree -> agreeing, release -> releasing
+        forms.update({w + 's', w + 'd', w[:-1] + 'ing', w + 'ing'})
+    elif re.search(r'(s|x|z|ch|sh|o)$', w):  # embargo -> embargoes
+        forms.update({w + 'es', w + 'ed', w + 'ing', w + 's'})
     else:
         forms.update({w + 's', w + 'ed', w + 'ing'})
-        # one-syllable consonant-vowel-consonant: ban -> banned, stop -> stopping
-        if re.fullmatch(r'[^aeiou]*[aeiou][bdgklmnprt]', w):
+        # a final single consonant after a single vowel doubles, also in longer words where the
+        # last syllable is stressed or the spelling is British: ban -> banned, kidnap -> kidnapped,
+        # commit -> committed, patrol -> patrolled
+        if re.search(r'(?:^|[^aeiou])[aeiou][bdgklmnprt]$', w):
             forms.update({w + w[-1] + 'ed', w + w[-1] + 'ing'})
+        if w.endswith('ic'):  # panic -> panicked
+            forms.update({w + 'ked', w + 'king'})
+    if w.endswith('man') and w != 'human':  # chairman -> chairmen, gunman -> gunmen
+        forms.add(w[:-3] + 'men')
+    if w.endswith('is') and len(w) > 4:  # crisis -> crises
+        forms.add(w[:-2] + 'es')
     if w.endswith('fe'):
         forms.add(w[:-2] + 'ves')
     elif w.endswith('f'):
@@ -73,17 +84,31 @@ def inflections(word):
     return forms
 
 
-def term_pattern(text):
+def term_pattern(text, exact_case=False):
+    """The equivalent in any inflection, its words written open, hyphenated or closed (air strike,
+    air-strike, airstrike). With exact_case (the `case` attribute) only as written or in capitals:
+    `US` must not count the pronoun "us"."""
     words = re.split(r"[\s]+", text.strip())
     parts = []
     for w in words:
         subparts = [sorted(inflections(p), key=len, reverse=True) for p in w.split('-')]
-        parts.append(r'[-\s]?'.join('(?:' + '|'.join(re.escape(f) for f in alts) + ')' for alts in subparts))
-    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])", re.IGNORECASE)
+        parts.append(r'(?:\s*-\s*|\s+)?'.join('(?:' + '|'.join(re.escape(f) for f in alts) + ')'
+                                               for alts in subparts))
+    body = r'(?:\s*-\s*|\s+)?'.join(parts)
+    if not exact_case:
+        return re.compile(r"(?<![\w])" + body + r"(?![\w])", re.IGNORECASE)
+    exact = re.escape(text.strip())
+    upper = re.escape(text.strip().upper())
+    return re.compile(r"(?<![\w])(?:" + exact + '|' + upper + r")s?(?![\w])")  # PMC, PMCs
+
+
+def spelling_key(text):
+    return re.sub(r'[-\s]', '', text.lower())
 
 
 def read_termbase(root):
-    """concept id -> [(text, status)] of its English equivalents in order (preferred first)."""
+    """concept id -> [(text, status, exact_case)] of its English equivalents in order (preferred
+    first)."""
     concepts = {}
     for path in sorted(glob.glob(os.path.join(root, 'lexicon', 'data', '*.terms'))):
         cid = None
@@ -104,7 +129,7 @@ def read_termbase(root):
                     status = next((a for a in attrs if a in ('preferred', 'admitted', 'deprecated', 'aid')),
                                   'preferred' if seen_en == 0 else 'admitted')
                     seen_en += 1
-                    concepts[cid].append((value, status))
+                    concepts[cid].append((value, status, 'case' in attrs))
     order = {'preferred': 0, 'admitted': 1}
     return {c: sorted([t for t in ts if t[1] in order], key=lambda t: order[t[1]]) for c, ts in concepts.items()}
 
@@ -143,14 +168,18 @@ def measure(selaras, root, half):
             continue
         target = en[line - 1]
         n_occ[concept] += 1
-        hit = False
-        for text, _ in termbase[concept]:
-            if text not in patterns:
-                patterns[text] = term_pattern(text)
-            if patterns[text].search(target):
+        found = set()
+        for text, _, exact_case in termbase[concept]:
+            if (text, exact_case) not in patterns:
+                patterns[(text, exact_case)] = term_pattern(text, exact_case)
+            if patterns[(text, exact_case)].search(target):
+                found.add(spelling_key(text))
+        # two equivalents that differ only in spaces and hyphens (percent, per cent) are one term
+        # written two ways: a line holding either counts for both
+        for text, _, _ in termbase[concept]:
+            if spelling_key(text) in found:
                 counts[concept][text] += 1
-                hit = True
-        any_hits += hit
+        any_hits += bool(found)
     total = sum(n_occ.values())
     first = sum(counts[c][termbase[c][0][0]] for c in n_occ)
     oracle = sum(max(counts[c].values(), default=0) for c in n_occ)
@@ -167,7 +196,7 @@ def main():
     if mode == 'report':
         print('concept\toccurrences\tequivalents (lines holding each; preferred first)\tflag')
         for c, n in n_occ.most_common():
-            eqs = ' | '.join(f'{t} {counts[c][t]}' for t, _ in termbase[c])
+            eqs = ' | '.join(f'{t} {counts[c][t]}' for t, _, _ in termbase[c])
             pref = counts[c][termbase[c][0][0]]
             best = max(counts[c].values(), default=0)
             flag = 'PREFERRED LOSES' if best > pref else ''
