@@ -73,6 +73,13 @@ def inflections(word):
             forms.update({w + w[-1] + 'ed', w + w[-1] + 'ing'})
         if w.endswith('ic'):  # panic -> panicked
             forms.update({w + 'ked', w + 'king'})
+    # a plural equivalent (troops, security forces, casualties) counts its singular too
+    if w.endswith('ies') and len(w) > 4:
+        forms.add(w[:-3] + 'y')
+    elif w.endswith('s') and not w.endswith('ss') and len(w) > 3:
+        forms.update({w[:-1], w[:-2]} if w.endswith('es') else {w[:-1]})
+    if w.endswith('men') and len(w) > 3:
+        forms.add(w[:-3] + 'man')
     if w.endswith('man') and w != 'human':  # chairman -> chairmen, gunman -> gunmen
         forms.add(w[:-3] + 'men')
     if w.endswith('is') and len(w) > 4:  # crisis -> crises
