@@ -48,10 +48,36 @@ IRREGULAR = {
 VOWELS = 'aeiou'
 
 
+# British and American spellings of one word are one term: the order of equivalents is about
+# which word translators choose, not the house spelling (criticise/criticize, defence/defense)
+SPELLING_ENDINGS = [('isation', 'ization'), ('ise', 'ize'), ('our', 'or'), ('ence', 'ense'),
+                    ('tre', 'ter'), ('ogue', 'og')]
+SPELLING_WORDS = {'judgement': 'judgment', 'protestor': 'protester'}
+
+
+def spellings(w):
+    forms = {w}
+    for a, b in list(SPELLING_WORDS.items()) + [(b, a) for a, b in SPELLING_WORDS.items()]:
+        if w == a:
+            forms.add(b)
+    for a, b in SPELLING_ENDINGS:
+        for x, y in ((a, b), (b, a)):
+            if w.endswith(x) and len(w) > len(x) + 2:
+                forms.add(w[:-len(x)] + y)
+    return forms
+
+
 def inflections(word):
-    """A simple English inflection set for one word (nouns and verbs alike). It may over-generate
-    (a form no English text holds costs nothing); it must not miss a form translators write."""
+    """A simple English inflection set for one word (nouns and verbs alike), in either spelling."""
     w = word.lower()
+    if not re.fullmatch(r"[a-z]+", w):
+        return {w}
+    return set().union(*(inflect(v) for v in spellings(w)))
+
+
+def inflect(w):
+    """The inflected forms of one lower-case word. It may over-generate (a form no English text
+    holds costs nothing); it must not miss a form translators write."""
     forms = {w}
     if not re.fullmatch(r"[a-z]+", w):
         return forms
