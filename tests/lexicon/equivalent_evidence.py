@@ -117,26 +117,36 @@ def inflect(w):
     return forms
 
 
+def acronym_pattern(word):
+    """An acronym in capitals as written or with stops (US, U.S.), never in lower case (`us`)."""
+    dotted = r'\.'.join(word) + r'\.'
+    return '(?-i:(?:' + re.escape(word) + '|' + dotted + ')s?)'
+
+
+def word_pattern(word):
+    if re.fullmatch(r'[A-Z]{2,5}', word):
+        return acronym_pattern(word)
+    return '(?:' + '|'.join(re.escape(f) for f in sorted(inflections(word), key=len, reverse=True)) + ')'
+
+
 def term_pattern(text, exact_case=False):
     """The equivalent in any inflection, its words written open, hyphenated or closed (air strike,
-    air-strike, airstrike). With exact_case (the `case` attribute) only as written or in capitals:
-    `US` must not count the pronoun "us"."""
-    words = re.split(r"[\s]+", text.strip())
-    parts = []
-    for w in words:
-        subparts = [sorted(inflections(p), key=len, reverse=True) for p in w.split('-')]
-        parts.append(r'(?:\s*-\s*|\s+)?'.join('(?:' + '|'.join(re.escape(f) for f in alts) + ')'
-                                               for alts in subparts))
-    body = r'(?:\s*-\s*|\s+)?'.join(parts)
-    if not exact_case:
-        return re.compile(r"(?<![\w])" + body + r"(?![\w])", re.IGNORECASE)
-    exact = re.escape(text.strip())
-    upper = re.escape(text.strip().upper())
-    return re.compile(r"(?<![\w])(?:" + exact + '|' + upper + r")s?(?![\w])")  # PMC, PMCs
+    air-strike, airstrike), an acronym with or without stops (US military, U.S. military). With
+    exact_case (the `case` attribute) only as written or in capitals: `US` must not count the
+    pronoun "us"."""
+    text = text.strip()
+    if exact_case:
+        alts = [re.escape(text), re.escape(text.upper())]
+        if re.fullmatch(r'[A-Z]{2,5}', text):
+            alts.append(r'\.'.join(text) + r'\.')
+        return re.compile(r"(?<![\w])(?:" + '|'.join(alts) + r")s?(?![\w])")  # PMC, PMCs
+    sep = r'(?:\s*-\s*|\s+)?'
+    body = sep.join(sep.join(word_pattern(p) for p in w.split('-')) for w in re.split(r"\s+", text))
+    return re.compile(r"(?<![\w])" + body + r"(?![\w])", re.IGNORECASE)
 
 
 def spelling_key(text):
-    return re.sub(r'[-\s]', '', text.lower())
+    return re.sub(r'[-\s.]', '', text.lower())
 
 
 def read_termbase(root):
