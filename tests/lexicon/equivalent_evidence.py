@@ -139,10 +139,16 @@ def term_pattern(text, exact_case=False):
         alts = [re.escape(text), re.escape(text.upper())]
         if re.fullmatch(r'[A-Z]{2,5}', text):
             alts.append(r'\.'.join(text) + r'\.')
-        return re.compile(r"(?<![\w])(?:" + '|'.join(alts) + r")s?(?![\w])")  # PMC, PMCs
+        return re.compile(bounded(text, '(?:' + '|'.join(alts) + ')s?'))  # PMC, PMCs
     sep = r'(?:\s*-\s*|\s+)?'
     body = sep.join(sep.join(word_pattern(p) for p in w.split('-')) for w in re.split(r"\s+", text))
-    return re.compile(r"(?<![\w])" + body + r"(?![\w])", re.IGNORECASE)
+    return re.compile(bounded(text, body), re.IGNORECASE)
+
+
+def bounded(text, body):
+    """body as a whole word; an edge that is a sign, not a letter, needs no boundary: `$` in $25,000."""
+    return ((r'(?<![\w])' if re.match(r'\w', text) else '') + body +
+            (r'(?![\w])' if re.search(r'\w$', text) else ''))
 
 
 def spelling_key(text):
