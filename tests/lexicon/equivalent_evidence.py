@@ -18,6 +18,11 @@ first-equivalent precision: share of occurrences whose preferred equivalent is i
 oracle: the same with, for each concept, the single equivalent found most often in those lines.
 any-equivalent rate: share of occurrences where some listed equivalent (preferred or admitted) is.
 Matching aids and deprecated terms are not equivalents and are not counted.
+
+An equivalent is found in any English inflection (kidnapped, chairmen, embargoes, the singular of a
+plural), in either British or American spelling, with its words open, hyphenated or closed
+(air strike, air-strike, airstrike), and an acronym with or without stops (US, U.S.) but never in
+lower case; two listed equivalents that differ only in spaces, hyphens or stops are one.
 """
 import collections
 import glob
@@ -26,10 +31,10 @@ import re
 import subprocess
 import sys
 
-TOLERANCE = 0.03  # the issue's bar: not reached yet (0.046 on the second half, docs/lexicon-format.md)
+TOLERANCE = 0.03  # the issue's bar: not reached yet (0.036 on the second half, docs/lexicon-format.md)
 # What the test holds today, so that a change that makes the order worse fails; lower it to
 # TOLERANCE as the order improves.
-FLOOR = 0.05
+FLOOR = 0.04
 
 IRREGULAR = {
     'lead': ['led'], 'hold': ['held'], 'fight': ['fought'], 'shoot': ['shot'], 'take': ['took', 'taken'],
