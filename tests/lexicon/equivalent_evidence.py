@@ -18,6 +18,11 @@ first-equivalent precision: share of occurrences whose preferred equivalent is i
 oracle: the same with, for each concept, the single equivalent found most often in those lines.
 any-equivalent rate: share of occurrences where some listed equivalent (preferred or admitted) is.
 Matching aids and deprecated terms are not equivalents and are not counted.
+
+An equivalent is found in any English inflection (kidnapped, chairmen, embargoes, the singular of a
+plural), in either British or American spelling, with its words open, hyphenated or closed
+(air strike, air-strike, airstrike), and an acronym with or without stops (US, U.S.) but never in
+lower case; two listed equivalents that differ only in spaces, hyphens or stops are one.
 """
 import collections
 import glob
@@ -26,10 +31,10 @@ import re
 import subprocess
 import sys
 
-TOLERANCE = 0.03  # the issue's bar: not reached yet (0.046 on the second half, docs/lexicon-format.md)
+TOLERANCE = 0.03  # the issue's bar: not reached yet (0.036 on the second half, docs/lexicon-format.md)
 # What the test holds today, so that a change that makes the order worse fails; lower it to
 # TOLERANCE as the order improves.
-FLOOR = 0.05
+FLOOR = 0.04
 
 IRREGULAR = {
     'lead': ['led'], 'hold': ['held'], 'fight': ['fought'], 'shoot': ['shot'], 'take': ['took', 'taken'],
@@ -48,24 +53,68 @@ IRREGULAR = {
 VOWELS = 'aeiou'
 
 
+# British and American spellings of one word are one term: the order of equivalents is about
+# which word translators choose, not the house spelling (criticise/criticize, defence/defense)
+SPELLING_ENDINGS = [('isation', 'ization'), ('ise', 'ize'), ('our', 'or'), ('ence', 'ense'),
+                    ('tre', 'ter'), ('ogue', 'og')]
+SPELLING_WORDS = {'judgement': 'judgment', 'protestor': 'protester'}
+
+
+def spellings(w):
+    forms = {w}
+    for a, b in list(SPELLING_WORDS.items()) + [(b, a) for a, b in SPELLING_WORDS.items()]:
+        if w == a:
+            forms.add(b)
+    for a, b in SPELLING_ENDINGS:
+        for x, y in ((a, b), (b, a)):
+            if w.endswith(x) and len(w) > len(x) + 2:
+                forms.add(w[:-len(x)] + y)
+    return forms
+
+
 def inflections(word):
-    """A simple English inflection set for one word (nouns and verbs alike)."""
+    """A simple English inflection set for one word (nouns and verbs alike), in either spelling."""
     w = word.lower()
+    if not re.fullmatch(r"[a-z]+", w):
+        return {w}
+    return set().union(*(inflect(v) for v in spellings(w)))
+
+
+def inflect(w):
+    """The inflected forms of one lower-case word. It may over-generate (a form no English text
+    holds costs nothing); it must not miss a form translators write."""
     forms = {w}
     if not re.fullmatch(r"[a-z]+", w):
         return forms
     forms.update(IRREGULAR.get(w, []))
     if w.endswith('y') and len(w) > 2 and w[-2] not in VOWELS:
         forms.update({w[:-1] + 'ies', w[:-1] + 'ied', w + 'ing'})
-    elif w.endswith('e'):
-        forms.update({w + 's', w + 'd', w[:-1] + 'ing'})
-    elif re.search(r'(s|x|z|ch|sh)$', w):
-        forms.update({w + 'es', w + 'ed', w + 'ing'})
+    elif w.endswith('ie'):  # die -> dying
+        forms.update({w + 's', w + 'd', w[:-2] + 'ying'})
+    elif w.endswith('e'):  # agree -> agreeing, release -> releasing
+        forms.update({w + 's', w + 'd', w[:-1] + 'ing', w + 'ing'})
+    elif re.search(r'(s|x|z|ch|sh|o)$', w):  # embargo -> embargoes
+        forms.update({w + 'es', w + 'ed', w + 'ing', w + 's'})
     else:
         forms.update({w + 's', w + 'ed', w + 'ing'})
-        # one-syllable consonant-vowel-consonant: ban -> banned, stop -> stopping
-        if re.fullmatch(r'[^aeiou]*[aeiou][bdgklmnprt]', w):
+        # a final single consonant after a single vowel doubles, also in longer words where the
+        # last syllable is stressed or the spelling is British: ban -> banned, kidnap -> kidnapped,
+        # commit -> committed, patrol -> patrolled
+        if re.search(r'(?:^|[^aeiou])[aeiou][bdgklmnprt]$', w):
             forms.update({w + w[-1] + 'ed', w + w[-1] + 'ing'})
+        if w.endswith('ic'):  # panic -> panicked
+            forms.update({w + 'ked', w + 'king'})
+    # a plural equivalent (troops, security forces, casualties) counts its singular too
+    if w.endswith('ies') and len(w) > 4:
+        forms.add(w[:-3] + 'y')
+    elif w.endswith('s') and not w.endswith('ss') and len(w) > 3:
+        forms.update({w[:-1], w[:-2]} if w.endswith('es') else {w[:-1]})
+    if w.endswith('men') and len(w) > 3:
+        forms.add(w[:-3] + 'man')
+    if w.endswith('man') and w != 'human':  # chairman -> chairmen, gunman -> gunmen
+        forms.add(w[:-3] + 'men')
+    if w.endswith('is') and len(w) > 4:  # crisis -> crises
+        forms.add(w[:-2] + 'es')
     if w.endswith('fe'):
         forms.add(w[:-2] + 'ves')
     elif w.endswith('f'):
@@ -73,17 +122,47 @@ def inflections(word):
     return forms
 
 
-def term_pattern(text):
-    words = re.split(r"[\s]+", text.strip())
-    parts = []
-    for w in words:
-        subparts = [sorted(inflections(p), key=len, reverse=True) for p in w.split('-')]
-        parts.append(r'[-\s]?'.join('(?:' + '|'.join(re.escape(f) for f in alts) + ')' for alts in subparts))
-    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])", re.IGNORECASE)
+def acronym_pattern(word):
+    """An acronym in capitals as written or with stops (US, U.S.), never in lower case (`us`)."""
+    dotted = r'\.'.join(word) + r'\.'
+    return '(?-i:(?:' + re.escape(word) + '|' + dotted + ')s?)'
+
+
+def word_pattern(word):
+    if re.fullmatch(r'[A-Z]{2,5}', word):
+        return acronym_pattern(word)
+    return '(?:' + '|'.join(re.escape(f) for f in sorted(inflections(word), key=len, reverse=True)) + ')'
+
+
+def term_pattern(text, exact_case=False):
+    """The equivalent in any inflection, its words written open, hyphenated or closed (air strike,
+    air-strike, airstrike), an acronym with or without stops (US military, U.S. military). With
+    exact_case (the `case` attribute) only as written or in capitals: `US` must not count the
+    pronoun "us"."""
+    text = text.strip()
+    if exact_case:
+        alts = [re.escape(text), re.escape(text.upper())]
+        if re.fullmatch(r'[A-Z]{2,5}', text):
+            alts.append(r'\.'.join(text) + r'\.')
+        return re.compile(bounded(text, '(?:' + '|'.join(alts) + ')s?'))  # PMC, PMCs
+    sep = r'(?:\s*-\s*|\s+)?'
+    body = sep.join(sep.join(word_pattern(p) for p in w.split('-')) for w in re.split(r"\s+", text))
+    return re.compile(bounded(text, body), re.IGNORECASE)
+
+
+def bounded(text, body):
+    """body as a whole word; an edge that is a sign, not a letter, needs no boundary: `$` in $25,000."""
+    return ((r'(?<![\w])' if re.match(r'\w', text) else '') + body +
+            (r'(?![\w])' if re.search(r'\w$', text) else ''))
+
+
+def spelling_key(text):
+    return re.sub(r'[-\s.]', '', text.lower())
 
 
 def read_termbase(root):
-    """concept id -> [(text, status)] of its English equivalents in order (preferred first)."""
+    """concept id -> [(text, status, exact_case)] of its English equivalents in order (preferred
+    first)."""
     concepts = {}
     for path in sorted(glob.glob(os.path.join(root, 'lexicon', 'data', '*.terms'))):
         cid = None
@@ -104,7 +183,7 @@ def read_termbase(root):
                     status = next((a for a in attrs if a in ('preferred', 'admitted', 'deprecated', 'aid')),
                                   'preferred' if seen_en == 0 else 'admitted')
                     seen_en += 1
-                    concepts[cid].append((value, status))
+                    concepts[cid].append((value, status, 'case' in attrs))
     order = {'preferred': 0, 'admitted': 1}
     return {c: sorted([t for t in ts if t[1] in order], key=lambda t: order[t[1]]) for c, ts in concepts.items()}
 
@@ -143,14 +222,18 @@ def measure(selaras, root, half):
             continue
         target = en[line - 1]
         n_occ[concept] += 1
-        hit = False
-        for text, _ in termbase[concept]:
-            if text not in patterns:
-                patterns[text] = term_pattern(text)
-            if patterns[text].search(target):
+        found = set()
+        for text, _, exact_case in termbase[concept]:
+            if (text, exact_case) not in patterns:
+                patterns[(text, exact_case)] = term_pattern(text, exact_case)
+            if patterns[(text, exact_case)].search(target):
+                found.add(spelling_key(text))
+        # two equivalents that differ only in spaces and hyphens (percent, per cent) are one term
+        # written two ways: a line holding either counts for both
+        for text, _, _ in termbase[concept]:
+            if spelling_key(text) in found:
                 counts[concept][text] += 1
-                hit = True
-        any_hits += hit
+        any_hits += bool(found)
     total = sum(n_occ.values())
     first = sum(counts[c][termbase[c][0][0]] for c in n_occ)
     oracle = sum(max(counts[c].values(), default=0) for c in n_occ)
@@ -167,7 +250,7 @@ def main():
     if mode == 'report':
         print('concept\toccurrences\tequivalents (lines holding each; preferred first)\tflag')
         for c, n in n_occ.most_common():
-            eqs = ' | '.join(f'{t} {counts[c][t]}' for t, _ in termbase[c])
+            eqs = ' | '.join(f'{t} {counts[c][t]}' for t, _, _ in termbase[c])
             pref = counts[c][termbase[c][0][0]]
             best = max(counts[c].values(), default=0)
             flag = 'PREFERRED LOSES' if best > pref else ''
