@@ -23,6 +23,10 @@ static const double COMPOSED = 0.5;
 // A single derived verb keeps this share: terms are mostly nominal, and of the verbs news uses
 // few are terms (`menyerukan`, `ditahan`) beside many that are not (`ditutup`, `mengalami`).
 static const double VERBAL = 0.5;
+// A description (a common noun before a name, a title with a name) keeps this share.
+static const double DESCRIBED = 0.3;
+// A candidate found in as few passages as can be gains up to this share more.
+static const double BURSTS = 1.0;
 
 uint64_t ids_hash(const uint32_t *ids, size_t n)
 {
@@ -139,6 +143,38 @@ bool span_ok(const struct token *toks, size_t n_toks, size_t i, size_t n)
     return true;
 }
 
+// Whether the run [i, i + n) of a bead is a description rather than a name or a term: a common
+// noun written small before a capitalised word (`pejabat AS`, `ibukota Irak`, `warga Palestina`),
+// or a run holding a termbase term that ends in a name the termbase does not have (`presiden Hu`,
+// `Perdana Menteri Israel Ehud Olmert`: a title with a person's name).
+static bool described(const struct corpus *c, const struct bead *bd, const struct token *toks, size_t i, size_t n)
+{
+    const struct token *last = &toks[i + n - 1];
+    if (!(last->flags & TOK_TITLE))
+        return false;
+    unsigned char first = (unsigned char)c->text[bd->src_text + toks[i].start];
+    if (first >= 'a' && first <= 'z')
+        return true;
+    if (last->match)
+        return false;
+    for (size_t q = i; q < i + n - 1; q++)
+        if (toks[q].match)
+            return true;
+    return false;
+}
+
+// How evenly a candidate is spread over the passages of the corpus, 0 to 1: the passages it occurs
+// in over those a word of its frequency would occur in if it fell at random.
+static double dispersion(const struct cand *a, size_t n_beads)
+{
+    double passages = (double)((n_beads + PASSAGE_BEADS - 1) / PASSAGE_BEADS);
+    if (passages < 2)
+        return 1;
+    double expected = passages * (1 - pow(1 - 1 / passages, a->freq));
+    double d = expected > 0 ? a->passages / expected : 1;
+    return d > 1 ? 1 : d;
+}
+
 static bool found(void *user, const struct sel_term_match *m)
 {
     (void)m;
@@ -219,6 +255,12 @@ int candidates_find(struct cand_table *t, sel_ctx *ctx, const struct corpus *c, 
                     composed = composed && toks[q].match;
                 k->composed += composed;
                 k->verbal += n == 1 && (toks[i].flags & TOK_VERBAL);
+                k->described += n > 1 && described(c, bd, toks, i, n);
+                uint32_t passage = (uint32_t)(b / PASSAGE_BEADS) + 1;
+                if (k->last_passage != passage) {
+                    k->last_passage = passage;
+                    k->passages++;
+                }
             }
         }
     }
@@ -273,6 +315,13 @@ int candidates_find(struct cand_table *t, sel_ctx *ctx, const struct corpus *c, 
             a->score *= VERBAL; // terms are mostly nominal: a lone verb is mostly an everyday one
         if (a->composed * 2 > a->freq)
             a->score *= COMPOSED; // `mantan presiden`: terms side by side, rarely a term of its own
+        if (a->described * 2 > a->freq)
+            a->score *= DESCRIBED;
+        // a word of the language at large is spread evenly over a corpus, while a term of a field
+        // comes in bursts where its subject is (Church and Gale 1995); a name comes in bursts
+        // whether it is well known or not, so names are left as they are
+        if (a->all_proper * 2 <= a->freq)
+            a->score *= 1 + BURSTS * (1 - dispersion(a, c->n_beads));
         if (opts->subject_hint && a->freq)
             a->score *= 1.0 + (double)a->freq_subject / a->freq;
         if (a->score <= 0)

@@ -355,6 +355,49 @@ static int read_bead(struct reader *r, const struct sel_bead_view *v, uint32_t *
     return SEL_OK;
 }
 
+// How many termbase concepts hold each English lemma in their English terms: the vocabulary of
+// the user's field, which a candidate's English equivalent shares when the candidate belongs to it.
+static int domain_vocabulary(struct reader *r, const sel_termbase *tb)
+{
+    struct corpus *c = r->c;
+    size_t n_concepts = sel_termbase_concept_count(tb);
+    uint32_t *seen = NULL; // each concept's words, once each, concept after concept
+    size_t seen_cap = 0, n_seen = 0;
+    int rc = SEL_OK;
+    for (size_t i = 0; i < n_concepts && rc == SEL_OK; i++) {
+        const struct sel_concept *con = sel_termbase_concept(tb, i);
+        size_t first = n_seen;
+        for (size_t t = 0; t < con->n_terms && rc == SEL_OK; t++) {
+            if (strcmp(con->terms[t].lang, "en") != 0 || con->terms[t].status == SEL_STATUS_AID)
+                continue;
+            r->n_en = 0;
+            r->en_to_corpus = false;
+            rc = sel_analyze_span(r->en, r->ctx, con->terms[t].text, 0, strlen(con->terms[t].text), en_push, r);
+            if (rc == SEL_OK)
+                rc = r->rc;
+            for (size_t k = 0; k < r->n_en && rc == SEL_OK; k++) {
+                uint32_t id = r->en_tokens[k].id;
+                bool dup = false;
+                for (size_t q = first; q < n_seen && !dup; q++)
+                    dup = seen[q] == id;
+                if (dup || (r->en_tokens[k].flags & TOK_FUNCTION))
+                    continue;
+                if (SEL_ARRAY_RESERVE(seen, seen_cap, n_seen + 1) != SEL_OK)
+                    rc = SEL_ENOMEM;
+                else
+                    seen[n_seen++] = id;
+            }
+        }
+    }
+    c->en_domain_n = c->en_vocab.n;
+    if (rc == SEL_OK && !(c->en_domain = calloc(c->en_domain_n + 1, sizeof(*c->en_domain))))
+        rc = SEL_ENOMEM;
+    for (size_t q = 0; q < n_seen && rc == SEL_OK; q++)
+        c->en_domain[seen[q]]++;
+    free(seen);
+    return rc == SEL_ENOMEM ? sel_error(r->ctx, rc, "out of memory") : rc;
+}
+
 int corpus_read(struct corpus *c, sel_ctx *ctx, sel_store *st, const sel_termbase *tb, const struct general *g,
                 const struct sel_discover_options *opts)
 {
@@ -394,6 +437,8 @@ int corpus_read(struct corpus *c, sel_ctx *ctx, sel_store *st, const sel_termbas
     cur = NULL;
     if (rc != SEL_OK)
         goto done;
+    if ((rc = domain_vocabulary(&r, tb)) != SEL_OK)
+        goto done;
     if (opts->progress)
         opts->progress(opts->progress_user, "training the word alignment", c->n_beads, c->n_beads);
     rc = sel_word_aligner_train(c->aligner, ctx, opts->iterations);
@@ -417,6 +462,7 @@ void corpus_finish(struct corpus *c)
     free(c->text);
     free(c->id_freq);
     free(c->en_function);
+    free(c->en_domain);
     vocab_finish(&c->id_vocab);
     vocab_finish(&c->en_vocab);
     sel_word_aligner_free(c->aligner);

@@ -4,11 +4,16 @@
 // (equivalents.c), then hand the result over as plain structs.
 #include "src/discover/discover_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 // The share of a candidate's termhood that does not depend on how consistently it is translated.
 static const double CONSISTENCY_FLOOR = 0.2;
+// The share of it that does not depend on the field's vocabulary (domain_share()), and the number
+// of termbase concepts sharing a word that makes an equivalent wholly of the field.
+static const double DOMAIN_FLOOR = 0.2;
+static const double DOMAIN_FULL = 10;
 
 struct sel_discovery {
     struct sel_discover_candidate *cands;
@@ -55,6 +60,25 @@ static char *copy_span(struct sel_arena *a, const char *text, uint32_t start, ui
     if (s && !proper && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z')
         s[0] = (char)(s[0] - 'A' + 'a');
     return s;
+}
+
+// How much of the field's vocabulary (the English terms of the termbase) the best English
+// equivalent of a candidate shares, 0 to 1: log(1 + n) / log(1 + DOMAIN_FULL), n the number of
+// concepts holding the equivalent's most shared word. `security source`, `opposition party` share
+// much, `hospital`, `passengers` nothing: the termbase tells what the user's field is about.
+static double domain_share(const struct corpus *c, const struct equiv *best, size_t n_equiv)
+{
+    if (!n_equiv || !best)
+        return 0;
+    const struct bead *b = &c->beads[best->bead];
+    const struct token *t = c->tgt + b->tgt;
+    uint32_t most = 0;
+    for (uint32_t j = 0; j < b->n_tgt; j++)
+        if (t[j].start >= best->start && t[j].end <= best->end && !(t[j].flags & TOK_FUNCTION) &&
+            t[j].id < c->en_domain_n && c->en_domain[t[j].id] > most)
+            most = c->en_domain[t[j].id];
+    double share = log1p(most) / log1p(DOMAIN_FULL);
+    return share > 1 ? 1 : share;
 }
 
 static int compare_candidates(const void *a, const void *b)
@@ -143,6 +167,7 @@ int sel_discover_run(sel_discovery **out, sel_ctx *ctx, sel_store *st, const sel
         }
         while (e < n_equivs && equivs[e].cand < i)
             e++;
+        size_t first = e;
         for (size_t q = e; q < n_equivs && equivs[q].cand == i && o->n_equiv < SEL_DISCOVER_MAX_EQUIV; q++) {
             const struct equiv *x = &equivs[q];
             if (x->count < 2 && o->n_equiv > 0)
@@ -165,6 +190,8 @@ int sel_discover_run(sel_discovery **out, sel_ctx *ctx, sel_store *st, const sel
             covered += o->equiv[q].count;
         double consistency = o->count ? (double)covered / (double)o->count : 0;
         o->score = k->score * (CONSISTENCY_FLOOR + (1 - CONSISTENCY_FLOOR) * (consistency > 1 ? 1 : consistency));
+        if (k->all_proper * 2 <= k->freq) // a name's English is the name, which no termbase term need share
+            o->score *= DOMAIN_FLOOR + (1 - DOMAIN_FLOOR) * domain_share(&c, n_equivs ? &equivs[first] : NULL, o->n_equiv);
         o->example_src = o->n_equiv ? o->equiv[0].example_src : c.text + fb->src_text;
         o->example_tgt = o->n_equiv ? o->equiv[0].example_tgt : c.text + fb->tgt_text;
         d->n++;

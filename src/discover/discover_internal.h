@@ -66,6 +66,8 @@ struct corpus {
     size_t id_freq_n, id_freq_cap;
     bool *en_function;    ///< per en-vocab word: an English function word
     size_t en_function_n, en_function_cap;
+    uint32_t *en_domain;  ///< per en-vocab word: termbase concepts whose English terms hold it
+    size_t en_domain_n;
     sel_word_aligner *aligner;
     sel_tagger *tagger;   ///< the Indonesian analysis and the termbase's index
     const struct general *general;
@@ -107,7 +109,13 @@ struct cand {
     uint32_t name_next;   ///< occurrences beside a capitalised word that is no term: part of a longer name
     uint32_t composed;    ///< occurrences made of termbase terms only
     uint32_t verbal;      ///< occurrences as a single derived verb
+    uint32_t described;   ///< occurrences as a common noun before a name (`pejabat AS`), or a title
+                          ///< with a name that is no term (`presiden Hu`): a description
+    uint32_t passages, last_passage; ///< passages of PASSAGE_BEADS beads it occurs in; the last one + 1
 };
+
+/** Beads to a passage, about one news article: what a candidate's dispersion is counted over. */
+enum { PASSAGE_BEADS = 20 };
 
 /** The candidate table: open addressing over the hash of the id sequence. */
 struct cand_table {
