@@ -111,6 +111,7 @@ struct cand {
     uint32_t verbal;      ///< occurrences as a single derived verb
     uint32_t described;   ///< occurrences as a common noun before a name (`pejabat AS`), or a title
                           ///< with a name that is no term (`presiden Hu`): a description
+    uint32_t extended;    ///< occurrences of its most frequent extension by one word (`perdana menteri` of `perdana`)
     uint32_t passages, last_passage; ///< passages of PASSAGE_BEADS beads it occurs in; the last one + 1
 };
 
