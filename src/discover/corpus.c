@@ -291,6 +291,48 @@ static int anchor(struct reader *r, const struct sel_bead_view *v, const struct 
     return rc;
 }
 
+// Whether two lowercased words are one and the same name as the two languages spell it: equal, or
+// (both of five bytes or more) one letter apart (`kolombo` and `colombo`, `bagdad` and `baghdad`).
+static bool spelt_alike(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la == lb && memcmp(a, b, la) == 0)
+        return true;
+    if (la < 5 || lb < 5 || (la > lb ? la - lb : lb - la) > 1)
+        return false;
+    size_t i = 0;
+    while (i < la && i < lb && a[i] == b[i])
+        i++;
+    if (la == lb)
+        return strcmp(a + i + 1, b + i + 1) == 0;
+    return la > lb ? strcmp(a + i + 1, b + i) == 0 : strcmp(a + i, b + i + 1) == 0;
+}
+
+// A name the bead's two sides spell alike is an anchor pair of its own: the lexical model would
+// otherwise have to learn from a handful of sightings what the spelling already says (a name seen
+// three times may be linked to any word beside it).
+static int name_anchors(struct reader *r, const struct bead *b)
+{
+    struct corpus *c = r->c;
+    int rc = SEL_OK;
+    for (uint32_t k = 0; k < b->n_src && rc == SEL_OK; k++) {
+        const struct token *s = &c->src[b->src + k];
+        if (!(s->flags & (TOK_TITLE | TOK_PROPER)) || (s->flags & TOK_FUNCTION))
+            continue;
+        const char *sw = c->id_vocab.words[s->id];
+        if (strlen(sw) < 3)
+            continue;
+        for (uint32_t j = 0; j < b->n_tgt; j++) {
+            const struct token *t = &c->tgt[b->tgt + j];
+            if (!(t->flags & TOK_FUNCTION) && spelt_alike(sw, c->en_vocab.words[t->id])) {
+                rc = sel_word_aligner_add(c->aligner, &s->id, 1, &t->id, 1);
+                break;
+            }
+        }
+    }
+    return rc;
+}
+
 static int read_bead(struct reader *r, const struct sel_bead_view *v, uint32_t **ids, size_t *ids_cap)
 {
     struct corpus *c = r->c;
@@ -329,6 +371,8 @@ static int read_bead(struct reader *r, const struct sel_bead_view *v, uint32_t *
     for (size_t k = 0; k < v->n_terms && rc == SEL_OK; k++)
         if (v->terms[k].target)
             rc = anchor(r, v, &v->terms[k], ids, ids_cap);
+    if (rc == SEL_OK)
+        rc = name_anchors(r, b);
     if (rc != SEL_OK)
         return rc;
     // the bead itself

@@ -144,6 +144,19 @@ static bool outside(const struct extractor *x, long j, size_t i, size_t n)
     return x->src_min[j] >= 0 && (x->src_min[j] < (long)i || x->src_max[j] >= (long)(i + n));
 }
 
+// Whether English token @p j is a `The` that belongs to the name it opens (`The Times`, `The
+// Hague`): capitalised inside a sentence, before a capitalised word of the phrase.
+static bool names_the(const char *text, const struct token *tgt, long j, long hi)
+{
+    uint32_t at = tgt[j].start;
+    if (j >= hi || tgt[j].end - at != 3 || strncmp(text + at, "The", 3) != 0 || !(text[tgt[j + 1].start] >= 'A' &&
+                                                                                 text[tgt[j + 1].start] <= 'Z'))
+        return false;
+    while (at > 0 && text[at - 1] == ' ')
+        at--;
+    return at > 0 && !strchr(".!?\"'", text[at - 1]);
+}
+
 // The English phrase aligned with tokens [i, i + n) of bead @p b, counted for candidate @p k.
 static int extract(struct extractor *x, uint32_t b, const struct cand *k, size_t i, size_t n, size_t n_links)
 {
@@ -172,7 +185,7 @@ static int extract(struct extractor *x, uint32_t b, const struct cand *k, size_t
     for (long j = lo; j <= hi; j++)
         if (outside(x, j, i, n))
             return SEL_OK; // a word inside the span belongs to something else too
-    while (lo <= hi && (tgt[lo].flags & TOK_FUNCTION))
+    while (lo <= hi && (tgt[lo].flags & TOK_FUNCTION) && !names_the(x->c->text + bd->tgt_text, tgt, lo, hi))
         lo++;
     while (hi >= lo && (tgt[hi].flags & TOK_FUNCTION))
         hi--;
