@@ -6,7 +6,11 @@
 # worked out by hand: C-value is log2(words + 1) times the frequency (nothing longer holds them),
 # times the share of occurrences the equivalents cover (all of them here): perahu karet
 # log2(3) * 3 = 4.75, kerajaan (four forms: Kerajaan, kerajaan, kerajaannya) 1 * 4, karantina
-# 1 * 3. Dice of `rubber boat`: 2 * 3 / (3 beads of the candidate + 3 beads holding it) = 1.
+# 1 * 3; times how much of the field's English the best equivalent shares, 0.2 + 0.8 *
+# ln(1 + n) / ln(11) with n the bundled concepts whose English terms hold its most shared word:
+# `boat` 4 (0.737: 3.50), `kingdom` 2 (0.566: 2.27), `quarantine` none (0.2: 0.60). Ten beads
+# are less than two passages: no dispersion to weigh. Dice of `rubber boat`: 2 * 3 / (3 beads of
+# the candidate + 3 beads holding it) = 1.
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -20,16 +24,16 @@ check() { [ "$2" = "$3" ] || { fail "$1"; printf 'expected:\n%s\ngot:\n%s\n' "$2
 "$SELARAS" ingest -q --db "$db" news.tmx || fail "ingest"
 
 check "tsv: the three candidates, best first, with equivalent, score and count" "id_term	en_equivalents	score	count
-perahu karet	rubber boat	4.8	3
-kerajaan	kingdom	4.0	4
-karantina	quarantine	3.0	3" "$("$SELARAS" discover --db "$db" --format tsv | cut -f1-4)"
+perahu karet	rubber boat	3.5	3
+kerajaan	kingdom	2.3	4
+karantina	quarantine	0.6	3" "$("$SELARAS" discover --db "$db" --format tsv | cut -f1-4)"
 
 check "tsv: the example bead, both sides" "Para migran tiba dengan perahu karet. ||| The migrants arrived in a rubber boat." \
     "$("$SELARAS" discover --db "$db" --format tsv | sed -n 2p | cut -f5)"
 
-check "--subject-hint geography: kerajaan stands beside Yordania and Maroko in two of its four beads (4 * 1.5), karantina beside kota in one of three (3 * 4/3)" "kerajaan	6.0
-perahu karet	4.8
-karantina	4.0" "$("$SELARAS" discover --db "$db" --format tsv --subject-hint geography | sed 1d | cut -f1,3)"
+check "--subject-hint geography: kerajaan stands beside Yordania and Maroko in two of its four beads (2.27 * 1.5), karantina beside kota in one of three (0.6 * 4/3)" "perahu karet	3.5
+kerajaan	3.4
+karantina	0.8" "$("$SELARAS" discover --db "$db" --format tsv --subject-hint geography | sed 1d | cut -f1,3)"
 
 check "--limit 1" "perahu karet" "$("$SELARAS" discover --db "$db" --format tsv --limit 1 | sed 1d | cut -f1)"
 check "--min-count 4: only kerajaan, seen four times in three forms" "kerajaan" \
@@ -42,7 +46,7 @@ c = json.load(sys.stdin)[0]
 e = c["equivalents"][0]
 print("%s|%s|%d|%.1f" % (c["lemmas"], e["term"], e["count"], e["dice"]))')"
 
-check "text" "kerajaan  (score 4.0, 4 occurrences)
+check "text" "kerajaan  (score 2.3, 4 occurrences)
   English: kingdom (4, Dice 1.00)
   e.g. Kerajaan Yordania mengecam serangan itu.
      = The kingdom of Jordan condemned the attack." "$("$SELARAS" discover --db "$db" | sed -n 5,8p)"
@@ -67,7 +71,7 @@ check "accepted terms are in the glossary export" "perahu karet	rubber boat
 karantina	quarantine" "$("$SELARAS" export glossary --db "$db" --format tsv --source lexicon | grep -e '^perahu karet' -e '^karantina' | cut -f1,2)"
 check "provenance: discovered" "user.perahu-karet	discovered
 user.karantina	discovered" "$("$SELARAS" term list --db "$db" --format tsv | sed 1d | cut -f1,5)"
-check "evidence kept with the concept" "selaras discover: score 3.0, 3 occurrences; e.g. Pemerintah memberlakukan karantina di kota itu. ||| The government imposed a quarantine on the city." \
+check "evidence kept with the concept" "selaras discover: score 0.6, 3 occurrences; e.g. Pemerintah memberlakukan karantina di kota itu. ||| The government imposed a quarantine on the city." \
     "$(/usr/bin/python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT evidence FROM user_concept WHERE id = ?", ("user.karantina",)).fetchone()[0])' "$db")"
 check "accepted terms are not proposed again" "kerajaan" "$("$SELARAS" discover --db "$db" --format tsv | sed 1d | cut -f1)"
 check "accepting again changes nothing" "unchanged: karantina is already a term of user.karantina" \
