@@ -34,6 +34,8 @@ static const double FRAGMENT_SHARE = 0.6;
 static const double FRAGMENT = 0.1;
 // A description (a common noun before a name, a title with a name) keeps this share.
 static const double DESCRIBED = 0.3;
+// A name found in one passage alone keeps this share.
+static const double ONE_STORY = 0.5;
 // A candidate found in as few passages as can be gains up to this share more.
 static const double BURSTS = 0.5;
 
@@ -341,6 +343,8 @@ int candidates_find(struct cand_table *t, sel_ctx *ctx, const struct corpus *c, 
         // whether it is well known or not, so names are left as they are
         if (a->all_proper * 2 <= a->freq)
             a->score *= 1 + BURSTS * (1 - dispersion(a, c->n_beads));
+        else if (a->passages == 1 && c->n_beads > PASSAGE_BEADS)
+            a->score *= ONE_STORY; // a name of one story: a well-known one comes back in others
         if (opts->subject_hint && a->freq)
             a->score *= 1.0 + (double)a->freq_subject / a->freq;
         if (a->score <= 0)
