@@ -10,8 +10,8 @@
  * with a general-language reference (`lexicon/general/id.txt`). Candidates the termbase already
  * has, or that the user rejected, are left out. Their English equivalents come from a word
  * alignment of the beads (align/align.h, sel_word_aligner) trained on lemmas in both directions
- * with the termbase's confirmed pairs as anchors, by phrase extraction over the symmetrised
- * links; each has a count, a Dice coefficient and an example bead.
+ * with the termbase's confirmed pairs (and names spelt alike on both sides) as anchors, by phrase
+ * extraction over the symmetrised links; each has a count, a Dice coefficient and an example bead.
  *
  * Ownership: a sel_discovery owns every string reachable from it; they are borrowed and valid
  * until sel_discovery_free(). Values returned through `**out` are owned by the caller.
@@ -56,8 +56,10 @@ struct sel_discover_equivalent {
 struct sel_discover_candidate {
     const char *term;        ///< its most frequent form as written
     const char *key;         ///< its lemmas, lowercased, joined by SEL_KEY_SEP (what a rejection stores)
-    double score;            ///< termhood: C-value times the general-language contrast, the subject hint and how
-                             ///< consistently it is translated (the share of its occurrences its equivalents cover)
+    double score;            ///< termhood: C-value times the general-language contrast, the shape and spread of
+                             ///< its occurrences (candidates.c), the subject hint, how consistently it is
+                             ///< translated (the share of its occurrences its equivalents cover) and how much
+                             ///< of the termbase's English vocabulary its best equivalent shares
     double cvalue;           ///< C-value alone
     long count;              ///< occurrences in aligned beads
     struct sel_discover_equivalent equiv[SEL_DISCOVER_MAX_EQUIV]; ///< best first
