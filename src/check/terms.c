@@ -271,6 +271,27 @@ static bool left_out_by_rule(struct check_run *run, size_t b, size_t i)
     return false;
 }
 
+// Whether the target [start, end) glosses @p c with one of its Indonesian terms in brackets, as a
+// translator introduces a local term ("main weapons systems (alutsista)"): the rendering there is
+// an explanation, and a shorter rendering later in the document ("arms") is not another one.
+// An Indonesian term that is also an English one ("House of Representatives (DPR)") is no gloss.
+static bool glossed(const struct sel_concept *c, const char *text, size_t start, size_t end)
+{
+    for (size_t t = 0; t < c->n_terms; t++) {
+        const struct sel_term *id = &c->terms[t];
+        if (strcmp(id->lang, "id") != 0 || id->status == SEL_STATUS_DEPRECATED)
+            continue;
+        bool english = false;
+        for (size_t e = 0; e < c->n_terms && !english; e++)
+            english = strcmp(c->terms[e].lang, "en") == 0 && strcasecmp(c->terms[e].text, id->text) == 0;
+        size_t n = strlen(id->text);
+        for (size_t i = start; !english && i + n + 2 <= end; i++)
+            if (text[i] == '(' && text[i + n + 1] == ')' && strncasecmp(text + i + 1, id->text, n) == 0)
+                return true;
+    }
+    return false;
+}
+
 int check_bead_terms(struct check_run *run, size_t b)
 {
     const struct sel_bead *bd = &run->r->alignment.beads[b];
@@ -288,13 +309,13 @@ int check_bead_terms(struct check_run *run, size_t b)
         run->r->term_occurrences++;
         if (untranslated || run->src_one_sided[run->src.v[i].sentence])
             continue; // the sentence is reported whole
-        bool any = false;
+        bool any = false, gloss = glossed(m->concept, tgt->text, tgt_start, tgt_end);
         for (size_t k = t0; rc == SEL_OK && k < t1; k++) {
             const struct check_match *t = &run->tgt.v[k];
             if (t->m.concept != m->concept)
                 continue;
             any = true; // a deprecated one is reported where it stands
-            if (t->m.term->status != SEL_STATUS_DEPRECATED && consistency_matters(m) &&
+            if (t->m.term->status != SEL_STATUS_DEPRECATED && consistency_matters(m) && !gloss &&
                 !inside_longer(&run->tgt, t0, t1, &t->m))
                 rc = add_rendering(run, &(struct rendering){ m->concept, t->m.term, i, b, t->m.start, t->m.end, "" });
         }
@@ -315,7 +336,7 @@ int check_bead_terms(struct check_run *run, size_t b)
             const struct sel_term *e = loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, &whole);
             // an equivalent the analysis missed ("Democratic People's Republic of Korea's") is a
             // rendering all the same
-            if (e && whole && consistency_matters(m))
+            if (e && whole && consistency_matters(m) && !gloss)
                 rc = add_rendering(run, &(struct rendering){ m->concept, e, i, b, tgt_start, tgt_start, "" });
             if (e || rc != SEL_OK || left_out_by_rule(run, b, i))
                 continue;
