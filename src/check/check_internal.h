@@ -67,8 +67,11 @@ int check_consistency(struct check_run *run);
 
 /** How many numbers and dates source sentence @p k of bead @p b holds, and how many its target has (numbers.c). */
 void check_number_evidence(struct check_run *run, size_t b, size_t k, size_t *possible, size_t *shared);
-/** How many terms source sentence @p k of bead @p b holds, and how many its target renders (terms.c). */
-void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t *possible, size_t *shared);
+/**
+ * How many terms source sentence @p k of bead @p b holds, and how many its target renders; a term
+ * source sentence @p other (of the same bead, or SIZE_MAX) holds too counts only if rendered twice (terms.c).
+ */
+void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t other, size_t *possible, size_t *shared);
 
 /** number findings for bead @p b (numbers.c). */
 int check_bead_numbers(struct check_run *run, size_t b);
@@ -80,9 +83,11 @@ bool check_has_word(const char *text, size_t start, size_t end, const char *word
 
 /**
  * Whether English @p phrase stands in [start, end) of @p text with each word in any regular
- * inflection and British or American spelling; with @p head, whether its head word does (phrase.c).
+ * inflection and British or American spelling; with @p head, whether its head word does; with
+ * @p noun, only as a noun: in the plural at most, neither derived nor as a verb ("ruled" is not
+ * the noun "rule") (phrase.c).
  */
-bool check_phrase_in(const char *text, size_t start, size_t end, const char *phrase, bool head);
+bool check_phrase_in(const char *text, size_t start, size_t end, const char *phrase, bool head, bool noun);
 /** A key equal for renderings that are forms of one another ("Sudan", "Sudanese") (phrase.c). */
 void check_rendering_key(const char *term, char *buf, size_t size);
 

@@ -319,6 +319,44 @@ static void name_evidence(const struct sel_check_report *r, size_t k, size_t sta
     }
 }
 
+// Whether the target of the merged bead @p bd (two source sentences) is no longer than the other
+// sentence's translation alone would be: nearer its length than both sentences' together. For a
+// sentence with no term, number or name ("Harus permanen.") the length is what tells.
+static bool no_room(const struct sel_check_report *r, const struct sel_bead *bd, size_t x)
+{
+    const struct sel_sentence *s = &r->src.sentences[bd->src + x], *o = &r->src.sentences[bd->src + 1 - x];
+    size_t len = s->end - s->start, other = o->end - o->start;
+    size_t tgt = r->tgt.sentences[bd->tgt + bd->n_tgt - 1].end - r->tgt.sentences[bd->tgt].start;
+    return 2 * tgt < 2 * other + len;
+}
+
+// Reported speech: a source sentence that attributes what it says ("katanya", "menurut dia")
+// and a target that does too ("he said", "according to") share one piece of evidence. A sentence
+// the translator added to explain something seldom quotes anyone.
+static const char *const SAYS_ID[] = { "kata", "katanya", "ujar", "ujarnya", "ucapnya", "tuturnya", "ungkapnya",
+                                       "imbuhnya", "tambahnya", "tegasnya", "menurut", "menurutnya", "mengatakan",
+                                       "menyatakan", "menegaskan", "menambahkan", NULL };
+static const char *const SAYS_EN[] = { "said", "says", "say", "saying", "told", "added", "adding", "according",
+                                       "stated", "stressed", "insisted", NULL };
+
+static bool any_word(const char *text, size_t start, size_t end, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (check_has_word(text, start, end, words[i], strlen(words[i])))
+            return true;
+    return false;
+}
+
+static void speech_evidence(const struct sel_check_report *r, size_t k, size_t start, size_t end, size_t *possible,
+                            size_t *shared)
+{
+    const struct sel_sentence *s = &r->src.sentences[k];
+    if (!any_word(r->src.text, s->start, s->end, SAYS_ID))
+        return;
+    ++*possible;
+    *shared += any_word(r->tgt.text, start, end, SAYS_EN);
+}
+
 // A bead below this score pairs sentences the search could not tell apart from unrelated ones;
 // below the second, any term left unshared says so.
 static const double UNSURE_BEAD = 0.9, UNRELATED_BEAD = 0.2;
@@ -338,15 +376,18 @@ static int one_sided_in_bead(struct check_run *run, size_t b)
         if (r->src.sentences[k].boilerplate)
             continue;
         size_t x = k - bd->src;
-        check_term_evidence(run, b, k, &possible[x], &shared[x]);
+        check_term_evidence(run, b, k, bd->n_src == 2 ? bd->src + 1 - x : SIZE_MAX, &possible[x], &shared[x]);
         check_number_evidence(run, b, k, &possible[x], &shared[x]);
         name_evidence(r, k, start, end, &possible[x], &shared[x]);
+        speech_evidence(r, k, start, end, &possible[x], &shared[x]);
     }
     int rc = SEL_OK;
     for (size_t x = 0; rc == SEL_OK && x < bd->n_src && x < 2; x++) {
         bool alone = bd->n_src == 1 ? (bd->score < UNSURE_BEAD && possible[x] >= 2 && shared[x] == 0) ||
                                           (bd->score < UNRELATED_BEAD && possible[x] >= 1 && shared[x] == 0)
-                                    : possible[x] >= 2 && shared[x] == 0 && shared[1 - x] > 0;
+                                    : (possible[x] >= 2 && shared[x] == 0 && shared[1 - x] > 0) ||
+                                          (bd->n_src == 2 && possible[x] == 0 && shared[1 - x] > 0 &&
+                                           bd->score < UNSURE_BEAD && no_room(r, bd, x));
         if (!alone)
             continue;
         const struct sel_sentence *s = &r->src.sentences[bd->src + x];

@@ -74,6 +74,17 @@ static bool inflects(const char *form, const char *base)
     return false;
 }
 
+// Whether @p form is @p base or its plural: a noun's only inflection ("rules", not "ruled").
+static bool noun_inflects(const char *form, const char *base)
+{
+    size_t f = strlen(form), b = strlen(base);
+    if (f < b || b == 0)
+        return false;
+    if (strncmp(form, base, b) == 0)
+        return !form[b] || !strcmp(form + b, "s") || !strcmp(form + b, "es");
+    return b >= 2 && base[b - 1] == 'y' && strncmp(form, base, b - 1) == 0 && !strcmp(form + b - 1, "ies");
+}
+
 static const char *const FILLER[] = { "of", "the", "for", "and", "a", "an", "on", "in", NULL };
 
 static bool filler(const char *w)
@@ -121,11 +132,18 @@ static bool derives(const char *form, const char *base)
     return (common == f && common == b) || (common >= 5 && common + 2 >= shorter && (f > b ? f - b : b - f) <= 2);
 }
 
-static bool phrase_at(const struct words *t, const struct words *p, bool derived)
+enum match_words { INFLECTED, AS_NOUN, DERIVED };
+
+static bool word_matches(const char *form, const char *base, enum match_words how)
+{
+    return how == DERIVED ? derives(form, base) : how == AS_NOUN ? noun_inflects(form, base) : inflects(form, base);
+}
+
+static bool phrase_at(const struct words *t, const struct words *p, enum match_words how)
 {
     for (size_t i = 0; i + p->n <= t->n; i++) {
         size_t k = 0;
-        while (k < p->n && (derived ? derives(t->w[i + k], p->w[k]) : inflects(t->w[i + k], p->w[k])))
+        while (k < p->n && word_matches(t->w[i + k], p->w[k], how))
             k++;
         if (k == p->n)
             return true;
@@ -133,7 +151,7 @@ static bool phrase_at(const struct words *t, const struct words *p, bool derived
     return false;
 }
 
-bool check_phrase_in(const char *text, size_t start, size_t end, const char *phrase, bool head)
+bool check_phrase_in(const char *text, size_t start, size_t end, const char *phrase, bool head, bool noun)
 {
     static struct words t, p; // not thread-safe, as the checker is not
     split(phrase, 0, strlen(phrase), &p, MAX_WORDS, true);
@@ -151,15 +169,17 @@ bool check_phrase_in(const char *text, size_t start, size_t end, const char *phr
         if (filler(p.w[h]) || strlen(p.w[h]) < 4)
             return false;
         for (size_t i = 0; i < t.n; i++)
-            if (inflects(t.w[i], p.w[h]))
+            if (word_matches(t.w[i], p.w[h], noun ? AS_NOUN : INFLECTED))
                 return true;
         return false;
     }
-    if (phrase_at(&t, &p, false))
+    if (phrase_at(&t, &p, noun ? AS_NOUN : INFLECTED))
         return true;
+    if (noun)
+        return false;
     // "air-defence missiles" holds "air defence"; "nuclear-armed" does not hold "nuclear arms"
     split(text, start, end, &t, MAX_WORDS, false);
-    return phrase_at(&t, &p, true);
+    return phrase_at(&t, &p, DERIVED);
 }
 
 void check_rendering_key(const char *term, char *buf, size_t size)

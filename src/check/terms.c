@@ -121,11 +121,30 @@ static bool not_english(struct check_run *run, const char *s)
     return false;
 }
 
+static bool is_noun(const struct sel_term *t)
+{
+    return t->pos == SEL_POS_NOUN || t->pos == SEL_POS_PROPER_NOUN;
+}
+
+// Whether target match @p m is a one-word noun term found in a verb's form: "ruled" is not the
+// noun "rule", though both have the lemma "rule".
+static bool verb_form(const char *text, const struct sel_term_match *m)
+{
+    const struct sel_term *t = m->term;
+    size_t n = m->end - m->start, k = strlen(t->text);
+    if (!is_noun(t) || strchr(t->text, ' ') || n < 4)
+        return false;
+    const char *w = text + m->start;
+    bool ed = strncasecmp(w + n - 2, "ed", 2) == 0, ing = strncasecmp(w + n - 3, "ing", 3) == 0;
+    return (ed && !(k >= 2 && strcasecmp(t->text + k - 2, "ed") == 0)) ||
+           (ing && !(k >= 3 && strcasecmp(t->text + k - 3, "ing") == 0));
+}
+
 // An approved equivalent the English analysis missed, in another spelling or inflection, or a
 // multi-word one shortened to its head word (phrase.c). Returns the equivalent, or NULL; @p whole
 // says whether it stands whole (a rendering of its own) rather than by its head.
 static const struct sel_term *loosely_confirmed(const struct sel_concept *c, const char *text, size_t start,
-                                                size_t end, bool *whole)
+                                                size_t end, bool *whole, bool strict)
 {
     bool dummy;
     if (!whole)
@@ -134,7 +153,7 @@ static const struct sel_term *loosely_confirmed(const struct sel_concept *c, con
         const struct sel_term *e = &c->terms[t];
         if (strcmp(e->lang, "en") != 0 || e->status == SEL_STATUS_DEPRECATED)
             continue;
-        if (check_phrase_in(text, start, end, e->text, false)) {
+        if (check_phrase_in(text, start, end, e->text, false, strict && is_noun(e))) {
             *whole = true;
             return e;
         }
@@ -143,7 +162,7 @@ static const struct sel_term *loosely_confirmed(const struct sel_concept *c, con
         const struct sel_term *e = &c->terms[t];
         if (strcmp(e->lang, "en") != 0 || e->status == SEL_STATUS_DEPRECATED)
             continue;
-        if (check_phrase_in(text, start, end, e->text, true)) {
+        if (check_phrase_in(text, start, end, e->text, true, strict && is_noun(e))) {
             *whole = false;
             return e;
         }
@@ -163,7 +182,7 @@ static bool inside_longer(const struct check_matches *t, size_t from, size_t to,
     return false;
 }
 
-void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t *possible, size_t *shared)
+void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t other, size_t *possible, size_t *shared)
 {
     const struct sel_bead *bd = &run->r->alignment.beads[b];
     const struct sel_align_doc *tgt = &run->r->tgt;
@@ -174,16 +193,29 @@ void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t *poss
         if (!is_term(m))
             continue;
         ++*possible;
-        bool found = false;
-        for (size_t j = t0; j < t1 && !found; j++)
-            found = run->tgt.v[j].m.concept == m->concept;
-        if (!found) {
+        // A term the other sentence of a merged bead holds too is that sentence's evidence as well:
+        // it tells for this one only when the target renders it twice.
+        bool in_other = false;
+        for (size_t j = other != SIZE_MAX ? run->src.first[other] : 0;
+             other != SIZE_MAX && j < run->src.first[other + 1] && !in_other; j++)
+            in_other = run->src.v[j].m.concept == m->concept;
+        size_t renderings = 0;
+        size_t last_end = 0;
+        for (size_t j = t0; j < t1; j++) {
+            const struct sel_term_match *t = &run->tgt.v[j].m;
+            if (t->concept == m->concept && !verb_form(tgt->text, t) && (renderings == 0 || t->start >= last_end)) {
+                renderings++;
+                last_end = t->end;
+            }
+        }
+        bool found = renderings > (in_other ? 1 : 0);
+        if (!found && !in_other) {
             char written[256];
             size_t n = m->end - m->start < sizeof(written) - 1 ? m->end - m->start : sizeof(written) - 1;
             memcpy(written, run->r->src.text + m->start, n);
             written[n] = '\0';
             found = check_has_word(tgt->text, tgt_start, tgt_end, written, n) ||
-                    loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, NULL);
+                    loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, NULL, true);
         }
         *shared += found;
     }
@@ -333,7 +365,7 @@ int check_bead_terms(struct check_run *run, size_t b)
             left = true;
         } else {
             bool whole = false;
-            const struct sel_term *e = loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, &whole);
+            const struct sel_term *e = loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, &whole, false);
             // an equivalent the analysis missed ("Democratic People's Republic of Korea's") is a
             // rendering all the same
             if (e && whole && consistency_matters(m) && !gloss)
