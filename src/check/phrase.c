@@ -6,6 +6,7 @@
 // translator refers back to a body or thing already named.
 #include "src/check/check_internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -95,30 +96,76 @@ static bool filler(const char *w)
     return false;
 }
 
+static const char *const ENDINGS[] = { "ically", "ations", "ation", "ments", "ment", "ions", "ion", "ical",
+                                       "ally", "ary", "ics", "ers", "ing", "ive", "ity", "ist", "ian", "ic",
+                                       "al", "ed", "er", "es", "s", "e", NULL };
+
 // The stem of @p w for derivation: one English derivational or inflectional ending taken off
-// while four letters stay ("mediation" -> "mediat", "political" -> "politic").
-static size_t derivation_stem(const char *w)
+// while four letters stay ("mediation" -> "medi", "political" -> "politic"), the first of
+// ENDINGS from @p from on that fits; *next is where to look for another reading.
+static size_t derivation_stem_from(const char *w, size_t from, size_t *next)
 {
-    static const char *const ENDINGS[] = { "ically", "ations", "ation", "ments", "ment", "ions", "ion", "ical",
-                                           "ally", "ary", "ics", "ers", "ing", "ive", "ity", "ist", "ian", "ic",
-                                           "al", "ed", "er", "es", "s", "e", NULL };
     size_t n = strlen(w);
-    for (size_t i = 0; ENDINGS[i]; i++) {
+    for (size_t i = from; ENDINGS[i]; i++) {
         size_t k = strlen(ENDINGS[i]);
-        if (n >= k + 4 && strcmp(w + n - k, ENDINGS[i]) == 0)
+        if (n >= k + 4 && strcmp(w + n - k, ENDINGS[i]) == 0) {
+            *next = i + 1;
             return n - k;
+        }
     }
+    *next = SIZE_MAX;
     return n;
 }
 
-// Whether @p form is @p base, an inflection of it, or a word derived from the same stem, as a
-// translator turns a noun into a verb or an adjective ("mediation" / "mediated", "provocation" /
-// "unprovoked", "politics" / "political", "Arab" / "Arabic", "procurement" / "procure"). The
-// stems must be equal, or share five letters and differ only in their last two ("state" and
-// "statement" do not).
+static size_t derivation_stem(const char *w)
+{
+    size_t next;
+    return derivation_stem_from(w, 0, &next);
+}
+
+// Whether two words have one stem of five letters or more under some reading of their endings:
+// "mediation" is also "mediat" + "ion", as "mediated" is "mediat" + "ed".
+static bool share_long_stem(const char *a, const char *b)
+{
+    for (size_t i = 0, ni; i != SIZE_MAX; i = ni) {
+        size_t la = derivation_stem_from(a, i, &ni);
+        if (la < 5)
+            continue;
+        for (size_t j = 0, nj; j != SIZE_MAX; j = nj) {
+            size_t lb = derivation_stem_from(b, j, &nj);
+            if (lb == la && strncmp(a, b, la) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+// Whether @p form is the adjective of the noun @p base: "parliamentary", "Iraqi", "Korean",
+// "regional". The noun keeps four letters at least and stays whole.
+static bool adjective_of(const char *form, const char *base)
+{
+    static const char *const SUFFIXES[] = { "ary", "al", "ic", "ian", "ese", "i", "n", NULL };
+    size_t f = strlen(form), b = strlen(base);
+    if (b < 4 || f <= b || strncmp(form, base, b) != 0)
+        return false;
+    const char *rest = form + b;
+    bool vowel = strchr("aeiouy", base[b - 1]) != NULL;
+    for (size_t i = 0; SUFFIXES[i]; i++)
+        if (strcmp(rest, SUFFIXES[i]) == 0)
+            // "Iraq" + "i" after a consonant, "Korea" + "n" after an "a"
+            return !strcmp(rest, "i") ? !vowel : !strcmp(rest, "n") ? base[b - 1] == 'a' : true;
+    return false;
+}
+
+// Whether @p form is @p base, an inflection of it, its adjective ("parliamentary", "Iraqi"), or a
+// word derived from the same stem, as a translator turns a noun into a verb or an adjective
+// ("mediation" / "mediated", "provocation" / "unprovoked", "politics" / "political", "Arab" /
+// "Arabic", "procurement" / "procure"). The stems must be equal (five letters at least under
+// another reading of the endings), or share five letters and differ only in their last two
+// ("state" and "statement" do not).
 static bool derives(const char *form, const char *base)
 {
-    if (inflects(form, base))
+    if (inflects(form, base) || adjective_of(form, base) || share_long_stem(form, base))
         return true;
     if (strncmp(form, "un", 2) == 0 && strncmp(base, "un", 2) != 0)
         form += 2;

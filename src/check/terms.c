@@ -253,7 +253,10 @@ static const char *const PLACE_NOUNS[] = { "wilayah", "kawasan", "daerah", "prov
 //     Foreign Ministry", "Air Marshal"): English leaves the country or the force understood;
 //   - a place noun before a place name the target holds, "wilayah Kashmir" ("Kashmir");
 //   - a term already rendered earlier in the document and referred back to, "kapal tersebut",
-//     "Kapal pertama", by a pronoun or "the first" in the target ("it", "The first").
+//     "Kapal pertama", by a pronoun or "the first" in the target ("it", "The first");
+//   - a term already rendered earlier in the document that stands in the subject of its
+//     sentence ("Kemlu juga melayangkan ...", "Sekretariat Jenderal OKI ...") when the target
+//     sentence begins with a pronoun ("It also lodged ...", "Its General Secretariat ...").
 // Whether @p c is Indonesia's own (the state, its forces): an approved equivalent says "Indonesia".
 static bool indonesian_qualifier(const struct sel_concept *c)
 {
@@ -262,6 +265,30 @@ static bool indonesian_qualifier(const struct sel_concept *c)
             strstr(c->terms[t].text, "Indonesia"))
             return true;
     return false;
+}
+
+// Whether the word at @p pos of the sentence from @p start is among its first three: the subject
+// of an Indonesian sentence, or the noun phrase it ends in ("Sekretariat Jenderal OKI").
+static bool in_subject(const char *t, size_t start, size_t pos)
+{
+    size_t words = 0;
+    for (size_t i = start; i < pos; i++)
+        words += t[i] == ' ';
+    return words < 3;
+}
+
+static const char *const SUBJECT_PRONOUNS[] = { "it", "its", "they", "their", NULL };
+
+// Whether the sentence [start, end) begins with a pronoun that refers back: "It also lodged ...",
+// "Its General Secretariat ...".
+static bool starts_with_pronoun(const char *text, size_t start, size_t end)
+{
+    while (start < end && (text[start] == '"' || text[start] == '\''))
+        start++;
+    size_t e = start;
+    while (e < end && (((unsigned char)text[e] | 0x20) >= 'a' && ((unsigned char)text[e] | 0x20) <= 'z'))
+        e++;
+    return e > start && word_is(text, start, e, SUBJECT_PRONOUNS);
 }
 
 static bool left_out_by_rule(struct check_run *run, size_t b, size_t i)
@@ -284,12 +311,16 @@ static bool left_out_by_rule(struct check_run *run, size_t b, size_t i)
     if (word_is(t, m->start, m->end, PLACE_NOUNS) && next_word(t, m->end, s->end, &ws, &we) && t[ws] >= 'A' &&
         t[ws] <= 'Z' && check_has_word(tgt->text, ts, te, t + ws, we - ws))
         return true;
-    if (!next_word(t, m->end, s->end, &ws, &we) || !word_is(t, ws, we, POINTING))
-        return false;
     bool before = false; // rendered in an earlier bead
     for (size_t k = 0; k < run->tgt.first[bd->tgt] && !before; k++)
         before = run->tgt.v[k].m.concept == m->concept;
     if (!before)
+        return false;
+    if (in_subject(t, s->start, m->start))
+        for (size_t k = bd->tgt; k < bd->tgt + bd->n_tgt; k++)
+            if (starts_with_pronoun(tgt->text, tgt->sentences[k].start, tgt->sentences[k].end))
+                return true;
+    if (!next_word(t, m->end, s->end, &ws, &we) || !word_is(t, ws, we, POINTING))
         return false;
     for (size_t x = ts; x < te; x++) {
         if (x > ts && (((unsigned char)tgt->text[x - 1] | 0x20) >= 'a' && ((unsigned char)tgt->text[x - 1] | 0x20) <= 'z'))
