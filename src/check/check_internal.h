@@ -69,7 +69,7 @@ int check_consistency(struct check_run *run);
 void check_number_evidence(struct check_run *run, size_t b, size_t k, size_t *possible, size_t *shared);
 /**
  * How many terms source sentence @p k of bead @p b holds, and how many its target renders; a term
- * source sentence @p other (of the same bead, or SIZE_MAX) holds too counts only if rendered twice (terms.c).
+ * source sentence @p other (of the same bead, or SIZE_MAX) holds too counts only if rendered once more (terms.c).
  */
 void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t other, size_t *possible, size_t *shared);
 

@@ -365,7 +365,8 @@ static const double UNSURE_BEAD = 0.9, UNRELATED_BEAD = 0.2;
 // dropped by the translator is merged by the aligner into a neighbour's bead (2-1), or paired
 // with a sentence the translator added (a 1-1 the search is unsure of). Such a sentence holds
 // terms, numbers or names (two at least; one in a bead the search found unrelated) and its target
-// shares none of them (in a merged bead, while the other sentence shares some).
+// shares none of them (in a merged bead, while the other sentence shares some; or, of four or
+// more, under a quarter, one by chance, while the other sentence shares half of its own).
 static int one_sided_in_bead(struct check_run *run, size_t b)
 {
     const struct sel_check_report *r = run->r;
@@ -386,6 +387,8 @@ static int one_sided_in_bead(struct check_run *run, size_t b)
         bool alone = bd->n_src == 1 ? (bd->score < UNSURE_BEAD && possible[x] >= 2 && shared[x] == 0) ||
                                           (bd->score < UNRELATED_BEAD && possible[x] >= 1 && shared[x] == 0)
                                     : (possible[x] >= 2 && shared[x] == 0 && shared[1 - x] > 0) ||
+                                          (possible[x] >= 4 && 4 * shared[x] < possible[x] &&
+                                           2 * shared[1 - x] >= possible[1 - x] && shared[1 - x] > 0) ||
                                           (bd->n_src == 2 && possible[x] == 0 && shared[1 - x] > 0 &&
                                            bd->score < UNSURE_BEAD && no_room(r, bd, x));
         if (!alone)

@@ -194,11 +194,11 @@ void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t other
             continue;
         ++*possible;
         // A term the other sentence of a merged bead holds too is that sentence's evidence as well:
-        // it tells for this one only when the target renders it twice.
-        bool in_other = false;
+        // it tells for this one only when the target renders it once more than that sentence has it.
+        size_t in_other = 0;
         for (size_t j = other != SIZE_MAX ? run->src.first[other] : 0;
-             other != SIZE_MAX && j < run->src.first[other + 1] && !in_other; j++)
-            in_other = run->src.v[j].m.concept == m->concept;
+             other != SIZE_MAX && j < run->src.first[other + 1]; j++)
+            in_other += run->src.v[j].m.concept == m->concept;
         size_t renderings = 0;
         size_t last_end = 0;
         for (size_t j = t0; j < t1; j++) {
@@ -208,14 +208,18 @@ void check_term_evidence(struct check_run *run, size_t b, size_t k, size_t other
                 last_end = t->end;
             }
         }
-        bool found = renderings > (in_other ? 1 : 0);
+        bool found = renderings > in_other;
         if (!found && !in_other) {
             char written[256];
             size_t n = m->end - m->start < sizeof(written) - 1 ? m->end - m->start : sizeof(written) - 1;
             memcpy(written, run->r->src.text + m->start, n);
             written[n] = '\0';
+            // In a merged bead a head word alone ("Ministry") may be the other sentence's term
+            // ("Finance Ministry"): only a whole equivalent tells there.
+            bool whole = false;
             found = check_has_word(tgt->text, tgt_start, tgt_end, written, n) ||
-                    loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, NULL, true);
+                    (loosely_confirmed(m->concept, tgt->text, tgt_start, tgt_end, &whole, true) &&
+                     (whole || other == SIZE_MAX));
         }
         *shared += found;
     }
