@@ -285,11 +285,12 @@ static bool copied(const struct sel_check_report *r, const struct sel_bead *bd, 
     return false;
 }
 
-// Names in source sentence @p k (a capitalised word inside the sentence) and how many of them
+// Names in source sentence @p k (a capitalised word inside the sentence, not in a term) and how many of them
 // the target [start, end) writes alike. A headline capitalises its words: it has none.
-static void name_evidence(const struct sel_check_report *r, size_t k, size_t start, size_t end, size_t *possible,
+static void name_evidence(const struct check_run *run, size_t k, size_t start, size_t end, size_t *possible,
                           size_t *shared)
 {
+    const struct sel_check_report *r = run->r;
     const struct sel_sentence *s = &r->src.sentences[k];
     const char *t = r->src.text;
     size_t words = 0, capitals = 0;
@@ -310,7 +311,11 @@ static void name_evidence(const struct sel_check_report *r, size_t k, size_t sta
         size_t j = i;
         while (j < s->end && (((unsigned char)t[j] | 0x20) >= 'a' && ((unsigned char)t[j] | 0x20) <= 'z'))
             j++;
-        if (!first && c >= 'A' && c <= 'Z' && j - i >= 3) {
+        // a word of a term ("Konsensus Lima Poin") is the term's evidence, not a name's
+        bool in_term = false;
+        for (size_t x = run->src.first[k]; x < run->src.first[k + 1] && !in_term; x++)
+            in_term = run->src.v[x].m.start <= i && run->src.v[x].m.end >= j;
+        if (!first && c >= 'A' && c <= 'Z' && j - i >= 3 && !in_term) {
             ++*possible;
             *shared += check_has_word(r->tgt.text, start, end, t + i, j - i);
         }
@@ -379,7 +384,7 @@ static int one_sided_in_bead(struct check_run *run, size_t b)
         size_t x = k - bd->src;
         check_term_evidence(run, b, k, bd->n_src == 2 ? bd->src + 1 - x : SIZE_MAX, &possible[x], &shared[x]);
         check_number_evidence(run, b, k, &possible[x], &shared[x]);
-        name_evidence(r, k, start, end, &possible[x], &shared[x]);
+        name_evidence(run, k, start, end, &possible[x], &shared[x]);
         speech_evidence(r, k, start, end, &possible[x], &shared[x]);
     }
     int rc = SEL_OK;

@@ -258,9 +258,10 @@ static const char *const PLACE_NOUNS[] = { "wilayah", "kawasan", "daerah", "prov
 //   - a place noun before a place name the target holds, "wilayah Kashmir" ("Kashmir");
 //   - a term already rendered earlier in the document and referred back to, "kapal tersebut",
 //     "Kapal pertama", by a pronoun or "the first" in the target ("it", "The first");
-//   - a term already rendered earlier in the document that stands in the subject of its
-//     sentence ("Kemlu juga melayangkan ...", "Sekretariat Jenderal OKI ...") when the target
-//     sentence begins with a pronoun ("It also lodged ...", "Its General Secretariat ...").
+//   - a term already rendered earlier in the document that is the subject of its sentence
+//     ("Kemlu juga melayangkan ...") when the target sentence begins with "It" or "They" ("It
+//     also lodged ..."), or the owner in the noun phrase that begins it ("Sekretariat Jenderal
+//     OKI ...") when the target begins with "Its" or "Their" ("Its General Secretariat ...").
 // Whether @p c is Indonesia's own (the state, its forces): an approved equivalent says "Indonesia".
 static bool indonesian_qualifier(const struct sel_concept *c)
 {
@@ -271,28 +272,60 @@ static bool indonesian_qualifier(const struct sel_concept *c)
     return false;
 }
 
-// Whether the word at @p pos of the sentence from @p start is among its first three: the subject
-// of an Indonesian sentence, or the noun phrase it ends in ("Sekretariat Jenderal OKI").
-static bool in_subject(const char *t, size_t start, size_t pos)
+// Where a term stands in the subject of its sentence: as the subject itself, first but for a
+// plural or quantifying word ("Kemlu juga ...", "Para prajurit ..."), or as the owner in a noun
+// phrase of three words at most that begins the sentence ("Sekretariat Jenderal OKI ...").
+enum subject_place { NOT_SUBJECT, SUBJECT, OWNER };
+
+static const char *const DETERMINERS[] = { "para", "sang", "kaum", "seluruh", "semua", "beberapa", "kedua", NULL };
+
+static enum subject_place subject_place(const char *t, size_t start, size_t pos)
 {
-    size_t words = 0;
-    for (size_t i = start; i < pos; i++)
-        words += t[i] == ' ';
-    return words < 3;
+    size_t words = 0, determiners = 0;
+    for (size_t i = start; i < pos;) {
+        size_t j = i;
+        while (j < pos && t[j] != ' ')
+            j++;
+        if (j > i) {
+            words++;
+            determiners += word_is(t, i, j, DETERMINERS);
+        }
+        i = j + 1;
+    }
+    return words == determiners ? SUBJECT : words < 3 ? OWNER : NOT_SUBJECT;
 }
 
-static const char *const SUBJECT_PRONOUNS[] = { "it", "its", "they", "their", NULL };
+static const char *const SUBJECT_PRONOUNS[] = { "it", "they", NULL };
+static const char *const OWNER_PRONOUNS[] = { "its", "their", NULL };
 
-// Whether the sentence [start, end) begins with a pronoun that refers back: "It also lodged ...",
-// "Its General Secretariat ...".
-static bool starts_with_pronoun(const char *text, size_t start, size_t end)
+// Whether the sentence [start, end) begins with a pronoun of @p list: "It also lodged ...", "Its
+// General Secretariat ...".
+static bool starts_with(const char *text, size_t start, size_t end, const char *const *list)
 {
     while (start < end && (text[start] == '"' || text[start] == '\''))
         start++;
     size_t e = start;
     while (e < end && (((unsigned char)text[e] | 0x20) >= 'a' && ((unsigned char)text[e] | 0x20) <= 'z'))
         e++;
-    return e > start && word_is(text, start, e, SUBJECT_PRONOUNS);
+    return e > start && word_is(text, start, e, list);
+}
+
+static bool word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+// How often the @p len bytes at @p word stand in [start, end) of @p text as a whole word, ignoring ASCII case.
+static size_t count_word(const char *text, size_t start, size_t end, const char *word, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = start; len && i + len <= end; i++)
+        if ((i == start || !word_byte((unsigned char)text[i - 1])) &&
+            (i + len == end || !word_byte((unsigned char)text[i + len])) && strncasecmp(text + i, word, len) == 0) {
+            n++;
+            i += len - 1;
+        }
+    return n;
 }
 
 static bool left_out_by_rule(struct check_run *run, size_t b, size_t i)
@@ -312,17 +345,22 @@ static bool left_out_by_rule(struct check_run *run, size_t b, size_t i)
     }
     size_t ws, we;
     size_t ts = tgt->sentences[bd->tgt].start, te = tgt->sentences[bd->tgt + bd->n_tgt - 1].end;
+    // the place name as often in the target as in the source sentences: "Kementerian Luar Negeri
+    // Thailand ... wilayah Thailand" needs a second "Thailand" for the "wilayah"
+    const struct sel_sentence *s0 = &src->sentences[bd->src], *s1 = &src->sentences[bd->src + bd->n_src - 1];
     if (word_is(t, m->start, m->end, PLACE_NOUNS) && next_word(t, m->end, s->end, &ws, &we) && t[ws] >= 'A' &&
-        t[ws] <= 'Z' && check_has_word(tgt->text, ts, te, t + ws, we - ws))
+        t[ws] <= 'Z' && count_word(tgt->text, ts, te, t + ws, we - ws) >= count_word(t, s0->start, s1->end, t + ws, we - ws))
         return true;
     bool before = false; // rendered in an earlier bead
     for (size_t k = 0; k < run->tgt.first[bd->tgt] && !before; k++)
         before = run->tgt.v[k].m.concept == m->concept;
     if (!before)
         return false;
-    if (in_subject(t, s->start, m->start))
+    enum subject_place place = subject_place(t, s->start, m->start);
+    if (place != NOT_SUBJECT)
         for (size_t k = bd->tgt; k < bd->tgt + bd->n_tgt; k++)
-            if (starts_with_pronoun(tgt->text, tgt->sentences[k].start, tgt->sentences[k].end))
+            if (starts_with(tgt->text, tgt->sentences[k].start, tgt->sentences[k].end,
+                            place == SUBJECT ? SUBJECT_PRONOUNS : OWNER_PRONOUNS))
                 return true;
     if (!next_word(t, m->end, s->end, &ws, &we) || !word_is(t, ws, we, POINTING))
         return false;
