@@ -397,6 +397,39 @@ static bool glossed(const struct sel_concept *c, const char *text, size_t start,
     return false;
 }
 
+struct nested {
+    const struct sel_term_match *outer;
+    struct sel_term_match best;
+    bool found;
+};
+
+static bool keep_nested(void *user, const struct sel_term_match *m)
+{
+    struct nested *n = user;
+    if (m->concept != n->outer->concept && is_term(m) && m->term->pos != SEL_POS_VERB &&
+        m->end - m->start < n->outer->end - n->outer->start &&
+        (!n->found || m->end - m->start > n->best.end - n->best.start)) {
+        n->best = *m;
+        n->found = true;
+    }
+    return true;
+}
+
+// The noun term inside a verb phrase of the termbase ("kesepakatan" in "mencapai kesepakatan"):
+// the verb around it is rendered freely ("strike a deal", "hammer out an agreement"), the noun is
+// the terminology. *found says whether the phrase holds one.
+static int noun_inside(struct check_run *run, const struct sel_term_match *m, struct sel_term_match *out, bool *found)
+{
+    *found = false;
+    if (m->term->pos != SEL_POS_VERB || !strchr(m->term->text, ' '))
+        return SEL_OK;
+    struct nested n = { m, { 0 }, false };
+    int rc = sel_tagger_tag_span(run->ck->tag_src, run->ctx, run->r->src.text, m->start, m->end, true, keep_nested, &n);
+    *out = n.best;
+    *found = rc == SEL_OK && n.found;
+    return rc;
+}
+
 int check_bead_terms(struct check_run *run, size_t b)
 {
     const struct sel_bead *bd = &run->r->alignment.beads[b];
@@ -445,6 +478,28 @@ int check_bead_terms(struct check_run *run, size_t b)
                 rc = add_rendering(run, &(struct rendering){ m->concept, e, i, b, tgt_start, tgt_start, "" });
             if (e || rc != SEL_OK || left_out_by_rule(run, b, i))
                 continue;
+            // a verb phrase rendered freely around its noun is rendered; else the noun is what is missing
+            struct sel_term_match noun;
+            bool has_noun;
+            if ((rc = noun_inside(run, m, &noun, &has_noun)) != SEL_OK)
+                break;
+            if (has_noun) {
+                bool rendered = false;
+                for (size_t k = t0; k < t1 && !rendered; k++)
+                    rendered = run->tgt.v[k].m.concept == noun.concept;
+                if (rendered || loosely_confirmed(noun.concept, tgt->text, tgt_start, tgt_end, NULL, false))
+                    continue;
+                written = slice(run, src->text, noun.start, noun.end);
+                struct sel_finding f = {
+                    .kind = SEL_CHECK_MISSING_TERM, .bead = b, .src = run->src.v[i].sentence, .n_src = 1,
+                    .tgt = bd->tgt, .n_tgt = bd->n_tgt, .src_start = noun.start, .src_end = noun.end,
+                    .tgt_start = tgt_start, .tgt_end = tgt_start, .source_term = written,
+                    .expected = check_approved(run, noun.concept, "en"),
+                    .found = check_sentences_text(run, tgt, bd->tgt, bd->n_tgt), .concept_id = noun.concept->id,
+                };
+                rc = check_add(run, &f);
+                continue;
+            }
         }
         struct sel_finding f = {
             .kind = left ? SEL_CHECK_UNTRANSLATED : SEL_CHECK_MISSING_TERM, .bead = b,
