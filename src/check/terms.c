@@ -349,7 +349,8 @@ static bool left_out_by_rule(struct check_run *run, size_t b, size_t i)
     // Thailand ... wilayah Thailand" needs a second "Thailand" for the "wilayah"
     const struct sel_sentence *s0 = &src->sentences[bd->src], *s1 = &src->sentences[bd->src + bd->n_src - 1];
     if (word_is(t, m->start, m->end, PLACE_NOUNS) && next_word(t, m->end, s->end, &ws, &we) && t[ws] >= 'A' &&
-        t[ws] <= 'Z' && count_word(tgt->text, ts, te, t + ws, we - ws) >= count_word(t, s0->start, s1->end, t + ws, we - ws))
+        t[ws] <= 'Z' &&
+        count_word(tgt->text, ts, te, t + ws, we - ws) >= count_word(t, s0->start, s1->end, t + ws, we - ws))
         return true;
     bool before = false; // rendered in an earlier bead
     for (size_t k = 0; k < run->tgt.first[bd->tgt] && !before; k++)

@@ -94,6 +94,69 @@ Test(check, missing_term_in_any_inflection)
                SEL_CHECK_MISSING_TERM, NULL, NULL);
 }
 
+// Checks the units of one document, a line each side; returns the report (finish it).
+static struct sel_check_report doc(const char *const *src, const char *const *tgt, size_t n)
+{
+    struct sel_segment_pair p[4];
+    for (size_t i = 0; i < n; i++)
+        p[i] = (struct sel_segment_pair){ src[i], tgt[i] };
+    struct sel_check_report r;
+    cr_assert_eq(sel_check_pairs(ck, ctx, "units", p, n, &r), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+    return r;
+}
+
+Test(check, verb_phrase_rendered_around_its_noun)
+{
+    // "mencapai kesepakatan" is listed as "reach an agreement"; a translator strikes a deal
+    expect_none("Delegasi Israel dan Hamas gagal mencapai kesepakatan di Kairo.",
+                "The Israeli and Hamas delegations failed to strike a deal in Cairo.");
+    // without the noun, the noun is what is missing
+    expect_one("Delegasi Israel dan Hamas gagal mencapai kesepakatan di Kairo.",
+               "The Israeli and Hamas delegations failed to find common ground in Cairo.", SEL_CHECK_MISSING_TERM,
+               "agreement | deal | accord", NULL);
+}
+
+Test(check, derived_english_forms)
+{
+    expect_none("Pengawasan DPR atas anggaran pertahanan lemah.",
+                "Parliamentary oversight of the defence budget is weak.");
+    expect_none("UEA telah menjadi mediasi pertukaran itu.", "The UAE mediated the exchange.");
+}
+
+Test(check, subject_referred_back_by_a_pronoun)
+{
+    const char *src[] = { "Kemlu memanggil duta besar China.", "Kemlu juga melayangkan nota protes." };
+    const char *it[] = { "The Foreign Ministry summoned the Chinese ambassador.", "It also lodged a protest note." };
+    const char *its[] = { "The Foreign Ministry summoned the Chinese ambassador.",
+                          "Its officials also lodged a protest note." };
+    struct sel_check_report r = doc(src, it, 2);
+    cr_expect_eq(r.n_findings, 0, "It for the subject: %zu findings", r.n_findings);
+    sel_check_report_finish(&r);
+    // "Its" would be the subject's owner, not the subject
+    r = doc(src, its, 2);
+    cr_expect_eq(r.n_findings, 1);
+    cr_expect_eq(r.n_findings ? r.findings[0].kind : SEL_CHECK_KINDS, SEL_CHECK_MISSING_TERM);
+    sel_check_report_finish(&r);
+}
+
+Test(check, a_gloss_is_not_another_rendering)
+{
+    const char *src[] = { "Indonesia membeli alat utama sistem persenjataan (alutsista) baru.",
+                          "Pengadaan alutsista itu tertunda.", "Komisi I mengawasi pengadaan alutsista." };
+    const char *glossed[] = { "Indonesia bought new main weapons systems (alutsista).",
+                              "The arms procurement was delayed.", "Commission I oversees arms procurement." };
+    const char *plain[] = { "Indonesia bought new main weapons systems.", "The arms procurement was delayed.",
+                            "Commission I oversees arms procurement." };
+    struct sel_check_report r = doc(src, glossed, 3);
+    cr_expect_eq(r.n_findings, 0, "glossed: %zu findings", r.n_findings);
+    sel_check_report_finish(&r);
+    const char *plain_src[] = { "Indonesia membeli alat utama sistem persenjataan baru.", src[1], src[2] };
+    r = doc(plain_src, plain, 3);
+    cr_expect_eq(r.n_findings, 1);
+    cr_expect_eq(r.n_findings ? r.findings[0].kind : SEL_CHECK_KINDS, SEL_CHECK_INCONSISTENT);
+    sel_check_report_finish(&r);
+}
+
 Test(check, deprecated_term)
 {
     expect_one("Pertempuran itu menelan banyak korban.", "The fighting caused many casualities.",
