@@ -453,6 +453,7 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         sel_ingester_new(&ing, ctx, st, tb, lang) != SEL_OK)
         goto done;
     sel_ingester_batch(ing, in.n > 1);
+    sel_ingester_piece(ing, cli_piece_bytes()); // a text file larger than this is streamed
     run.p = (struct progress){ isatty(2) && in.n > 1, 0, in.n, 0, 0, now() };
     for (size_t i = 0; run.p.on && i < in.n; i++)
         run.p.total_bytes += file_size(in.items[i].path);
