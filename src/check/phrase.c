@@ -164,7 +164,7 @@ bool check_phrase_in(const char *text, size_t start, size_t end, const char *phr
 
 void check_rendering_key(const char *term, char *buf, size_t size)
 {
-    static struct words p;
+    struct words p; // not static: checkers run on several threads at once (check --jobs)
     split(term, 0, strlen(term), &p, MAX_WORDS, true);
     // the four-letter stems of the content words in order: "Sudan" = "Sudanese"
     char stems[MAX_WORDS][5];
