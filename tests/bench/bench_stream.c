@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Streaming: `selaras segment`, `tag` and `analyze` on 5 MB and on 500 MB of text (the shared dev
-// data, repeated, each line numbered so that no two are alike) must peak at about the same memory,
-// because input is read in pieces of whole lines. Each run is a child process, so its peak
+// Streaming: `selaras segment`, `tag`, `analyze` and `ingest` on 5 MB and on 500 MB of text (the
+// shared dev data, repeated, each line numbered so that no two are alike) must peak at about the
+// same memory, because input is read in pieces of whole lines (ingest stores each piece before it
+// reads the next, into a new database, removed after each run). Each run is a child process, so its peak
 // (getrusage ru_maxrss) is its own; `wc -l` over the same file is the bare reference for the time
 // a pass over the bytes takes. Prints sizes, wall and CPU times, MB/s, peak memory and the
 // 500 MB / 5 MB ratio of the peaks. SEL_BENCH_STREAM_MB sets the large size (default 500).
@@ -80,8 +81,9 @@ int main(void)
     char dir[] = "/tmp/selaras-bench-stream-XXXXXX";
     if (!mkdtemp(dir))
         return 1;
-    const char *commands[] = { "segment", "tag", "analyze" };
-    long peaks[3][2];
+    const char *commands[] = { "segment", "tag", "analyze", "ingest" };
+    enum { N_COMMANDS = 4 };
+    long peaks[N_COMMANDS][2];
     for (int s = 0; s < 2; s++) {
         char path[64];
         snprintf(path, sizeof(path), "%s/in-%zu.txt", dir, sizes[s]);
@@ -89,15 +91,23 @@ int main(void)
         struct run ref = run_child((char *const[]){ "wc", "-l", path, NULL });
         printf("%zu MB: wc -l (bare reference) %.2f s wall, %.0f MB/s, peak %.1f MB\n", sizes[s], ref.wall,
                (double)sizes[s] / ref.wall, (double)ref.peak_kb / 1024);
-        for (int c = 0; c < 3; c++) {
-            struct run r = run_child((char *const[]){ (char *)selaras, (char *)commands[c], path, NULL });
+        char db[80], side[96];
+        snprintf(db, sizeof(db), "%s/ingest.db", dir);
+        for (int c = 0; c < N_COMMANDS; c++) {
+            bool ingest = strcmp(commands[c], "ingest") == 0;
+            struct run r = ingest ? run_child((char *const[]){ (char *)selaras, "ingest", "--db", db, path, NULL })
+                                  : run_child((char *const[]){ (char *)selaras, (char *)commands[c], path, NULL });
+            for (int k = 0; ingest && k < 4; k++) { // the database and what SQLite keeps beside it
+                snprintf(side, sizeof(side), "%s%s", db, (const char *const[]){ "", "-wal", "-shm", "-journal" }[k]);
+                remove(side);
+            }
             peaks[c][s] = r.peak_kb;
             printf("%zu MB: selaras %-8s %.2f s wall, %.2f s CPU, %.1f MB/s (CPU), peak %.1f MB\n", sizes[s],
                    commands[c], r.wall, r.cpu, (double)sizes[s] / r.cpu, (double)r.peak_kb / 1024);
         }
         remove(path);
     }
-    for (int c = 0; c < 3; c++)
+    for (int c = 0; c < N_COMMANDS; c++)
         printf("selaras %-8s peak memory %zu MB -> %zu MB of input: %.1f MB -> %.1f MB (%.2fx)\n", commands[c],
                sizes[0], sizes[1], (double)peaks[c][0] / 1024, (double)peaks[c][1] / 1024,
                (double)peaks[c][1] / (double)peaks[c][0]);
