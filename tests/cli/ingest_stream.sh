@@ -89,6 +89,20 @@ SELARAS_PIECE_BYTES=300 "$SELARAS" ingest --db "$tmp/long.db" "$tmp/long.txt" 2>
 grep -q "long.txt:1: a line of more than 4800 bytes; cut at byte offset 4800" "$tmp/err" &&
     pass "ingest reads a large file in pieces" || { fail "no piece was cut"; cat "$tmp/err"; }
 
+# A line longer than 16 pieces is stored in pieces, as segment cuts it, all one paragraph: no
+# byte is lost.
+awk 'BEGIN { for (i = 0; i < 6000; i++) printf "a"; print "" }' >"$tmp/word.txt"
+SELARAS_PIECE_BYTES=300 "$SELARAS" ingest --db "$tmp/word.db" "$tmp/word.txt" 2>/dev/null
+got=$(python3 - "$tmp/word.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute('SELECT count(*), sum(length(text)), group_concat(para) FROM sentence').fetchone(),
+      c.execute('SELECT number, start, end FROM paragraph').fetchall())
+PY
+)
+[ "$got" = "(2, 6000, '1,1') [(1, 0, 6000)]" ] && pass "a line longer than 16 pieces: two sentences, one paragraph" ||
+    fail "a line longer than 16 pieces: $got"
+
 # The same file again is unchanged; changed, it replaces its old version.
 cp "$tmp/corpus.txt" "$tmp/doc.txt"
 SELARAS_PIECE_BYTES=300 "$SELARAS" ingest --db "$tmp/re.db" "$tmp/doc.txt" 2>/dev/null
