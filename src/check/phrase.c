@@ -135,7 +135,7 @@ static bool phrase_at(const struct words *t, const struct words *p, bool derived
 
 bool check_phrase_in(const char *text, size_t start, size_t end, const char *phrase, bool head)
 {
-    static struct words t, p; // not thread-safe, as the checker is not
+    struct words t, p; // on the stack: checkers run on several threads at once (check --jobs)
     split(phrase, 0, strlen(phrase), &p, MAX_WORDS, true);
     if (!p.n)
         return false;
