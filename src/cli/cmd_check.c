@@ -479,6 +479,7 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
         if (array)
             fputs("[\n", out);
         struct cli_ordered_work work = { open_checker, close_checker, check_one, &run };
+        sel_xml_init_threads(); // workers may read TMX and XLIFF files at once
         rc = cli_run_ordered(ctx, run.n, jobs ? jobs : cli_default_jobs(), &work, out);
         if (rc == SEL_OK && array)
             fputs("\n]\n", out);

@@ -358,6 +358,7 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         run.p.total_bytes += file_size(in.items[i].path);
     run.verbose = !quiet && in.n <= 20;
     struct sel_ingest_calls calls = { load_units, release_units, report_one, &run };
+    sel_xml_init_threads(); // workers may read translation memories at once
     if (sel_ingest_many(ing, ctx, in.items, in.n, title, jobs ? jobs : cli_default_jobs(), &calls, NULL) != SEL_OK)
         goto done;
     if (run.p.on)
