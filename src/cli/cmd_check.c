@@ -348,7 +348,8 @@ static int gather_inputs(const struct cli_command *cmd, sel_ctx *ctx, int files,
         return cli_usage_error(cmd, "expected SRC_FILE and TGT_FILE, or FILE.tmx and FILE.xlf files; got %d files",
                                files);
     if (all_memories && presegmented)
-        return cli_usage_error(cmd, "--presegmented is for SRC_FILE and TGT_FILE; a TMX or XLIFF file has its units");
+        return cli_usage_error(cmd, "--presegmented is for SRC_FILE and TGT_FILE; a TMX or XLIFF file has its "
+                                    "units");
     struct check_input *in = calloc(count, sizeof(*in));
     if (!in)
         return sel_error(ctx, SEL_ENOMEM, "out of memory"), cli_report(ctx);
@@ -452,7 +453,8 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
         status = cli_usage_error(cmd, "%s: no SRC<TAB>TGT lines", pairs_from);
         goto done;
     }
-    if ((status = gather_inputs(cmd, ctx, files, argv + optind, document, presegmented, &list, &inputs, &run.n)) != 0)
+    status = gather_inputs(cmd, ctx, files, argv + optind, document, presegmented, &list, &inputs, &run.n);
+    if (status != 0)
         goto done;
     status = EXIT_USAGE;
     run.inputs = inputs;

@@ -77,8 +77,9 @@ static int write_piece(sel_ingester *ing, sel_ctx *ctx, struct doc *d, struct st
             st->para_start = start;
         }
         st->para_end = end;
+        const char *kind = s->boilerplate ? sel_boilerplate_name(s->boilerplate) : NULL;
         struct sel_sentence_row row = { st->doc_id, ++st->sentences, para, start, end, t->data + s->start,
-                                        s->end - s->start, s->boilerplate ? sel_boilerplate_name(s->boilerplate) : NULL };
+                                        s->end - s->start, kind };
         if (rc == SEL_OK)
             rc = sel_doc_writer_sentence(ingest_writer(ing), ctx, &row, &d->rows[i]);
         st->boilerplate += s->boilerplate != SEL_BP_NONE;

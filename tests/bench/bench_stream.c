@@ -102,8 +102,9 @@ int main(void)
         snprintf(db, sizeof(db), "%s/ingest.db", dir);
         for (int c = 0; c < N_COMMANDS; c++) {
             bool ingest = strcmp(commands[c], "ingest") == 0;
-            struct run r = ingest ? run_child((char *const[]){ (char *)selaras, "ingest", "-q", "--db", db, path, NULL })
-                                  : run_child((char *const[]){ (char *)selaras, (char *)commands[c], path, NULL });
+            char *const ingest_argv[] = { (char *)selaras, "ingest", "-q", "--db", db, path, NULL };
+            char *const other_argv[] = { (char *)selaras, (char *)commands[c], path, NULL };
+            struct run r = run_child(ingest ? ingest_argv : other_argv);
             for (int k = 0; ingest && k < 4; k++) { // the database and what SQLite keeps beside it
                 snprintf(side, sizeof(side), "%s%s", db, (const char *const[]){ "", "-wal", "-shm", "-journal" }[k]);
                 remove(side);
