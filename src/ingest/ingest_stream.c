@@ -22,6 +22,7 @@ int ingest_stream_identity(sel_ctx *ctx, const char *path, size_t piece, char ha
     int rc = sel_text_stream_open(&s, ctx, path, piece);
     if (rc != SEL_OK)
         return rc;
+    sel_text_stream_quiet(s); // a line cut is said once, by the pass that stores
     struct sel_content_hash h;
     sel_store_hash_init(&h);
     struct sel_text t;
