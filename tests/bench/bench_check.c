@@ -5,8 +5,8 @@
 // same pair (segmenting the lines and aligning), which every aligned check includes. Prints
 // medians of RUNS runs, the ratio to the reference, and fails when a check takes 1 s or more.
 //
-// Then `selaras check --pairs-from LIST` on many files (200 pairs of files of 50 line pairs, drawn
-// in turn from the dev data's 3,000 first: 10,000 line pairs, so that checking outweighs the
+// Then `selaras check --pairs-from LIST` on many files (600 pairs of files of 50 line pairs, drawn
+// in turn from the dev data's 3,000 first: 30,000 line pairs, so that checking outweighs the
 // second checker's start-up), --jobs 1 against --jobs 2, in alternating paired runs
 // of child processes: wall and CPU time (CPU / wall says how many cores it kept busy) and the
 // speed-up; the load average before and after says how quiet the machine was.
@@ -20,7 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum { JOB_RUNS = 3, JOB_FILES = 200, JOB_LINES = 50, JOB_DEV_LINES = 3000 };
+enum { JOB_RUNS = 3, JOB_FILES = 600, JOB_LINES = 50, JOB_DEV_LINES = 3000 };
 
 // Runs `selaras check --jobs JOBS -f tsv --pairs-from LIST` (exit 1: findings, as expected);
 // wall and CPU seconds in *wall, *cpu.
