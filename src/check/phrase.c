@@ -200,7 +200,7 @@ static bool phrase_at(const struct words *t, const struct words *p, enum match_w
 
 bool check_phrase_in(const char *text, size_t start, size_t end, const char *phrase, bool head, bool noun)
 {
-    static struct words t, p; // not thread-safe, as the checker is not
+    struct words t, p; // on the stack: checkers run on several threads at once (check --jobs)
     split(phrase, 0, strlen(phrase), &p, MAX_WORDS, true);
     if (!p.n)
         return false;
@@ -231,7 +231,7 @@ bool check_phrase_in(const char *text, size_t start, size_t end, const char *phr
 
 void check_rendering_key(const char *term, char *buf, size_t size)
 {
-    static struct words p;
+    struct words p; // not static: checkers run on several threads at once (check --jobs)
     split(term, 0, strlen(term), &p, MAX_WORDS, true);
     // the four-letter stems of the content words in order: "Sudan" = "Sudanese"
     char stems[MAX_WORDS][5];

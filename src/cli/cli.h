@@ -120,6 +120,43 @@ struct cli_text_work {
  * on this thread and prints as it goes). At most 2 × @p jobs files' outputs are held at a time.
  */
 int cli_each_text_jobs(sel_ctx *ctx, int argc, char **argv, int first, unsigned jobs, const struct cli_text_work *work);
+/** What cli_run_ordered() does with each item. */
+struct cli_ordered_work {
+    /** Makes one worker's own analysers (Hunspell and ICU objects are never shared); on the calling thread. */
+    int (*open)(void *shared, sel_ctx *ctx, void **state);
+    /** Frees what open() made; accepts what a failed open() left. */
+    void (*close)(void *state);
+    /** Writes item @p i's output to @p out. */
+    int (*run)(void *state, sel_ctx *ctx, size_t i, FILE *out);
+    void *shared;
+};
+/**
+ * Runs work->run() on items 0 to @p n - 1 with @p jobs worker threads, each writing into memory,
+ * and writes the outputs to @p out in input order, stopping at the first item that fails (its
+ * message on @p ctx), as @p jobs 1 does, which runs everything on this thread straight to @p out:
+ * so @p out gets the same bytes either way. At most 2 × @p jobs outputs are held at a time.
+ */
+int cli_run_ordered(sel_ctx *ctx, size_t n, unsigned jobs, const struct cli_ordered_work *work, FILE *out);
+
+/** One input named in a list: a file, and its translation (NULL: none). */
+struct cli_input {
+    const char *path, *translation;
+};
+/** The inputs a list names (cli_read_inputs()), with the paths it owns. */
+struct cli_inputs {
+    struct cli_input *items;
+    size_t n;
+    char **owned;
+    size_t n_owned;
+};
+/**
+ * Appends the inputs of list file @p list ("-": standard input) to @p in: a path or SRC<TAB>TGT
+ * per line (with @p pairs_only, SRC<TAB>TGT alone). Blank lines are skipped; every bad line is
+ * reported as LIST:LINE:COL with its byte offset, and any makes it return false.
+ */
+bool cli_read_inputs(sel_ctx *ctx, struct cli_inputs *in, const char *list, bool pairs_only);
+void cli_inputs_finish(struct cli_inputs *in);
+
 /** The processors this process may run on (sched_getaffinity()): the default of --jobs. */
 unsigned cli_default_jobs(void);
 

@@ -118,115 +118,6 @@ static bool anything_to_ingest(sel_ctx *ctx, const struct sel_ingest_item *items
     return false;
 }
 
-/* ---- the list of inputs -------------------------------------------------------------------- */
-
-struct inputs {
-    struct sel_ingest_item *items;
-    size_t n;
-    char **owned;       // the paths read from a list
-    size_t n_owned;
-};
-
-static void inputs_finish(struct inputs *in)
-{
-    for (size_t i = 0; i < in->n_owned; i++)
-        free(in->owned[i]);
-    free(in->owned);
-    free(in->items);
-}
-
-static const char *keep_path(struct inputs *in, const char *p, size_t len)
-{
-    char *copy = strndup(p, len);
-    if (copy)
-        in->owned[in->n_owned++] = copy;
-    return copy;
-}
-
-// Reports a bad line of @p list at byte column @p col (1-based) of line @p line, which starts at
-// byte @p offset of the file; returns false.
-static bool bad_line(sel_ctx *ctx, const char *list, long line, long col, size_t offset, const char *what)
-{
-    sel_error_at(ctx, SEL_EPARSE, (struct sel_location){ list, line, col }, "%s (byte offset %zu)", what,
-                 offset + (size_t)col - 1);
-    cli_report(ctx);
-    return false;
-}
-
-// One line of a list: a document path, or SRC<TAB>TGT (always with @p pairs_only). False after
-// reporting a bad line.
-static bool parse_list_line(sel_ctx *ctx, struct inputs *in, const char *list, long line, size_t offset,
-                            const char *text, size_t len, bool pairs_only)
-{
-    // the list was read as UTF-8 (sel_text_read() names a bad byte), so each path is UTF-8 too
-    const char *tab = memchr(text, '\t', len);
-    if (!tab && pairs_only)
-        return bad_line(ctx, list, line, 1, offset, "expected SRC<TAB>TGT: no tab");
-    struct sel_ingest_item it = { 0 };
-    if (!tab) {
-        it.path = keep_path(in, text, len);
-    } else {
-        size_t src_len = (size_t)(tab - text), tgt_len = len - src_len - 1;
-        if (memchr(tab + 1, '\t', tgt_len))
-            return bad_line(ctx, list, line, (long)((const char *)memchr(tab + 1, '\t', tgt_len) - text) + 1, offset,
-                            "expected SRC<TAB>TGT: a second tab");
-        if (src_len == 0)
-            return bad_line(ctx, list, line, 1, offset, "expected SRC<TAB>TGT: no source file before the tab");
-        if (tgt_len == 0)
-            return bad_line(ctx, list, line, (long)src_len + 2, offset, "expected SRC<TAB>TGT: no target file after the tab");
-        it.path = keep_path(in, text, src_len);
-        it.translation = keep_path(in, tab + 1, tgt_len);
-        if (it.translation && strcmp(it.path, "-") == 0 && strcmp(it.translation, "-") == 0)
-            return bad_line(ctx, list, line, 1, offset, "standard input (-) can be read only once");
-    }
-    if (!it.path || (tab && !it.translation)) {
-        sel_error(ctx, SEL_ENOMEM, "out of memory");
-        cli_report(ctx);
-        return false;
-    }
-    in->items[in->n++] = it;
-    return true;
-}
-
-// --files-from LIST (a path or SRC<TAB>TGT per line) and --pairs-from LIST (SRC<TAB>TGT per
-// line); "-" for standard input. Blank lines are skipped; every bad line is reported, and any
-// makes the whole list refused before a database is opened.
-static bool read_list(sel_ctx *ctx, struct inputs *in, const char *list, bool pairs_only)
-{
-    struct sel_text t;
-    if (sel_text_read(&t, ctx, list) != SEL_OK) {
-        cli_report(ctx);
-        return false;
-    }
-    size_t lines = 1;
-    for (size_t i = 0; i < t.len; i++)
-        lines += t.data[i] == '\n';
-    struct sel_ingest_item *grown = realloc(in->items, (in->n + lines) * sizeof(*grown));
-    char **owned = realloc(in->owned, (in->n_owned + 2 * lines) * sizeof(*owned));
-    if (grown)
-        in->items = grown;
-    if (owned)
-        in->owned = owned;
-    bool ok = grown && owned;
-    if (!ok) {
-        sel_error(ctx, SEL_ENOMEM, "out of memory");
-        cli_report(ctx);
-    }
-    long line = 1;
-    for (size_t at = 0; grown && owned && at < t.len; line++) {
-        const char *nl = memchr(t.data + at, '\n', t.len - at);
-        size_t end = nl ? (size_t)(nl - t.data) : t.len, len = end - at;
-        if (len && t.data[at + len - 1] == '\r')
-            len--;
-        // offsets count the file's own bytes, a byte-order mark included
-        if (len && !parse_list_line(ctx, in, list, line, at + t.bom, t.data + at, len, pairs_only))
-            ok = false; // go on: every bad line is worth knowing at once
-        at = end + 1;
-    }
-    sel_text_finish(&t);
-    return ok;
-}
-
 /* ---- reporting each document --------------------------------------------------------------- */
 
 struct memory_slot {             // a translation memory's units, read by a worker
@@ -385,7 +276,8 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
     sel_ctx *ctx = NULL;
     if (sel_ctx_new(&ctx) != SEL_OK)
         return EXIT_USAGE;
-    struct inputs in = { 0 };
+    struct cli_inputs list = { 0 }; // what --files-from or --pairs-from named
+    struct { struct sel_ingest_item *items; size_t n; } in = { 0 };
     int status = EXIT_USAGE;
     char *db_path = sel_store_path(db);
     sel_store *st = NULL;
@@ -402,8 +294,15 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         goto quiet_done;
     }
     if (files_from || pairs_from) {
-        if (!read_list(ctx, &in, files_from ? files_from : pairs_from, pairs_from != NULL))
+        if (!cli_read_inputs(ctx, &list, files_from ? files_from : pairs_from, pairs_from != NULL))
             goto quiet_done;
+        if (list.n && !(in.items = calloc(list.n, sizeof(*in.items)))) {
+            sel_error(ctx, SEL_ENOMEM, "out of memory");
+            cli_report(ctx);
+            goto quiet_done;
+        }
+        for (size_t i = 0; i < list.n; i++)
+            in.items[in.n++] = (struct sel_ingest_item){ list.items[i].path, list.items[i].translation, false };
     } else if (n_args && (in.items = calloc(n_args, sizeof(*in.items)))) {
         for (size_t i = 0; i < n_args; i++)
             in.items[in.n++] = (struct sel_ingest_item){ argv[optind + (int)i], NULL, false };
@@ -453,11 +352,13 @@ int cmd_ingest(const struct cli_command *cmd, int argc, char **argv)
         sel_ingester_new(&ing, ctx, st, tb, lang) != SEL_OK)
         goto done;
     sel_ingester_batch(ing, in.n > 1);
+    sel_ingester_piece(ing, cli_piece_bytes()); // a text file larger than this is streamed
     run.p = (struct progress){ isatty(2) && in.n > 1, 0, in.n, 0, 0, now() };
     for (size_t i = 0; run.p.on && i < in.n; i++)
         run.p.total_bytes += file_size(in.items[i].path);
     run.verbose = !quiet && in.n <= 20;
     struct sel_ingest_calls calls = { load_units, release_units, report_one, &run };
+    sel_xml_init_threads(); // workers may read translation memories at once
     if (sel_ingest_many(ing, ctx, in.items, in.n, title, jobs ? jobs : cli_default_jobs(), &calls, NULL) != SEL_OK)
         goto done;
     if (run.p.on)
@@ -488,7 +389,8 @@ quiet_done:
     sel_store_close(st);
     sel_termbase_free(tb);
     free(run.memories);
-    inputs_finish(&in);
+    free(in.items);
+    cli_inputs_finish(&list);
     free(db_path);
     sel_ctx_free(ctx);
     return status;

@@ -54,6 +54,8 @@ const struct cli_command cli_commands[] = {
     { "check", cmd_check, "Check a finished translation's terms, numbers and completeness against the termbase",
       "selaras check [--presegmented] [--format text|tsv|json|html] [-o FILE] SRC_FILE TGT_FILE\n"
       "selaras check [--format text|tsv|json|html] [-o FILE] FILE.tmx|FILE.xlf\n"
+      "selaras check [--jobs N] [--format text|tsv|json] [-o FILE] FILE.tmx|FILE.xlf...\n"
+      "selaras check [--jobs N] [--presegmented] [--format text|tsv|json] [-o FILE] --pairs-from LIST\n"
       "selaras check [--format text|tsv|json|html] [-o FILE] [--db PATH] --document ID\n"
       "\n"
       "      --presegmented  one sentence per line in both files\n"
@@ -64,10 +66,14 @@ const struct cli_command cli_commands[] = {
       "                      database, when there is one)\n"
       "      --document ID   a document stored by ingest --translation in that database (its\n"
       "                      number as ingest reports it), checked with the alignment stored with it\n"
+      "      --pairs-from LIST  check the SRC<TAB>TGT pairs LIST names, one a line\n"
+      "  -j, --jobs N        worker threads for several inputs (default: the processors available);\n"
+      "                      the reports come in input order, the same as with --jobs 1\n"
       "\n"
       "A TMX or XLIFF (1.2, 2.0) file's units are taken as the sentence pairs.\n"
       "Findings: not-a-translation, missing-term, deprecated-term, inconsistent, number, untranslated,\n"
-      "one-sided. Exit status 0 when there are none, 1 when there are, 2 on errors.\n" COMMON_HELP },
+      "one-sided. Exit status 0 when there are none, 1 when there are, 2 on errors.\n"
+      "Several inputs: text under a header line each, TSV and JSON with a file field first.\n" COMMON_HELP },
     { "ingest", cmd_ingest, "Store documents, sentences, terms (and translations) in the database",
       "selaras ingest [--lang L] [--jobs N] [--translation TGT_FILE] [--title T] [--format auto|text|tmx] FILE...\n"
       "selaras ingest [--lang L] [--jobs N] [--format auto|text|tmx] --files-from LIST\n"

@@ -155,6 +155,8 @@ int sel_text_stream_open(sel_text_stream **out, sel_ctx *ctx, const char *path, 
  */
 int sel_text_stream_next(sel_text_stream *s, sel_ctx *ctx, struct sel_text *piece);
 void sel_text_stream_close(sel_text_stream *s);
+/** Says nothing of the lines it cuts (a pass that reads the file again, and says so then). */
+void sel_text_stream_quiet(sel_text_stream *s);
 
 /* ---- Memory helpers -------------------------------------------------------------------------- */
 

@@ -263,6 +263,7 @@ struct sel_text_stream {
     size_t offset;        // the file offset of buf[0]
     long line;            // the file's line number of buf[0]
     size_t bom;
+    bool quiet;           // no message for a cut line
 };
 
 int sel_text_stream_open(sel_text_stream **out, sel_ctx *ctx, const char *path, size_t piece)
@@ -283,6 +284,11 @@ int sel_text_stream_open(sel_text_stream **out, sel_ctx *ctx, const char *path, 
     }
     *out = s;
     return SEL_OK;
+}
+
+void sel_text_stream_quiet(sel_text_stream *s)
+{
+    s->quiet = true;
 }
 
 void sel_text_stream_close(sel_text_stream *s)
@@ -389,8 +395,9 @@ int sel_text_stream_next(sel_text_stream *s, sel_ctx *ctx, struct sel_text *piec
             break;
         if (s->have >= 16 * s->piece) { // one enormous line: cut it rather than hold it all
             end = forced_end(s->buf, s->have);
-            fprintf(stderr, "selaras: %s:%ld: a line of more than %zu bytes; cut at byte offset %zu\n", s->name,
-                    s->line, s->have, s->offset + end);
+            if (!s->quiet)
+                fprintf(stderr, "selaras: %s:%ld: a line of more than %zu bytes; cut at byte offset %zu\n", s->name,
+                        s->line, s->have, s->offset + end);
             break;
         }
         if ((rc = fill(s, ctx, s->have + s->piece)) != SEL_OK)

@@ -235,6 +235,13 @@ struct sel_tmx_memory {
 };
 
 /**
+ * Sets up the XML parser's global state. Call it once on the main thread before TMX, XLIFF or
+ * TBX files are read on several threads at once (libxml2 initialises it on first use, without a
+ * lock). Harmless to call more than once.
+ */
+void sel_xml_init_threads(void);
+
+/**
  * Reads the TMX file @p path as sel_tmx_read() does and keeps its usable units in @p out (free
  * it with sel_tmx_memory_finish()); @p stats as there. On failure @p out is empty.
  */

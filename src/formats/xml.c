@@ -172,6 +172,11 @@ static const char *compression_name(const unsigned char *magic, size_t len)
     return NULL;
 }
 
+void sel_xml_init_threads(void)
+{
+    xmlInitParser();
+}
+
 int xml_read_safe(xmlDocPtr *out, sel_ctx *ctx, const char *path)
 {
     *out = NULL;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 struct sel_ingester {
@@ -21,6 +22,7 @@ struct sel_ingester {
     size_t batch_sentences, batch_occurrences; // what the open batch holds
     size_t lost_sentences, lost_occurrences;   // what the lost documents held
     double batch_start;
+    size_t piece;            // a larger text file is streamed in pieces of this size (0: never)
 };
 
 // The open batch's sentences and occurrences were rolled back with it.
@@ -39,6 +41,7 @@ int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const stru
     if (!ing)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     ing->st = st;
+    ing->piece = SEL_TEXT_PIECE;
     strcpy(ing->lang, lang);
     int rc = sel_doc_writer_new(&ing->writer, ctx, st);
     if (rc == SEL_OK)
@@ -54,6 +57,16 @@ int sel_ingester_new(sel_ingester **out, sel_ctx *ctx, sel_store *st, const stru
 void sel_ingester_batch(sel_ingester *ing, bool on)
 {
     ing->batch = on;
+}
+
+void sel_ingester_piece(sel_ingester *ing, size_t piece)
+{
+    ing->piece = piece;
+}
+
+size_t ingest_piece(const sel_ingester *ing)
+{
+    return ing->piece;
 }
 
 int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx)
@@ -144,7 +157,7 @@ void pipeline_finish(struct pipeline *p)
 // symbolic link to it are one document. Standard input ("-") has none (NULL: only its content
 // identifies it); a path realpath() cannot resolve (a pipe's /dev/fd name) is its own identity,
 // as written. Newly allocated; *out NULL for "-".
-static int canonical_path(sel_ctx *ctx, const char *path, char **out)
+int ingest_canonical_path(sel_ctx *ctx, const char *path, char **out)
 {
     *out = NULL;
     if (strcmp(path, "-") == 0)
@@ -153,6 +166,19 @@ static int canonical_path(sel_ctx *ctx, const char *path, char **out)
     if (!*out)
         *out = strdup(path);
     return *out ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
+}
+
+int ingest_store_doc_row(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title, const char *lang,
+                         const char *hash, int64_t bytes, int64_t translation_of, int64_t *doc_id)
+{
+    char *canonical = NULL;
+    int rc = ingest_canonical_path(ctx, path, &canonical);
+    if (rc != SEL_OK)
+        return rc;
+    struct sel_document_row row = { path, title, lang, hash, bytes, translation_of, canonical };
+    rc = sel_doc_writer_document(ing->writer, ctx, &row, doc_id);
+    free(canonical);
+    return rc;
 }
 
 // Stores a document with its paragraphs, sentences and occurrences; @p hash is its identity,
@@ -166,14 +192,8 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
     else
         sel_store_content_hash(d->text.data, d->text.len, hash);
     sel_doc_writer *w = ing->writer;
-    char *canonical = NULL;
-    int rc = canonical_path(ctx, path, &canonical);
-    if (rc != SEL_OK)
-        return rc;
-    struct sel_document_row row = { path, title, lang, hash, (int64_t)(d->text.len + d->text.bom), translation_of,
-                                    canonical };
-    rc = sel_doc_writer_document(w, ctx, &row, doc_id);
-    free(canonical);
+    int rc = ingest_store_doc_row(ing, ctx, path, title, lang, hash, (int64_t)(d->text.len + d->text.bom),
+                                  translation_of, doc_id);
     if (rc != SEL_OK)
         return rc;
     size_t bom = d->text.bom; // offsets are stored in the file's own bytes
@@ -200,8 +220,12 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
 
 int ingest_store_mentions(sel_ingester *ing, sel_ctx *ctx, struct doc *d)
 {
+    return ingest_store_mentions_at(ing, ctx, d, d->text.bom); // offsets are stored in the file's own bytes
+}
+
+int ingest_store_mentions_at(sel_ingester *ing, sel_ctx *ctx, struct doc *d, size_t shift)
+{
     int rc = SEL_OK;
-    size_t bom = d->text.bom; // offsets are stored in the file's own bytes
     int64_t ordinal = 0; // of the occurrence in its sentence: the low bits of its id
     // Every match (a translation's terms) serves to confirm the source's; only longest ones are stored.
     size_t stored_occs = d->tagged == TAG_LONGEST ? d->n_occs : 0;
@@ -212,8 +236,8 @@ int ingest_store_mentions(sel_ingester *ing, sel_ctx *ctx, struct doc *d)
         int64_t concept = 0;
         rc = sel_doc_writer_concept(ing->writer, ctx, o->match.concept->id, &concept);
         if (rc == SEL_OK)
-            rc = sel_doc_writer_mention(ing->writer, ctx, o->row, concept, (int64_t)(o->match.start + bom),
-                                        (int64_t)(o->match.end + bom), o->match.term->text);
+            rc = sel_doc_writer_mention(ing->writer, ctx, o->row, concept, (int64_t)(o->match.start + shift),
+                                        (int64_t)(o->match.end + shift), o->match.term->text);
     }
     return rc;
 }
@@ -454,6 +478,42 @@ static int translation_matches(sel_ingester *ing, sel_ctx *ctx, int64_t doc, con
     return SEL_OK;
 }
 
+int ingest_settle_identity(sel_ingester *ing, sel_ctx *ctx, const char *hash, const struct doc *tgt,
+                           const char *path, struct sel_ingest_report *report)
+{
+    // Identity covers the translation: the same source with no translation given, or with the
+    // translation already stored, is unchanged; with another translation (or one added later)
+    // the stored pair is replaced. Standard input has no path, so only its content identifies it.
+    int64_t same = 0;
+    bool translation_same = true;
+    int rc = sel_doc_writer_find_hash(ing->writer, ctx, hash, ing->lang, &same);
+    if (rc == SEL_OK && same)
+        rc = translation_matches(ing, ctx, same, tgt, &translation_same);
+    if (rc == SEL_OK && same && !translation_same) {
+        rc = sel_doc_writer_delete(ing->writer, ctx, same);
+        report->replaced = true;
+        same = 0;
+    }
+    if (rc == SEL_OK && same) {
+        report->unchanged = true;
+        report->document_id = same;
+        return SEL_OK;
+    }
+    // Then the file: another version of it under any spelling of its path is replaced.
+    int64_t old = 0;
+    char *canonical = NULL;
+    if (rc == SEL_OK)
+        rc = ingest_canonical_path(ctx, path, &canonical);
+    if (rc == SEL_OK && canonical)
+        rc = sel_doc_writer_find_path(ing->writer, ctx, canonical, path, ing->lang, &old);
+    free(canonical);
+    if (rc == SEL_OK && old) {
+        rc = sel_doc_writer_delete(ing->writer, ctx, old);
+        report->replaced = true;
+    }
+    return rc;
+}
+
 // A document read and analysed (with its translation and their alignment when @p tgt is not
 // NULL): from here on we hold the write lock. The pipeline took @p pipeline_start until now.
 static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt,
@@ -465,37 +525,11 @@ static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct 
     int rc = begin_document(ing, ctx);
     if (rc != SEL_OK)
         return rc;
-    // Identity covers the translation: the same source with no translation given, or with the
-    // translation already stored, is unchanged; with another translation (or one added later)
-    // the stored pair is replaced. Standard input has no path, so only its content identifies it.
-    int64_t same = 0;
-    bool translation_same = true;
-    rc = sel_doc_writer_find_hash(ing->writer, ctx, hash, ing->lang, &same);
-    if (rc == SEL_OK && same)
-        rc = translation_matches(ing, ctx, same, tgt, &translation_same);
-    if (rc == SEL_OK && same && !translation_same) {
-        rc = sel_doc_writer_delete(ing->writer, ctx, same);
-        report->replaced = true;
-        same = 0;
-    }
-    if (rc == SEL_OK && same) {
-        report->unchanged = true;
-        report->document_id = same;
+    rc = ingest_settle_identity(ing, ctx, hash, tgt, path, report);
+    if (rc == SEL_OK && report->unchanged) {
         rc = end_document(ing, ctx, true);
         report->storage_seconds = ingest_seconds() - t1;
         return rc;
-    }
-    // Then the file: another version of it under any spelling of its path is replaced.
-    int64_t old = 0;
-    char *canonical = NULL;
-    if (rc == SEL_OK)
-        rc = canonical_path(ctx, path, &canonical);
-    if (rc == SEL_OK && canonical)
-        rc = sel_doc_writer_find_path(ing->writer, ctx, canonical, path, ing->lang, &old);
-    free(canonical);
-    if (rc == SEL_OK && old) {
-        rc = sel_doc_writer_delete(ing->writer, ctx, old);
-        report->replaced = true;
     }
     if (rc == SEL_OK)
         rc = store_doc(ing, ctx, src, path, title, ing->lang, 0, hash, &report->document_id);
@@ -524,13 +558,27 @@ void prepared_finish(struct prepared *p)
     memset(p, 0, sizeof(*p));
 }
 
-int pipeline_prepare_text(struct pipeline *p, sel_ctx *ctx, const char *path, const char *translation,
+// Whether @p path is a regular file of more than @p piece bytes: one that is streamed. Standard
+// input and pipes are read once only, so they are read whole (their identity must be known
+// before anything is stored, and it is the hash of all their bytes).
+bool ingest_worth_streaming(const char *path, size_t piece)
+{
+    struct stat st;
+    return piece && strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+           (uint64_t)st.st_size > (uint64_t)piece;
+}
+
+int pipeline_prepare_text(struct pipeline *p, sel_ctx *ctx, const char *path, const char *translation, size_t piece,
                           struct prepared *out)
 {
     memset(out, 0, sizeof(*out));
     out->start = ingest_seconds();
     out->adequacy = 0.5;
     out->has_tgt = translation != NULL;
+    if (!translation && ingest_worth_streaming(path, piece)) {
+        out->streamed = true; // only its identity now: the writer reads it again, a piece at a time
+        return out->rc = ingest_stream_identity(ctx, path, piece, out->hash, &out->bytes);
+    }
     int rc = ingest_doc_load(&out->src, ctx, p->tagger, path, TAG_LONGEST);
     if (rc == SEL_OK && translation && (rc = pipeline_need_aligner(p, ctx)) == SEL_OK)
         rc = ingest_doc_load(&out->tgt, ctx, p->tagger_en, translation, TAG_EVERY);
@@ -541,13 +589,15 @@ int pipeline_prepare_text(struct pipeline *p, sel_ctx *ctx, const char *path, co
     return out->rc = rc;
 }
 
-int ingest_store_prepared(sel_ingester *ing, sel_ctx *ctx, struct prepared *p, const char *path,
+int ingest_store_prepared(sel_ingester *ing, sel_ctx *ctx, struct pipeline *pipe, struct prepared *p, const char *path,
                           const char *translation, const char *title, struct sel_ingest_report *report)
 {
     memset(report, 0, sizeof(*report));
     report->units_skipped = p->units_skipped;
     if (p->rc != SEL_OK)
         return p->rc;
+    if (p->streamed)
+        return ingest_store_streamed(ing, ctx, pipe, p, path, title, report);
     int rc = store_whole(ing, ctx, &p->src, p->has_tgt ? &p->tgt : NULL, &p->al, path, translation, title, p->hash,
                          p->start, report);
     report->adequacy = p->adequacy;
@@ -559,8 +609,8 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
 {
     SEL_CHECK_ARG(ing && path && report, SEL_EINVAL);
     struct prepared p;
-    pipeline_prepare_text(&ing->own, ctx, path, translation, &p);
-    int rc = ingest_store_prepared(ing, ctx, &p, path, translation, title, report);
+    pipeline_prepare_text(&ing->own, ctx, path, translation, ing->piece, &p);
+    int rc = ingest_store_prepared(ing, ctx, &ing->own, &p, path, translation, title, report);
     prepared_finish(&p);
     return rc;
 }
@@ -625,7 +675,7 @@ int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const ch
     SEL_CHECK_ARG(ing && path && (all || !n_all) && report, SEL_EINVAL);
     struct prepared p;
     pipeline_prepare_pairs(&ing->own, ctx, path, all, n_all, &p);
-    int rc = ingest_store_prepared(ing, ctx, &p, path, path, title, report);
+    int rc = ingest_store_prepared(ing, ctx, &ing->own, &p, path, path, title, report);
     prepared_finish(&p);
     return rc;
 }

@@ -49,6 +49,15 @@ void sel_ingester_free(sel_ingester *ing);
  * sel_ingester_flush() at the end.
  */
 void sel_ingester_batch(sel_ingester *ing, bool on);
+/**
+ * A regular text file of more than @p piece bytes, given without a translation, is read, analysed
+ * and stored a piece of about @p piece bytes at a time (whole lines; see sel_text_stream), so that
+ * memory stays flat however large it is. Such a document is one transaction of its own (an open
+ * batch is committed before it), whole or not at all, and what it stores is what reading it whole
+ * would. Its identity is read first, in a pass that only hashes, so an unchanged file is not
+ * analysed again. 0: every document is read whole. The default is SEL_TEXT_PIECE.
+ */
+void sel_ingester_piece(sel_ingester *ing, size_t piece);
 /** Commits the open batch, if any. */
 int sel_ingester_flush(sel_ingester *ing, sel_ctx *ctx);
 /**

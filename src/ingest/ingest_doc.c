@@ -54,12 +54,12 @@ static bool keep_occurrence(void *user, const struct sel_term_match *m)
     return true;
 }
 
-int ingest_doc_tag(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag)
+// Tags the sentences of @p d, going on with what the tagger's earlier sentences said about senses.
+static int tag_sentences(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag)
 {
     int rc = SEL_OK;
     d->tagged = tag;
     d->n_occs = 0;
-    sel_tagger_new_document(tagger); // the sense of a shared form is read from this document alone
     for (size_t i = 0; rc == SEL_OK && tag != TAG_NOTHING && i < d->n; i++) {
         if (d->sentences[i].boilerplate)
             continue; // site furniture is not where terms are looked for
@@ -85,8 +85,13 @@ int ingest_doc_tag(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mod
     return rc;
 }
 
-// Segments and (for the source side) tags the text of one document, read already.
-static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag)
+int ingest_doc_tag(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag)
+{
+    sel_tagger_new_document(tagger); // the sense of a shared form is read from this document alone
+    return tag_sentences(d, ctx, tagger, tag);
+}
+
+static int segment_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger)
 {
     sel_segmenter *seg = sel_tagger_segmenter(tagger);
     if (!seg)
@@ -94,7 +99,22 @@ static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag
     int rc = sel_segment(seg, ctx, d->text.data, d->text.len, keep_sentence, d);
     if (rc == SEL_OK && d->rc != SEL_OK)
         rc = sel_error(ctx, d->rc, "out of memory");
+    return rc;
+}
+
+// Segments and (for the source side) tags the text of one document, read already.
+static int analyse_doc(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag)
+{
+    int rc = segment_doc(d, ctx, tagger);
     return rc == SEL_OK ? ingest_doc_tag(d, ctx, tagger, tag) : rc;
+}
+
+int ingest_doc_analyse_piece(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, bool first)
+{
+    if (first)
+        sel_tagger_new_document(tagger);
+    int rc = segment_doc(d, ctx, tagger);
+    return rc == SEL_OK ? tag_sentences(d, ctx, tagger, TAG_LONGEST) : rc;
 }
 
 // Reads, segments and (for the source side) tags one document.

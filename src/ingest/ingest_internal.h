@@ -35,6 +35,11 @@ void ingest_doc_finish(struct doc *d);
  * boilerplate and site datelines, and makes d->rows if it has none: what ingest and retag share.
  */
 int ingest_doc_tag(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, enum tag_mode tag);
+/**
+ * Segments and tags (longest match) one piece of a document read in pieces; @p first starts the
+ * document: later pieces go on with what the earlier ones said about the senses of shared forms.
+ */
+int ingest_doc_analyse_piece(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, bool first);
 /** Reads @p path, segments it and tags it as @p tag says. */
 int ingest_doc_load(struct doc *d, sel_ctx *ctx, sel_tagger *tagger, const char *path, enum tag_mode tag);
 /** Makes a document of one side of @p pairs, a line per unit, and analyses it as ingest_doc_load(). */
@@ -60,6 +65,22 @@ sel_store *ingest_store(sel_ingester *ing);
 const char *ingest_lang(const sel_ingester *ing);
 /** Stores the occurrences of @p d (its sentences stored: d->rows set), setting each one's row. */
 int ingest_store_mentions(sel_ingester *ing, sel_ctx *ctx, struct doc *d);
+/** The same with @p shift added to offsets into d->text (a piece's offset in its file). */
+int ingest_store_mentions_at(sel_ingester *ing, sel_ctx *ctx, struct doc *d, size_t shift);
+/** The realpath() of @p path (newly allocated; NULL for "-"): see ingest.c. */
+int ingest_canonical_path(sel_ctx *ctx, const char *path, char **out);
+/** Inserts a document's row (no paragraphs, sentences or occurrences). */
+int ingest_store_doc_row(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title, const char *lang,
+                         const char *hash, int64_t bytes, int64_t translation_of, int64_t *doc_id);
+/**
+ * Inside the open transaction: when content @p hash (with translation @p tgt, or NULL) is stored
+ * already, sets report->unchanged and report->document_id; else deletes what it replaces (a
+ * stored version of the same file, or the same source with another translation).
+ */
+int ingest_settle_identity(sel_ingester *ing, sel_ctx *ctx, const char *hash, const struct doc *tgt,
+                           const char *path, struct sel_ingest_report *report);
+/** The size of the pieces large text files are read in (0: read whole). */
+size_t ingest_piece(const sel_ingester *ing);
 /**
  * Records, bead by bead of @p al, which English equivalent the translation @p tgt (tagged with
  * TAG_EVERY) confirms for each stored occurrence of @p src, as ingest does.
@@ -88,6 +109,8 @@ struct prepared {
     bool has_tgt;
     struct sel_alignment al;
     char hash[33];             // the identity stored
+    bool streamed;             // too large to hold: only hash and bytes are known (ingest_stream.c)
+    int64_t bytes;             // ... the file's size, read to make the hash
     double adequacy;
     double start;              // when the pipeline started on it
     size_t units_skipped;      // a translation memory's blank units, left out
@@ -95,16 +118,38 @@ struct prepared {
     char *error;               // ... in words (a worker's context is not the writer's)
 };
 
-/** Reads, segments, tags @p path (and @p translation, aligned with it, if not NULL). */
-int pipeline_prepare_text(struct pipeline *p, sel_ctx *ctx, const char *path, const char *translation,
+/**
+ * Reads, segments, tags @p path (and @p translation, aligned with it, if not NULL). A regular file
+ * of more than @p piece bytes (not 0) without translation is streamed: only its identity is
+ * made here (out->streamed), and ingest_store_prepared() reads, analyses and stores it piece by
+ * piece.
+ */
+int pipeline_prepare_text(struct pipeline *p, sel_ctx *ctx, const char *path, const char *translation, size_t piece,
                           struct prepared *out);
 /** Makes a document and its translation of a memory's units, a bead each. */
 int pipeline_prepare_pairs(struct pipeline *p, sel_ctx *ctx, const char *path, const struct sel_segment_pair *pairs,
                            size_t n, struct prepared *out);
 void prepared_finish(struct prepared *p);
-/** Stores what the pipeline made; fills @p report (cleared first). */
-int ingest_store_prepared(sel_ingester *ing, sel_ctx *ctx, struct prepared *p, const char *path,
+/**
+ * Stores what the pipeline made; fills @p report (cleared first). A streamed document is analysed
+ * now, with @p pipe (the calling thread's own).
+ */
+int ingest_store_prepared(sel_ingester *ing, sel_ctx *ctx, struct pipeline *pipe, struct prepared *p, const char *path,
                           const char *translation, const char *title, struct sel_ingest_report *report);
+
+/* ---- Documents too large to hold (ingest_stream.c) ---- */
+
+/** Whether @p path is a regular file of more than @p piece bytes (not 0): one read in pieces. */
+bool ingest_worth_streaming(const char *path, size_t piece);
+/** Reads @p path in pieces for its identity: the content hash of its text and its size in bytes. */
+int ingest_stream_identity(sel_ctx *ctx, const char *path, size_t piece, char hash[33], int64_t *bytes);
+/**
+ * Stores streamed document @p p in a transaction of its own (an open batch is committed first):
+ * reads it again piece by piece, segments, tags and writes each piece, and checks that the bytes
+ * still make the identity read before. Whole or not at all.
+ */
+int ingest_store_streamed(sel_ingester *ing, sel_ctx *ctx, struct pipeline *pipe, struct prepared *p,
+                          const char *path, const char *title, struct sel_ingest_report *report);
 /** The ingester's own pipeline, for documents ingested on the calling thread. */
 struct pipeline *ingest_own_pipeline(sel_ingester *ing);
 /** Seconds on a monotonic clock. */

@@ -32,6 +32,8 @@ struct run {
     size_t next;        // the next item a worker takes
     size_t written;     // items stored: slot i % cap is free for item i when i < written + cap
     size_t waiting, waiting_bytes, peak_waiting, peak_bytes;
+    size_t piece;       // text files larger than this are streamed by the writer (0: none is)
+    struct pipeline *writer_pipe; // the writer's analysers, for those
 };
 
 struct worker {
@@ -60,7 +62,7 @@ static void prepare(struct pipeline *pipe, sel_ctx *ctx, const struct run *run, 
         if (run->calls->release)
             run->calls->release(run->calls->user, i);
     } else {
-        rc = pipeline_prepare_text(pipe, ctx, it->path, it->translation, out);
+        rc = pipeline_prepare_text(pipe, ctx, it->path, it->translation, run->piece, out);
     }
     out->rc = rc;
     if (rc != SEL_OK) {
@@ -104,34 +106,46 @@ static void *work(void *arg)
 }
 
 // Stores one analysed item and tells the caller how it went.
-static void store(sel_ingester *ing, sel_ctx *ctx, const struct sel_ingest_item *it, size_t i, const char *title,
-                  struct prepared *doc, const struct sel_ingest_calls *calls)
+static void store(sel_ingester *ing, sel_ctx *ctx, const struct run *run, size_t i, const char *title,
+                  struct prepared *doc)
 {
     struct sel_ingest_report r;
     if (doc->rc != SEL_OK)
         sel_error(ctx, doc->rc, "%s", doc->error ? doc->error : sel_strerror(doc->rc));
+    const struct sel_ingest_item *it = &run->items[i];
     const char *translation = it->memory ? it->path : it->translation;
-    int rc = ingest_store_prepared(ing, ctx, doc, it->path, translation, title, &r);
-    calls->done(calls->user, ctx, i, rc, &r);
+    int rc = ingest_store_prepared(ing, ctx, run->writer_pipe, doc, it->path, translation, title, &r);
+    run->calls->done(run->calls->user, ctx, i, rc, &r);
     sel_ctx_clear(ctx);
 }
 
 // Everything on the calling thread, one item after the other.
-static int ingest_inline(sel_ingester *ing, sel_ctx *ctx, const struct run *run, const char *title,
+static int ingest_inline(sel_ingester *ing, sel_ctx *ctx, struct run *run, const char *title,
                          struct sel_ingest_many_stats *stats)
 {
     struct pipeline *pipe = ingest_own_pipeline(ing);
+    run->piece = ingest_piece(ing);
+    run->writer_pipe = pipe;
     for (size_t i = 0; i < run->n; i++) {
         struct prepared doc;
         prepare(pipe, ctx, run, i, &doc);
         if (stats && held_bytes(&doc) > stats->peak_bytes)
             stats->peak_bytes = held_bytes(&doc);
-        store(ing, ctx, &run->items[i], i, title, &doc, run->calls);
+        store(ing, ctx, run, i, title, &doc);
         prepared_finish(&doc);
     }
     if (stats)
         stats->peak_waiting = run->n ? 1 : 0;
     return SEL_OK;
+}
+
+// Whether an item is a text file large enough to be streamed: the writer then reads it itself.
+static bool any_streamed(const struct sel_ingest_item *items, size_t n, size_t piece)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!items[i].memory && !items[i].translation && ingest_worth_streaming(items[i].path, piece))
+            return true;
+    return false;
 }
 
 static bool any_translation(const struct sel_ingest_item *items, size_t n)
@@ -170,6 +184,16 @@ int sel_ingest_many(sel_ingester *ing, sel_ctx *ctx, const struct sel_ingest_ite
     struct pipeline *own = ingest_own_pipeline(ing);
     bool aligning = any_translation(items, n);
     int rc = SEL_OK;
+    // A document too large to hold is analysed as it is stored, a piece at a time, by the writer
+    // (pieces in order: the tagger's sense evidence runs on from one to the next), with analysers
+    // of its own, made only when a file is that large. The workers meanwhile analyse the next
+    // documents, up to the ring's 2 x jobs.
+    struct pipeline writer_pipe = { 0 };
+    if (any_streamed(items, n, ingest_piece(ing))) {
+        rc = pipeline_init(&writer_pipe, ctx, own->tb, own->lang);
+        run.piece = ingest_piece(ing);
+        run.writer_pipe = &writer_pipe;
+    }
     for (unsigned k = 0; rc == SEL_OK && k < jobs; k++) {
         struct worker *w = &workers[k];
         w->run = &run;
@@ -205,7 +229,7 @@ int sel_ingest_many(sel_ingester *ing, sel_ctx *ctx, const struct sel_ingest_ite
             pthread_cond_wait(&run.ready, &run.lock);
         pthread_mutex_unlock(&run.lock);
         if (rc == SEL_OK)
-            store(ing, ctx, &items[i], i, title, &s->doc, calls);
+            store(ing, ctx, &run, i, title, &s->doc);
         size_t bytes = held_bytes(&s->doc);
         prepared_finish(&s->doc);
         pthread_mutex_lock(&run.lock);
@@ -224,6 +248,7 @@ int sel_ingest_many(sel_ingester *ing, sel_ctx *ctx, const struct sel_ingest_ite
         pipeline_finish(&workers[k].own); // all zero for the first
         sel_ctx_free(workers[k].ctx);
     }
+    pipeline_finish(&writer_pipe);
     pthread_cond_destroy(&run.ready);
     pthread_cond_destroy(&run.space);
     pthread_mutex_destroy(&run.lock);

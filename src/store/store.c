@@ -431,12 +431,32 @@ void sel_store_rollback(sel_store *st)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-void sel_store_content_hash(const char *data, size_t len, char out[33])
+void sel_store_hash_init(struct sel_content_hash *h)
 {
-    uint64_t a = 1469598103934665603ULL, b = 0x9E3779B97F4A7C15ULL;
+    h->a = 1469598103934665603ULL;
+    h->b = 0x9E3779B97F4A7C15ULL;
+}
+
+void sel_store_hash_add(struct sel_content_hash *h, const char *data, size_t len)
+{
+    uint64_t a = h->a, b = h->b;
     for (size_t i = 0; i < len; i++) {
         a = (a ^ (unsigned char)data[i]) * 1099511628211ULL;
         b = (b ^ (unsigned char)data[i]) * 0x100000001B3ULL + (b >> 29);
     }
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
+    h->a = a;
+    h->b = b;
+}
+
+void sel_store_hash_hex(const struct sel_content_hash *h, char out[33])
+{
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h->a, (unsigned long long)h->b);
+}
+
+void sel_store_content_hash(const char *data, size_t len, char out[33])
+{
+    struct sel_content_hash h;
+    sel_store_hash_init(&h);
+    sel_store_hash_add(&h, data, len);
+    sel_store_hash_hex(&h, out);
 }

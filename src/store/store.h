@@ -70,6 +70,16 @@ int sel_store_begin_read(sel_store *st, sel_ctx *ctx);
 
 /** A 128-bit content hash as 32 hex digits (two FNV-1a 64 variants), for document identity. */
 void sel_store_content_hash(const char *data, size_t len, char out[33]);
+/**
+ * The same hash over bytes that come in parts (a document read in pieces): init, add each part
+ * in order, then hex gives what sel_store_content_hash() gives for all the parts at once.
+ */
+struct sel_content_hash {
+    uint64_t a, b;
+};
+void sel_store_hash_init(struct sel_content_hash *h);
+void sel_store_hash_add(struct sel_content_hash *h, const char *data, size_t len);
+void sel_store_hash_hex(const struct sel_content_hash *h, char out[33]);
 
 /**
  * A term occurrence's id is its sentence's id shifted left by this, plus its ordinal in the

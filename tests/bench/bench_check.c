@@ -4,12 +4,125 @@
 // start-up (the checker is built once). The reference in the same run is the bare aligner on the
 // same pair (segmenting the lines and aligning), which every aligned check includes. Prints
 // medians of RUNS runs, the ratio to the reference, and fails when a check takes 1 s or more.
+//
+// Then `selaras check --pairs-from LIST` on many files (600 pairs of files of 50 line pairs, drawn
+// in turn from the dev data's 3,000 first: 30,000 line pairs, so that checking outweighs the
+// second checker's start-up), --jobs 1 against --jobs 2, in alternating paired runs
+// of child processes: wall and CPU time (CPU / wall says how many cores it kept busy) and the
+// speed-up; the load average before and after says how quiet the machine was.
 #include "src/check/check.h"
 #include "tests/bench/bench_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+enum { JOB_RUNS = 3, JOB_FILES = 600, JOB_LINES = 50, JOB_DEV_LINES = 3000 };
+
+// Runs `selaras check --jobs JOBS -f tsv --pairs-from LIST` (exit 1: findings, as expected);
+// wall and CPU seconds in *wall, *cpu.
+static int run_check(const char *selaras, const char *jobs, const char *list, double *wall, double *cpu)
+{
+    fflush(NULL);
+    double start = bench_now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stdout))
+            _exit(127);
+        execl(selaras, selaras, "check", "--jobs", jobs, "-f", "tsv", "--pairs-from", list, (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    struct rusage ru;
+    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) > 1)
+        return -1;
+    *wall = bench_now() - start;
+    *cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+           (double)ru.ru_stime.tv_usec / 1e6;
+    return 0;
+}
+
+// Writes JOB_FILES pairs of files of JOB_LINES lines each into @p dir, and their list.
+static int write_pairs(const char *dir, char **src, char **tgt, char *list, size_t size)
+{
+    snprintf(list, size, "%s/pairs.txt", dir);
+    FILE *l = fopen(list, "w");
+    for (int f = 0; l && f < JOB_FILES; f++) {
+        char a[256], b[256];
+        snprintf(a, sizeof(a), "%s/%03d.id.txt", dir, f);
+        snprintf(b, sizeof(b), "%s/%03d.en.txt", dir, f);
+        FILE *fa = fopen(a, "w"), *fb = fopen(b, "w");
+        if (!fa || !fb)
+            return -1;
+        for (int i = f * JOB_LINES; i < (f + 1) * JOB_LINES; i++) {
+            fprintf(fa, "%s\n", src[i % JOB_DEV_LINES]);
+            fprintf(fb, "%s\n", tgt[i % JOB_DEV_LINES]);
+        }
+        if (fclose(fa) != 0 || fclose(fb) != 0)
+            return -1;
+        fprintf(l, "%s\t%s\n", a, b);
+    }
+    return l && fclose(l) == 0 ? 0 : -1;
+}
+
+// --jobs 1 against --jobs 2 on many files; 0 when both ran.
+static int bench_jobs(const char *shared)
+{
+    const char *selaras = getenv("SELARAS");
+    if (!selaras) {
+        printf("check --jobs: skipped (SELARAS is not set)\n");
+        return 0;
+    }
+    struct sel_text id, en;
+    bench_read_dev(shared, "id", &id);
+    bench_read_dev(shared, "en", &en);
+    static char *src[JOB_DEV_LINES], *tgt[JOB_DEV_LINES];
+    size_t want = JOB_DEV_LINES;
+    if (bench_split_lines(id.data, src, want) != want || bench_split_lines(en.data, tgt, want) != want) {
+        fprintf(stderr, "bench: the dev data has fewer than %zu line pairs\n", want);
+        return -1;
+    }
+    char dir[] = "/tmp/selaras-bench-check-XXXXXX", list[128];
+    if (!mkdtemp(dir) || write_pairs(dir, src, tgt, list, sizeof(list)) != 0) {
+        fprintf(stderr, "bench: cannot write the pairs\n");
+        return -1;
+    }
+    double load[3] = { 0 }, after[3] = { 0 };
+    getloadavg(load, 3);
+    double wall[2][JOB_RUNS], cpu[2][JOB_RUNS];
+    int rc = 0;
+    for (int r = 0; rc == 0 && r < JOB_RUNS; r++)
+        for (int j = 0; rc == 0 && j < 2; j++) // paired: 1 then 2, each round
+            rc = run_check(selaras, j ? "2" : "1", list, &wall[j][r], &cpu[j][r]);
+    getloadavg(after, 3);
+    if (rc == 0) {
+        double w1 = bench_median(wall[0], JOB_RUNS), w2 = bench_median(wall[1], JOB_RUNS);
+        double c1 = bench_median(cpu[0], JOB_RUNS), c2 = bench_median(cpu[1], JOB_RUNS);
+        printf("check --pairs-from: %d pairs of files of %d lines (%d line pairs), medians of %d paired runs\n",
+               JOB_FILES, JOB_LINES, JOB_FILES * JOB_LINES, JOB_RUNS);
+        printf("  --jobs 1: %.2f s wall, %.2f s CPU (CPU/wall %.2f)\n", w1, c1, c1 / w1);
+        printf("  --jobs 2: %.2f s wall, %.2f s CPU (CPU/wall %.2f); %.2fx faster than --jobs 1\n", w2, c2, c2 / w2,
+               w1 / w2);
+        printf("  load average (1 min) before %.2f, after %.2f, on %ld processors\n", load[0], after[0],
+               sysconf(_SC_NPROCESSORS_ONLN));
+    } else {
+        fprintf(stderr, "bench: selaras check failed\n");
+    }
+    for (int f = 0; f < JOB_FILES; f++)
+        for (int side = 0; side < 2; side++) {
+            char p[256];
+            snprintf(p, sizeof(p), "%s/%03d.%s.txt", dir, f, side ? "en" : "id");
+            remove(p);
+        }
+    remove(list);
+    rmdir(dir);
+    sel_text_finish(&id);
+    sel_text_finish(&en);
+    return rc;
+}
 
 enum { RUNS = 5, PAIRS = 1000 };
 
@@ -114,6 +227,8 @@ int main(void)
     free(tgt);
     sel_text_finish(&id);
     sel_text_finish(&en);
+    if (bench_jobs(shared) != 0)
+        return 1;
     if (m_doc >= 1.0 || m_units >= 1.0) {
         printf("FAIL: checking %d sentence pairs takes 1 s or more\n", PAIRS);
         return 1;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Streaming: `selaras segment`, `tag` and `analyze` on 5 MB and on 500 MB of text (the shared dev
-// data, repeated, each line numbered so that no two are alike) must peak at about the same memory,
-// because input is read in pieces of whole lines. Each run is a child process, so its peak
-// (getrusage ru_maxrss) is its own; `wc -l` over the same file is the bare reference for the time
-// a pass over the bytes takes. Prints sizes, wall and CPU times, MB/s, peak memory and the
-// 500 MB / 5 MB ratio of the peaks. SEL_BENCH_STREAM_MB sets the large size (default 500).
+// Streaming: `selaras segment`, `tag`, `analyze` and `ingest` on 5 MB and on 500 MB of text (the
+// shared dev data, repeated, each line numbered so that no two are alike) must peak at about the
+// same memory, because input is read in pieces of whole lines (ingest stores each piece before it
+// reads the next, into a new database, removed after each run). 50 MB is measured too: by then
+// the caches that are bounded but not small are full (the analyses kept, 100,000 forms; ingest's
+// SQLite page cache, 64 MiB), so from there on flat means flat. Each run is a child process, so
+// its peak (getrusage ru_maxrss) is its own; `wc -l` over the same file is the bare reference for
+// the time a pass over the bytes takes. Prints sizes, wall and CPU times, MB/s, peak memory and
+// the 500 MB / 5 MB and 500 MB / 50 MB ratios of the peaks. SEL_BENCH_STREAM_MB sets the large
+// size (default 500).
 #include "tests/bench/bench_util.h"
 
 #include <stdio.h>
@@ -76,31 +80,50 @@ int main(void)
     struct sel_text dev;
     bench_read_dev(shared, "id", &dev);
     const char *big_env = getenv("SEL_BENCH_STREAM_MB");
-    size_t sizes[2] = { 5, big_env && atoi(big_env) > 5 ? (size_t)atoi(big_env) : 500 };
+    size_t big = big_env && atoi(big_env) > 5 ? (size_t)atoi(big_env) : 500;
+    size_t sizes[3] = { 5, 50, big };
+    int n_sizes = big > 50 ? 3 : 2;
+    if (n_sizes == 2)
+        sizes[1] = big;
     char dir[] = "/tmp/selaras-bench-stream-XXXXXX";
     if (!mkdtemp(dir))
         return 1;
-    const char *commands[] = { "segment", "tag", "analyze" };
-    long peaks[3][2];
-    for (int s = 0; s < 2; s++) {
+    const char *commands[] = { "segment", "tag", "analyze", "ingest" };
+    enum { N_COMMANDS = 4 };
+    long peaks[N_COMMANDS][3];
+    for (int s = 0; s < n_sizes; s++) {
         char path[64];
         snprintf(path, sizeof(path), "%s/in-%zu.txt", dir, sizes[s]);
         write_input(path, &dev, sizes[s]);
         struct run ref = run_child((char *const[]){ "wc", "-l", path, NULL });
         printf("%zu MB: wc -l (bare reference) %.2f s wall, %.0f MB/s, peak %.1f MB\n", sizes[s], ref.wall,
                (double)sizes[s] / ref.wall, (double)ref.peak_kb / 1024);
-        for (int c = 0; c < 3; c++) {
-            struct run r = run_child((char *const[]){ (char *)selaras, (char *)commands[c], path, NULL });
+        char db[80], side[96];
+        snprintf(db, sizeof(db), "%s/ingest.db", dir);
+        for (int c = 0; c < N_COMMANDS; c++) {
+            bool ingest = strcmp(commands[c], "ingest") == 0;
+            char *const ingest_argv[] = { (char *)selaras, "ingest", "-q", "--db", db, path, NULL };
+            char *const other_argv[] = { (char *)selaras, (char *)commands[c], path, NULL };
+            struct run r = run_child(ingest ? ingest_argv : other_argv);
+            for (int k = 0; ingest && k < 4; k++) { // the database and what SQLite keeps beside it
+                snprintf(side, sizeof(side), "%s%s", db, (const char *const[]){ "", "-wal", "-shm", "-journal" }[k]);
+                remove(side);
+            }
             peaks[c][s] = r.peak_kb;
             printf("%zu MB: selaras %-8s %.2f s wall, %.2f s CPU, %.1f MB/s (CPU), peak %.1f MB\n", sizes[s],
                    commands[c], r.wall, r.cpu, (double)sizes[s] / r.cpu, (double)r.peak_kb / 1024);
         }
         remove(path);
     }
-    for (int c = 0; c < 3; c++)
-        printf("selaras %-8s peak memory %zu MB -> %zu MB of input: %.1f MB -> %.1f MB (%.2fx)\n", commands[c],
-               sizes[0], sizes[1], (double)peaks[c][0] / 1024, (double)peaks[c][1] / 1024,
-               (double)peaks[c][1] / (double)peaks[c][0]);
+    int last = n_sizes - 1;
+    for (int c = 0; c < N_COMMANDS; c++) {
+        printf("selaras %-8s peak memory %zu MB -> %zu MB of input: %.1f MB -> %.1f MB (%.2fx)", commands[c],
+               sizes[0], sizes[last], (double)peaks[c][0] / 1024, (double)peaks[c][last] / 1024,
+               (double)peaks[c][last] / (double)peaks[c][0]);
+        if (n_sizes == 3)
+            printf("; %zu MB -> %zu MB: %.2fx", sizes[1], sizes[2], (double)peaks[c][2] / (double)peaks[c][1]);
+        putchar('\n');
+    }
     rmdir(dir);
     sel_text_finish(&dev);
     return 0;

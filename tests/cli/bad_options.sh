@@ -69,6 +69,8 @@ path|--files-from|ingest --db new.db|
 path|--pairs-from|ingest --db new.db|
 jobs|--jobs|ingest --db new.db|doc.id.txt
 choice|--format|ingest --db new.db|doc.id.txt
+jobs|--jobs|check|doc.id.txt doc.en.txt
+path|--pairs-from|check|
 text|--subject|glossary --db good.db|
 count|--min-count|glossary --db good.db|
 choice|--sort|glossary --db good.db|

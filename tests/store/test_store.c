@@ -389,3 +389,30 @@ Test(store, replacing_a_document_with_a_translation_leaves_no_orphans)
     cr_expect_eq(count(st, "PRAGMA foreign_keys"), 1, "the checks are back on");
     sel_store_close(st);
 }
+
+// A document read in pieces is hashed piece by piece: the identity must be that of the whole text,
+// wherever the pieces end (an article of the corpus cut at every length from 1 to 700 bytes).
+Test(store, the_content_hash_in_parts_is_the_hash_of_the_whole)
+{
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/corpus/01-asean-defence.id.txt", getenv("SEL_SOURCE_ROOT"));
+    FILE *fp = fopen(path, "rb");
+    cr_assert(fp, "cannot open %s", path);
+    static char text[1 << 16];
+    size_t len = fread(text, 1, sizeof(text), fp);
+    fclose(fp);
+    cr_assert(len > 2000 && len < sizeof(text));
+    char whole[33], parts[33];
+    sel_store_content_hash(text, len, whole);
+    for (size_t piece = 1; piece <= 700; piece++) {
+        struct sel_content_hash h;
+        sel_store_hash_init(&h);
+        for (size_t at = 0; at < len; at += piece)
+            sel_store_hash_add(&h, text + at, at + piece < len ? piece : len - at);
+        sel_store_hash_hex(&h, parts);
+        cr_assert_str_eq(parts, whole, "pieces of %zu bytes", piece);
+    }
+    text[len / 2] ^= 1; // and one bit changed is another document
+    sel_store_content_hash(text, len, parts);
+    cr_assert_str_neq(parts, whole);
+}
