@@ -7,6 +7,7 @@
 # the dev data cut into pairs. Exit 1 with findings, 0 without, 2 on any error, and then no -o
 # file is left behind; html with several inputs is refused; bad list lines are named LIST:LINE:COL.
 set -u
+. "$(dirname "$0")/../shared_data.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
@@ -64,10 +65,10 @@ list=$tmp/pairs.txt
     for f in "$SEL_SOURCE_ROOT"/corpus/0*.id.txt; do printf '%s\t%s\n' "$f" "${f%.id.txt}.en.txt"; done
     printf '%s\t%s\n' check/good.id.txt check/good.en.txt
 } >"$list"
-if [ -n "${SEL_SHARED:-}" ] && [ -r "$SEL_SHARED/data/panl-int-dev/id.txt" ]; then
+if shared_has data/panl-int-dev/id.txt && shared_has data/panl-int-dev/en.txt; then
     mkdir "$tmp/dev"
-    head -n 300 "$SEL_SHARED/data/panl-int-dev/id.txt" | (cd "$tmp/dev" && split -l 20 -d -a 2 - id.)
-    head -n 300 "$SEL_SHARED/data/panl-int-dev/en.txt" | (cd "$tmp/dev" && split -l 20 -d -a 2 - en.)
+    head -n 300 "$SHARED/data/panl-int-dev/id.txt" | (cd "$tmp/dev" && split -l 20 -d -a 2 - id.)
+    head -n 300 "$SHARED/data/panl-int-dev/en.txt" | (cd "$tmp/dev" && split -l 20 -d -a 2 - en.)
     for f in "$tmp"/dev/id.*; do printf '%s\t%s\n' "$f" "$tmp/dev/en.${f##*/id.}"; done >>"$list"
 fi
 n=$(wc -l <"$list")
@@ -127,4 +128,5 @@ expect "a list and files: exit 2" 2 $?
 "$SELARAS" check check/good.id.txt check/good.en.txt check/units.tmx 2>"$tmp/err" >/dev/null
 expect "three files, not all memories: exit 2" 2 $?
 
-[ "$failures" = 0 ] || { echo "# $failures failed"; exit 1; }
+[ "$failures" = 0 ] || echo "# $failures failed"
+shared_exit "$failures"
