@@ -120,6 +120,14 @@ struct cli_text_work {
  * on this thread and prints as it goes). At most 2 × @p jobs files' outputs are held at a time.
  */
 int cli_each_text_jobs(sel_ctx *ctx, int argc, char **argv, int first, unsigned jobs, const struct cli_text_work *work);
+/** What one item's run() is told and tells, besides its status (cli_run_ordered()). */
+struct cli_item {
+    bool separate; /**< in: write the work's separator before the item's first output (true only
+                        when running on the calling thread, once an earlier item printed) */
+    bool began;    /**< out, true unless run() says otherwise: false when the item wrote nothing at
+                        all, not even a separator (an input that could not be read) */
+    bool printed;  /**< out: it printed something, so a later item's output is separated from it */
+};
 /** What cli_run_ordered() does with each item. */
 struct cli_ordered_work {
     /** Makes one worker's own analysers (Hunspell and ICU objects are never shared); on the calling thread. */
@@ -127,8 +135,10 @@ struct cli_ordered_work {
     /** Frees what open() made; accepts what a failed open() left. */
     void (*close)(void *state);
     /** Writes item @p i's output to @p out. */
-    int (*run)(void *state, sel_ctx *ctx, size_t i, FILE *out);
+    int (*run)(void *state, sel_ctx *ctx, size_t i, FILE *out, struct cli_item *item);
     void *shared;
+    /** Written before an item's output once an earlier item printed something (NULL: nothing). */
+    const char *separator;
 };
 /**
  * Runs work->run() on items 0 to @p n - 1 with @p jobs worker threads, each writing into memory,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Items on worker threads, outputs in input order (check on many files): each worker has its own
+// Items on worker threads, outputs in input order (check on many inputs; tag, segment and analyze
+// on many files, through cli_each_text_jobs()): each worker has its own
 // analysers and writes an item's output into memory; the calling thread writes the outputs in
 // input order and stops at the first item that failed, as one thread does, so what is written is
 // byte for byte what --jobs 1 writes. A ring of 2 × jobs slots bounds what is held.
@@ -14,6 +15,7 @@ struct ordered_slot {
     size_t len;
     int rc;
     char *error;        // why it failed, in words (a worker's context is not the writer's)
+    struct cli_item item;
     bool ready;
 };
 
@@ -41,7 +43,8 @@ static void one_item(struct ordered_worker *w, size_t i, struct ordered_slot *s)
     if (!mem) {
         s->rc = sel_error(w->ctx, SEL_ENOMEM, "out of memory");
     } else {
-        s->rc = w->run->work->run(w->state, w->ctx, i, mem);
+        s->item = (struct cli_item){ .began = true }; // the writer writes the separator
+        s->rc = w->run->work->run(w->state, w->ctx, i, mem, &s->item);
         if (fclose(mem) != 0 && s->rc == SEL_OK)
             s->rc = sel_error(w->ctx, SEL_ENOMEM, "out of memory");
     }
@@ -79,8 +82,12 @@ static int ordered_inline(sel_ctx *ctx, size_t n, const struct cli_ordered_work 
 {
     void *state = NULL;
     int rc = work->open(work->shared, ctx, &state);
-    for (size_t i = 0; rc == SEL_OK && i < n; i++)
-        rc = work->run(state, ctx, i, out);
+    bool any = false;
+    for (size_t i = 0; rc == SEL_OK && i < n; i++) {
+        struct cli_item item = { .separate = any && work->separator, .began = true };
+        rc = work->run(state, ctx, i, out, &item);
+        any = any || item.printed;
+    }
     work->close(state);
     return rc;
 }
@@ -122,6 +129,7 @@ int cli_run_ordered(sel_ctx *ctx, size_t n, unsigned jobs, const struct cli_orde
         pthread_mutex_unlock(&run.lock);
     }
     // The writer: each item's output in input order, until one fails.
+    bool any = false;
     for (size_t i = 0; i < n; i++) {
         struct ordered_slot *s = &run.slots[i % run.cap];
         pthread_mutex_lock(&run.lock);
@@ -131,8 +139,14 @@ int cli_run_ordered(sel_ctx *ctx, size_t n, unsigned jobs, const struct cli_orde
         pthread_mutex_unlock(&run.lock);
         if (!taken)
             break; // stopped: no worker took it, nor will
-        if (rc == SEL_OK && s->rc == SEL_OK && s->len && fwrite(s->out, 1, s->len, out) != s->len)
-            rc = sel_error(ctx, SEL_EIO, "write error");
+        // what a failed item wrote before it failed too, as on one thread
+        if (rc == SEL_OK && s->item.began) {
+            if (any && work->separator)
+                fputs(work->separator, out);
+            if (s->len && fwrite(s->out, 1, s->len, out) != s->len)
+                rc = sel_error(ctx, SEL_EIO, "write error");
+            any = any || s->item.printed;
+        }
         if (rc == SEL_OK && s->rc != SEL_OK)
             rc = sel_error(ctx, s->rc, "%s", s->error);
         free(s->out);

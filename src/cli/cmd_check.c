@@ -306,8 +306,9 @@ static void close_checker(void *state)
 }
 
 // Checks input @p i with this worker's checker and writes its report.
-static int check_one(void *state, sel_ctx *ctx, size_t i, FILE *out)
+static int check_one(void *state, sel_ctx *ctx, size_t i, FILE *out, struct cli_item *item)
 {
+    (void)item; // a report per input, with no separator between them
     const struct check_worker *w = state;
     const struct check_run *run = w->run;
     const struct check_input *in = &run->inputs[i];
@@ -480,7 +481,7 @@ int cmd_check(const struct cli_command *cmd, int argc, char **argv)
         bool array = run.several && format == SEL_CHECK_JSON; // several reports make one JSON array
         if (array)
             fputs("[\n", out);
-        struct cli_ordered_work work = { open_checker, close_checker, check_one, &run };
+        struct cli_ordered_work work = { open_checker, close_checker, check_one, &run, NULL };
         sel_xml_init_threads(); // workers may read TMX and XLIFF files at once
         rc = cli_run_ordered(ctx, run.n, jobs ? jobs : cli_default_jobs(), &work, out);
         if (rc == SEL_OK && array)
