@@ -26,22 +26,12 @@ enum { JOB_RUNS = 3, JOB_FILES = 600, JOB_LINES = 50, JOB_DEV_LINES = 3000 };
 // wall and CPU seconds in *wall, *cpu.
 static int run_check(const char *selaras, const char *jobs, const char *list, double *wall, double *cpu)
 {
-    fflush(NULL);
-    double start = bench_now();
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (!freopen("/dev/null", "w", stdout))
-            _exit(127);
-        execl(selaras, selaras, "check", "--jobs", jobs, "-f", "tsv", "--pairs-from", list, (char *)NULL);
-        _exit(127);
-    }
-    int status;
-    struct rusage ru;
-    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) > 1)
+    char *const argv[] = { (char *)selaras, "check", "--jobs", (char *)jobs, "-f", "tsv", "--pairs-from", (char *)list, NULL };
+    struct bench_run r = bench_run(argv, NULL, NULL, false);
+    if (r.status < 0 || r.status > 1)
         return -1;
-    *wall = bench_now() - start;
-    *cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
-           (double)ru.ru_stime.tv_usec / 1e6;
+    *wall = r.wall;
+    *cpu = r.cpu;
     return 0;
 }
 

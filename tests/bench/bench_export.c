@@ -88,24 +88,16 @@ struct run_result {
     long max_rss_kb;
 };
 
-// Runs selaras with @p args (NULL-terminated), its output to /dev/null; exits on failure.
+// Runs selaras with @p args (NULL-terminated, args[0] the program), its output to /dev/null;
+// exits on failure.
 static struct run_result run(const char *selaras, char *const *args)
 {
-    double t0 = bench_now();
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr))
-            _exit(126);
-        execv(selaras, args);
-        _exit(127);
-    }
-    int status = 0;
-    struct rusage ru;
-    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    struct bench_run r = bench_run(args, NULL, NULL, true);
+    if (r.status != 0) {
         fprintf(stderr, "bench_export: %s %s failed\n", selaras, args[1]);
         exit(1);
     }
-    return (struct run_result){ bench_now() - t0, ru.ru_maxrss };
+    return (struct run_result){ r.wall, r.peak_kb };
 }
 
 int main(void)

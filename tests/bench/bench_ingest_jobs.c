@@ -27,24 +27,12 @@ struct measure {
 // Runs argv (quietly) and measures it; exits on failure.
 static struct measure run(char *const argv[])
 {
-    double t0 = bench_now();
-    pid_t pid = fork();
-    if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    int status = 0;
-    struct rusage ru;
-    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    struct bench_run r = bench_run(argv, NULL, NULL, false);
+    if (r.status != 0) {
         fprintf(stderr, "bench: %s %s failed\n", argv[0], argv[1]);
         exit(1);
     }
-    struct measure m = { bench_now() - t0, 0, ru.ru_maxrss / 1024 };
-    m.cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
-            (double)ru.ru_stime.tv_usec / 1e6;
-    return m;
+    return (struct measure){ r.wall, r.cpu, r.peak_kb / 1024 };
 }
 
 static void remove_db(const char *db)

@@ -9,7 +9,6 @@
 #include "tests/bench/bench_util.h"
 
 #include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,40 +17,22 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char **environ;
-
 enum { RUNS = 41, DB_INPUT_MB = 50, LINES_PER_DOC = 20 };
 
 struct timing {
     double wall, cpu;
 };
 
-// Runs argv with stdin from @p input (or /dev/null), stdout and stderr to /dev/null (or to
-// @p output); its wall and CPU time.
+// Runs argv with stdin from @p input (or /dev/null), stdout and stderr to /dev/null (or stdout to
+// @p output); its wall and CPU time. Exit 1 (no answer) is an answer too.
 static struct timing run_once(char *const argv[], const char *input, const char *output)
 {
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, input ? input : "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, output ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-    double t0 = bench_now();
-    pid_t pid;
-    if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
-        fprintf(stderr, "bench: cannot run %s\n", argv[0]);
-        exit(1);
-    }
-    int status;
-    struct rusage ru;
-    wait4(pid, &status, 0, &ru);
-    struct timing t = { bench_now() - t0, (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-                                              (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6 };
-    posix_spawn_file_actions_destroy(&fa);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
+    struct bench_run r = bench_run(argv, input, output, true);
+    if (r.status < 0 || r.status > 1) {
         fprintf(stderr, "bench: %s %s failed\n", argv[0], argv[1]);
         exit(1);
     }
-    return t;
+    return (struct timing){ r.wall, r.cpu };
 }
 
 // A database of >= @p mb MB of input: documents of 20 lines of the dev data, each made unique by

@@ -18,32 +18,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-struct run {
-    double wall, cpu;
-    long peak_kb;
-};
-
 // Runs @p argv with standard output to /dev/null; exits the benchmark if it fails.
-static struct run run_child(char *const argv[])
+static struct bench_run run_child(char *const argv[])
 {
-    fflush(NULL);
-    double start = bench_now();
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (!freopen("/dev/null", "w", stdout))
-            _exit(127);
-        execvp(argv[0], argv);
-        _exit(127);
-    }
-    int status;
-    struct rusage ru;
-    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    struct bench_run r = bench_run(argv, NULL, NULL, false);
+    if (r.status != 0) {
         fprintf(stderr, "bench: %s %s failed\n", argv[0], argv[1]);
         exit(1);
     }
-    struct run r = { bench_now() - start, 0, ru.ru_maxrss };
-    r.cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
-            (double)ru.ru_stime.tv_usec / 1e6;
     return r;
 }
 
@@ -95,7 +77,7 @@ int main(void)
         char path[64];
         snprintf(path, sizeof(path), "%s/in-%zu.txt", dir, sizes[s]);
         write_input(path, &dev, sizes[s]);
-        struct run ref = run_child((char *const[]){ "wc", "-l", path, NULL });
+        struct bench_run ref = run_child((char *const[]){ "wc", "-l", path, NULL });
         printf("%zu MB: wc -l (bare reference) %.2f s wall, %.0f MB/s, peak %.1f MB\n", sizes[s], ref.wall,
                (double)sizes[s] / ref.wall, (double)ref.peak_kb / 1024);
         char db[80], side[96];
@@ -104,7 +86,7 @@ int main(void)
             bool ingest = strcmp(commands[c], "ingest") == 0;
             char *const ingest_argv[] = { (char *)selaras, "ingest", "-q", "--db", db, path, NULL };
             char *const other_argv[] = { (char *)selaras, (char *)commands[c], path, NULL };
-            struct run r = run_child(ingest ? ingest_argv : other_argv);
+            struct bench_run r = run_child(ingest ? ingest_argv : other_argv);
             for (int k = 0; ingest && k < 4; k++) { // the database and what SQLite keeps beside it
                 snprintf(side, sizeof(side), "%s%s", db, (const char *const[]){ "", "-wal", "-shm", "-journal" }[k]);
                 remove(side);

@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: MIT
-// Small helpers shared by the benchmark programs: reading the shared dev data, a monotonic clock
-// and medians.
+// Small helpers shared by the benchmark programs: reading the shared dev data, a monotonic clock,
+// medians, and running a command to measure it.
 #ifndef SEL_BENCH_UTIL_H
 #define SEL_BENCH_UTIL_H
 
 #include "src/core/core.h"
 #include "tests/shared_data.h"
 
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 /**
  * The shared folder ($SEL_SHARED, which meson sets) once both sides of its dev data are there;
@@ -73,6 +77,47 @@ static inline double bench_median(double *samples, size_t n)
 {
     qsort(samples, n, sizeof(*samples), bench_cmp_double);
     return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+}
+
+/** What running one command cost (bench_run()). */
+struct bench_run {
+    double wall, cpu; ///< seconds; CPU is user + system time, from wait4()
+    long peak_kb;     ///< the command's peak resident memory
+    int status;       ///< its exit status, or -1 when it could not run or did not exit
+};
+
+/**
+ * Runs @p argv (found on PATH when argv[0] has no slash) with standard input from @p input and
+ * standard output to @p output (NULL: /dev/null for either), standard error to /dev/null when
+ * @p quiet, and says what it cost. A command that cannot be started has status 127.
+ */
+static inline struct bench_run bench_run(char *const argv[], const char *input, const char *output, bool quiet)
+{
+    fflush(NULL);
+    double start = bench_now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        int in = open(input ? input : "/dev/null", O_RDONLY);
+        int out = open(output ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0)
+            _exit(127);
+        int err = quiet ? open("/dev/null", O_WRONLY) : 2;
+        if (err < 0 || dup2(err, 2) < 0)
+            _exit(127);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    int status = 0;
+    struct rusage ru;
+    struct bench_run r = { 0, 0, 0, -1 };
+    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid)
+        return r;
+    r.wall = bench_now() - start;
+    r.cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+            (double)ru.ru_stime.tv_usec / 1e6;
+    r.peak_kb = ru.ru_maxrss;
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
 }
 
 #endif
