@@ -310,8 +310,8 @@ static int read_index(sel_glossary *g, sel_ctx *ctx, const struct dictd_files *f
             a->line = line;
             if (!a->headword || parse_article(g, dict->data + off, size, a) != SEL_OK)
                 rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
-            else if (a->translations && *a->translations)
-                (*n_articles)++;
+            else if (a->translations && *a->translations && *a->headword)
+                (*n_articles)++; // an article with no headword, in the index or in itself, has no term to give
         }
         p = next;
     }
