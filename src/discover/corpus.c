@@ -308,17 +308,55 @@ static bool spelt_alike(const char *a, const char *b)
     return la > lb ? strcmp(a + i + 1, b + i) == 0 : strcmp(a + i, b + i + 1) == 0;
 }
 
+// The loanword skeleton ids of a vocabulary's words, computed once a word (the vocabulary grows as
+// beads are read: the words not seen before get theirs).
+static int skeletons_of(struct corpus *c, const struct vocab *v, bool english, uint32_t **skel, size_t *n,
+                        size_t *cap)
+{
+    if (*n >= v->n)
+        return SEL_OK;
+    if (SEL_ARRAY_RESERVE(*skel, *cap, v->n) != SEL_OK)
+        return SEL_ENOMEM;
+    char out[2 * COGNATE_MAX + 1];
+    for (; *n < v->n; ++*n) {
+        (*skel)[*n] = UINT32_MAX;
+        if (cognate_skeleton(v->words[*n], english, out, sizeof(out)) &&
+            ((*skel)[*n] = vocab_id(&c->skeletons, out, strlen(out))) == UINT32_MAX)
+            return SEL_ENOMEM;
+    }
+    return SEL_OK;
+}
+
 // A name the bead's two sides spell alike is an anchor pair of its own: the lexical model would
 // otherwise have to learn from a handful of sightings what the spelling already says (a name seen
-// three times may be linked to any word beside it).
+// three times may be linked to any word beside it). So is a loanword (`konvoi` and `convoy`,
+// `otoritas` and `authority`, cognate.c): a lowercase content word whose skeleton an English word
+// of the bead shares.
 static int name_anchors(struct reader *r, const struct bead *b)
 {
     struct corpus *c = r->c;
     int rc = SEL_OK;
+    if (skeletons_of(c, &c->id_vocab, false, &c->id_skeleton, &c->id_skeleton_n, &c->id_skeleton_cap) != SEL_OK ||
+        skeletons_of(c, &c->en_vocab, true, &c->en_skeleton, &c->en_skeleton_n, &c->en_skeleton_cap) != SEL_OK)
+        return SEL_ENOMEM;
     for (uint32_t k = 0; k < b->n_src && rc == SEL_OK; k++) {
         const struct token *s = &c->src[b->src + k];
-        if (!(s->flags & (TOK_TITLE | TOK_PROPER)) || (s->flags & TOK_FUNCTION))
+        if (s->flags & TOK_FUNCTION)
             continue;
+        if (!(s->flags & (TOK_TITLE | TOK_PROPER))) {
+            uint32_t sk = c->id_skeleton[s->id];
+            if (sk == UINT32_MAX)
+                continue;
+            for (uint32_t j = 0; j < b->n_tgt; j++) {
+                const struct token *t = &c->tgt[b->tgt + j];
+                if (c->en_skeleton[t->id] == sk && !(t->flags & TOK_FUNCTION) &&
+                    !cognate_false_friends(c->id_vocab.words[s->id], c->en_vocab.words[t->id])) {
+                    rc = sel_word_aligner_add(c->aligner, &s->id, 1, &t->id, 1);
+                    break;
+                }
+            }
+            continue;
+        }
         const char *sw = c->id_vocab.words[s->id];
         if (strlen(sw) < 3)
             continue;
@@ -453,6 +491,7 @@ int corpus_read(struct corpus *c, sel_ctx *ctx, sel_store *st, const sel_termbas
     uint32_t *ids = NULL;
     size_t ids_cap = 0;
     if ((rc = vocab_init(&c->id_vocab)) != SEL_OK || (rc = vocab_init(&c->en_vocab)) != SEL_OK ||
+        (rc = vocab_init(&c->skeletons)) != SEL_OK ||
         (rc = sel_word_aligner_new(&c->aligner)) != SEL_OK) {
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
         goto done;
@@ -509,6 +548,9 @@ void corpus_finish(struct corpus *c)
     free(c->en_domain);
     vocab_finish(&c->id_vocab);
     vocab_finish(&c->en_vocab);
+    vocab_finish(&c->skeletons);
+    free(c->id_skeleton);
+    free(c->en_skeleton);
     sel_word_aligner_free(c->aligner);
     sel_tagger_free(c->tagger);
     memset(c, 0, sizeof(*c));

@@ -68,6 +68,9 @@ struct corpus {
     size_t en_function_n, en_function_cap;
     uint32_t *en_domain;  ///< per en-vocab word: termbase concepts whose English terms hold it
     size_t en_domain_n;
+    struct vocab skeletons; ///< the loanword skeletons of both vocabularies' words
+    uint32_t *id_skeleton, *en_skeleton; ///< per vocab word: its skeleton's id, or UINT32_MAX: none
+    size_t id_skeleton_n, id_skeleton_cap, en_skeleton_n, en_skeleton_cap;
     sel_word_aligner *aligner;
     sel_tagger *tagger;   ///< the Indonesian analysis and the termbase's index
     const struct general *general;
@@ -82,6 +85,21 @@ void general_finish(struct general *g);
 unsigned general_flags(const struct general *g, const char *lemma);
 /** Whether an English word is a function word (trimmed off the edges of an equivalent). */
 bool english_function_word(const char *lemma);
+
+/** Loanword cognates (cognate.c; rules for Indonesian -> English): the shortest word and longest
+ *  word considered, in bytes. */
+enum { COGNATE_MIN = 5, COGNATE_MAX = 40 };
+/**
+ * The spelling skeleton of lowercase @p word (English when @p english, else Indonesian) into @p out
+ * (room for 2 * COGNATE_MAX + 1 bytes): the spelling Indonesian gives a loanword, reduced further
+ * so that `konvoi` and `convoy`, `otoritas` and `authority` come out alike.
+ * @return false when the word is none a loanword rule can tell (short, capitalised, not ASCII).
+ */
+bool cognate_skeleton(const char *word, bool english, char *out, size_t cap);
+/** Whether a pair the skeletons make alike is a known false friend (`polisi`, `policy`). */
+bool cognate_false_friends(const char *id_word, const char *en_word);
+/** Whether Indonesian @p id_word and English @p en_word are one loanword (skeletons alike). */
+bool cognates(const char *id_word, const char *en_word);
 
 /** The general-language flags of Indonesian word @p id. */
 static inline unsigned general_flags_of(const struct corpus *c, uint32_t id)

@@ -103,6 +103,10 @@ static struct equiv *pair_get(struct pair_table *t, uint32_t cand, uint64_t tgt_
     return &t->slots[i];
 }
 
+// An edge word whose association with the candidate word it is linked to is below this share of
+// that word's strongest link is no part of the equivalent.
+static const double WEAK_LINK = 0.1;
+
 struct extractor {
     const struct corpus *c;
     const struct cand_table *t;
@@ -111,7 +115,11 @@ struct extractor {
     sel_strmap *form_map;
     struct form_count *forms;
     struct sel_word_link links[2 * SEL_WORD_ALIGN_MAX_LEN];
-    int src_min[SEL_WORD_ALIGN_MAX_LEN], src_max[SEL_WORD_ALIGN_MAX_LEN]; // per English word
+    // per English word of the bead, for the occurrence being extracted: the strongest association
+    // (t(e|i) t(i|e)) of its links to the candidate's words, and of its links to other words
+    double in_assoc[SEL_WORD_ALIGN_MAX_LEN], out_assoc[SEL_WORD_ALIGN_MAX_LEN];
+    bool principal[SEL_WORD_ALIGN_MAX_LEN]; // its link to some candidate word is not weak beside that word's best
+    double assoc[2 * SEL_WORD_ALIGN_MAX_LEN]; // per link of the bead
     uint32_t ids_s[SEL_WORD_ALIGN_MAX_LEN], ids_t[SEL_WORD_ALIGN_MAX_LEN];
     char *key;
     size_t key_cap;
@@ -138,12 +146,6 @@ static int count_form(struct extractor *x, uint32_t b, const struct cand *k, siz
     return SEL_OK;
 }
 
-// Whether English word @p j is linked to a source word outside [i, i + n).
-static bool outside(const struct extractor *x, long j, size_t i, size_t n)
-{
-    return x->src_min[j] >= 0 && (x->src_min[j] < (long)i || x->src_max[j] >= (long)(i + n));
-}
-
 // Whether English token @p j is a `The` that belongs to the name it opens (`The Times`, `The
 // Hague`): capitalised inside a sentence, before a capitalised word of the phrase.
 static bool names_the(const char *text, const struct token *tgt, long j, long hi)
@@ -166,25 +168,49 @@ static int extract(struct extractor *x, uint32_t b, const struct cand *k, size_t
     bool holds_term = false;
     for (size_t s = i; s < i + n; s++)
         holds_term = holds_term || src[s].match;
-    for (size_t l = 0; l < n_links; l++)
-        if (x->links[l].src >= i && x->links[l].src < i + n) {
-            if (lo < 0 || x->links[l].tgt < lo)
-                lo = x->links[l].tgt;
-            if (x->links[l].tgt > hi)
-                hi = x->links[l].tgt;
+    for (size_t j = 0; j < bd->n_tgt && n_links; j++) {
+        x->in_assoc[j] = x->out_assoc[j] = 0;
+        x->principal[j] = false;
+    }
+    double best[MAX_TERM_WORDS] = { 0 }; // per candidate word: its strongest link's association
+    for (size_t l = 0; l < n_links; l++) {
+        size_t s = x->links[l].src, j = x->links[l].tgt;
+        double a = x->assoc[l] = sel_word_aligner_prob(x->c->aligner, src[s].id, tgt[j].id, true) *
+                                 sel_word_aligner_prob(x->c->aligner, src[s].id, tgt[j].id, false);
+        bool in = s >= i && s < i + n;
+        double *slot = in ? &x->in_assoc[j] : &x->out_assoc[j];
+        if (a > *slot)
+            *slot = a;
+        if (in) {
+            if (a > best[s - i])
+                best[s - i] = a;
+            if (lo < 0 || (long)j < lo)
+                lo = (long)j;
+            if ((long)j > hi)
+                hi = (long)j;
         }
+    }
     if (lo < 0)
         return SEL_OK; // aligned with nothing
-    // a word linked outside the candidate too may stand only at an edge, and is left out: what
-    // remains must be linked to the candidate alone (noisy links of rare words would otherwise
-    // leave many an occurrence without an equivalent)
-    while (lo <= hi && outside(x, lo, i, n))
+    for (size_t l = 0; l < n_links; l++) {
+        size_t s = x->links[l].src, j = x->links[l].tgt;
+        if (s >= i && s < i + n && x->assoc[l] >= WEAK_LINK * best[s - i])
+            x->principal[j] = true;
+    }
+    // The symmetrised links are many to many: a word may be linked to the candidate and to a word
+    // beside it (grow-diag-final links a still unaligned word to a neighbour's partner). Such a
+    // word belongs where its association is strongest. At the edges the words that belong
+    // elsewhere are left out, and so are those whose association with the candidate word they
+    // are linked to is weak beside that word's strongest link (`belonging` of `patrol
+    // belonging`, `work` of `uranium enrichment work`: taken on by growth, not by the lexical
+    // model); inside, a word that belongs elsewhere refuses the occurrence.
+    while (lo <= hi && (x->in_assoc[lo] <= x->out_assoc[lo] || !x->principal[lo]))
         lo++;
-    while (hi >= lo && outside(x, hi, i, n))
+    while (hi >= lo && (x->in_assoc[hi] <= x->out_assoc[hi] || !x->principal[hi]))
         hi--;
     for (long j = lo; j <= hi; j++)
-        if (outside(x, j, i, n))
-            return SEL_OK; // a word inside the span belongs to something else too
+        if (x->out_assoc[j] > 0 && x->out_assoc[j] >= x->in_assoc[j])
+            return SEL_OK; // a word inside the span belongs to something else
     while (lo <= hi && (tgt[lo].flags & TOK_FUNCTION) && !names_the(x->c->text + bd->tgt_text, tgt, lo, hi))
         lo++;
     while (hi >= lo && (tgt[hi].flags & TOK_FUNCTION))
@@ -238,20 +264,11 @@ static int do_bead(struct extractor *x, uint32_t b)
                     continue; // too long to align: n_links stays 0
                 for (size_t s = 0; s < bd->n_src; s++)
                     x->ids_s[s] = src[s].id;
-                for (size_t t = 0; t < bd->n_tgt; t++) {
+                for (size_t t = 0; t < bd->n_tgt; t++)
                     x->ids_t[t] = tgt[t].id;
-                    x->src_min[t] = x->src_max[t] = -1;
-                }
                 if ((rc = sel_word_align(c->aligner, x->ids_s, bd->n_src, x->ids_t, bd->n_tgt, x->links, &n_links)) !=
                     SEL_OK)
                     break;
-                for (size_t l = 0; l < n_links; l++) {
-                    int s = x->links[l].src, t = x->links[l].tgt;
-                    if (x->src_min[t] < 0 || s < x->src_min[t])
-                        x->src_min[t] = s;
-                    if (s > x->src_max[t])
-                        x->src_max[t] = s;
-                }
             }
             rc = extract(x, b, k, i, n, n_links);
         }
