@@ -75,7 +75,7 @@ static int side_text(struct buf *b, size_t *ranges, size_t *n_ranges, const stru
 struct reader {
     struct corpus *c;
     sel_ctx *ctx;
-    const struct general *g;
+    const struct general *g, *en_words;
     const struct sel_discover_options *opts;
     sel_tagger *tagger;
     sel_analyzer *en;
@@ -214,13 +214,15 @@ static bool en_push(void *user, const char *text, const struct sel_token *tk)
         return false;
     if (r->pending_break)
         t.flags |= TOK_BREAK;
-    while (c->en_function_n < c->en_vocab.n) { // each English word is looked up once
-        if (SEL_ARRAY_RESERVE(c->en_function, c->en_function_cap, c->en_function_n + 1) != SEL_OK)
+    while (c->en_class_n < c->en_vocab.n) { // each English word is looked up once
+        if (SEL_ARRAY_RESERVE(c->en_class, c->en_class_cap, c->en_class_n + 1) != SEL_OK)
             return (r->rc = SEL_ENOMEM), false;
-        c->en_function[c->en_function_n] = english_function_word(c->en_vocab.words[c->en_function_n]);
-        c->en_function_n++;
+        c->en_class[c->en_class_n] =
+            (uint16_t)(general_flags(r->en_words, c->en_vocab.words[c->en_class_n]) & (TOK_FUNCTION | TOK_EDGE));
+        c->en_class_n++;
     }
-    if (c->en_function[t.id] || number)
+    t.flags |= c->en_class[t.id];
+    if (number)
         t.flags |= TOK_FUNCTION;
     if (tk->word.flags & SEL_TOK_PROPER)
         t.flags |= TOK_PROPER;
@@ -481,10 +483,10 @@ static int domain_vocabulary(struct reader *r, const sel_termbase *tb)
 }
 
 int corpus_read(struct corpus *c, sel_ctx *ctx, sel_store *st, const sel_termbase *tb, const struct general *g,
-                const struct sel_discover_options *opts)
+                const struct general *en, const struct sel_discover_options *opts)
 {
     memset(c, 0, sizeof(*c));
-    struct reader r = { .c = c, .ctx = ctx, .g = g, .opts = opts };
+    struct reader r = { .c = c, .ctx = ctx, .g = g, .en_words = en, .opts = opts };
     int rc;
     sel_lang *en_lang = NULL;
     sel_bead_cursor *cur = NULL;
@@ -544,7 +546,7 @@ void corpus_finish(struct corpus *c)
     free(c->tgt);
     free(c->text);
     free(c->id_freq);
-    free(c->en_function);
+    free(c->en_class);
     free(c->en_domain);
     vocab_finish(&c->id_vocab);
     vocab_finish(&c->en_vocab);

@@ -74,7 +74,7 @@ static double domain_share(const struct corpus *c, const struct equiv *best, siz
     const struct token *t = c->tgt + b->tgt;
     uint32_t most = 0;
     for (uint32_t j = 0; j < b->n_tgt; j++)
-        if (t[j].start >= best->start && t[j].end <= best->end && !(t[j].flags & TOK_FUNCTION) &&
+        if (t[j].start >= best->start && t[j].start < best->end && !(t[j].flags & TOK_FUNCTION) &&
             t[j].id < c->en_domain_n && c->en_domain[t[j].id] > most)
             most = c->en_domain[t[j].id];
     double share = log1p(most) / log1p(DOMAIN_FULL);
@@ -113,7 +113,7 @@ int sel_discover_run(sel_discovery **out, sel_ctx *ctx, sel_store *st, const sel
 {
     SEL_CHECK_ARG(out && ctx && st && tb && opts, SEL_EINVAL);
     *out = NULL;
-    struct general g = { 0 };
+    struct general g = { 0 }, en = { 0 };
     struct corpus c = { 0 };
     struct cand_table t = { 0 };
     struct cand **kept = NULL;
@@ -122,8 +122,13 @@ int sel_discover_run(sel_discovery **out, sel_ctx *ctx, sel_store *st, const sel
     struct form_count *forms = NULL;
     sel_discovery *d = NULL;
     char *general_path = opts->general_path ? NULL : sel_data_path("general");
-    char *path = NULL;
+    char *path = NULL, *lang_path = sel_data_path("lang"), *en_path = NULL;
     int rc;
+    if (!lang_path || !(en_path = malloc(strlen(lang_path) + sizeof("/en/function-words.txt")))) {
+        rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+        goto done;
+    }
+    sprintf(en_path, "%s/en/function-words.txt", lang_path);
     if (!opts->general_path && !general_path) {
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
         goto done;
@@ -132,7 +137,9 @@ int sel_discover_run(sel_discovery **out, sel_ctx *ctx, sel_store *st, const sel
         sprintf(path, "%s/id.txt", general_path);
     if ((rc = general_load(&g, ctx, opts->general_path ? opts->general_path : path)) != SEL_OK)
         goto done;
-    if ((rc = corpus_read(&c, ctx, st, tb, &g, opts)) != SEL_OK)
+    if ((rc = general_load(&en, ctx, en_path)) != SEL_OK)
+        goto done;
+    if ((rc = corpus_read(&c, ctx, st, tb, &g, &en, opts)) != SEL_OK)
         goto done;
     if (opts->progress)
         opts->progress(opts->progress_user, "counting candidates", c.n_beads, c.n_beads);
@@ -216,6 +223,9 @@ done:
     cand_table_finish(&t);
     corpus_finish(&c);
     general_finish(&g);
+    general_finish(&en);
+    free(lang_path);
+    free(en_path);
     free(path);
     free(general_path);
     return rc;

@@ -21,7 +21,8 @@ enum {
     TOK_PROPER = 1 << 3,   ///< a name (the analyzer kept its case)
     TOK_ANCHOR = 1 << 4,   ///< covered by a termbase term (source) or its confirmed translation (target)
     TOK_TITLE = 1 << 5,    ///< written with a capital, not at a sentence start
-    TOK_EDGE = 1 << 6,     ///< a word that opens or closes no candidate unless capitalised (`Irak selatan`)
+    TOK_EDGE = 1 << 6,     ///< a word that opens or closes no candidate unless capitalised (`Irak selatan`),
+                           ///< or no English equivalent (`now`, `each`)
     TOK_VERBAL = 1 << 7,   ///< a derived verb (meN-, di-, ber-, ter- on a root)
     TOK_GLUED_LEFT = 1 << 8,  ///< a hyphen joins it to the word before (`al-Sadr`, `anti-Amerika`)
     TOK_GLUED_RIGHT = 1 << 9, ///< a hyphen joins it to the word after
@@ -64,8 +65,8 @@ struct corpus {
     struct vocab id_vocab, en_vocab;
     uint32_t *id_freq;    ///< per id-vocab word: occurrences
     size_t id_freq_n, id_freq_cap;
-    bool *en_function;    ///< per en-vocab word: an English function word
-    size_t en_function_n, en_function_cap;
+    uint16_t *en_class;   ///< per en-vocab word: TOK_FUNCTION, TOK_EDGE (lang/en/function-words.txt) or 0
+    size_t en_class_n, en_class_cap;
     uint32_t *en_domain;  ///< per en-vocab word: termbase concepts whose English terms hold it
     size_t en_domain_n;
     struct vocab skeletons; ///< the loanword skeletons of both vocabularies' words
@@ -83,8 +84,6 @@ struct general {
 int general_load(struct general *g, sel_ctx *ctx, const char *path);
 void general_finish(struct general *g);
 unsigned general_flags(const struct general *g, const char *lemma);
-/** Whether an English word is a function word (trimmed off the edges of an equivalent). */
-bool english_function_word(const char *lemma);
 
 /** Loanword cognates (cognate.c; rules for Indonesian -> English): the shortest word and longest
  *  word considered, in bytes. */
@@ -107,9 +106,12 @@ static inline unsigned general_flags_of(const struct corpus *c, uint32_t id)
     return general_flags(c->general, c->id_vocab.words[id]);
 }
 
-/** Reads the beads of @p st into @p c and trains the word aligner. */
+/**
+ * Reads the beads of @p st into @p c and trains the word aligner; @p g is the Indonesian
+ * general-language reference, @p en the English words kept off an equivalent's edges.
+ */
 int corpus_read(struct corpus *c, sel_ctx *ctx, sel_store *st, const sel_termbase *tb,
-                const struct general *g, const struct sel_discover_options *opts);
+                const struct general *g, const struct general *en, const struct sel_discover_options *opts);
 void corpus_finish(struct corpus *c);
 
 /** A candidate during a run. */

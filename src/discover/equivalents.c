@@ -146,6 +146,14 @@ static int count_form(struct extractor *x, uint32_t b, const struct cand *k, siz
     return SEL_OK;
 }
 
+// Whether the English word at byte @p at stands inside a sentence (a capital there is a name's).
+static bool inside_sentence(const char *text, uint32_t at)
+{
+    while (at > 0 && text[at - 1] == ' ')
+        at--;
+    return at > 0 && !strchr(".!?\"'", text[at - 1]);
+}
+
 // Whether English token @p j is a `The` that belongs to the name it opens (`The Times`, `The
 // Hague`): capitalised inside a sentence, before a capitalised word of the phrase.
 static bool names_the(const char *text, const struct token *tgt, long j, long hi)
@@ -154,9 +162,21 @@ static bool names_the(const char *text, const struct token *tgt, long j, long hi
     if (j >= hi || tgt[j].end - at != 3 || strncmp(text + at, "The", 3) != 0 || !(text[tgt[j + 1].start] >= 'A' &&
                                                                                  text[tgt[j + 1].start] <= 'Z'))
         return false;
-    while (at > 0 && text[at - 1] == ' ')
-        at--;
-    return at > 0 && !strchr(".!?\"'", text[at - 1]);
+    return inside_sentence(text, at);
+}
+
+// The end of an English phrase [start, end) without the possessive its last word may carry:
+// the analyser splits `Olmert's` into `Olmert` and a clitic, but the token's bytes hold both, and
+// the equivalent is `Ehud Olmert`, not `Ehud Olmert's`.
+static uint32_t possessive_off(const char *text, uint32_t start, uint32_t end)
+{
+    static const char *const marks[] = { "'s", "\xE2\x80\x99s", "s'", "s\xE2\x80\x99" }; // 's, ’s; plural s', s’
+    for (size_t m = 0; m < sizeof(marks) / sizeof(*marks); m++) {
+        size_t len = strlen(marks[m]), keep = marks[m][0] == 's' ? 1 : 0; // a plural keeps its s
+        if (end - start > len + 1 && memcmp(text + end - len, marks[m], len) == 0)
+            return (uint32_t)(end - len + keep);
+    }
+    return end;
 }
 
 // The English phrase aligned with tokens [i, i + n) of bead @p b, counted for candidate @p k.
@@ -211,9 +231,10 @@ static int extract(struct extractor *x, uint32_t b, const struct cand *k, size_t
     for (long j = lo; j <= hi; j++)
         if (x->out_assoc[j] > 0 && x->out_assoc[j] >= x->in_assoc[j])
             return SEL_OK; // a word inside the span belongs to something else
-    while (lo <= hi && (tgt[lo].flags & TOK_FUNCTION) && !names_the(x->c->text + bd->tgt_text, tgt, lo, hi))
+    // function words, adverbs and determiners off the edges (lang/en/function-words.txt)
+    while (lo <= hi && (tgt[lo].flags & (TOK_FUNCTION | TOK_EDGE)) && !names_the(x->c->text + bd->tgt_text, tgt, lo, hi))
         lo++;
-    while (hi >= lo && (tgt[hi].flags & TOK_FUNCTION))
+    while (hi >= lo && (tgt[hi].flags & (TOK_FUNCTION | TOK_EDGE)))
         hi--;
     if (lo > hi || hi - lo + 1 > MAX_EQUIV_WORDS)
         return SEL_OK;
@@ -226,14 +247,19 @@ static int extract(struct extractor *x, uint32_t b, const struct cand *k, size_t
         ids[j - lo] = tgt[j].id;
     }
     size_t len = (size_t)(hi - lo + 1);
+    const char *text = x->c->text + bd->tgt_text;
     uint64_t h = ids_hash(ids, len);
     bool fresh;
     struct equiv *e = pair_get(&x->pairs, k->index, h, &fresh);
     if (!e || phrase_add(&x->phrases, ids, len, h) != SEL_OK)
         return SEL_ENOMEM;
     if (fresh)
-        *e = (struct equiv){ .cand = k->index, .tgt_hash = h, .bead = b, .start = tgt[lo].start, .end = tgt[hi].end,
-                             .proper = (tgt[lo].flags & TOK_PROPER) != 0 };
+        *e = (struct equiv){ .cand = k->index, .tgt_hash = h, .bead = b, .start = tgt[lo].start,
+                             .end = possessive_off(text, tgt[lo].start, tgt[hi].end),
+                             // a capital inside a sentence is kept (`United Nations`), at its start not
+                             .proper = (tgt[lo].flags & TOK_PROPER) ||
+                                       (text[tgt[lo].start] >= 'A' && text[tgt[lo].start] <= 'Z' &&
+                                        inside_sentence(text, tgt[lo].start)) };
     e->count++;
     return SEL_OK;
 }

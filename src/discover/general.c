@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The general-language reference (lexicon/general/id.txt): Indonesian lemmas that are function
-// words or everyday words, and the English function words trimmed off an equivalent's edges.
+// words or everyday words; the same format holds the English words trimmed off an equivalent's
+// edges (lang/en/function-words.txt).
 #include "src/discover/discover_internal.h"
 
 #include <stdint.h>
@@ -60,21 +61,4 @@ void general_finish(struct general *g)
 unsigned general_flags(const struct general *g, const char *lemma)
 {
     return (unsigned)(uintptr_t)sel_strmap_get(g->map, lemma, strlen(lemma));
-}
-
-bool english_function_word(const char *lemma)
-{
-    static const char *const words[] = {
-        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "as", "that",
-        "this", "these", "those", "which", "who", "be", "is", "are", "was", "were", "been", "it", "its", "their",
-        "his", "her", "he", "she", "they", "we", "i", "you", "have", "has", "had", "will", "would", "not", "also",
-        "but", "said", "say", "says", "than", "into", "over", "about", "after", "before", "there", "here", "s",
-        "'s", "do", "did", "does", "can", "could", "may", "might", "shall", "should", "must", "very", "so",
-        "such", "all", "some", "any", "no", "more", "most", "other", "while", "when", "if", "then", "out", "up",
-        NULL,
-    };
-    for (size_t i = 0; words[i]; i++)
-        if (strcmp(words[i], lemma) == 0)
-            return true;
-    return false;
 }
