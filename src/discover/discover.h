@@ -10,7 +10,7 @@
  * with a general-language reference (`lexicon/general/id.txt`). Candidates the termbase already
  * has, or that the user rejected, are left out. Their English equivalents come from a word
  * alignment of the beads (align/align.h, sel_word_aligner) trained on lemmas in both directions
- * with the termbase's confirmed pairs (and names spelt alike on both sides) as anchors, by phrase
+ * with the termbase's confirmed pairs (and names and loanwords spelt alike on both sides) as anchors, by phrase
  * extraction over the symmetrised links; each has a count, a Dice coefficient and an example bead.
  *
  * Ownership: a sel_discovery owns every string reachable from it; they are borrowed and valid

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // English equivalents by phrase extraction (Och and Ney 2004): each occurrence of a kept
 // candidate in a bead takes the English words its words are linked to (grow-diag-final links of
-// the trained word aligner), when no word in that span is linked outside the candidate; function
-// words are trimmed off its edges, and a span that takes words of a termbase term's confirmed
+// the trained word aligner), when no word in that span belongs to a word outside the candidate
+// (see extract()); stray words, function words, adverbs, determiners and a possessive are trimmed
+// off its edges, and a span that takes words of a termbase term's confirmed
 // translation (an anchor) is refused unless the candidate holds that term. Each equivalent is
 // counted, and its Dice coefficient computed against how many beads' English side holds it.
 #include "src/discover/discover_internal.h"
