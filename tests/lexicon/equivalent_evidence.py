@@ -33,10 +33,10 @@ import re
 import subprocess
 import sys
 
-TOLERANCE = 0.03  # the issue's bar: not reached yet (0.036 on the second half, docs/lexicon-format.md)
-# What the test holds today, so that a change that makes the order worse fails; lower it to
-# TOLERANCE as the order improves.
-FLOOR = 0.04
+# The issue's bar, which the test holds: reached (gap 0.026 on the second half, docs/lexicon-format.md)
+# since a name standing as a modifier gives its adjective first; a change that makes the order
+# worse fails.
+TOLERANCE = 0.03
 
 IRREGULAR = {
     'lead': ['led'], 'hold': ['held'], 'fight': ['fought'], 'shoot': ['shot'], 'take': ['took', 'taken'],
@@ -267,11 +267,9 @@ def main():
     print(f'{half} half: {n_lines} lines, {total} term occurrences in {len(n_occ)} concepts; '
           f'first-equivalent precision {p_first:.3f}, fixed-equivalent oracle {p_oracle:.3f} '
           f'(gap {p_oracle - p_first:.3f}), any-equivalent rate {p_any:.3f}')
-    if mode == 'check' and p_oracle - p_first > FLOOR:
-        print(f'FAIL: first-equivalent precision is more than {FLOOR} below the oracle', file=sys.stderr)
-        return 1
     if mode == 'check' and p_oracle - p_first > TOLERANCE:
-        print(f'below the bar: the gap is more than {TOLERANCE} (held at {FLOOR} until it is reached)')
+        print(f'FAIL: first-equivalent precision is more than {TOLERANCE} below the oracle', file=sys.stderr)
+        return 1
     return 0
 
 
