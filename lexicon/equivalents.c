@@ -220,8 +220,8 @@ const struct sel_term *sel_concept_preferred(const struct sel_concept *c, const 
     return best;
 }
 
-// Whether an attributive occurrence of @p c is rendered by an adjective: its first English
-// equivalent is a name that English does not use as a modifier itself. Indonesian puts the name
+// Whether an attributive occurrence of a concept whose first equivalent is @p first is rendered by
+// an adjective: @p first is a name that English does not use as a modifier itself. Indonesian puts the name
 // after the noun it modifies (pasukan Israel, Presiden Prancis) where English puts the adjective
 // before it (Israeli forces, French President); an acronym is used as a modifier as it stands
 // (US forces, UN troops), and a common noun keeps its noun (pemilihan parlemen: parliament

@@ -232,8 +232,9 @@ struct sel_term_match {
     const struct sel_concept *concept;    ///< borrowed from the termbase
     const struct sel_term *term;          ///< the term whose lemmas matched
     /// It stands as a modifier right after a noun that is a term ("pasukan Israel", "Perdana
-    /// Menteri Prancis"): Indonesian uses a name where English uses its adjective (Israeli forces,
-    /// French Prime Minister). Set by the tagger (sel_tagger_tag_span()); false elsewhere.
+    /// Menteri Prancis"), or is joined by "dan" to one that does ("pasukan Ethiopia dan Somalia"):
+    /// Indonesian uses a name where English uses its adjective (Israeli forces, French Prime
+    /// Minister). Set by the tagger (sel_tagger_tag_span()); false elsewhere.
     bool attributive;
 };
 

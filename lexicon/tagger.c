@@ -164,7 +164,7 @@ static void mark_attributive(sel_tagger *t, const struct sel_token *tokens)
         if (after == m->first_token)
             m->attributive = before->term->pos == SEL_POS_NOUN;
         else if (after + 1 == m->first_token && before->attributive)
-            m->attributive = sel_lang_is_coordinator(t->lang, tokens[after].word.lemma);
+            m->attributive = tokens[after].word.lemma && sel_lang_is_coordinator(t->lang, tokens[after].word.lemma);
     }
 }
 
