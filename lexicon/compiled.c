@@ -636,7 +636,7 @@ static void emit_list(const sel_compiled *cp, const sel_termbase *tb, const stru
         // a bundled concept the user's entry of the same id replaced has no terms left
         if (v[i] - cc[ct[v[i]].concept].first_term >= tb->concepts[ct[v[i]].concept].n_terms)
             continue;
-        struct sel_term_match m = { 0, ct[v[i]].n_keys, 0, 0, &tb->concepts[ct[v[i]].concept], &cp->terms[v[i]] };
+        struct sel_term_match m = { 0, ct[v[i]].n_keys, 0, 0, &tb->concepts[ct[v[i]].concept], &cp->terms[v[i]], false };
         if (!emit(user, &m))
             return;
     }

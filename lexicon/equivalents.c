@@ -155,11 +155,11 @@ size_t sel_concept_equivalents(const struct sel_concept *c, const char *lang, co
     return n;
 }
 
-void sel_concept_equivalents_join(const struct sel_concept *c, const char *lang, const sel_evidence *ev,
-                                  const char *sep, char *buf, size_t size)
+// The texts of @p n equivalents of @p c, joined by @p sep into @p buf (cut short when it is full).
+static void join_equivalents(const struct sel_concept *c, const struct sel_equivalent *eq, size_t n, const char *sep,
+                             char *buf, size_t size)
 {
-    struct sel_equivalent eq[64];
-    size_t n = sel_concept_equivalents(c, lang, ev, eq, 64), used = 0;
+    size_t used = 0;
     if (size)
         buf[0] = '\0';
     for (size_t i = 0; i < n && used < size; i++) {
@@ -167,6 +167,13 @@ void sel_concept_equivalents_join(const struct sel_concept *c, const char *lang,
         if (w > 0)
             used += (size_t)w;
     }
+}
+
+void sel_concept_equivalents_join(const struct sel_concept *c, const char *lang, const sel_evidence *ev,
+                                  const char *sep, char *buf, size_t size)
+{
+    struct sel_equivalent eq[64];
+    join_equivalents(c, eq, sel_concept_equivalents(c, lang, ev, eq, 64), sep, buf, size);
 }
 
 // Whether the concept's note speaks of @p t (in any case): then the term is avoided for a reason
@@ -211,4 +218,45 @@ const struct sel_term *sel_concept_preferred(const struct sel_concept *c, const 
             (!best || c->terms[k].status < best->status))
             best = &c->terms[k];
     return best;
+}
+
+// Whether an attributive occurrence of a concept whose first equivalent is @p first is rendered by
+// an adjective: @p first is a name that English does not use as a modifier itself. Indonesian puts the name
+// after the noun it modifies (pasukan Israel, Presiden Prancis) where English puts the adjective
+// before it (Israeli forces, French President); an acronym is used as a modifier as it stands
+// (US forces, UN troops), and a common noun keeps its noun (pemilihan parlemen: parliament
+// elections as often as parliamentary ones) -- on the PANL dev lines, moving the adjective first
+// for those lost more occurrences than it won.
+static bool name_takes_adjective(const struct sel_term *first)
+{
+    return first->pos == SEL_POS_PROPER_NOUN && first->type != SEL_TYPE_ACRONYM &&
+           first->type != SEL_TYPE_ABBREVIATION;
+}
+
+size_t sel_match_equivalents(const struct sel_term_match *m, const char *lang, const sel_evidence *ev,
+                             struct sel_equivalent *out, size_t max)
+{
+    size_t n = sel_concept_equivalents(m->concept, lang, ev, out, max);
+    if (!m->attributive || n < 2 || !name_takes_adjective(&m->concept->terms[out[0].index]))
+        return n;
+    // the first adjective that the evidence ranks with the name, not below it, goes first; the
+    // others keep their places (the order of the evidence, then of the termbase)
+    for (size_t i = 1; i < n && out[i].confirmed == out[0].confirmed; i++) {
+        if (out[i].status >= SEL_STATUS_DEPRECATED)
+            break;
+        if (m->concept->terms[out[i].index].pos != SEL_POS_ADJECTIVE)
+            continue;
+        struct sel_equivalent adjective = out[i];
+        memmove(out + 1, out, i * sizeof(*out));
+        out[0] = adjective;
+        break;
+    }
+    return n;
+}
+
+void sel_match_equivalents_join(const struct sel_term_match *m, const char *lang, const sel_evidence *ev,
+                                const char *sep, char *buf, size_t size)
+{
+    struct sel_equivalent eq[64];
+    join_equivalents(m->concept, eq, sel_match_equivalents(m, lang, ev, eq, 64), sep, buf, size);
 }

@@ -118,6 +118,18 @@ size_t sel_concept_equivalents(const struct sel_concept *c, const char *lang, co
 /** The @p lang terms of @p c in that order, joined by @p sep into @p buf. */
 void sel_concept_equivalents_join(const struct sel_concept *c, const char *lang, const sel_evidence *ev,
                                   const char *sep, char *buf, size_t size);
+struct sel_term_match; // a term found in text, below
+/**
+ * The @p lang equivalents of one occurrence @p m in the order shown for it: sel_concept_equivalents(),
+ * except that an attributive occurrence (m->attributive) of a concept whose first equivalent is a
+ * name, not an acronym ("Israel", not "US"), puts its first adjective ("Israeli") first when the
+ * user's evidence does not rank it lower than the name.
+ */
+size_t sel_match_equivalents(const struct sel_term_match *m, const char *lang, const sel_evidence *ev,
+                             struct sel_equivalent *out, size_t max);
+/** sel_match_equivalents() joined by @p sep into @p buf. */
+void sel_match_equivalents_join(const struct sel_term_match *m, const char *lang, const sel_evidence *ev,
+                                const char *sep, char *buf, size_t size);
 /**
  * For a deprecated term @p t of @p c: the term of its language it is a misspelling of (within one
  * or two edits, "tantara" of "tentara"), or NULL when it is none's, is not deprecated, or is
@@ -219,6 +231,11 @@ struct sel_term_match {
     size_t start, end;                    ///< byte offsets into the text
     const struct sel_concept *concept;    ///< borrowed from the termbase
     const struct sel_term *term;          ///< the term whose lemmas matched
+    /// It stands as a modifier right after a noun that is a term ("pasukan Israel", "Perdana
+    /// Menteri Prancis"), or is joined by "dan" to one that does ("pasukan Ethiopia dan Somalia"):
+    /// Indonesian uses a name where English uses its adjective (Israeli forces, French Prime
+    /// Minister). Set by the tagger (sel_tagger_tag_span()); false elsewhere.
+    bool attributive;
 };
 
 typedef bool (*sel_match_fn)(void *user, const struct sel_term_match *match);

@@ -435,7 +435,7 @@ int sel_term_index_lookup(const sel_term_index *ix, const char *keys, bool famil
     if (family) {
         const struct root_group *g = sel_strmap_get(ix->roots, keys, strlen(keys));
         for (size_t i = 0; g && i < g->n_entries; i++) {
-            struct sel_term_match m = { 0, g->entries[i].n_words, 0, 0, g->entries[i].concept, g->entries[i].term };
+            struct sel_term_match m = { 0, g->entries[i].n_words, 0, 0, g->entries[i].concept, g->entries[i].term, false };
             if (!emit(user, &m))
                 return SEL_OK;
         }
@@ -457,7 +457,7 @@ int sel_term_index_lookup(const sel_term_index *ix, const char *keys, bool famil
     }
     const struct node *nd = &ix->nodes[node];
     for (size_t i = 0; i < nd->n_entries; i++) {
-        struct sel_term_match m = { 0, nd->entries[i].n_words, 0, 0, nd->entries[i].concept, nd->entries[i].term };
+        struct sel_term_match m = { 0, nd->entries[i].n_words, 0, 0, nd->entries[i].concept, nd->entries[i].term, false };
         if (!emit(user, &m))
             break;
     }
@@ -492,7 +492,7 @@ int sel_term_index_find_all(const sel_term_index *ix, sel_ctx *ctx, const char *
                 const struct entry *e = &nd->entries[k];
                 if (!case_fits(e->term, text, tokens + i, j - i + 1))
                     continue;
-                struct sel_term_match m = { i, j - i + 1, tokens[i].start, tokens[j].end, e->concept, e->term };
+                struct sel_term_match m = { i, j - i + 1, tokens[i].start, tokens[j].end, e->concept, e->term, false };
                 go = emit(user, &m);
             }
         }
@@ -539,7 +539,7 @@ int sel_term_index_match(const sel_term_index *ix, sel_ctx *ctx, const char *tex
                 break;
             const struct entry *e = ix->nodes[node].n_entries ? best_entry(&ix->nodes[node], text, tokens + i, j - i + 1) : NULL;
             if (e)
-                best = (struct sel_term_match){ i, j - i + 1, tokens[i].start, tokens[j].end, e->concept, e->term };
+                best = (struct sel_term_match){ i, j - i + 1, tokens[i].start, tokens[j].end, e->concept, e->term, false };
         }
         if (best.concept)
             cands[n_cands++] = best;

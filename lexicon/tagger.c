@@ -148,6 +148,26 @@ static int choose_senses(sel_tagger *t, sel_ctx *ctx, const char *text, const st
     return SEL_OK;
 }
 
+// Marks the matches that stand as modifiers: right after a term that is a noun, with nothing
+// between (pasukan Israel, Menteri Luar Negeri Prancis, ibu kota Afganistan), or joined by a
+// coordinator to one that does (pasukan Ethiopia dan Somalia). The dictionary has no parts of
+// speech, so the noun is known only when it is a term; a word that is none (warga, pihak) leaves
+// the match as it is. A sentence's first word, a word after a preposition, conjunction or verb
+// (di Israel, antara Rusia dan Ukraina, menyerang Israel) or after punctuation is not marked:
+// there Indonesian and English alike use the name.
+static void mark_attributive(sel_tagger *t, const struct sel_token *tokens)
+{
+    for (size_t i = 1; i < t->n_matches; i++) {
+        const struct sel_term_match *before = &t->matches[i - 1];
+        struct sel_term_match *m = &t->matches[i];
+        size_t after = before->first_token + before->n_tokens;
+        if (after == m->first_token)
+            m->attributive = before->term->pos == SEL_POS_NOUN;
+        else if (after + 1 == m->first_token && before->attributive)
+            m->attributive = tokens[after].word.lemma && sel_lang_is_coordinator(t->lang, tokens[after].word.lemma);
+    }
+}
+
 int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end, bool all,
                         sel_match_fn emit, void *user)
 {
@@ -165,6 +185,7 @@ int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t st
         rc = sel_error(ctx, t->rc, "out of memory");
     if (rc == SEL_OK)
         rc = choose_senses(t, ctx, text, tokens, n);
+    mark_attributive(t, tokens);
     for (size_t i = 0; rc == SEL_OK && i < t->n_matches; i++)
         if (!emit(user, &t->matches[i]))
             break;

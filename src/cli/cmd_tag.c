@@ -35,7 +35,7 @@ static bool print_match(void *user, const char *text, const struct sel_sentence 
     int len = (int)(m->end - m->start);
     if (!out->jsonl) {
         char targets[2048];
-        sel_concept_equivalents_join(m->concept, "en", out->ev, " | ", targets, sizeof(targets));
+        sel_match_equivalents_join(m, "en", out->ev, " | ", targets, sizeof(targets));
         fprintf(out->fp, "%ld\t%zu\t%zu\t%.*s\t%s\t%s\t%s\n", line, start, end, len, text + m->start, m->term->text,
                 targets, m->concept->id);
         return !ferror(out->fp);
@@ -49,7 +49,7 @@ static bool print_match(void *user, const char *text, const struct sel_sentence 
     json_object_object_add(o, "source_term", json_object_new_string(m->term->text));
     json_object *targets = json_object_new_array();
     struct sel_equivalent eq[64];
-    size_t n = sel_concept_equivalents(m->concept, "en", out->ev, eq, 64);
+    size_t n = sel_match_equivalents(m, "en", out->ev, eq, 64);
     for (size_t i = 0; i < n; i++)
         json_object_array_add(targets, json_object_new_string(m->concept->terms[eq[i].index].text));
     json_object_object_add(o, "target_terms", targets);

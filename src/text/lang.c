@@ -63,6 +63,11 @@ bool sel_lang_is_degree(const sel_lang *lang, const char *token, size_t len)
     return bsearch(&key, lang->degrees, lang->n_degrees, sizeof(char *), compare_key) != NULL;
 }
 
+bool sel_lang_is_coordinator(const sel_lang *lang, const char *word)
+{
+    return sel_word_list_has(&lang->morph.coordinators, word);
+}
+
 // Calls @p fn on each meaningful line of @p path (comments and blank lines skipped).
 static int each_line(sel_ctx *ctx, const char *path, int (*fn)(void *, sel_ctx *, struct sel_location, char *),
                      void *user)
@@ -355,6 +360,7 @@ static int add_morphology(void *user, sel_ctx *ctx, struct sel_location where, c
         { "number-prefix", offsetof(struct morphology, number_prefixes) },
         { "lexical-prefix", offsetof(struct morphology, lexical_prefixes) },
         { "prefix-root", offsetof(struct morphology, prefix_roots) },
+        { "coordinator", offsetof(struct morphology, coordinators) },
     };
     for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++) {
         if (strcmp(directive, lists[i].name) != 0)
@@ -507,7 +513,7 @@ void sel_lang_free(sel_lang *lang)
                                   &lang->morph.spelling_to, &lang->morph.rare_stems,
                                   &lang->morph.root_from, &lang->morph.root_to, &lang->morph.strip_clitic,
                                   &lang->morph.number_prefixes, &lang->morph.lexical_prefixes,
-                                  &lang->morph.prefix_roots };
+                                  &lang->morph.prefix_roots, &lang->morph.coordinators };
     for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
         free(lists[i]->v);
     free(lang->morph.nasal);

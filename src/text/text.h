@@ -31,6 +31,11 @@ int sel_lang_load_dir(sel_lang **out, sel_ctx *ctx, const char *code, const char
 void sel_lang_free(sel_lang *lang);
 /** The language code, borrowed. */
 const char *sel_lang_code(const sel_lang *lang);
+/**
+ * Whether @p word (a lemma, NUL-terminated) joins two conjuncts of one phrase: "dan", "atau"
+ * (the `coordinator` words of the language's morphology.txt).
+ */
+bool sel_lang_is_coordinator(const sel_lang *lang, const char *word);
 
 /** Why a segment is boilerplate. */
 enum sel_boilerplate {

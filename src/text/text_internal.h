@@ -63,6 +63,7 @@ struct morphology {
     struct word_list lexical_prefixes; // prefixes that stay on the root ("se": sebesar)
     struct word_list prefix_roots;     // words whose lexical prefix is removed after all (seorang)
     struct word_list number_prefixes;  // written before a number without a space ("Rp9.000"): a token
+    struct word_list coordinators;     // words that join two conjuncts of one phrase ("dan", "atau")
 };
 
 struct sel_lang {

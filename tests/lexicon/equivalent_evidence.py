@@ -14,7 +14,9 @@ panl-int-dev/) and, for every term occurrence, checks which of its concept's Eng
 The bundled order was revised by hand from the report on the FIRST half of the lines; the figures
 that count are those of the SECOND half, which the revision never looked at.
 
-first-equivalent precision: share of occurrences whose preferred equivalent is in the aligned line.
+first-equivalent precision: share of occurrences whose first equivalent as `tag` gives it (column 5:
+the concept's preferred one, or for a name standing as a modifier its adjective) is in the aligned
+line.
 oracle: the same with, for each concept, the single equivalent found most often in those lines.
 any-equivalent rate: share of occurrences where some listed equivalent (preferred or admitted) is.
 Matching aids and deprecated terms are not equivalents and are not counted.
@@ -31,10 +33,10 @@ import re
 import subprocess
 import sys
 
-TOLERANCE = 0.03  # the issue's bar: not reached yet (0.036 on the second half, docs/lexicon-format.md)
-# What the test holds today, so that a change that makes the order worse fails; lower it to
-# TOLERANCE as the order improves.
-FLOOR = 0.04
+# The issue's bar, which the test holds: reached (gap 0.026 on the second half, docs/lexicon-format.md)
+# since a name standing as a modifier gives its adjective first; a change that makes the order
+# worse fails.
+TOLERANCE = 0.03
 
 IRREGULAR = {
     'lead': ['led'], 'hold': ['held'], 'fight': ['fought'], 'shoot': ['shot'], 'take': ['took', 'taken'],
@@ -194,11 +196,12 @@ def read_lines(path):
 
 
 def occurrences(selaras, id_path):
+    """(line, concept, the first equivalent tag gives for this occurrence) for each term found."""
     out = subprocess.run([selaras, 'tag', '--lines', id_path], check=True, capture_output=True, text=True).stdout
     for row in out.splitlines():
         cols = row.split('\t')
         if len(cols) >= 7:
-            yield int(cols[0]), cols[6]
+            yield int(cols[0]), cols[6], cols[5].split(' | ')[0]
 
 
 def measure(selaras, root, half):
@@ -216,8 +219,8 @@ def measure(selaras, root, half):
     patterns = {}
     counts = collections.defaultdict(collections.Counter)  # concept -> equivalent -> lines holding it
     n_occ = collections.Counter()
-    any_hits = 0
-    for line, concept in occurrences(selaras, id_path):
+    any_hits = first = 0
+    for line, concept, shown_first in occurrences(selaras, id_path):
         if line not in wanted or not termbase.get(concept):
             continue
         target = en[line - 1]
@@ -234,8 +237,13 @@ def measure(selaras, root, half):
             if spelling_key(text) in found:
                 counts[concept][text] += 1
         any_hits += bool(found)
+        # what tag puts first for this occurrence, which may depend on where it stands (an
+        # attributive name first gives its adjective: pasukan Israel, Israeli forces)
+        if any(t == shown_first for t, _, _ in termbase[concept]):
+            first += spelling_key(shown_first) in found
+        else:  # not one of the bundled equivalents (a user's term): looked for as it is
+            first += bool(term_pattern(shown_first).search(target))
     total = sum(n_occ.values())
-    first = sum(counts[c][termbase[c][0][0]] for c in n_occ)
     oracle = sum(max(counts[c].values(), default=0) for c in n_occ)
     return termbase, n_occ, counts, total, first, oracle, any_hits, len(lines)
 
@@ -259,11 +267,9 @@ def main():
     print(f'{half} half: {n_lines} lines, {total} term occurrences in {len(n_occ)} concepts; '
           f'first-equivalent precision {p_first:.3f}, fixed-equivalent oracle {p_oracle:.3f} '
           f'(gap {p_oracle - p_first:.3f}), any-equivalent rate {p_any:.3f}')
-    if mode == 'check' and p_oracle - p_first > FLOOR:
-        print(f'FAIL: first-equivalent precision is more than {FLOOR} below the oracle', file=sys.stderr)
-        return 1
     if mode == 'check' and p_oracle - p_first > TOLERANCE:
-        print(f'below the bar: the gap is more than {TOLERANCE} (held at {FLOOR} until it is reached)')
+        print(f'FAIL: first-equivalent precision is more than {TOLERANCE} below the oracle', file=sys.stderr)
+        return 1
     return 0
 
 

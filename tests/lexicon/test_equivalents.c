@@ -32,7 +32,17 @@ static const char terms[] =
     "id: tentara [admitted]\n"
     "id: tantera [variant, deprecated]\n"
     "id: serdadu [admitted]\n"
-    "en: troops\n";
+    "en: troops\n"
+    "\n"
+    "concept: geo.israel\n"
+    "id: Israel [properNoun]\n"
+    "en: Israel [properNoun]\n"
+    "en: Israeli [adjective, admitted]\n"
+    "\n"
+    "concept: geo.united-states\n"
+    "id: Amerika Serikat [properNoun]\n"
+    "en: US [properNoun, acronym, case]\n"
+    "en: American [adjective, admitted]\n";
 
 static void setup(void)
 {
@@ -100,6 +110,44 @@ Test(equivalents, evidence_decides_status_breaks_ties)
     cr_expect_str_eq(c->terms[eq[3].index].text, "set loose");
     cr_expect_eq(eq[3].confirmed, 50);
     cr_expect_eq(eq[0].confirmed, 6);
+    sel_evidence_free(ev);
+}
+
+// The equivalents of an occurrence of concept @p i, standing as a modifier or not, joined with ", ".
+static void joined_at(size_t i, bool attributive, const sel_evidence *ev, char *buf, size_t size)
+{
+    const struct sel_concept *c = sel_termbase_concept(tb, i);
+    struct sel_term_match m = { .concept = c, .term = &c->terms[0], .attributive = attributive };
+    sel_match_equivalents_join(&m, "en", ev, ", ", buf, size);
+}
+
+Test(equivalents, a_name_as_modifier_gives_its_adjective_first)
+{
+    char buf[256];
+    joined_at(2, false, NULL, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "Israel, Israeli", "di Israel: the name");
+    joined_at(2, true, NULL, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "Israeli, Israel", "pasukan Israel: the adjective");
+    joined_at(3, true, NULL, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "US, American", "an acronym is a modifier as it stands (US forces)");
+    joined_at(0, true, NULL, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "liberate, free, release, set loose", "no name, no adjective: the concept's order");
+    sel_evidence *ev;
+    cr_assert_eq(sel_evidence_new(&ev), SEL_OK);
+    // the user's translations wrote "Israel" twice and "Israeli" never: the evidence decides
+    cr_assert_eq(sel_evidence_add(ev, "geo.israel", "Israel", 2), SEL_OK);
+    joined_at(2, true, ev, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "Israel, Israeli");
+    // as often as each other: the position decides again
+    cr_assert_eq(sel_evidence_add(ev, "geo.israel", "Israeli", 2), SEL_OK);
+    joined_at(2, true, ev, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "Israeli, Israel");
+    joined_at(2, false, ev, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "Israel, Israeli", "a tie elsewhere: status, the name preferred");
+    // more often the adjective: first everywhere, as the evidence says
+    cr_assert_eq(sel_evidence_add(ev, "geo.israel", "Israeli", 1), SEL_OK);
+    joined_at(2, false, ev, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "Israeli, Israel");
     sel_evidence_free(ev);
 }
 
