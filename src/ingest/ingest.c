@@ -225,6 +225,9 @@ int ingest_store_mentions(sel_ingester *ing, sel_ctx *ctx, struct doc *d)
 
 int ingest_store_mentions_at(sel_ingester *ing, sel_ctx *ctx, struct doc *d, size_t shift)
 {
+    enum { ROWS = 64 }; // handed to the writer this many at a time (it stores many to a statement)
+    struct sel_mention_row rows[ROWS];
+    size_t n = 0;
     int rc = SEL_OK;
     int64_t ordinal = 0; // of the occurrence in its sentence: the low bits of its id
     // Every match (a translation's terms) serves to confirm the source's; only longest ones are stored.
@@ -233,11 +236,14 @@ int ingest_store_mentions_at(sel_ingester *ing, sel_ctx *ctx, struct doc *d, siz
         struct occurrence *o = &d->occs[i];
         ordinal = i > 0 && d->occs[i - 1].sentence == o->sentence ? ordinal + 1 : 0;
         o->row = (d->rows[o->sentence] << SEL_OCCURRENCE_ID_SHIFT) + ordinal;
-        int64_t concept = 0;
-        rc = sel_doc_writer_concept(ing->writer, ctx, o->match.concept->id, &concept);
-        if (rc == SEL_OK)
-            rc = sel_doc_writer_mention(ing->writer, ctx, o->row, concept, (int64_t)(o->match.start + shift),
-                                        (int64_t)(o->match.end + shift), o->match.term->text);
+        struct sel_mention_row *r = &rows[n++];
+        *r = (struct sel_mention_row){ o->row, 0, (int64_t)(o->match.start + shift), (int64_t)(o->match.end + shift),
+                                       o->match.term->text };
+        rc = sel_doc_writer_concept(ing->writer, ctx, o->match.concept->id, &r->concept);
+        if (rc == SEL_OK && (n == ROWS || i + 1 == stored_occs)) {
+            rc = sel_doc_writer_mentions(ing->writer, ctx, rows, n);
+            n = 0;
+        }
     }
     return rc;
 }

@@ -14,7 +14,7 @@ _Static_assert(SEL_OCCURRENCE_ID_SHIFT == 24, "occurrence ids: update the delete
 enum stmt_id {
     FIND_HASH, FIND_PATH, TRANSLATION_HASH,
     DELETE_CONF, DELETE_MENTION, DELETE_SENT, DELETE_PARA, DELETE_BEAD, DELETE_DOC, // in this order
-    INSERT_DOC, INSERT_PARA, INSERT_SENT, INSERT_OCC, INSERT_BEAD, INSERT_CONF, INSERT_CONCEPT, FIND_CONCEPT,
+    INSERT_DOC, INSERT_PARA, INSERT_SENT, INSERT_BEAD, INSERT_CONF, INSERT_CONCEPT, FIND_CONCEPT,
     N_STMTS
 };
 
@@ -58,7 +58,6 @@ static const char *const sql[N_STMTS] = {
     [INSERT_PARA] = "INSERT INTO paragraph (document_id, number, line, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
     [INSERT_SENT] = "INSERT INTO sentence (document_id, number, para, start, end, text, boilerplate) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [INSERT_OCC] = "INSERT INTO mention (id, concept, start, end, term) VALUES (?1, ?2, ?3, ?4, ?5)",
     [INSERT_BEAD] = "INSERT INTO bead (document_id, number, src_first, src_count, tgt_first, tgt_count, score) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [INSERT_CONF] = "INSERT OR IGNORE INTO confirmation (occurrence_id, status, target) VALUES (?1, ?2, ?3)",
@@ -66,11 +65,39 @@ static const char *const sql[N_STMTS] = {
     [FIND_CONCEPT] = "SELECT id FROM concept WHERE name = ?1",
 };
 
+// Occurrences are most of the rows an ingest writes, so they go in by many rows a statement:
+// a statement's own cost (starting it, opening and closing its cursors, binding, resetting) is
+// then paid once for MENTION_ROWS[0] rows, not for each. The b-tree work is the same.
+// `OR FAIL`: a multi-row INSERT that may abort half-way keeps a statement journal, a copy of
+// every page it first touches, for the rows it would undo; with FAIL it keeps none. A writer's
+// failure rolls back the caller's whole transaction (src/ingest), so nothing depends on the undo.
+enum { MENTION_SIZES = 3, MENTION_COLUMNS = 5 };
+static const int MENTION_ROWS[MENTION_SIZES] = { 64, 8, 1 };
+
 struct sel_doc_writer {
     sel_store *st;
     sqlite3_stmt *stmt[N_STMTS];
+    sqlite3_stmt *mentions[MENTION_SIZES]; // INSERT of MENTION_ROWS[k] rows
     sel_strmap *concepts; // concept name -> its row id + 1, learnt as rows are written
 };
+
+// Prepares "INSERT OR FAIL INTO mention ... VALUES (?, ...), ..." of @p rows rows.
+static int prepare_mentions(sel_doc_writer *w, sel_ctx *ctx, int rows, sqlite3_stmt **out)
+{
+    static const char head[] = "INSERT OR FAIL INTO mention (id, concept, start, end, term) VALUES ";
+    static const char row[] = "(?,?,?,?,?),";
+    size_t size = sizeof(head) + (size_t)rows * (sizeof(row) - 1);
+    char *sql = malloc(size);
+    if (!sql)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
+    char *at = sql + sprintf(sql, "%s", head);
+    for (int r = 0; r < rows; r++)
+        at += sprintf(at, "%s", row);
+    at[-1] = '\0'; // the last row's comma
+    int rc = store_prepare(w->st, ctx, sql, out);
+    free(sql);
+    return rc;
+}
 
 int sel_doc_writer_new(sel_doc_writer **out, sel_ctx *ctx, sel_store *st)
 {
@@ -87,6 +114,8 @@ int sel_doc_writer_new(sel_doc_writer **out, sel_ctx *ctx, sel_store *st)
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     if (rc == SEL_OK)
         rc = store_prepare_all(st, ctx, sql, w->stmt, N_STMTS);
+    for (int k = 0; rc == SEL_OK && k < MENTION_SIZES; k++)
+        rc = prepare_mentions(w, ctx, MENTION_ROWS[k], &w->mentions[k]);
     if (rc != SEL_OK) {
         sel_doc_writer_free(w);
         return rc;
@@ -101,6 +130,8 @@ void sel_doc_writer_free(sel_doc_writer *w)
         return;
     for (int i = 0; i < N_STMTS; i++)
         sqlite3_finalize(w->stmt[i]);
+    for (int k = 0; k < MENTION_SIZES; k++)
+        sqlite3_finalize(w->mentions[k]);
     sel_strmap_free(w->concepts);
     sqlite3_exec(w->st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     free(w);
@@ -237,13 +268,30 @@ int sel_doc_writer_concept(sel_doc_writer *w, sel_ctx *ctx, const char *name, in
 int sel_doc_writer_mention(sel_doc_writer *w, sel_ctx *ctx, int64_t id, int64_t concept, int64_t start, int64_t end,
                            const char *term)
 {
-    sqlite3_stmt *s = w->stmt[INSERT_OCC];
-    sqlite3_bind_int64(s, 1, id);
-    sqlite3_bind_int64(s, 2, concept);
-    sqlite3_bind_int64(s, 3, start);
-    sqlite3_bind_int64(s, 4, end);
-    sqlite3_bind_text(s, 5, term, -1, SQLITE_STATIC);
-    return store_run(w->st, ctx, s, "storing a term occurrence");
+    struct sel_mention_row row = { id, concept, start, end, term };
+    return sel_doc_writer_mentions(w, ctx, &row, 1);
+}
+
+int sel_doc_writer_mentions(sel_doc_writer *w, sel_ctx *ctx, const struct sel_mention_row *rows, size_t n)
+{
+    int rc = SEL_OK;
+    for (int k = 0; rc == SEL_OK && k < MENTION_SIZES; k++) {
+        sqlite3_stmt *s = w->mentions[k];
+        for (size_t chunk = (size_t)MENTION_ROWS[k]; rc == SEL_OK && n >= chunk; n -= chunk, rows += chunk) {
+            for (size_t r = 0; r < chunk; r++) {
+                int col = (int)r * MENTION_COLUMNS;
+                sqlite3_bind_int64(s, col + 1, rows[r].id);
+                sqlite3_bind_int64(s, col + 2, rows[r].concept);
+                sqlite3_bind_int64(s, col + 3, rows[r].start);
+                sqlite3_bind_int64(s, col + 4, rows[r].end);
+                sqlite3_bind_text(s, col + 5, rows[r].term, -1, SQLITE_STATIC);
+            }
+            // every parameter is bound again before the next step: no clearing needed
+            rc = store_step(w->st, ctx, s, "storing term occurrences");
+            sqlite3_reset(s);
+        }
+    }
+    return rc;
 }
 
 int sel_doc_writer_bead(sel_doc_writer *w, sel_ctx *ctx, const struct sel_bead_row *b)

@@ -209,6 +209,15 @@ void sel_doc_writer_forget(sel_doc_writer *w);
 int sel_doc_writer_mention(sel_doc_writer *w, sel_ctx *ctx, int64_t id, int64_t concept, int64_t start, int64_t end,
                            const char *term);
 
+struct sel_mention_row {
+    int64_t id;              ///< as sel_doc_writer_mention() says
+    int64_t concept;         ///< the concept's row (sel_doc_writer_concept())
+    int64_t start, end;      ///< byte offsets into the document
+    const char *term;        ///< the termbase term that matched
+};
+/** The @p n occurrences @p rows, as sel_doc_writer_mention() stores one, many to a statement. */
+int sel_doc_writer_mentions(sel_doc_writer *w, sel_ctx *ctx, const struct sel_mention_row *rows, size_t n);
+
 struct sel_bead_row {
     int64_t document;         ///< the source document
     long number;              ///< 1-based
