@@ -198,6 +198,9 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
         return rc;
     size_t bom = d->text.bom; // offsets are stored in the file's own bytes
     long last_para = 0;
+    enum { ROWS = 64 }; // sentences handed to the writer at a time (it stores many to a statement)
+    struct sel_sentence_row rows[ROWS];
+    size_t n = 0, first = 0; // rows holds sentences [first, first + n)
     for (size_t i = 0; rc == SEL_OK && i < d->n; i++) {
         const struct sel_sentence *t = &d->sentences[i];
         if (t->para != last_para) {
@@ -209,11 +212,14 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
                                           (int64_t)(end + bom));
             last_para = t->para;
         }
-        struct sel_sentence_row s = { *doc_id, (long)i + 1, t->para, (int64_t)(t->start + bom), (int64_t)(t->end + bom),
-                                      d->text.data + t->start, t->end - t->start,
-                                      t->boilerplate ? sel_boilerplate_name(t->boilerplate) : NULL };
-        if (rc == SEL_OK)
-            rc = sel_doc_writer_sentence(w, ctx, &s, &d->rows[i]);
+        rows[n++] = (struct sel_sentence_row){ *doc_id, (long)i + 1, t->para, (int64_t)(t->start + bom),
+                                               (int64_t)(t->end + bom), d->text.data + t->start, t->end - t->start,
+                                               t->boilerplate ? sel_boilerplate_name(t->boilerplate) : NULL };
+        if (rc == SEL_OK && (n == ROWS || i + 1 == d->n)) {
+            rc = sel_doc_writer_sentences(w, ctx, rows, n, &d->rows[first]);
+            first += n;
+            n = 0;
+        }
     }
     return rc == SEL_OK ? ingest_store_mentions(ing, ctx, d) : rc;
 }

@@ -14,7 +14,7 @@ _Static_assert(SEL_OCCURRENCE_ID_SHIFT == 24, "occurrence ids: update the delete
 enum stmt_id {
     FIND_HASH, FIND_PATH, TRANSLATION_HASH,
     DELETE_CONF, DELETE_MENTION, DELETE_SENT, DELETE_PARA, DELETE_BEAD, DELETE_DOC, // in this order
-    INSERT_DOC, INSERT_PARA, INSERT_SENT, INSERT_BEAD, INSERT_CONF, INSERT_CONCEPT, FIND_CONCEPT,
+    INSERT_DOC, INSERT_PARA, INSERT_BEAD, INSERT_CONF, INSERT_CONCEPT, FIND_CONCEPT,
     N_STMTS
 };
 
@@ -56,8 +56,6 @@ static const char *const sql[N_STMTS] = {
     [INSERT_DOC] = "INSERT INTO document (path, title, lang, content_hash, bytes, translation_of, canonical_path) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [INSERT_PARA] = "INSERT INTO paragraph (document_id, number, line, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [INSERT_SENT] = "INSERT INTO sentence (document_id, number, para, start, end, text, boilerplate) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [INSERT_BEAD] = "INSERT INTO bead (document_id, number, src_first, src_count, tgt_first, tgt_count, score) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [INSERT_CONF] = "INSERT OR IGNORE INTO confirmation (occurrence_id, status, target) VALUES (?1, ?2, ?3)",
@@ -67,35 +65,49 @@ static const char *const sql[N_STMTS] = {
 
 // Occurrences are most of the rows an ingest writes, so they go in by many rows a statement:
 // a statement's own cost (starting it, opening and closing its cursors, binding, resetting) is
-// then paid once for MENTION_ROWS[0] rows, not for each. The b-tree work is the same.
+// then paid once for MULTI_ROWS[0] rows, not for each. The b-tree work is the same.
 // `OR FAIL`: a multi-row INSERT that may abort half-way keeps a statement journal, a copy of
 // every page it first touches, for the rows it would undo; with FAIL it keeps none. A writer's
 // failure rolls back the caller's whole transaction (src/ingest), so nothing depends on the undo.
-enum { MENTION_SIZES = 3, MENTION_COLUMNS = 5 };
-static const int MENTION_ROWS[MENTION_SIZES] = { 64, 8, 1 };
+// Sentences go in the same way, MULTI_ROWS[0] to a statement.
+enum { MULTI_SIZES = 3, MENTION_COLUMNS = 5, SENTENCE_COLUMNS = 7 };
+static const int MULTI_ROWS[MULTI_SIZES] = { 64, 8, 1 };
 
 struct sel_doc_writer {
     sel_store *st;
     sqlite3_stmt *stmt[N_STMTS];
-    sqlite3_stmt *mentions[MENTION_SIZES]; // INSERT of MENTION_ROWS[k] rows
+    sqlite3_stmt *mentions[MULTI_SIZES];  // INSERT of MULTI_ROWS[k] rows
+    sqlite3_stmt *sentences[MULTI_SIZES]; // the same
     sel_strmap *concepts; // concept name -> its row id + 1, learnt as rows are written
 };
 
-// Prepares "INSERT OR FAIL INTO mention ... VALUES (?, ...), ..." of @p rows rows.
-static int prepare_mentions(sel_doc_writer *w, sel_ctx *ctx, int rows, sqlite3_stmt **out)
+// Prepares @p head followed by @p rows times @p row, comma-separated.
+static int prepare_rows(sel_doc_writer *w, sel_ctx *ctx, const char *head, const char *row, int rows,
+                        sqlite3_stmt **out)
 {
-    static const char head[] = "INSERT OR FAIL INTO mention (id, concept, start, end, term) VALUES ";
-    static const char row[] = "(?,?,?,?,?),";
-    size_t size = sizeof(head) + (size_t)rows * (sizeof(row) - 1);
+    size_t size = strlen(head) + (size_t)rows * (strlen(row) + 1) + 1;
     char *sql = malloc(size);
     if (!sql)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     char *at = sql + sprintf(sql, "%s", head);
     for (int r = 0; r < rows; r++)
-        at += sprintf(at, "%s", row);
-    at[-1] = '\0'; // the last row's comma
+        at += sprintf(at, "%s%s", r ? "," : "", row);
     int rc = store_prepare(w->st, ctx, sql, out);
     free(sql);
+    return rc;
+}
+
+static int prepare_multi(sel_doc_writer *w, sel_ctx *ctx)
+{
+    int rc = SEL_OK;
+    for (int k = 0; rc == SEL_OK && k < MULTI_SIZES; k++) {
+        rc = prepare_rows(w, ctx, "INSERT OR FAIL INTO mention (id, concept, start, end, term) VALUES ",
+                          "(?,?,?,?,?)", MULTI_ROWS[k], &w->mentions[k]);
+        if (rc == SEL_OK)
+            rc = prepare_rows(w, ctx,
+                              "INSERT OR FAIL INTO sentence (document_id, number, para, start, end, text, boilerplate) "
+                              "VALUES ", "(?,?,?,?,?,?,?)", MULTI_ROWS[k], &w->sentences[k]);
+    }
     return rc;
 }
 
@@ -114,8 +126,8 @@ int sel_doc_writer_new(sel_doc_writer **out, sel_ctx *ctx, sel_store *st)
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     if (rc == SEL_OK)
         rc = store_prepare_all(st, ctx, sql, w->stmt, N_STMTS);
-    for (int k = 0; rc == SEL_OK && k < MENTION_SIZES; k++)
-        rc = prepare_mentions(w, ctx, MENTION_ROWS[k], &w->mentions[k]);
+    if (rc == SEL_OK)
+        rc = prepare_multi(w, ctx);
     if (rc != SEL_OK) {
         sel_doc_writer_free(w);
         return rc;
@@ -130,8 +142,10 @@ void sel_doc_writer_free(sel_doc_writer *w)
         return;
     for (int i = 0; i < N_STMTS; i++)
         sqlite3_finalize(w->stmt[i]);
-    for (int k = 0; k < MENTION_SIZES; k++)
+    for (int k = 0; k < MULTI_SIZES; k++) {
         sqlite3_finalize(w->mentions[k]);
+        sqlite3_finalize(w->sentences[k]);
+    }
     sel_strmap_free(w->concepts);
     sqlite3_exec(w->st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     free(w);
@@ -220,16 +234,37 @@ int sel_doc_writer_paragraph(sel_doc_writer *w, sel_ctx *ctx, int64_t doc, long 
 
 int sel_doc_writer_sentence(sel_doc_writer *w, sel_ctx *ctx, const struct sel_sentence_row *r, int64_t *id)
 {
-    sqlite3_stmt *s = w->stmt[INSERT_SENT];
-    sqlite3_bind_int64(s, 1, r->document);
-    sqlite3_bind_int64(s, 2, r->number);
-    sqlite3_bind_int64(s, 3, r->para);
-    sqlite3_bind_int64(s, 4, r->start);
-    sqlite3_bind_int64(s, 5, r->end);
-    sqlite3_bind_text(s, 6, r->text, (int)r->len, SQLITE_STATIC);
-    store_bind_text(s, 7, r->boilerplate);
-    int rc = store_run(w->st, ctx, s, "storing a sentence");
-    *id = rc == SEL_OK ? sqlite3_last_insert_rowid(w->st->db) : 0;
+    return sel_doc_writer_sentences(w, ctx, r, 1, id);
+}
+
+int sel_doc_writer_sentences(sel_doc_writer *w, sel_ctx *ctx, const struct sel_sentence_row *rows, size_t n,
+                             int64_t *ids)
+{
+    int rc = SEL_OK;
+    for (int k = 0; rc == SEL_OK && k < MULTI_SIZES; k++) {
+        sqlite3_stmt *s = w->sentences[k];
+        for (size_t chunk = (size_t)MULTI_ROWS[k]; rc == SEL_OK && n >= chunk; n -= chunk, rows += chunk, ids += chunk) {
+            for (size_t r = 0; r < chunk; r++) {
+                int col = (int)r * SENTENCE_COLUMNS;
+                sqlite3_bind_int64(s, col + 1, rows[r].document);
+                sqlite3_bind_int64(s, col + 2, rows[r].number);
+                sqlite3_bind_int64(s, col + 3, rows[r].para);
+                sqlite3_bind_int64(s, col + 4, rows[r].start);
+                sqlite3_bind_int64(s, col + 5, rows[r].end);
+                sqlite3_bind_text(s, col + 6, rows[r].text, (int)rows[r].len, SQLITE_STATIC);
+                store_bind_text(s, col + 7, rows[r].boilerplate);
+            }
+            rc = store_step(w->st, ctx, s, "storing sentences");
+            sqlite3_reset(s);
+            // The table's key is AUTOINCREMENT: each row of one INSERT takes the next id after the
+            // largest ever given, so the rows of a statement have consecutive ids, the last one's last.
+            int64_t last = rc == SEL_OK ? sqlite3_last_insert_rowid(w->st->db) : 0;
+            if (rc == SEL_OK && sqlite3_changes(w->st->db) != (int)chunk)
+                rc = sel_store_fail(w->st, ctx, SQLITE_INTERNAL, "storing sentences");
+            for (size_t r = 0; r < chunk; r++)
+                ids[r] = rc == SEL_OK ? last - (int64_t)(chunk - 1 - r) : 0;
+        }
+    }
     return rc;
 }
 
@@ -275,9 +310,9 @@ int sel_doc_writer_mention(sel_doc_writer *w, sel_ctx *ctx, int64_t id, int64_t 
 int sel_doc_writer_mentions(sel_doc_writer *w, sel_ctx *ctx, const struct sel_mention_row *rows, size_t n)
 {
     int rc = SEL_OK;
-    for (int k = 0; rc == SEL_OK && k < MENTION_SIZES; k++) {
+    for (int k = 0; rc == SEL_OK && k < MULTI_SIZES; k++) {
         sqlite3_stmt *s = w->mentions[k];
-        for (size_t chunk = (size_t)MENTION_ROWS[k]; rc == SEL_OK && n >= chunk; n -= chunk, rows += chunk) {
+        for (size_t chunk = (size_t)MULTI_ROWS[k]; rc == SEL_OK && n >= chunk; n -= chunk, rows += chunk) {
             for (size_t r = 0; r < chunk; r++) {
                 int col = (int)r * MENTION_COLUMNS;
                 sqlite3_bind_int64(s, col + 1, rows[r].id);

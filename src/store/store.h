@@ -197,6 +197,9 @@ struct sel_sentence_row {
     const char *boilerplate; ///< its kind, NULL for content
 };
 int sel_doc_writer_sentence(sel_doc_writer *w, sel_ctx *ctx, const struct sel_sentence_row *s, int64_t *id);
+/** The @p n sentences @p rows, many to a statement; their row ids in @p ids (@p n of them). */
+int sel_doc_writer_sentences(sel_doc_writer *w, sel_ctx *ctx, const struct sel_sentence_row *rows, size_t n,
+                             int64_t *ids);
 
 /** The row of concept @p name, made on first sight and cached. */
 int sel_doc_writer_concept(sel_doc_writer *w, sel_ctx *ctx, const char *name, int64_t *row);
