@@ -12,7 +12,8 @@
  * Every change is made inside a transaction: a document is stored whole or not at all; ingest
  * may put many documents in one transaction (src/ingest/ingest.h, batch mode). The database runs
  * in WAL mode with a busy timeout, so readers answer while one writer works and two writers take
- * turns. Ownership as in core.h.
+ * turns. A store (and what is made from it) is used by one thread at a time: its connection
+ * does not lock itself. Ownership as in core.h.
  */
 #ifndef SEL_STORE_H
 #define SEL_STORE_H
