@@ -168,23 +168,17 @@ int ingest_canonical_path(sel_ctx *ctx, const char *path, char **out)
     return *out ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
 }
 
-int ingest_store_doc_row(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title, const char *lang,
-                         const char *hash, int64_t bytes, int64_t translation_of, int64_t *doc_id)
+int ingest_store_doc_row(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *canonical, const char *title,
+                         const char *lang, const char *hash, int64_t bytes, int64_t translation_of, int64_t *doc_id)
 {
-    char *canonical = NULL;
-    int rc = ingest_canonical_path(ctx, path, &canonical);
-    if (rc != SEL_OK)
-        return rc;
     struct sel_document_row row = { path, title, lang, hash, bytes, translation_of, canonical };
-    rc = sel_doc_writer_document(ing->writer, ctx, &row, doc_id);
-    free(canonical);
-    return rc;
+    return sel_doc_writer_document(ing->writer, ctx, &row, doc_id);
 }
 
 // Stores a document with its paragraphs, sentences and occurrences; @p hash is its identity,
-// NULL to hash its text.
-static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char *path, const char *title,
-                     const char *lang, int64_t translation_of, const char *identity, int64_t *doc_id)
+// NULL to hash its text; @p canonical the file's (ingest_canonical_path()).
+static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char *path, const char *canonical,
+                     const char *title, const char *lang, int64_t translation_of, const char *identity, int64_t *doc_id)
 {
     char hash[33];
     if (identity)
@@ -192,7 +186,7 @@ static int store_doc(sel_ingester *ing, sel_ctx *ctx, struct doc *d, const char 
     else
         sel_store_content_hash(d->text.data, d->text.len, hash);
     sel_doc_writer *w = ing->writer;
-    int rc = ingest_store_doc_row(ing, ctx, path, title, lang, hash, (int64_t)(d->text.len + d->text.bom),
+    int rc = ingest_store_doc_row(ing, ctx, path, canonical, title, lang, hash, (int64_t)(d->text.len + d->text.bom),
                                   translation_of, doc_id);
     if (rc != SEL_OK)
         return rc;
@@ -383,10 +377,11 @@ static int align_translation(struct pipeline *p, sel_ctx *ctx, struct doc *src, 
 }
 
 static int store_translation(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt, int64_t src_id,
-                             const char *tpath, const struct sel_alignment *al, struct sel_ingest_report *report)
+                             const char *tpath, const char *tcanonical, const struct sel_alignment *al,
+                             struct sel_ingest_report *report)
 {
     int64_t tgt_id = 0;
-    int rc = store_doc(ing, ctx, tgt, tpath, NULL, "en", src_id, NULL, &tgt_id);
+    int rc = store_doc(ing, ctx, tgt, tpath, tcanonical, NULL, "en", src_id, NULL, &tgt_id);
     for (size_t i = 0; rc == SEL_OK && i < al->n; i++) {
         const struct sel_bead *bd = &al->beads[i];
         struct sel_bead_row row = { src_id, (long)i + 1, bd->n_src ? (long)bd->src + 1 : 0, (long)bd->n_src,
@@ -491,7 +486,7 @@ static int translation_matches(sel_ingester *ing, sel_ctx *ctx, int64_t doc, con
 }
 
 int ingest_settle_identity(sel_ingester *ing, sel_ctx *ctx, const char *hash, const struct doc *tgt,
-                           const char *path, struct sel_ingest_report *report)
+                           const char *path, const char *canonical, struct sel_ingest_report *report)
 {
     // Identity covers the translation: the same source with no translation given, or with the
     // translation already stored, is unchanged; with another translation (or one added later)
@@ -513,12 +508,8 @@ int ingest_settle_identity(sel_ingester *ing, sel_ctx *ctx, const char *hash, co
     }
     // Then the file: another version of it under any spelling of its path is replaced.
     int64_t old = 0;
-    char *canonical = NULL;
-    if (rc == SEL_OK)
-        rc = ingest_canonical_path(ctx, path, &canonical);
     if (rc == SEL_OK && canonical)
         rc = sel_doc_writer_find_path(ing->writer, ctx, canonical, path, ing->lang, &old);
-    free(canonical);
     if (rc == SEL_OK && old) {
         rc = sel_doc_writer_delete(ing->writer, ctx, old);
         report->replaced = true;
@@ -526,27 +517,28 @@ int ingest_settle_identity(sel_ingester *ing, sel_ctx *ctx, const char *hash, co
     return rc;
 }
 
-// A document read and analysed (with its translation and their alignment when @p tgt is not
-// NULL): from here on we hold the write lock. The pipeline took @p pipeline_start until now.
-static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct doc *src, struct doc *tgt,
-                       const struct sel_alignment *al, const char *path, const char *tpath, const char *title,
-                       const char *hash, double pipeline_start, struct sel_ingest_report *report)
+// A document read and analysed (with its translation and their alignment when it has one): from
+// here on we hold the write lock. The pipeline took from p->start until now.
+static int store_whole(sel_ingester *ing, sel_ctx *ctx, struct prepared *p, const char *path, const char *tpath,
+                       const char *title, struct sel_ingest_report *report)
 {
+    struct doc *src = &p->src, *tgt = p->has_tgt ? &p->tgt : NULL;
+    const char *hash = p->hash;
     double t1 = ingest_seconds();
-    report->pipeline_seconds = t1 - pipeline_start;
+    report->pipeline_seconds = t1 - p->start;
     int rc = begin_document(ing, ctx);
     if (rc != SEL_OK)
         return rc;
-    rc = ingest_settle_identity(ing, ctx, hash, tgt, path, report);
+    rc = ingest_settle_identity(ing, ctx, hash, tgt, path, p->canonical, report);
     if (rc == SEL_OK && report->unchanged) {
         rc = end_document(ing, ctx, true);
         report->storage_seconds = ingest_seconds() - t1;
         return rc;
     }
     if (rc == SEL_OK)
-        rc = store_doc(ing, ctx, src, path, title, ing->lang, 0, hash, &report->document_id);
+        rc = store_doc(ing, ctx, src, path, p->canonical, title, ing->lang, 0, hash, &report->document_id);
     if (rc == SEL_OK && tgt)
-        rc = store_translation(ing, ctx, src, tgt, report->document_id, tpath, al, report);
+        rc = store_translation(ing, ctx, src, tgt, report->document_id, tpath, p->tgt_canonical, &p->al, report);
     bool batched = ing->batch && rc == SEL_OK;
     rc = end_document(ing, ctx, rc == SEL_OK);
     report->storage_seconds = ingest_seconds() - t1;
@@ -566,6 +558,8 @@ void prepared_finish(struct prepared *p)
     sel_alignment_finish(&p->al);
     ingest_doc_finish(&p->src);
     ingest_doc_finish(&p->tgt);
+    free(p->canonical);
+    free(p->tgt_canonical);
     free(p->error);
     memset(p, 0, sizeof(*p));
 }
@@ -587,11 +581,16 @@ int pipeline_prepare_text(struct pipeline *p, sel_ctx *ctx, const char *path, co
     out->start = ingest_seconds();
     out->adequacy = 0.5;
     out->has_tgt = translation != NULL;
+    int rc = ingest_canonical_path(ctx, path, &out->canonical);
+    if (rc == SEL_OK && translation)
+        rc = ingest_canonical_path(ctx, translation, &out->tgt_canonical);
+    if (rc != SEL_OK)
+        return out->rc = rc;
     if (!translation && ingest_worth_streaming(path, piece)) {
         out->streamed = true; // only its identity now: the writer reads it again, a piece at a time
         return out->rc = ingest_stream_identity(ctx, path, piece, out->hash, &out->bytes);
     }
-    int rc = ingest_doc_load(&out->src, ctx, p->tagger, path, TAG_LONGEST);
+    rc = ingest_doc_load(&out->src, ctx, p->tagger, path, TAG_LONGEST);
     if (rc == SEL_OK && translation && (rc = pipeline_need_aligner(p, ctx)) == SEL_OK)
         rc = ingest_doc_load(&out->tgt, ctx, p->tagger_en, translation, TAG_EVERY);
     if (rc == SEL_OK && translation)
@@ -610,8 +609,7 @@ int ingest_store_prepared(sel_ingester *ing, sel_ctx *ctx, struct pipeline *pipe
         return p->rc;
     if (p->streamed)
         return ingest_store_streamed(ing, ctx, pipe, p, path, title, report);
-    int rc = store_whole(ing, ctx, &p->src, p->has_tgt ? &p->tgt : NULL, &p->al, path, translation, title, p->hash,
-                         p->start, report);
+    int rc = store_whole(ing, ctx, p, path, translation, title, report);
     report->adequacy = p->adequacy;
     return rc;
 }
@@ -667,6 +665,11 @@ int pipeline_prepare_pairs(struct pipeline *p, sel_ctx *ctx, const char *path, c
                                       "no translation units to store");
     }
     int rc = ingest_check_pairs(ctx, path, pairs, n);
+    // a memory is its own translation: both sides are stored from the one file
+    if (rc == SEL_OK)
+        rc = ingest_canonical_path(ctx, path, &out->canonical);
+    if (rc == SEL_OK)
+        rc = ingest_canonical_path(ctx, path, &out->tgt_canonical);
     if (rc == SEL_OK)
         rc = pipeline_need_aligner(p, ctx);
     if (rc == SEL_OK)

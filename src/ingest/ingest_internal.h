@@ -69,16 +69,17 @@ int ingest_store_mentions(sel_ingester *ing, sel_ctx *ctx, struct doc *d);
 int ingest_store_mentions_at(sel_ingester *ing, sel_ctx *ctx, struct doc *d, size_t shift);
 /** The realpath() of @p path (newly allocated; NULL for "-"): see ingest.c. */
 int ingest_canonical_path(sel_ctx *ctx, const char *path, char **out);
-/** Inserts a document's row (no paragraphs, sentences or occurrences). */
-int ingest_store_doc_row(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *title, const char *lang,
-                         const char *hash, int64_t bytes, int64_t translation_of, int64_t *doc_id);
+/** Inserts a document's row (no paragraphs, sentences or occurrences); @p canonical as ingest_canonical_path(). */
+int ingest_store_doc_row(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *canonical, const char *title,
+                         const char *lang, const char *hash, int64_t bytes, int64_t translation_of, int64_t *doc_id);
 /**
  * Inside the open transaction: when content @p hash (with translation @p tgt, or NULL) is stored
  * already, sets report->unchanged and report->document_id; else deletes what it replaces (a
- * stored version of the same file, or the same source with another translation).
+ * stored version of the same file under @p canonical (its ingest_canonical_path()), or the same
+ * source with another translation).
  */
 int ingest_settle_identity(sel_ingester *ing, sel_ctx *ctx, const char *hash, const struct doc *tgt,
-                           const char *path, struct sel_ingest_report *report);
+                           const char *path, const char *canonical, struct sel_ingest_report *report);
 /** The size of the pieces large text files are read in (0: read whole). */
 size_t ingest_piece(const sel_ingester *ing);
 /**
@@ -109,6 +110,8 @@ struct prepared {
     bool has_tgt;
     struct sel_alignment al;
     char hash[33];             // the identity stored
+    char *canonical;           // the file's realpath() (ingest_canonical_path()), NULL for standard input
+    char *tgt_canonical;       // ... and its translation's
     bool streamed;             // too large to hold: only hash and bytes are known (ingest_stream.c)
     int64_t bytes;             // ... the file's size, read to make the hash
     double adequacy;

@@ -145,10 +145,11 @@ int ingest_store_streamed(sel_ingester *ing, sel_ctx *ctx, struct pipeline *pipe
         rc = sel_store_begin(store, ctx);
     if (rc != SEL_OK)
         return rc;
-    rc = ingest_settle_identity(ing, ctx, p->hash, NULL, path, report);
+    rc = ingest_settle_identity(ing, ctx, p->hash, NULL, path, p->canonical, report);
     struct stream_state st = { 0 };
     if (rc == SEL_OK && !report->unchanged)
-        rc = ingest_store_doc_row(ing, ctx, path, title, ingest_lang(ing), p->hash, p->bytes, 0, &report->document_id);
+        rc = ingest_store_doc_row(ing, ctx, path, p->canonical, title, ingest_lang(ing), p->hash, p->bytes, 0,
+                                  &report->document_id);
     if (rc == SEL_OK && !report->unchanged) {
         st.doc_id = report->document_id;
         char again[33];
