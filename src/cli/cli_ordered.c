@@ -3,7 +3,8 @@
 // on many files, through cli_each_text_jobs()): each worker has its own
 // analysers and writes an item's output into memory; the calling thread writes the outputs in
 // input order and stops at the first item that failed, as one thread does, so what is written is
-// byte for byte what --jobs 1 writes. A ring of 2 × jobs slots bounds what is held.
+// byte for byte what --jobs 1 writes. A ring of 2 × jobs slots bounds what is held (the writer
+// here only prints; ingest, whose writer stores, keeps a deeper ring: src/ingest/ingest_many.c).
 #include "src/cli/cli.h"
 
 #include <pthread.h>
