@@ -81,13 +81,8 @@ int sel_store_concept_confirmed(sel_store *st, sel_ctx *ctx, const char *concept
                                 void *user)
 {
     SEL_CHECK_ARG(st && concept_id, SEL_EINVAL);
-    sqlite3_stmt *any = NULL;
-    int rc = store_prepare(st, ctx, SQL_ANY_CONFIRMATION, &any);
-    int step = rc == SEL_OK ? sqlite3_step(any) : SQLITE_ROW;
-    bool some = step == SQLITE_ROW && sqlite3_column_int(any, 0);
-    if (rc == SEL_OK && step != SQLITE_ROW)
-        rc = sel_store_fail(st, ctx, step, "reading a concept's confirmations");
-    sqlite3_finalize(any);
+    bool some;
+    int rc = store_ask(st, ctx, SQL_ANY_CONFIRMATION, "reading a concept's confirmations", &some);
     if (rc != SEL_OK || !some)
         return rc;
     return concept_strings(st, ctx, SQL_CONFIRMED_ONE, concept_id, "reading a concept's confirmations", emit, user);

@@ -26,17 +26,15 @@ static const char SQL_ALIGNED[] =
 int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size_t max, sel_example_fn emit,
                        void *user)
 {
-    sqlite3_stmt *q = NULL, *aligned = NULL, *any = NULL;
+    sqlite3_stmt *q = NULL, *aligned = NULL;
     int rc = store_prepare(st, ctx, SQL_EXAMPLES, &q);
     if (rc == SEL_OK)
         rc = store_prepare(st, ctx, SQL_ALIGNED, &aligned);
-    if (rc == SEL_OK)
-        rc = store_prepare(st, ctx, SQL_ANY_TRANSLATION, &any);
     // with no translation at all (a monolingual corpus), the first pass would walk every mention
-    int step = rc == SEL_OK ? sqlite3_step(any) : SQLITE_ROW;
-    bool translated = step == SQLITE_ROW && sqlite3_column_int(any, 0);
-    if (rc == SEL_OK && step != SQLITE_ROW)
-        rc = sel_store_fail(st, ctx, step, "reading example sentences");
+    bool translated = false;
+    if (rc == SEL_OK)
+        rc = store_ask(st, ctx, SQL_ANY_TRANSLATION, "reading example sentences", &translated);
+    int step = SQLITE_DONE;
     size_t found = 0;
     bool more = true;
     for (int pass = translated ? 1 : 0; rc == SEL_OK && more && found < max && pass >= 0; pass--) {
@@ -68,7 +66,6 @@ int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size
         if (rc == SEL_OK && more && found < max && step != SQLITE_DONE)
             rc = sel_store_fail(st, ctx, step, "reading example sentences");
     }
-    sqlite3_finalize(any);
     sqlite3_finalize(aligned);
     sqlite3_finalize(q);
     return rc;
@@ -86,13 +83,9 @@ int sel_store_fts_catch_up(sel_store *st, sel_ctx *ctx)
 {
     if (st->read_only)
         return SEL_OK; // what is indexed already answers; nothing new can be written
-    sqlite3_stmt *behind = NULL, *add = NULL, *progress = NULL;
-    int rc = store_prepare(st, ctx, SQL_FTS_BEHIND, &behind);
-    int step = rc == SEL_OK ? sqlite3_step(behind) : SQLITE_DONE;
-    bool needed = step == SQLITE_ROW && sqlite3_column_int(behind, 0);
-    if (step != SQLITE_ROW && step != SQLITE_DONE)
-        rc = sel_store_fail(st, ctx, step, "reading the full-text index's progress");
-    sqlite3_finalize(behind);
+    sqlite3_stmt *add = NULL, *progress = NULL;
+    bool needed;
+    int rc = store_ask(st, ctx, SQL_FTS_BEHIND, "reading the full-text index's progress", &needed);
     if (rc != SEL_OK || !needed)
         return rc;
     rc = sel_store_begin(st, ctx);

@@ -57,6 +57,20 @@ int store_exec(sel_store *st, sel_ctx *ctx, const char *sql, const char *what)
     return rc == SQLITE_OK ? SEL_OK : sel_store_fail(st, ctx, rc, what);
 }
 
+int store_ask(sel_store *st, sel_ctx *ctx, const char *sql, const char *what, bool *yes)
+{
+    sqlite3_stmt *q = NULL;
+    *yes = false;
+    int rc = store_prepare(st, ctx, sql, &q);
+    int step = rc == SEL_OK ? sqlite3_step(q) : SQLITE_ROW;
+    if (rc == SEL_OK && step != SQLITE_ROW)
+        rc = sel_store_fail(st, ctx, step, what);
+    else if (rc == SEL_OK)
+        *yes = sqlite3_column_int(q, 0) != 0;
+    sqlite3_finalize(q);
+    return rc;
+}
+
 int store_prepare(sel_store *st, sel_ctx *ctx, const char *sql, sqlite3_stmt **out)
 {
     int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);

@@ -30,6 +30,8 @@ int store_prepare_all(sel_store *st, sel_ctx *ctx, const char *const *sql, sqlit
 int store_step(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what);
 /** Steps a statement that returns no row, then resets it and clears its bindings. */
 int store_run(sel_store *st, sel_ctx *ctx, sqlite3_stmt *s, const char *what);
+/** Asks a yes-or-no question of fixed text, one row of one column ("SELECT EXISTS (...)"). */
+int store_ask(sel_store *st, sel_ctx *ctx, const char *sql, const char *what, bool *yes);
 /** Runs a statement of fixed text with no parameters (transactions, pragmas). */
 int store_exec(sel_store *st, sel_ctx *ctx, const char *sql, const char *what);
 /** Binds @p text, or NULL when @p text is NULL (borrowed: it must live until the step). */

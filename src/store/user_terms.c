@@ -230,22 +230,18 @@ static const char SQL_ANY_USER_TERM[] = "SELECT EXISTS (SELECT 1 FROM user_term)
 int sel_store_user_lookup(sel_store *st, sel_ctx *ctx, const char *lang, const char *to_lang, const char *text,
                           sel_user_term_fn emit, void *user)
 {
-    sqlite3_stmt *q = NULL;
-    int rc = store_prepare(st, ctx, SQL_ANY_USER_TERM, &q);
-    int step = rc == SEL_OK ? sqlite3_step(q) : SQLITE_ROW;
-    bool any = step == SQLITE_ROW && sqlite3_column_int(q, 0);
-    if (rc == SEL_OK && step != SQLITE_ROW)
-        rc = sel_store_fail(st, ctx, step, "looking up the user's entries");
-    sqlite3_finalize(q);
-    q = NULL;
+    bool any;
+    int rc = store_ask(st, ctx, SQL_ANY_USER_TERM, "looking up the user's entries", &any);
     if (rc != SEL_OK || !any)
         return rc;
+    sqlite3_stmt *q = NULL;
     rc = store_prepare(st, ctx, SQL_USER_TERMS, &q);
     if (rc != SEL_OK)
         return rc;
     sqlite3_bind_text(q, 1, lang, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, text, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 3, to_lang, -1, SQLITE_STATIC);
+    int step;
     while ((step = sqlite3_step(q)) == SQLITE_ROW) {
         const char *targets = store_text(q, 4);
         if (!emit(user, store_text(q, 0), store_text(q, 1), store_text(q, 2), sqlite3_column_int(q, 3) != 0,
