@@ -73,6 +73,16 @@ static const char *const sql[N_STMTS] = {
 enum { MULTI_SIZES = 3, MENTION_COLUMNS = 5, SENTENCE_COLUMNS = 7 };
 static const int MULTI_ROWS[MULTI_SIZES] = { 64, 8, 1 };
 
+// The statement (its index in MULTI_ROWS) for the next rows of a batch with @p n left: the
+// largest that does not take more than are left.
+static int multi_size_for(size_t n)
+{
+    int k = 0;
+    while (k < MULTI_SIZES - 1 && (size_t)MULTI_ROWS[k] > n)
+        k++;
+    return k;
+}
+
 struct sel_doc_writer {
     sel_store *st;
     sqlite3_stmt *stmt[N_STMTS];
@@ -241,29 +251,29 @@ int sel_doc_writer_sentences(sel_doc_writer *w, sel_ctx *ctx, const struct sel_s
                              int64_t *ids)
 {
     int rc = SEL_OK;
-    for (int k = 0; rc == SEL_OK && k < MULTI_SIZES; k++) {
+    for (size_t chunk; rc == SEL_OK && n > 0; n -= chunk, rows += chunk, ids += chunk) {
+        int k = multi_size_for(n);
         sqlite3_stmt *s = w->sentences[k];
-        for (size_t chunk = (size_t)MULTI_ROWS[k]; rc == SEL_OK && n >= chunk; n -= chunk, rows += chunk, ids += chunk) {
-            for (size_t r = 0; r < chunk; r++) {
-                int col = (int)r * SENTENCE_COLUMNS;
-                sqlite3_bind_int64(s, col + 1, rows[r].document);
-                sqlite3_bind_int64(s, col + 2, rows[r].number);
-                sqlite3_bind_int64(s, col + 3, rows[r].para);
-                sqlite3_bind_int64(s, col + 4, rows[r].start);
-                sqlite3_bind_int64(s, col + 5, rows[r].end);
-                sqlite3_bind_text(s, col + 6, rows[r].text, (int)rows[r].len, SQLITE_STATIC);
-                store_bind_text(s, col + 7, rows[r].boilerplate);
-            }
-            rc = store_step(w->st, ctx, s, "storing sentences");
-            sqlite3_reset(s);
-            // The table's key is AUTOINCREMENT: each row of one INSERT takes the next id after the
-            // largest ever given, so the rows of a statement have consecutive ids, the last one's last.
-            int64_t last = rc == SEL_OK ? sqlite3_last_insert_rowid(w->st->db) : 0;
-            if (rc == SEL_OK && sqlite3_changes(w->st->db) != (int)chunk)
-                rc = sel_store_fail(w->st, ctx, SQLITE_INTERNAL, "storing sentences");
-            for (size_t r = 0; r < chunk; r++)
-                ids[r] = rc == SEL_OK ? last - (int64_t)(chunk - 1 - r) : 0;
+        chunk = (size_t)MULTI_ROWS[k];
+        for (size_t r = 0; r < chunk; r++) {
+            int col = (int)r * SENTENCE_COLUMNS;
+            sqlite3_bind_int64(s, col + 1, rows[r].document);
+            sqlite3_bind_int64(s, col + 2, rows[r].number);
+            sqlite3_bind_int64(s, col + 3, rows[r].para);
+            sqlite3_bind_int64(s, col + 4, rows[r].start);
+            sqlite3_bind_int64(s, col + 5, rows[r].end);
+            sqlite3_bind_text(s, col + 6, rows[r].text, (int)rows[r].len, SQLITE_STATIC);
+            store_bind_text(s, col + 7, rows[r].boilerplate);
         }
+        rc = store_step(w->st, ctx, s, "storing sentences");
+        sqlite3_reset(s);
+        // The table's key is AUTOINCREMENT: each row of one INSERT takes the next id after the
+        // largest ever given, so the rows of a statement have consecutive ids, the last one's last.
+        int64_t last = rc == SEL_OK ? sqlite3_last_insert_rowid(w->st->db) : 0;
+        if (rc == SEL_OK && sqlite3_changes(w->st->db) != (int)chunk)
+            rc = sel_store_fail(w->st, ctx, SQLITE_INTERNAL, "storing sentences");
+        for (size_t r = 0; r < chunk; r++)
+            ids[r] = rc == SEL_OK ? last - (int64_t)(chunk - 1 - r) : 0;
     }
     return rc;
 }
@@ -310,21 +320,21 @@ int sel_doc_writer_mention(sel_doc_writer *w, sel_ctx *ctx, int64_t id, int64_t 
 int sel_doc_writer_mentions(sel_doc_writer *w, sel_ctx *ctx, const struct sel_mention_row *rows, size_t n)
 {
     int rc = SEL_OK;
-    for (int k = 0; rc == SEL_OK && k < MULTI_SIZES; k++) {
+    for (size_t chunk; rc == SEL_OK && n > 0; n -= chunk, rows += chunk) {
+        int k = multi_size_for(n);
         sqlite3_stmt *s = w->mentions[k];
-        for (size_t chunk = (size_t)MULTI_ROWS[k]; rc == SEL_OK && n >= chunk; n -= chunk, rows += chunk) {
-            for (size_t r = 0; r < chunk; r++) {
-                int col = (int)r * MENTION_COLUMNS;
-                sqlite3_bind_int64(s, col + 1, rows[r].id);
-                sqlite3_bind_int64(s, col + 2, rows[r].concept);
-                sqlite3_bind_int64(s, col + 3, rows[r].start);
-                sqlite3_bind_int64(s, col + 4, rows[r].end);
-                sqlite3_bind_text(s, col + 5, rows[r].term, -1, SQLITE_STATIC);
-            }
-            // every parameter is bound again before the next step: no clearing needed
-            rc = store_step(w->st, ctx, s, "storing term occurrences");
-            sqlite3_reset(s);
+        chunk = (size_t)MULTI_ROWS[k];
+        for (size_t r = 0; r < chunk; r++) {
+            int col = (int)r * MENTION_COLUMNS;
+            sqlite3_bind_int64(s, col + 1, rows[r].id);
+            sqlite3_bind_int64(s, col + 2, rows[r].concept);
+            sqlite3_bind_int64(s, col + 3, rows[r].start);
+            sqlite3_bind_int64(s, col + 4, rows[r].end);
+            sqlite3_bind_text(s, col + 5, rows[r].term, -1, SQLITE_STATIC);
         }
+        // every parameter is bound again before the next step: no clearing needed
+        rc = store_step(w->st, ctx, s, "storing term occurrences");
+        sqlite3_reset(s);
     }
     return rc;
 }
