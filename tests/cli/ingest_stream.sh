@@ -9,6 +9,7 @@
 # and said), an unchanged file is unchanged and a changed one replaced, bad bytes late in a large
 # file store nothing, and --jobs 2 with streamed files among small ones stores what --jobs 1 does.
 . "$(dirname "$0")/../shared_data.sh"
+. "$(dirname "$0")/piece_inputs.sh"
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -57,17 +58,7 @@ same() {
     [ "$bad" = 0 ] && pass "$1: the same rows and exports ($(wc -l <"$2/rows.txt") rows)"
 }
 
-cat "$SEL_SOURCE_ROOT"/corpus/*.id.txt >"$tmp/corpus.txt"
-{ printf '\357\273\277'; sed 's/$/\r/' "$tmp/corpus.txt"; } >"$tmp/corpus-bom-crlf.txt"
-inputs="$tmp/corpus.txt $tmp/corpus-bom-crlf.txt"
-if shared_has seeds/000_03af0ad443b15418.txt; then
-    cat "$SHARED"/seeds/*.txt >"$tmp/seeds.txt"
-    inputs="$inputs $tmp/seeds.txt"
-fi
-if shared_has data/panl-int-dev/id.txt; then
-    head -n 1500 "$SHARED/data/panl-int-dev/id.txt" >"$tmp/dev.txt"
-    inputs="$inputs $tmp/dev.txt"
-fi
+piece_inputs "$tmp" 1500
 
 n=0
 for f in $inputs; do

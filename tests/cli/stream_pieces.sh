@@ -5,20 +5,11 @@
 # hundred bytes (SELARAS_PIECE_BYTES) and with the default (one piece for these files), on our
 # corpus (with a BOM and CR LF line ends added) and, where ../shared is there, the seeds and dev data.
 . "$(dirname "$0")/../shared_data.sh"
+. "$(dirname "$0")/piece_inputs.sh"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fails=0
-cat "$SEL_SOURCE_ROOT"/corpus/*.id.txt >"$dir/corpus.txt"
-{ printf '\357\273\277'; sed 's/$/\r/' "$dir/corpus.txt"; } >"$dir/corpus-bom-crlf.txt"
-inputs="$dir/corpus.txt $dir/corpus-bom-crlf.txt"
-if shared_has seeds/000_03af0ad443b15418.txt; then
-    cat "$SHARED"/seeds/*.txt >"$dir/seeds.txt"
-    inputs="$inputs $dir/seeds.txt"
-fi
-if shared_has data/panl-int-dev/id.txt; then
-    head -n 600 "$SHARED/data/panl-int-dev/id.txt" >"$dir/dev.txt"
-    inputs="$inputs $dir/dev.txt"
-fi
+piece_inputs "$dir" 600
 for f in $inputs; do
     for cmd in "segment --format jsonl" "segment" "tag" "tag --format jsonl" "tag --lines" "analyze"; do
         # shellcheck disable=SC2086
