@@ -185,7 +185,8 @@ int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t st
         rc = sel_error(ctx, t->rc, "out of memory");
     if (rc == SEL_OK)
         rc = choose_senses(t, ctx, text, tokens, n);
-    mark_attributive(t, tokens);
+    if (rc == SEL_OK)
+        mark_attributive(t, tokens);
     for (size_t i = 0; rc == SEL_OK && i < t->n_matches; i++)
         if (!emit(user, &t->matches[i]))
             break;
