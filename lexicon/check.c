@@ -56,6 +56,7 @@ size_t sel_termbase_check(const sel_termbase *tb, sel_problem_fn report, void *u
     size_t problems = 0;
     char msg[512];
     size_t n = tb->n_concepts;
+    sel_termbase_fill(tb);
     struct id_ref *ids = malloc((n ? n : 1) * sizeof(*ids));
     size_t n_terms = 0;
     for (size_t i = 0; i < n; i++)

@@ -33,6 +33,7 @@ static uint64_t fnv_str(uint64_t h, const char *s)
 static uint64_t fingerprint(const sel_termbase *tb, const char *const *langs, size_t n_langs)
 {
     uint64_t h = 1469598103934665603ULL;
+    sel_termbase_fill(tb);
     for (size_t i = 0; i < tb->n_concepts; i++) {
         const struct sel_concept *c = &tb->concepts[i];
         if (c->origin)
@@ -61,6 +62,7 @@ uint64_t sel_term_keys_fingerprint(const sel_termbase *tb)
 {
     const char *langs[8];
     size_t n = 0;
+    sel_termbase_fill(tb);
     for (size_t i = 0; i < tb->n_concepts; i++)
         for (size_t j = 0; !tb->concepts[i].origin && j < tb->concepts[i].n_terms; j++) {
             const char *lang = tb->concepts[i].terms[j].lang;

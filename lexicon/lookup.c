@@ -99,8 +99,10 @@ int sel_lookup_new(sel_lookup **out, sel_ctx *ctx, const sel_termbase *tb, const
     if (lk->cp && !sel_compiled_has_lang(lk->cp, from_lang))
         lk->cp = NULL;
     lk->n_compiled = lk->cp ? sel_compiled_concept_count(lk->cp) : 0;
-    size_t n_terms = 0;
-    for (size_t i = 0; i < tb->n_concepts; i++)
+    if (!lk->cp)
+        sel_termbase_fill(tb); // its compiled concepts, if any, are read below like the rest
+    size_t n_terms = 0; // of the concepts the compiled tables do not serve
+    for (size_t i = lk->n_compiled; i < tb->n_concepts; i++)
         n_terms += tb->concepts[i].n_terms;
     lk->cap_lists = n_terms + 1;
     lk->lists = calloc(lk->cap_lists, sizeof(*lk->lists));

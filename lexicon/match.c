@@ -315,6 +315,7 @@ static int index_terms(sel_term_index *ix, sel_ctx *ctx, const sel_termbase *tb,
 {
     int rc = SEL_OK;
     char keys[2048], roots[2048];
+    sel_termbase_fill(tb);
     for (size_t i = 0; rc == SEL_OK && i < tb->n_concepts; i++) {
         const struct sel_concept *c = &tb->concepts[i];
         if (user_only && !c->origin)

@@ -60,7 +60,10 @@ size_t sel_termbase_concept_count(const sel_termbase *tb) { return tb ? tb->n_co
 
 const struct sel_concept *sel_termbase_concept(const sel_termbase *tb, size_t i)
 {
-    return tb && i < tb->n_concepts ? &tb->concepts[i] : NULL;
+    if (!tb || i >= tb->n_concepts)
+        return NULL;
+    sel_termbase_fill(tb);
+    return &tb->concepts[i];
 }
 
 /* ---- one file ------------------------------------------------------------------------------ */

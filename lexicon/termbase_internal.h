@@ -16,6 +16,12 @@ struct sel_termbase {
 };
 
 /**
+ * Fills the concepts of @p tb that come from the compiled file and were not read yet
+ * (lexicon/compiled.c): call it before reading tb->concepts directly. Safe from many threads.
+ */
+void sel_termbase_fill(const sel_termbase *tb);
+
+/**
  * The matching key of one token of @p text: its lowercased lemma, or for a number written with
  * more than its lemma ("G-8") its lowercased surface (lexicon/match.c).
  */

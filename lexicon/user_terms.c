@@ -24,6 +24,7 @@ static const char *arena_dup(sel_termbase *tb, const char *s, bool *oom)
 // From the end: a user concept that stands for a bundled one of the same id comes after it.
 const struct sel_concept *sel_termbase_find(const sel_termbase *tb, const char *id)
 {
+    sel_termbase_fill(tb);
     for (size_t i = tb && id ? tb->n_concepts : 0; i-- > 0;)
         if (strcmp(tb->concepts[i].id, id) == 0)
             return &tb->concepts[i];
