@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The compiled termbase (lexicon/compiled.c) against the sources it was made from: the same
 // concepts and terms field by field, the same lookup answers for every term (exact, and inflected
-// where a query for a term's own text is analysed), and a damaged or foreign file refused so that
-// the sources are read instead.
+// where a query for a term's own text is analysed), concepts read from the file on first use
+// whole and alike from many threads, and a damaged or foreign file refused so that the sources
+// are read instead.
 #include "lexicon/compiled.h"
 
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,22 @@ static void open_both(sel_ctx **ctx, sel_termbase **compiled, sel_termbase **par
     cr_assert_null(sel_termbase_compiled(*parsed));
 }
 
+// Whether concept @p a, from the compiled file, is @p b, from the sources, field by field.
+static bool same_concept(const struct sel_concept *a, const struct sel_concept *b)
+{
+    if (!(same_str(a->id, b->id) && same_str(a->subject, b->subject) && same_str(a->definition, b->definition) &&
+          same_str(a->note, b->note) && same_str(a->homograph, b->homograph) && same_str(a->file, b->file) &&
+          a->line == b->line && a->n_terms == b->n_terms && !a->origin))
+        return false;
+    for (size_t j = 0; j < b->n_terms; j++) {
+        const struct sel_term *x = &a->terms[j], *y = &b->terms[j];
+        if (!(same_str(x->text, y->text) && same_str(x->lang, y->lang) && x->pos == y->pos && x->type == y->type &&
+              x->status == y->status && x->exact_case == y->exact_case && x->line == y->line))
+            return false;
+    }
+    return true;
+}
+
 Test(lexicon_compiled, holds_every_concept_and_term_of_the_sources)
 {
     sel_ctx *ctx;
@@ -34,21 +52,104 @@ Test(lexicon_compiled, holds_every_concept_and_term_of_the_sources)
     cr_assert_gt(n, 1000);
     cr_assert_eq(sel_termbase_concept_count(cp), n);
     for (size_t i = 0; i < n; i++) {
-        const struct sel_concept *a = sel_termbase_concept(cp, i), *b = sel_termbase_concept(src, i);
-        cr_assert(same_str(a->id, b->id) && same_str(a->subject, b->subject) &&
-                      same_str(a->definition, b->definition) && same_str(a->note, b->note) &&
-                      same_str(a->homograph, b->homograph) && same_str(a->file, b->file) && a->line == b->line &&
-                      a->n_terms == b->n_terms && !a->origin,
-                  "concept %zu (%s) differs", i, b->id);
-        for (size_t j = 0; j < b->n_terms; j++, n_terms++) {
-            const struct sel_term *x = &a->terms[j], *y = &b->terms[j];
-            cr_assert(same_str(x->text, y->text) && same_str(x->lang, y->lang) && x->pos == y->pos &&
-                          x->type == y->type && x->status == y->status && x->exact_case == y->exact_case &&
-                          x->line == y->line,
-                      "term %zu of %s (%s) differs", j, b->id, y->text);
-        }
+        const struct sel_concept *b = sel_termbase_concept(src, i);
+        cr_assert(same_concept(sel_termbase_concept(cp, i), b), "concept %zu (%s) differs", i, b->id);
+        n_terms += b->n_terms;
     }
     cr_assert_gt(n_terms, 5000);
+    sel_termbase_free(cp);
+    sel_termbase_free(src);
+    sel_ctx_free(ctx);
+}
+
+// An exact lookup reads only the concepts it finds from the file (lexicon/compiled.c): each must
+// come whole, though nothing else of the termbase has been read.
+Test(lexicon_compiled, a_concept_found_first_is_whole)
+{
+    sel_ctx *ctx;
+    sel_termbase *cp, *src;
+    open_both(&ctx, &cp, &src);
+    static const char *const queries[] = { "pasukan", "Dewan Keamanan", "TNI", "gencatan senjata", "AS", NULL };
+    sel_lookup *lk;
+    cr_assert_eq(sel_lookup_new(&lk, ctx, cp, "id"), SEL_OK);
+    size_t found = 0;
+    for (size_t q = 0; queries[q]; q++) {
+        const struct sel_lookup_result *r;
+        size_t n;
+        cr_assert_eq(sel_lookup_query(lk, ctx, queries[q], &r, &n), SEL_OK, "%s", sel_ctx_errmsg(ctx));
+        cr_assert_gt(n, 0, "\"%s\" found nothing", queries[q]);
+        for (size_t i = 0; i < n; i++, found++) {
+            const struct sel_concept *b = sel_termbase_find(src, r[i].concept->id);
+            cr_assert(b && same_concept(r[i].concept, b), "\"%s\": %s differs from the sources", queries[q],
+                      r[i].concept->id);
+        }
+    }
+    cr_assert_geq(found, 5);
+    sel_lookup_free(lk);
+    sel_termbase_free(cp);
+    sel_termbase_free(src);
+    sel_ctx_free(ctx);
+}
+
+// Threads looking up in one termbase, as `--jobs` workers do, each filling the concepts it finds
+// while the others fill theirs; afterwards the termbase must be the sources', concept by concept.
+struct looker {
+    sel_termbase *tb;
+    const sel_termbase *src;
+    size_t first, step, asked, wrong;
+};
+
+static void *look_up_every_nth(void *arg)
+{
+    struct looker *w = arg;
+    sel_ctx *ctx;
+    sel_lookup *lk;
+    if (sel_ctx_new(&ctx) != SEL_OK || sel_lookup_new(&lk, ctx, w->tb, "id") != SEL_OK) {
+        w->wrong++;
+        return NULL;
+    }
+    for (size_t i = w->first; i < sel_termbase_concept_count(w->src); i += w->step) {
+        const struct sel_concept *c = sel_termbase_concept(w->src, i);
+        for (size_t j = 0; j < c->n_terms; j++) {
+            const struct sel_lookup_result *r;
+            size_t n;
+            if (strcmp(c->terms[j].lang, "id") != 0)
+                continue;
+            w->asked++;
+            if (sel_lookup_query(lk, ctx, c->terms[j].text, &r, &n) != SEL_OK || n == 0)
+                w->wrong++;
+            for (size_t k = 0; k < n; k++) {
+                const struct sel_concept *b = sel_termbase_find(w->src, r[k].concept->id);
+                w->wrong += !b || !same_concept(r[k].concept, b);
+            }
+        }
+    }
+    sel_lookup_free(lk);
+    sel_ctx_free(ctx);
+    return NULL;
+}
+
+Test(lexicon_compiled, filled_alike_from_many_threads, .timeout = 300)
+{
+    sel_ctx *ctx;
+    sel_termbase *cp, *src;
+    open_both(&ctx, &cp, &src);
+    enum { THREADS = 4 };
+    struct looker w[THREADS];
+    pthread_t th[THREADS];
+    for (size_t t = 0; t < THREADS; t++) {
+        w[t] = (struct looker){ cp, src, t, THREADS, 0, 0 };
+        cr_assert_eq(pthread_create(&th[t], NULL, look_up_every_nth, &w[t]), 0);
+    }
+    size_t asked = 0;
+    for (size_t t = 0; t < THREADS; t++) {
+        pthread_join(th[t], NULL);
+        cr_assert_eq(w[t].wrong, 0, "thread %zu: %zu answers differ from the sources", t, w[t].wrong);
+        asked += w[t].asked;
+    }
+    cr_assert_gt(asked, 3000);
+    for (size_t i = 0; i < sel_termbase_concept_count(src); i++)
+        cr_assert(same_concept(sel_termbase_concept(cp, i), sel_termbase_concept(src, i)), "concept %zu differs", i);
     sel_termbase_free(cp);
     sel_termbase_free(src);
     sel_ctx_free(ctx);
