@@ -186,7 +186,9 @@ static int run_compile(const struct cli_command *cmd, sel_ctx *ctx, int argc, ch
     char *default_path = output ? NULL : sel_data_path("keys");
     sel_termbase *tb = NULL;
     int status = EXIT_USAGE;
-    if (sel_termbase_open_bundled(&tb, ctx) != SEL_OK ||
+    // from the sources, never from the compiled file being replaced: a fault in reading that file
+    // would otherwise be written into the next one
+    if (sel_termbase_new(&tb) != SEL_OK || sel_termbase_read_dir(tb, ctx, NULL, NULL, NULL) != SEL_OK ||
         sel_term_keys_write(tb, ctx, output ? output : default_path) != SEL_OK)
         goto done;
     status = 0;
