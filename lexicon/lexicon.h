@@ -355,10 +355,11 @@ int sel_tagger_set_translation(sel_tagger *t, sel_ctx *ctx, const char *target, 
 
 /**
  * Reorders @p concepts (stable) by how strongly @p sentence points to each as the sense meant,
- * best first: `lookup --context`.
+ * best first: `lookup --context`. Unless NULL, @p attributive[i] then says whether the sentence
+ * has concepts[i] as a modifier (sel_term_match's attributive: "pasukan Israel").
  */
 int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, const struct sel_concept **concepts,
-                           size_t n);
+                           size_t n, bool *attributive);
 
 /* ---- Looking terms up ----------------------------------------------------------------------- */
 
@@ -377,6 +378,9 @@ struct sel_lookup_result {
     const struct sel_concept *concept; ///< borrowed from the termbase
     const struct sel_term *term;       ///< the term in the query's language that matched
     unsigned distance;                 ///< edits between the query and the term's text (17: more than 16)
+    /// With a context sentence: the sentence has the concept as a modifier ("pasukan Israel"), so
+    /// its equivalents are shown as for that occurrence (sel_match_equivalents()).
+    bool attributive;
 };
 
 /** Looks up words and phrases of one language in a termbase it borrows. Not thread-safe. */

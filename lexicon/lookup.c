@@ -169,7 +169,7 @@ static void add_result(sel_lookup *lk, enum sel_match_kind kind, const struct se
     char *key = sel_term_normalise(t->text, buf, sizeof(buf));
     size_t d = key ? sel_edit_distance(lk->query, key, 16) : SIZE_MAX;
     sel_term_normalised_free(key, buf);
-    lk->found[lk->n_found++] = (struct sel_lookup_result){ kind, c, t, d > 16 ? 17 : (unsigned)d };
+    lk->found[lk->n_found++] = (struct sel_lookup_result){ kind, c, t, d > 16 ? 17 : (unsigned)d, false };
 }
 
 // The query, normalised, kept to rank results by how near their spelling is. A query longer than
@@ -390,7 +390,8 @@ int sel_lookup_set_context(sel_lookup *lk, sel_ctx *ctx, const char *sentence)
 
 // With a context sentence, the concept the sentence points to comes first (menuntut in "DK PBB
 // menuntut gencatan senjata" is to demand, not to prosecute); where it says nothing, the order
-// stands, since the ranking of the senses is stable.
+// stands, since the ranking of the senses is stable. A concept the sentence has as a modifier
+// (pasukan Israel) is marked so, to be shown with its adjective first (Israeli).
 static int rank_by_context(sel_lookup *lk, sel_ctx *ctx)
 {
     // the sense chooser lives in a tagger, which a lookup over the compiled termbase has not made
@@ -399,9 +400,11 @@ static int rank_by_context(sel_lookup *lk, sel_ctx *ctx)
         return rc;
     const struct sel_concept **concepts = malloc(lk->n_found * sizeof(*concepts));
     struct sel_lookup_result *sorted = malloc(lk->n_found * sizeof(*sorted));
-    if (!concepts || !sorted) {
+    bool *attributive = malloc(lk->n_found * sizeof(*attributive));
+    if (!concepts || !sorted || !attributive) {
         free(concepts);
         free(sorted);
+        free(attributive);
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     }
     size_t n = 0;
@@ -413,17 +416,20 @@ static int rank_by_context(sel_lookup *lk, sel_ctx *ctx)
             concepts[n++] = lk->found[i].concept;
     }
     sel_tagger_new_document(lk->tagger);
-    rc = sel_tagger_rank_senses(lk->tagger, ctx, lk->context, concepts, n);
+    rc = sel_tagger_rank_senses(lk->tagger, ctx, lk->context, concepts, n, attributive);
     size_t k = 0; // how it matched still comes first: the sense orders the matches of one kind
     for (int kind = SEL_MATCH_EXACT; rc == SEL_OK && kind <= SEL_MATCH_GENERAL; kind++)
         for (size_t j = 0; j < n; j++)
             for (size_t i = 0; i < lk->n_found; i++)
-                if (lk->found[i].concept == concepts[j] && (int)lk->found[i].kind == kind)
-                    sorted[k++] = lk->found[i];
+                if (lk->found[i].concept == concepts[j] && (int)lk->found[i].kind == kind) {
+                    sorted[k] = lk->found[i];
+                    sorted[k++].attributive = attributive[j];
+                }
     if (rc == SEL_OK)
         memcpy(lk->found, sorted, lk->n_found * sizeof(*sorted));
     free(concepts);
     free(sorted);
+    free(attributive);
     return rc;
 }
 
@@ -461,7 +467,7 @@ int sel_lookup_query(sel_lookup *lk, sel_ctx *ctx, const char *query, const stru
     }
     if (lk->n_found > 1) // found is NULL until something is (qsort wants a pointer even for 0)
         qsort(lk->found, lk->n_found, sizeof(*lk->found), rank_cmp);
-    if (lk->context && lk->n_found > 1) {
+    if (lk->context && lk->n_found > 0) { // one concept too: the sentence may have it as a modifier
         int rc = rank_by_context(lk, ctx);
         if (rc != SEL_OK)
             return rc;

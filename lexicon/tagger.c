@@ -203,8 +203,20 @@ int sel_tagger_set_translation(sel_tagger *t, sel_ctx *ctx, const char *target, 
     return sel_sense_set_target(t->sense, ctx, target, len);
 }
 
+// For sel_tagger_rank_senses(): whether the sentence just matched has each of @p concepts as a
+// modifier.
+static int report_attributive(const sel_tagger *t, const struct sel_concept **concepts, size_t n, bool *attributive)
+{
+    for (size_t i = 0; attributive && i < n; i++) {
+        attributive[i] = false;
+        for (size_t j = 0; j < t->n_matches && !attributive[i]; j++)
+            attributive[i] = t->matches[j].concept == concepts[i] && t->matches[j].attributive;
+    }
+    return SEL_OK;
+}
+
 int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, const struct sel_concept **concepts,
-                           size_t n)
+                           size_t n, bool *attributive)
 {
     const struct sel_token *tokens;
     size_t n_tokens;
@@ -213,8 +225,10 @@ int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, co
         rc = sel_term_index_match(t->index, ctx, sentence, tokens, n_tokens, keep_match, (t->n_matches = 0, t));
     if (rc == SEL_OK)
         rc = choose_senses(t, ctx, sentence, tokens, n_tokens);
+    if (rc == SEL_OK)
+        mark_attributive(t, tokens);
     if (rc != SEL_OK || n < 2)
-        return rc;
+        return rc == SEL_OK ? report_attributive(t, concepts, n, attributive) : rc;
     // the sentence's evidence is in; a stable insertion sort by score, best first
     double *score = malloc(n * sizeof(*score));
     if (!score)
@@ -231,7 +245,7 @@ int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, co
             concepts[j - 1] = c;
         }
     free(score);
-    return SEL_OK;
+    return report_attributive(t, concepts, n, attributive);
 }
 
 struct tag_pass {

@@ -23,6 +23,7 @@ struct row {
     const char *source, *targets, *subject, *id;
     char *owned;
     const struct sel_term *term;       // the termbase term that matched (NULL for a user entry)
+    bool attributive;                  // --context has it as a modifier: adjective first
 };
 
 struct lookup_run {
@@ -50,7 +51,10 @@ static int need_evidence(struct lookup_run *run)
 static size_t row_equivalents(const struct lookup_run *run, const struct row *r, struct sel_equivalent *eq,
                               size_t max)
 {
-    return r->concept ? sel_concept_equivalents(r->concept, run->to_lang, run->ev, eq, max) : 0;
+    if (!r->concept)
+        return 0;
+    struct sel_term_match as_in_context = { .concept = r->concept, .term = r->term, .attributive = r->attributive };
+    return sel_match_equivalents(&as_in_context, run->to_lang, run->ev, eq, max);
 }
 
 static void clear_rows(struct lookup_run *run)
@@ -81,7 +85,7 @@ static void add_user_row(struct lookup_run *run, enum sel_match_kind kind, const
         to[i] = p;
         p += len[i] + 1;
     }
-    run->rows[run->n_rows++] = (struct row){ kind, NULL, to[0], to[1], to[2], to[3], block, NULL };
+    run->rows[run->n_rows++] = (struct row){ kind, NULL, to[0], to[1], to[2], to[3], block, NULL, false };
 }
 
 struct user_pass {
@@ -260,7 +264,7 @@ static int lookup_one(struct lookup_run *run, const char *query)
     for (size_t i = 0; i < n && run->n_rows < MAX_ROWS; i++) {
         run->rows[run->n_rows++] = (struct row){ r[i].kind, r[i].concept, r[i].term->text, NULL,
                                                  r[i].concept->subject ? r[i].concept->subject : "", r[i].concept->id, NULL,
-                                                 r[i].term };
+                                                 r[i].term, r[i].attributive };
     }
     if (run->st && (rc = sel_store_user_lookup(run->st, run->ctx, run->from, run->to_lang, query, take_user_term,
                                                &general)) != SEL_OK)

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 # Issue 14, item 2: a name standing as a modifier after a noun (Presiden Prancis) gives its
 # adjective first in `tag` (French), and its name elsewhere (di Prancis: France). The gold is
-# tests/data/tag/attributive.tsv, written by hand. The user's evidence still comes first: once
-# their translations confirmed the name and never the adjective, the name leads everywhere.
+# tests/data/tag/attributive.tsv, written by hand; `lookup --context SENTENCE NAME` must agree.
+# The user's evidence still comes first: once their translations confirmed the name and never
+# the adjective, the name leads everywhere.
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -30,6 +31,20 @@ for l in open(sys.argv[1]):
 done >"$tmp/fails"
 [ -s "$tmp/fails" ] && { cat "$tmp/fails"; failures=$((failures + 1)); }
 
+# `lookup --context` shows the name's equivalents as `tag` does for that occurrence.
+lookup_first() { # SENTENCE QUERY [DB OPTION...]: the first equivalent of the first answer
+    sentence=$1 query=$2
+    shift 2
+    "$SELARAS" lookup "$@" --format tsv --context "$sentence" "$query" |
+        awk -F'\t' '$2 == 1 { split($5, e, " [|] "); print e[1]; exit }'
+}
+grep -v '^#' "$gold" | while IFS='	' read -r sentence surface want why; do
+    got=$(lookup_first "$sentence" "$surface")
+    [ "$got" = "$want" ] || echo "FAIL: lookup --context \"$sentence\" $surface ($why): \"$got\", expected \"$want\""
+done >"$tmp/fails"
+[ -s "$tmp/fails" ] && { cat "$tmp/fails"; failures=$((failures + 1)); }
+[ "$(lookup_first "" Prancis)" = "France" ] || fail "lookup with an empty context: not France"
+
 # Evidence first: a translation memory whose English says "Israel" twice and "Israeli" never.
 cat >"$tmp/israel.tmx" <<'TMX'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -51,6 +66,10 @@ first() { awk -F'\t' '$4 == "Israel" { split($6, e, " [|] "); print e[1] }' "$1"
 "$SELARAS" tag --lines --db "$tmp/ev.db" "$tmp/one.txt" >"$tmp/ev.tsv" || fail "tag with db"
 [ "$(first "$tmp/bundled.tsv")" = "Israeli" ] || fail "without evidence: $(first "$tmp/bundled.tsv"), not Israeli"
 [ "$(first "$tmp/ev.tsv")" = "Israel" ] || fail "with Israel confirmed twice: $(first "$tmp/ev.tsv"), not Israel"
+got=$(lookup_first "Pejabat Israel membantah laporan itu." Israel)
+[ "$got" = "Israeli" ] || fail "lookup --context without evidence: $got, not Israeli"
+got=$(lookup_first "Pejabat Israel membantah laporan itu." Israel --db "$tmp/ev.db")
+[ "$got" = "Israel" ] || fail "lookup --context with Israel confirmed twice: $got, not Israel"
 
 [ $failures = 0 ] && echo "ok: $(grep -vc '^#' "$gold") gold occurrences"
 exit $((failures > 0))
