@@ -7,6 +7,9 @@
 #include <signal.h>
 #include <locale.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
 void cli_print_main_help(FILE *out)
@@ -80,6 +83,14 @@ int main(int argc, char **argv)
     // Past a file size limit a write fails with EFBIG instead of killing the process, so that an
     // output is discarded cleanly (src/core/output.c) rather than left half-written.
     signal(SIGXFSZ, SIG_IGN);
+#ifdef __GLIBC__
+    // A fixed threshold: glibc otherwise raises it to the size of each large block freed (up to
+    // 32 MB), so the next pieces of a streamed input (4 MB each, with their sentence and token
+    // arrays) come from the heap, among the small blocks that live on (SQLite's pages, analyses),
+    // and the heap cannot shrink: `ingest` of 50 MB then peaked 12 MB above `ingest` of 5 MB.
+    // Blocks this large are few, so mapping each one costs nothing measurable.
+    mallopt(M_MMAP_THRESHOLD, 128 << 10);
+#endif
     enum { OPT_DB = 256, OPT_LANG };
     static const struct option long_opts[] = {
         { "help", no_argument, NULL, 'h' },
