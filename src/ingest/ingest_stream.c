@@ -13,8 +13,9 @@
 #include <string.h>
 
 // Analyses of word forms kept between pieces: every number and name is a new form, so on
-// endless text the cache would grow with it (the figure the CLI keeps between pieces too).
-enum { ANALYSES_KEPT = 100000 };
+// endless text the cache would grow with it. The figure the CLI keeps between pieces too
+// (CLI_ANALYSES_KEPT): reached within the first few megabytes, so memory is flat from there on.
+enum { ANALYSES_KEPT = 32000 };
 
 int ingest_stream_identity(sel_ctx *ctx, const char *path, size_t piece, char hash[33], int64_t *bytes)
 {

@@ -78,10 +78,14 @@ void sel_analyzer_free(sel_analyzer *an)
     free(an);
 }
 
+// What the analyses may hold in strings however few the forms: far above what the forms a
+// command keeps take (some 50 bytes each), so only long forms reach it.
+#define ANALYSES_MAX_BYTES ((size_t)8 << 20)
+
 int sel_analyzer_forget(sel_analyzer *an, size_t max)
 {
     // many forms, or a few enormous ones (a 64 MB "word" in a file with no spaces)
-    if (sel_strmap_count(an->cache) <= max && an->kept_bytes <= ((size_t)32 << 20))
+    if (sel_strmap_count(an->cache) <= max && an->kept_bytes <= ANALYSES_MAX_BYTES)
         return SEL_OK;
     an->kept_bytes = 0;
     sel_strmap_free(an->cache);

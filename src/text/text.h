@@ -164,7 +164,7 @@ void sel_analyzer_suggest(sel_analyzer *an, bool on);
 /** Number of distinct forms analysed so far (the cache size). */
 size_t sel_analyzer_cache_size(const sel_analyzer *an);
 /**
- * Forgets the cached analyses when there are more than @p max, or they hold more than 32 MB, so
+ * Forgets the cached analyses when there are more than @p max, or they hold more than 8 MB, so
  * that memory stays bounded on endless text (every number and name is a new form). Every word the analyzer returned points
  * into them: call it only between texts, when no token is held.
  */
