@@ -113,6 +113,32 @@ Test(text_analyze, each_distinct_form_is_analysed_once)
     cr_expect_eq(sel_analyzer_cache_size(an), after_one);
 }
 
+Test(text_analyze, forgetting_bounds_the_cache_and_changes_no_analysis)
+{
+    // numbered lines bring a new form each, as in the streaming benchmark: at the bound the
+    // cache is kept, past it emptied, and the forms analysed again come out as before
+    const char *forms[] = { "pasukannya", "menyerang" };
+    char before[2][2][64];
+    for (int k = 0; k < 2; k++) {
+        struct sel_word w = word(forms[k]);
+        snprintf(before[k][0], sizeof(before[k][0]), "%s", w.lemma);
+        snprintf(before[k][1], sizeof(before[k][1]), "%s", w.root);
+    }
+    cr_assert_eq(sel_analyzer_forget(an, 2), SEL_OK);
+    cr_expect_eq(sel_analyzer_cache_size(an), 2, "at the bound nothing is forgotten");
+    char form[16];
+    for (int i = 0; i < 40; i++) {
+        snprintf(form, sizeof(form), "%d", 1000 + i);
+        word(form);
+    }
+    cr_assert_eq(sel_analyzer_forget(an, 2), SEL_OK);
+    cr_expect_eq(sel_analyzer_cache_size(an), 0, "past the bound the analyses are forgotten");
+    for (int k = 0; k < 2; k++)
+        EXPECT_WORD(forms[k], before[k][0], before[k][1]);
+    cr_expect_str_eq(before[0][0], "pasukan"); // the gold's lemma (tests/data/analyze/gold.tsv)
+    cr_expect_eq(sel_analyzer_cache_size(an), 2);
+}
+
 Test(text_analyze, a_form_longer_than_the_word_buffer_comes_back_whole)
 {
     // 3,000 two-byte letters (6,000 bytes): once cut at 800 bytes; now kept whole, and the
