@@ -50,10 +50,26 @@ void sel_termbase_free(sel_termbase *tb)
 {
     if (!tb)
         return;
-    free(tb->concepts);
+    if (!tb->concepts_borrowed)
+        free(tb->concepts);
     sel_arena_finish(&tb->arena);
     sel_compiled_close(tb->compiled);
     free(tb);
+}
+
+int sel_termbase_reserve(sel_termbase *tb, size_t need)
+{
+    if (tb->concepts_borrowed && need > tb->cap_concepts) { // the user's concepts follow the bundled ones
+        sel_termbase_fill(tb);
+        struct sel_concept *own = malloc(need * sizeof(*own));
+        if (!own)
+            return SEL_ENOMEM;
+        memcpy(own, tb->concepts, tb->n_concepts * sizeof(*own));
+        tb->concepts = own;
+        tb->cap_concepts = need;
+        tb->concepts_borrowed = false;
+    }
+    return SEL_ARRAY_RESERVE(tb->concepts, tb->cap_concepts, need);
 }
 
 size_t sel_termbase_concept_count(const sel_termbase *tb) { return tb ? tb->n_concepts : 0; }
@@ -211,7 +227,7 @@ static void finish_concept(struct reader *r)
     }
     memcpy(c->terms, r->terms, r->n_terms * sizeof(*c->terms));
     sel_termbase *tb = r->tb;
-    if (SEL_ARRAY_RESERVE(tb->concepts, tb->cap_concepts, tb->n_concepts + 1) != SEL_OK) {
+    if (sel_termbase_reserve(tb, tb->n_concepts + 1) != SEL_OK) {
         r->out_of_memory = true;
         return;
     }

@@ -13,7 +13,11 @@ struct sel_termbase {
     size_t n_concepts_file;       // concepts seen so far in the file being read
     bool bundled_replaced;        // a user concept took a bundled one's id: compiled keys no longer fit
     struct sel_compiled *compiled; // the mapped file the first concepts come from, or NULL
+    bool concepts_borrowed;        // concepts is the compiled file's array: copied before it grows
 };
+
+/** Room for @p need concepts in tb->concepts. @return SEL_OK or SEL_ENOMEM. */
+int sel_termbase_reserve(sel_termbase *tb, size_t need);
 
 /**
  * Fills the concepts of @p tb that come from the compiled file and were not read yet

@@ -58,7 +58,7 @@ int sel_termbase_add_concept(sel_termbase *tb, sel_ctx *ctx, const struct sel_co
         copy.terms[i].text = arena_dup(tb, c->terms[i].text, &oom);
         copy.terms[i].lang = arena_dup(tb, c->terms[i].lang, &oom);
     }
-    if (oom || SEL_ARRAY_RESERVE(tb->concepts, tb->cap_concepts, tb->n_concepts + 1) != SEL_OK)
+    if (oom || sel_termbase_reserve(tb, tb->n_concepts + 1) != SEL_OK)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
     if (old && old->origin) { // a user concept added again: replaced where it is
         *old = copy;
