@@ -160,44 +160,52 @@ static int64_t read_int(sel_store *st, const char *sql, int *sqlite_rc)
 // What is at the path, found by reading only: a new, empty file, a selaras database at
 // a version this program knows, or something it must not touch. Nothing is written before this
 // has answered, so a foreign file or a version from the future is left exactly as it was.
-static int identify(sel_store *st, sel_ctx *ctx)
+// One statement asks it all, with the schema version (*version) and whether the file is in WAL
+// mode already (*wal): each statement is a read transaction of its own, and at start-up these
+// were a tenth of what opening a database cost a lookup.
+static int identify(sel_store *st, sel_ctx *ctx, int64_t *version, bool *wal)
 {
     struct sel_location where = { st->path, 0, 0 };
-    int rc;
-    int64_t objects = read_int(st, "SELECT count(*) FROM sqlite_schema", &rc);
-    if (rc != SQLITE_OK)
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(st->db,
+                                "SELECT count(*), total(type = 'table' AND name = 'document'),"
+                                " (SELECT application_id FROM pragma_application_id),"
+                                " (SELECT user_version FROM pragma_user_version),"
+                                " (SELECT journal_mode FROM pragma_journal_mode) = 'wal'"
+                                " FROM sqlite_schema",
+                                -1, &s, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(s);
+    int64_t objects = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    int64_t documents = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : -1;
+    int64_t app = rc == SQLITE_ROW ? sqlite3_column_int64(s, 2) : -1;
+    *version = rc == SQLITE_ROW ? sqlite3_column_int64(s, 3) : -1;
+    *wal = rc == SQLITE_ROW && sqlite3_column_int(s, 4);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW)
         return sel_store_fail(st, ctx, rc, "not a selaras database");
-    int64_t app = read_int(st, "PRAGMA application_id", &rc);
-    int64_t version = rc == SQLITE_OK ? read_int(st, "PRAGMA user_version", &rc) : -1;
-    if (rc != SQLITE_OK)
-        return sel_store_fail(st, ctx, rc, "reading the database's header");
-    if (objects == 0 && version == 0 && app == 0) // new: migrate() creates the schema
+    if (objects == 0 && *version == 0 && app == 0) // new: migrate() creates the schema
         return SEL_OK;
-    int64_t documents = read_int(st, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'document'", &rc);
-    if (rc != SQLITE_OK)
-        return sel_store_fail(st, ctx, rc, "reading the database's schema");
-    if ((app != 0 && app != SEL_STORE_APPLICATION_ID) || version == 0 || documents != 1)
+    int64_t version_found = *version;
+    if ((app != 0 && app != SEL_STORE_APPLICATION_ID) || version_found == 0 || documents != 1)
         return sel_error_at(ctx, SEL_ESQLITE, where, "not a selaras database (an SQLite file of another program)");
-    if (version < 0 || version > sel_store_schema_version)
+    if (version_found < 0 || version_found > sel_store_schema_version)
         return sel_error_at(ctx, SEL_ESQLITE, where,
                             "schema version %lld is not one this selaras knows (1 to %d); the file is left as it is",
-                            (long long)version, sel_store_schema_version);
+                            (long long)version_found, sel_store_schema_version);
     return SEL_OK;
 }
 
-static int migrate(sel_store *st, sel_ctx *ctx)
+// Brings the schema from @p version, as identify() read it, to this program's.
+static int migrate(sel_store *st, sel_ctx *ctx, int version)
 {
-    int rc;
-    int version = (int)read_int(st, "PRAGMA user_version", &rc);
-    if (rc != SQLITE_OK)
-        return sel_store_fail(st, ctx, rc, "reading the schema version");
     if (version == sel_store_schema_version)
         return SEL_OK;
     if (st->read_only)
         return sel_error_at(ctx, SEL_EIO, (struct sel_location){ st->path, 0, 0 },
                             "schema version %d needs upgrading to %d, which needs write access", version,
                             sel_store_schema_version);
-    rc = sel_store_begin(st, ctx);
+    int rc = sel_store_begin(st, ctx);
     if (rc != SEL_OK)
         return rc;
     int sqlite_rc;
@@ -335,9 +343,11 @@ int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
     }
     sqlite3_busy_timeout(st->db, 60000); // another writer holds the lock: wait for it, do not fail
     sqlite3_extended_result_codes(st->db, 1);
-    status = identify(st, ctx);
+    int64_t version;
+    bool wal;
+    status = identify(st, ctx, &version, &wal);
     if (status == SEL_OK && !st->read_only) {
-        status = set_wal_mode(st, ctx);
+        status = wal ? SEL_OK : set_wal_mode(st, ctx);
         // A writer's page cache of 16 MiB: what an ingest keeps touching is the last leaf of each
         // concept's run in mention_concept (one 4 KiB page for every concept of the termbase, some
         // 3,200) and the tails of the tables, which it holds; 64 MiB made an ingest no faster and
@@ -350,7 +360,7 @@ int sel_store_open(sel_store **out, sel_ctx *ctx, const char *path, bool create)
                           "configuring the database");
     }
     if (status == SEL_OK)
-        status = migrate(st, ctx);
+        status = migrate(st, ctx, (int)version);
     if (status == SEL_OK && !exists) {
         // Until the caller commits something, this file holds nothing but a schema: closing
         // then removes it (sel_store_close()), unless another process has taken it up meanwhile.
