@@ -4,6 +4,7 @@
 #include "sel_config.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,20 +23,31 @@ static const struct {
     { "general", "lexicon/general", "general", false },
 };
 
-// True when /proc/self/exe lies inside the build tree this binary was configured in. Tests and
-// the quick start run from there and must see the sources, not an older installed copy.
-static bool running_from_build_tree(void)
+static bool from_build_tree;
+static pthread_once_t from_build_tree_once = PTHREAD_ONCE_INIT;
+
+static void find_whether_from_build_tree(void)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
     if (n <= 0)
-        return false;
+        return;
     exe[n] = '\0';
     char root[PATH_MAX];
     if (!realpath(SEL_BUILD_ROOT, root))
-        return false;
+        return;
     size_t len = strlen(root);
-    return strncmp(exe, root, len) == 0 && exe[len] == '/';
+    from_build_tree = strncmp(exe, root, len) == 0 && exe[len] == '/';
+}
+
+// True when /proc/self/exe lies inside the build tree this binary was configured in. Tests and
+// the quick start run from there and must see the sources, not an older installed copy. Found
+// once a process: a lookup asks for several data paths, and each answer took a readlink() per
+// component of the build tree's path.
+static bool running_from_build_tree(void)
+{
+    pthread_once(&from_build_tree_once, find_whether_from_build_tree);
+    return from_build_tree;
 }
 
 char *sel_data_path(const char *what)
