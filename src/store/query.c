@@ -27,13 +27,14 @@ int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size
                        void *user)
 {
     sqlite3_stmt *q = NULL, *aligned = NULL;
-    int rc = store_prepare(st, ctx, SQL_EXAMPLES, &q);
-    if (rc == SEL_OK)
-        rc = store_prepare(st, ctx, SQL_ALIGNED, &aligned);
-    // with no translation at all (a monolingual corpus), the first pass would walk every mention
+    // with no translation at all (a monolingual corpus), the first pass would walk every mention,
+    // and there is no translation to fetch
     bool translated = false;
+    int rc = store_ask(st, ctx, SQL_ANY_TRANSLATION, "reading example sentences", &translated);
     if (rc == SEL_OK)
-        rc = store_ask(st, ctx, SQL_ANY_TRANSLATION, "reading example sentences", &translated);
+        rc = store_prepare(st, ctx, SQL_EXAMPLES, &q);
+    if (rc == SEL_OK && translated)
+        rc = store_prepare(st, ctx, SQL_ALIGNED, &aligned);
     int step = SQLITE_DONE;
     size_t found = 0;
     bool more = true;
@@ -48,10 +49,13 @@ int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size
             last_sentence = sqlite3_column_int64(q, 4);
             found++;
             long number = (long)sqlite3_column_int64(q, 2);
-            sqlite3_bind_int64(aligned, 1, sqlite3_column_int64(q, 3));
-            sqlite3_bind_int64(aligned, 2, number);
-            // the translation is handed on as SQLite holds it, whole, however long
-            int got = sqlite3_step(aligned);
+            int got = SQLITE_DONE;
+            if (aligned) {
+                sqlite3_bind_int64(aligned, 1, sqlite3_column_int64(q, 3));
+                sqlite3_bind_int64(aligned, 2, number);
+                // the translation is handed on as SQLite holds it, whole, however long
+                got = sqlite3_step(aligned);
+            }
             if (got != SQLITE_ROW && got != SQLITE_DONE) {
                 rc = sel_store_fail(st, ctx, got, "reading an example's translation");
                 break;
@@ -59,7 +63,8 @@ int sel_store_examples(sel_store *st, sel_ctx *ctx, const char *concept_id, size
             const char *translation = got == SQLITE_ROW ? store_text(aligned, 0) : NULL;
             more = emit(user, (const char *)sqlite3_column_text(q, 0), translation && *translation ? translation : NULL,
                         (const char *)sqlite3_column_text(q, 1), number);
-            sqlite3_reset(aligned);
+            if (aligned)
+                sqlite3_reset(aligned);
             if (!more)
                 break;
         }

@@ -161,6 +161,10 @@ int sel_store_user_entries(sel_store *st, sel_ctx *ctx, sel_user_concept_fn conc
 
 // One pass over the curated entries, for the termbase every command loads: a join, not a query
 // per concept, because it runs at the start of every command.
+// Most databases hold no user entry; asking that first spares preparing the joins below
+// (SQL_CURATED, SQL_USER_TERMS), whose compilation was about a millisecond of a lookup's start-up.
+static const char SQL_ANY_USER_TERM[] = "SELECT EXISTS (SELECT 1 FROM user_term)";
+
 static const char SQL_CURATED[] =
     "SELECT c.id, c.subject, c.definition, c.note, c.source, c.origin, c.added_at, c.evidence, c.cited_source,"
     "       t.lang, t.text, t.pos, t.type, t.status, t.context, t.cited_source"
@@ -170,8 +174,12 @@ int sel_store_user_termbase(sel_store *st, sel_ctx *ctx, sel_user_concept_fn con
                             void *user)
 {
     SEL_CHECK_ARG(st && concept && term, SEL_EINVAL);
+    bool any;
+    int rc = store_ask(st, ctx, SQL_ANY_USER_TERM, "reading the user's termbase", &any);
+    if (rc != SEL_OK || !any) // a concept without terms is not read either (the join below)
+        return rc;
     sqlite3_stmt *q = NULL;
-    int rc = store_prepare(st, ctx, SQL_CURATED, &q);
+    rc = store_prepare(st, ctx, SQL_CURATED, &q);
     int step = SQLITE_DONE;
     char *current = NULL; // the id of the concept whose terms are coming
     while (rc == SEL_OK && (step = sqlite3_step(q)) == SQLITE_ROW) {
@@ -222,10 +230,6 @@ static const char SQL_USER_TERMS[] =
     "FROM user_term t JOIN user_concept c ON c.id = t.concept_id "
     "WHERE t.lang IN (SELECT tag FROM tags) AND t.text = ?2 COLLATE NOCASE AND c.curated = 0 "
     "ORDER BY t.status = 'preferred' DESC, c.id";
-
-// Most databases hold no user entry; asking that first spares preparing SQL_USER_TERMS, whose
-// compilation is about a millisecond of a lookup's start-up.
-static const char SQL_ANY_USER_TERM[] = "SELECT EXISTS (SELECT 1 FROM user_term)";
 
 int sel_store_user_lookup(sel_store *st, sel_ctx *ctx, const char *lang, const char *to_lang, const char *text,
                           sel_user_term_fn emit, void *user)
