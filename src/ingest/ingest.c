@@ -143,6 +143,20 @@ int pipeline_init(struct pipeline *p, sel_ctx *ctx, const struct sel_termbase *t
     return rc;
 }
 
+bool pipeline_over_bound(const struct pipeline *p)
+{
+    return (p->tagger && sel_analyzer_cache_size(sel_tagger_analyzer(p->tagger)) > INGEST_ANALYSES_KEPT) ||
+           (p->tagger_en && sel_analyzer_cache_size(sel_tagger_analyzer(p->tagger_en)) > INGEST_ANALYSES_KEPT);
+}
+
+int pipeline_forget(struct pipeline *p, sel_ctx *ctx)
+{
+    int rc = p->tagger ? sel_analyzer_forget(sel_tagger_analyzer(p->tagger), INGEST_ANALYSES_KEPT) : SEL_OK;
+    if (rc == SEL_OK && p->tagger_en)
+        rc = sel_analyzer_forget(sel_tagger_analyzer(p->tagger_en), INGEST_ANALYSES_KEPT);
+    return rc == SEL_OK ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
+}
+
 void pipeline_finish(struct pipeline *p)
 {
     sel_aligner_free(p->aligner);
@@ -622,7 +636,8 @@ int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *tr
     pipeline_prepare_text(&ing->own, ctx, path, translation, ing->piece, &p);
     int rc = ingest_store_prepared(ing, ctx, &ing->own, &p, path, translation, title, report);
     prepared_finish(&p);
-    return rc;
+    int forgot = pipeline_forget(&ing->own, ctx); // stored: nothing holds a word of it
+    return rc == SEL_OK ? forgot : rc;
 }
 
 /* ---- translation memories ------------------------------------------------------------------ */
@@ -692,5 +707,6 @@ int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const ch
     pipeline_prepare_pairs(&ing->own, ctx, path, all, n_all, &p);
     int rc = ingest_store_prepared(ing, ctx, &ing->own, &p, path, path, title, report);
     prepared_finish(&p);
-    return rc;
+    int forgot = pipeline_forget(&ing->own, ctx); // stored: nothing holds a word of it
+    return rc == SEL_OK ? forgot : rc;
 }

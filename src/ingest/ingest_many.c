@@ -50,6 +50,9 @@ struct worker {
     sel_ctx *ctx;
     pthread_t thread;
     bool started;
+    size_t last;             // the last item this worker prepared (when any: `prepared`)
+    bool prepared;
+    bool out_of_memory;      // its analyses could not be forgotten: it prepares nothing more
 };
 
 // Runs the pipeline on item @p i into @p out; a failure is kept with its message for the writer.
@@ -105,6 +108,16 @@ static void *work(void *arg)
     struct run *run = w->run;
     yield_to_writer();
     for (;;) {
+        if (w->prepared && !w->out_of_memory && pipeline_over_bound(w->pipe)) {
+            // The analyses may go only once the writer has stored every document this worker
+            // made, whose tokens point into them. Items are stored in order, and every earlier
+            // one is being made by a worker that is not waiting here, so this wait ends.
+            pthread_mutex_lock(&run->lock);
+            while (run->written <= w->last)
+                pthread_cond_wait(&run->space, &run->lock);
+            pthread_mutex_unlock(&run->lock);
+            w->out_of_memory = pipeline_forget(w->pipe, w->ctx) != SEL_OK;
+        }
         pthread_mutex_lock(&run->lock);
         while (run->next < run->n && (run->next >= run->written + run->cap ||
                                       (run->next > run->written && run->waiting_bytes >= RING_BYTES)))
@@ -116,7 +129,15 @@ static void *work(void *arg)
         size_t i = run->next++;
         pthread_mutex_unlock(&run->lock);
         struct slot *s = &run->slots[i % run->cap]; // free: item i - cap is stored
-        prepare(w->pipe, w->ctx, run, i, &s->doc);
+        if (w->out_of_memory) {
+            memset(&s->doc, 0, sizeof(s->doc));
+            s->doc.rc = SEL_ENOMEM;
+            s->doc.error = strdup("out of memory");
+        } else {
+            prepare(w->pipe, w->ctx, run, i, &s->doc);
+        }
+        w->last = i;
+        w->prepared = true;
         pthread_mutex_lock(&run->lock);
         s->ready = true;
         run->waiting++;
@@ -158,6 +179,8 @@ static int ingest_inline(sel_ingester *ing, sel_ctx *ctx, struct run *run, const
             stats->peak_bytes = held_bytes(&doc);
         store(ing, ctx, run, i, title, &doc);
         prepared_finish(&doc);
+        if (pipeline_forget(pipe, ctx) != SEL_OK) // stored: nothing holds a word of it
+            return SEL_ENOMEM;
     }
     if (stats)
         stats->peak_waiting = run->n ? 1 : 0;

@@ -12,10 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-// Analyses of word forms kept between pieces: every number and name is a new form, so on
-// endless text the cache would grow with it. The figure the CLI keeps between pieces too
-// (CLI_ANALYSES_KEPT): reached within the first few megabytes, so memory is flat from there on.
-enum { ANALYSES_KEPT = 32000 };
 
 int ingest_stream_identity(sel_ctx *ctx, const char *path, size_t piece, char hash[33], int64_t *bytes)
 {
@@ -123,8 +119,8 @@ static int stream_pieces(sel_ingester *ing, sel_ctx *ctx, struct pipeline *pipe,
         piece_finish(&d);
         first = false;
         // between pieces nothing holds a word: bound the analyses kept, however long the input
-        if (rc == SEL_OK && sel_analyzer_forget(sel_tagger_analyzer(pipe->tagger), ANALYSES_KEPT) != SEL_OK)
-            rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
+        if (rc == SEL_OK)
+            rc = pipeline_forget(pipe, ctx);
     }
     piece_finish(&d);
     sel_text_stream_close(s);

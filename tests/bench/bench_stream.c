@@ -8,7 +8,9 @@
 // happens. Each run is a child process, so its peak (getrusage ru_maxrss) is its own; `wc -l`
 // over the same file is the bare reference for the time a pass over the bytes takes. Prints
 // sizes, wall and CPU times, MB/s, peak memory and the 500 MB / 5 MB and 500 MB / 50 MB ratios of
-// the peaks. SEL_BENCH_STREAM_MB sets the large size (default 500).
+// the peaks. SEL_BENCH_STREAM_MB sets the large size (default 500). The same text is also
+// ingested as files of about 100 kB (`--files-from`, on the default jobs), as a corpus usually
+// comes: the analyses kept are bounded between documents as between pieces.
 #include "tests/bench/bench_util.h"
 
 #include <stdio.h>
@@ -52,6 +54,52 @@ static void write_input(const char *path, const struct sel_text *dev, size_t mb)
     }
 }
 
+// Cuts @p path into files of about @p size bytes at line ends, beside it, and lists them in @p list.
+static void split_into_files(const char *path, const char *list, size_t size)
+{
+    FILE *in = fopen(path, "r"), *names = fopen(list, "w"), *out = NULL;
+    if (!in || !names) {
+        fprintf(stderr, "bench: cannot split %s\n", path);
+        exit(1);
+    }
+    char line[65536], name[128];
+    size_t in_file = 0, n = 0;
+    while (fgets(line, sizeof(line), in)) {
+        if (!out || in_file >= size) {
+            if (out)
+                fclose(out);
+            snprintf(name, sizeof(name), "%s.%05zu", path, n++);
+            if (!(out = fopen(name, "w"))) {
+                fprintf(stderr, "bench: cannot write %s\n", name);
+                exit(1);
+            }
+            fprintf(names, "%s\n", name);
+            in_file = 0;
+        }
+        fputs(line, out);
+        in_file += strlen(line);
+    }
+    if (out)
+        fclose(out);
+    fclose(in);
+    if (fclose(names) != 0)
+        exit(1);
+}
+
+// Removes the files split_into_files() listed in @p list, and the list.
+static void remove_files(const char *list)
+{
+    FILE *names = fopen(list, "r");
+    char name[128];
+    while (names && fgets(name, sizeof(name), names)) {
+        name[strcspn(name, "\n")] = '\0';
+        remove(name);
+    }
+    if (names)
+        fclose(names);
+    remove(list);
+}
+
 int main(void)
 {
     const char *shared = bench_shared(), *selaras = getenv("SELARAS");
@@ -70,8 +118,8 @@ int main(void)
     char dir[] = "/tmp/selaras-bench-stream-XXXXXX";
     if (!mkdtemp(dir))
         return 1;
-    const char *commands[] = { "segment", "tag", "analyze", "ingest" };
-    enum { N_COMMANDS = 4 };
+    const char *commands[] = { "segment", "tag", "analyze", "ingest", "ingest --files-from" };
+    enum { N_COMMANDS = 5, INGEST_FILES = 4 };
     long peaks[N_COMMANDS][3];
     for (int s = 0; s < n_sizes; s++) {
         char path[64];
@@ -80,26 +128,30 @@ int main(void)
         struct bench_run ref = run_child((char *const[]){ "wc", "-l", path, NULL });
         printf("%zu MB: wc -l (bare reference) %.2f s wall, %.0f MB/s, peak %.1f MB\n", sizes[s], ref.wall,
                (double)sizes[s] / ref.wall, (double)ref.peak_kb / 1024);
-        char db[80], side[96];
+        char db[80], side[96], list[80];
         snprintf(db, sizeof(db), "%s/ingest.db", dir);
+        snprintf(list, sizeof(list), "%s/files.txt", dir);
+        split_into_files(path, list, 100000);
         for (int c = 0; c < N_COMMANDS; c++) {
-            bool ingest = strcmp(commands[c], "ingest") == 0;
+            bool ingest = strncmp(commands[c], "ingest", 6) == 0;
             char *const ingest_argv[] = { (char *)selaras, "ingest", "-q", "--db", db, path, NULL };
+            char *const files_argv[] = { (char *)selaras, "ingest", "-q", "--db", db, "--files-from", list, NULL };
             char *const other_argv[] = { (char *)selaras, (char *)commands[c], path, NULL };
-            struct bench_run r = run_child(ingest ? ingest_argv : other_argv);
+            struct bench_run r = run_child(c == INGEST_FILES ? files_argv : ingest ? ingest_argv : other_argv);
             for (int k = 0; ingest && k < 4; k++) { // the database and what SQLite keeps beside it
                 snprintf(side, sizeof(side), "%s%s", db, (const char *const[]){ "", "-wal", "-shm", "-journal" }[k]);
                 remove(side);
             }
             peaks[c][s] = r.peak_kb;
-            printf("%zu MB: selaras %-8s %.2f s wall, %.2f s CPU, %.1f MB/s (CPU), peak %.1f MB\n", sizes[s],
+            printf("%zu MB: selaras %-19s %.2f s wall, %.2f s CPU, %.1f MB/s (CPU), peak %.1f MB\n", sizes[s],
                    commands[c], r.wall, r.cpu, (double)sizes[s] / r.cpu, (double)r.peak_kb / 1024);
         }
         remove(path);
+        remove_files(list);
     }
     int last = n_sizes - 1;
     for (int c = 0; c < N_COMMANDS; c++) {
-        printf("selaras %-8s peak memory %zu MB -> %zu MB of input: %.1f MB -> %.1f MB (%.2fx)", commands[c],
+        printf("selaras %-19s peak memory %zu MB -> %zu MB of input: %.1f MB -> %.1f MB (%.2fx)", commands[c],
                sizes[0], sizes[last], (double)peaks[c][0] / 1024, (double)peaks[c][last] / 1024,
                (double)peaks[c][last] / (double)peaks[c][0]);
         if (n_sizes == 3)
