@@ -61,12 +61,13 @@ int sel_termbase_reserve(sel_termbase *tb, size_t need)
 {
     if (tb->concepts_borrowed && need > tb->cap_concepts) { // the user's concepts follow the bundled ones
         sel_termbase_fill(tb);
-        struct sel_concept *own = malloc(need * sizeof(*own));
+        size_t cap = need + need / 2; // room for the user's concepts, which come one at a time
+        struct sel_concept *own = malloc(cap * sizeof(*own));
         if (!own)
             return SEL_ENOMEM;
         memcpy(own, tb->concepts, tb->n_concepts * sizeof(*own));
         tb->concepts = own;
-        tb->cap_concepts = need;
+        tb->cap_concepts = cap;
         tb->concepts_borrowed = false;
     }
     return SEL_ARRAY_RESERVE(tb->concepts, tb->cap_concepts, need);

@@ -58,10 +58,11 @@ int sel_termbase_add_concept(sel_termbase *tb, sel_ctx *ctx, const struct sel_co
         copy.terms[i].text = arena_dup(tb, c->terms[i].text, &oom);
         copy.terms[i].lang = arena_dup(tb, c->terms[i].lang, &oom);
     }
+    size_t old_index = old ? (size_t)(old - tb->concepts) : 0; // the array may move below
     if (oom || sel_termbase_reserve(tb, tb->n_concepts + 1) != SEL_OK)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    if (old && old->origin) { // a user concept added again: replaced where it is
-        *old = copy;
+    if (old && tb->concepts[old_index].origin) { // a user concept added again: replaced where it is
+        tb->concepts[old_index] = copy;
         return SEL_OK;
     }
     tb->concepts[tb->n_concepts++] = copy;
