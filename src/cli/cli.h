@@ -75,14 +75,6 @@ int cli_parse_choice(const struct cli_command *cmd, const char *opt, const char 
 /** The index of @p arg among the NULL-terminated @p choices, or -1; reports nothing. */
 int cli_choice_index(const char *arg, const char *const *choices);
 
-/**
- * Distinct forms whose analyses a command keeps between pieces of input (sel_analyzer_forget()).
- * Small enough to be reached within the first 5 MB of text in which every line brings new forms
- * (numbers, names), so that memory is flat from there on; what emptying the cache then costs is
- * analysing the common words again, which the benchmarks do not show (README).
- */
-#define CLI_ANALYSES_KEPT ((size_t)32000)
-
 /** What a command does with one input text; returns a status (0 to go on). */
 typedef int (*cli_text_fn)(void *user, sel_ctx *ctx, const struct sel_text *text);
 

@@ -45,7 +45,7 @@ static int analyze_file(void *state, sel_ctx *ctx, const struct sel_text *text, 
     if (rc == SEL_OK)
         rc = run->rc;
     // between pieces nothing holds a word: bound the analyses kept, however long the input
-    if (rc == SEL_OK && sel_analyzer_forget(run->an, CLI_ANALYSES_KEPT) != SEL_OK)
+    if (rc == SEL_OK && sel_analyzer_forget(run->an, SEL_ANALYSES_KEPT) != SEL_OK)
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     return rc;
 }

@@ -71,7 +71,7 @@ static int tag_file(void *state, sel_ctx *ctx, const struct sel_text *text, FILE
     out->line_base = (text->line > 1 ? text->line : 1) - 1;
     int rc = sel_tagger_tag(out->tagger, ctx, text->data, text->len, out->lines, print_match, out);
     // between pieces nothing holds a word: bound the analyses kept, however long the input
-    if (rc == SEL_OK && sel_analyzer_forget(sel_tagger_analyzer(out->tagger), CLI_ANALYSES_KEPT) != SEL_OK)
+    if (rc == SEL_OK && sel_analyzer_forget(sel_tagger_analyzer(out->tagger), SEL_ANALYSES_KEPT) != SEL_OK)
         rc = sel_error(ctx, SEL_ENOMEM, "out of memory");
     return rc;
 }

@@ -145,15 +145,15 @@ int pipeline_init(struct pipeline *p, sel_ctx *ctx, const struct sel_termbase *t
 
 bool pipeline_over_bound(const struct pipeline *p)
 {
-    return (p->tagger && sel_analyzer_cache_size(sel_tagger_analyzer(p->tagger)) > INGEST_ANALYSES_KEPT) ||
-           (p->tagger_en && sel_analyzer_cache_size(sel_tagger_analyzer(p->tagger_en)) > INGEST_ANALYSES_KEPT);
+    return (p->tagger && sel_analyzer_over_bound(sel_tagger_analyzer(p->tagger), SEL_ANALYSES_KEPT)) ||
+           (p->tagger_en && sel_analyzer_over_bound(sel_tagger_analyzer(p->tagger_en), SEL_ANALYSES_KEPT));
 }
 
 int pipeline_forget(struct pipeline *p, sel_ctx *ctx)
 {
-    int rc = p->tagger ? sel_analyzer_forget(sel_tagger_analyzer(p->tagger), INGEST_ANALYSES_KEPT) : SEL_OK;
+    int rc = p->tagger ? sel_analyzer_forget(sel_tagger_analyzer(p->tagger), SEL_ANALYSES_KEPT) : SEL_OK;
     if (rc == SEL_OK && p->tagger_en)
-        rc = sel_analyzer_forget(sel_tagger_analyzer(p->tagger_en), INGEST_ANALYSES_KEPT);
+        rc = sel_analyzer_forget(sel_tagger_analyzer(p->tagger_en), SEL_ANALYSES_KEPT);
     return rc == SEL_OK ? SEL_OK : sel_error(ctx, SEL_ENOMEM, "out of memory");
 }
 

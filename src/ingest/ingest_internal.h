@@ -102,17 +102,13 @@ struct pipeline {
 int pipeline_init(struct pipeline *p, sel_ctx *ctx, const struct sel_termbase *tb, const char *lang);
 
 /**
- * Analyses of word forms a pipeline's taggers keep between documents, and a streamed document's
- * taggers between pieces: every number and name is a new form, so over many files or one endless
- * one the caches would grow with the input. The figure the CLI keeps too (CLI_ANALYSES_KEPT):
- * reached within the first few megabytes, so memory is flat from there on.
+ * Whether the taggers of @p p keep more analyses than SEL_ANALYSES_KEPT: every number and name
+ * is a new form, so over many files or one endless one the caches would grow with the input.
  */
-enum { INGEST_ANALYSES_KEPT = 32000 };
-/** Whether the taggers of @p p keep more analyses than INGEST_ANALYSES_KEPT. */
 bool pipeline_over_bound(const struct pipeline *p);
 /**
  * Empties the taggers' caches of analyses when they are past the bound. Only while no document
- * that @p p prepared waits to be stored: its tokens point into those analyses.
+ * (or piece) that @p p prepared waits to be stored: its tokens point into those analyses.
  */
 int pipeline_forget(struct pipeline *p, sel_ctx *ctx);
 /** Makes the English tagger and the aligner if they are not made yet. */

@@ -82,10 +82,15 @@ void sel_analyzer_free(sel_analyzer *an)
 // command keeps take (some 50 bytes each), so only long forms reach it.
 #define ANALYSES_MAX_BYTES ((size_t)8 << 20)
 
-int sel_analyzer_forget(sel_analyzer *an, size_t max)
+bool sel_analyzer_over_bound(const sel_analyzer *an, size_t max)
 {
     // many forms, or a few enormous ones (a 64 MB "word" in a file with no spaces)
-    if (sel_strmap_count(an->cache) <= max && an->kept_bytes <= ANALYSES_MAX_BYTES)
+    return sel_strmap_count(an->cache) > max || an->kept_bytes > ANALYSES_MAX_BYTES;
+}
+
+int sel_analyzer_forget(sel_analyzer *an, size_t max)
+{
+    if (!sel_analyzer_over_bound(an, max))
         return SEL_OK;
     an->kept_bytes = 0;
     sel_strmap_free(an->cache);

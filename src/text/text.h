@@ -169,6 +169,15 @@ size_t sel_analyzer_cache_size(const sel_analyzer *an);
  * into them: call it only between texts, when no token is held.
  */
 int sel_analyzer_forget(sel_analyzer *an, size_t max);
+/** Whether sel_analyzer_forget(@p an, @p max) would empty the cache now. */
+bool sel_analyzer_over_bound(const sel_analyzer *an, size_t max);
+/**
+ * Distinct forms whose analyses a command keeps between texts (pieces of input, documents).
+ * Small enough to be reached within the first 5 MB of text in which every line brings new forms
+ * (numbers, names), so that memory is flat from there on; what emptying the cache then costs is
+ * analysing the common words again, which the benchmarks do not show (README).
+ */
+#define SEL_ANALYSES_KEPT ((size_t)32000)
 
 /**
  * Writes @p s lowercased (Unicode full case mapping in the root locale: "KEMHAN" -> "kemhan",
