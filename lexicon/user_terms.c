@@ -34,6 +34,9 @@ const struct sel_concept *sel_termbase_find(const sel_termbase *tb, const char *
 int sel_termbase_add_concept(sel_termbase *tb, sel_ctx *ctx, const struct sel_concept *c)
 {
     SEL_CHECK_ARG(tb && c && c->id && (c->terms || !c->n_terms), SEL_EINVAL);
+    // room first: growing the array moves it, and `old` points into it
+    if (sel_termbase_reserve(tb, tb->n_concepts + 1) != SEL_OK)
+        return sel_error(ctx, SEL_ENOMEM, "out of memory");
     struct sel_concept *old = (struct sel_concept *)sel_termbase_find(tb, c->id);
     if (old && !old->origin) { // the user's entry wins; the bundled one keeps its place, without terms
         old->n_terms = 0;
@@ -58,11 +61,10 @@ int sel_termbase_add_concept(sel_termbase *tb, sel_ctx *ctx, const struct sel_co
         copy.terms[i].text = arena_dup(tb, c->terms[i].text, &oom);
         copy.terms[i].lang = arena_dup(tb, c->terms[i].lang, &oom);
     }
-    size_t old_index = old ? (size_t)(old - tb->concepts) : 0; // the array may move below
-    if (oom || sel_termbase_reserve(tb, tb->n_concepts + 1) != SEL_OK)
+    if (oom)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
-    if (old && tb->concepts[old_index].origin) { // a user concept added again: replaced where it is
-        tb->concepts[old_index] = copy;
+    if (old && old->origin) { // a user concept added again: replaced where it is
+        *old = copy;
         return SEL_OK;
     }
     tb->concepts[tb->n_concepts++] = copy;
