@@ -186,13 +186,12 @@ static int identify(sel_store *st, sel_ctx *ctx, int64_t *version, bool *wal)
         return sel_store_fail(st, ctx, rc, "not a selaras database");
     if (objects == 0 && *version == 0 && app == 0) // new: migrate() creates the schema
         return SEL_OK;
-    int64_t version_found = *version;
-    if ((app != 0 && app != SEL_STORE_APPLICATION_ID) || version_found == 0 || documents != 1)
+    if ((app != 0 && app != SEL_STORE_APPLICATION_ID) || *version == 0 || documents != 1)
         return sel_error_at(ctx, SEL_ESQLITE, where, "not a selaras database (an SQLite file of another program)");
-    if (version_found < 0 || version_found > sel_store_schema_version)
+    if (*version < 0 || *version > sel_store_schema_version)
         return sel_error_at(ctx, SEL_ESQLITE, where,
                             "schema version %lld is not one this selaras knows (1 to %d); the file is left as it is",
-                            (long long)version_found, sel_store_schema_version);
+                            (long long)*version, sel_store_schema_version);
     return SEL_OK;
 }
 

@@ -159,12 +159,12 @@ int sel_store_user_entries(sel_store *st, sel_ctx *ctx, sel_user_concept_fn conc
     return rc;
 }
 
-// One pass over the curated entries, for the termbase every command loads: a join, not a query
-// per concept, because it runs at the start of every command.
 // Most databases hold no user entry; asking that first spares preparing the joins below
 // (SQL_CURATED, SQL_USER_TERMS), whose compilation was about a millisecond of a lookup's start-up.
 static const char SQL_ANY_USER_TERM[] = "SELECT EXISTS (SELECT 1 FROM user_term)";
 
+// One pass over the curated entries, for the termbase every command loads: a join, not a query
+// per concept, because it runs at the start of every command.
 static const char SQL_CURATED[] =
     "SELECT c.id, c.subject, c.definition, c.note, c.source, c.origin, c.added_at, c.evidence, c.cited_source,"
     "       t.lang, t.text, t.pos, t.type, t.status, t.context, t.cited_source"
