@@ -168,6 +168,22 @@ static void mark_attributive(sel_tagger *t, const struct sel_token *tokens)
     }
 }
 
+// The longest matches of @p tokens into t->matches, each with its sense chosen and marked
+// attributive where it modifies the term before it.
+static int match_tokens(sel_tagger *t, sel_ctx *ctx, const char *text, const struct sel_token *tokens, size_t n)
+{
+    t->n_matches = 0;
+    t->rc = SEL_OK;
+    int rc = sel_term_index_match(t->index, ctx, text, tokens, n, keep_match, t);
+    if (rc == SEL_OK && t->rc != SEL_OK)
+        rc = sel_error(ctx, t->rc, "out of memory");
+    if (rc == SEL_OK)
+        rc = choose_senses(t, ctx, text, tokens, n);
+    if (rc == SEL_OK)
+        mark_attributive(t, tokens);
+    return rc;
+}
+
 int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t start, size_t end, bool all,
                         sel_match_fn emit, void *user)
 {
@@ -178,15 +194,7 @@ int sel_tagger_tag_span(sel_tagger *t, sel_ctx *ctx, const char *text, size_t st
         return rc;
     if (all)
         return sel_term_index_find_all(t->index, ctx, text, tokens, n, emit, user);
-    t->n_matches = 0;
-    t->rc = SEL_OK;
-    rc = sel_term_index_match(t->index, ctx, text, tokens, n, keep_match, t);
-    if (rc == SEL_OK && t->rc != SEL_OK)
-        rc = sel_error(ctx, t->rc, "out of memory");
-    if (rc == SEL_OK)
-        rc = choose_senses(t, ctx, text, tokens, n);
-    if (rc == SEL_OK)
-        mark_attributive(t, tokens);
+    rc = match_tokens(t, ctx, text, tokens, n);
     for (size_t i = 0; rc == SEL_OK && i < t->n_matches; i++)
         if (!emit(user, &t->matches[i]))
             break;
@@ -205,31 +213,18 @@ int sel_tagger_set_translation(sel_tagger *t, sel_ctx *ctx, const char *target, 
 
 // For sel_tagger_rank_senses(): whether the sentence just matched has each of @p concepts as a
 // modifier.
-static int report_attributive(const sel_tagger *t, const struct sel_concept **concepts, size_t n, bool *attributive)
+static void report_attributive(const sel_tagger *t, const struct sel_concept **concepts, size_t n, bool *attributive)
 {
     for (size_t i = 0; attributive && i < n; i++) {
         attributive[i] = false;
         for (size_t j = 0; j < t->n_matches && !attributive[i]; j++)
             attributive[i] = t->matches[j].concept == concepts[i] && t->matches[j].attributive;
     }
-    return SEL_OK;
 }
 
-int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, const struct sel_concept **concepts,
-                           size_t n, bool *attributive)
+// Once the sentence's evidence is in: a stable insertion sort of @p concepts by score, best first.
+static int sort_by_sense(sel_tagger *t, sel_ctx *ctx, const struct sel_concept **concepts, size_t n)
 {
-    const struct sel_token *tokens;
-    size_t n_tokens;
-    int rc = sel_tagger_tokens(t, ctx, sentence, 0, strlen(sentence), &tokens, &n_tokens);
-    if (rc == SEL_OK)
-        rc = sel_term_index_match(t->index, ctx, sentence, tokens, n_tokens, keep_match, (t->n_matches = 0, t));
-    if (rc == SEL_OK)
-        rc = choose_senses(t, ctx, sentence, tokens, n_tokens);
-    if (rc == SEL_OK)
-        mark_attributive(t, tokens);
-    if (rc != SEL_OK || n < 2)
-        return rc == SEL_OK ? report_attributive(t, concepts, n, attributive) : rc;
-    // the sentence's evidence is in; a stable insertion sort by score, best first
     double *score = malloc(n * sizeof(*score));
     if (!score)
         return sel_error(ctx, SEL_ENOMEM, "out of memory");
@@ -245,7 +240,22 @@ int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, co
             concepts[j - 1] = c;
         }
     free(score);
-    return report_attributive(t, concepts, n, attributive);
+    return SEL_OK;
+}
+
+int sel_tagger_rank_senses(sel_tagger *t, sel_ctx *ctx, const char *sentence, const struct sel_concept **concepts,
+                           size_t n, bool *attributive)
+{
+    const struct sel_token *tokens;
+    size_t n_tokens;
+    int rc = sel_tagger_tokens(t, ctx, sentence, 0, strlen(sentence), &tokens, &n_tokens);
+    if (rc == SEL_OK)
+        rc = match_tokens(t, ctx, sentence, tokens, n_tokens);
+    if (rc == SEL_OK && n > 1)
+        rc = sort_by_sense(t, ctx, concepts, n);
+    if (rc == SEL_OK)
+        report_attributive(t, concepts, n, attributive);
+    return rc;
 }
 
 struct tag_pass {
