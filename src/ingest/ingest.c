@@ -628,16 +628,24 @@ int ingest_store_prepared(sel_ingester *ing, sel_ctx *ctx, struct pipeline *pipe
     return rc;
 }
 
+// Stores @p p, prepared by the ingester's own pipeline, and lets the pipeline forget what it
+// analysed for it: once stored, nothing holds a word of it.
+static int store_own(sel_ingester *ing, sel_ctx *ctx, struct prepared *p, const char *path, const char *translation,
+                     const char *title, struct sel_ingest_report *report)
+{
+    int rc = ingest_store_prepared(ing, ctx, &ing->own, p, path, translation, title, report);
+    prepared_finish(p);
+    int forgot = pipeline_forget(&ing->own, ctx);
+    return rc == SEL_OK ? forgot : rc;
+}
+
 int sel_ingest(sel_ingester *ing, sel_ctx *ctx, const char *path, const char *translation, const char *title,
                struct sel_ingest_report *report)
 {
     SEL_CHECK_ARG(ing && path && report, SEL_EINVAL);
     struct prepared p;
     pipeline_prepare_text(&ing->own, ctx, path, translation, ing->piece, &p);
-    int rc = ingest_store_prepared(ing, ctx, &ing->own, &p, path, translation, title, report);
-    prepared_finish(&p);
-    int forgot = pipeline_forget(&ing->own, ctx); // stored: nothing holds a word of it
-    return rc == SEL_OK ? forgot : rc;
+    return store_own(ing, ctx, &p, path, translation, title, report);
 }
 
 /* ---- translation memories ------------------------------------------------------------------ */
@@ -705,8 +713,5 @@ int sel_ingest_pairs(sel_ingester *ing, sel_ctx *ctx, const char *path, const ch
     SEL_CHECK_ARG(ing && path && (all || !n_all) && report, SEL_EINVAL);
     struct prepared p;
     pipeline_prepare_pairs(&ing->own, ctx, path, all, n_all, &p);
-    int rc = ingest_store_prepared(ing, ctx, &ing->own, &p, path, path, title, report);
-    prepared_finish(&p);
-    int forgot = pipeline_forget(&ing->own, ctx); // stored: nothing holds a word of it
-    return rc == SEL_OK ? forgot : rc;
+    return store_own(ing, ctx, &p, path, path, title, report);
 }
