@@ -32,8 +32,7 @@ static uint64_t fnv_str(uint64_t h, const char *s)
 // concepts, added after the bundled ones, are not in the compiled keys (sel_term_index_add_user()).
 static uint64_t fingerprint(const sel_termbase *tb, const char *const *langs, size_t n_langs)
 {
-    uint64_t h = 1469598103934665603ULL;
-    sel_termbase_fill(tb);
+    uint64_t h = 1469598103934665603ULL; // the concepts are filled: sel_term_keys_fingerprint()
     for (size_t i = 0; i < tb->n_concepts; i++) {
         const struct sel_concept *c = &tb->concepts[i];
         if (c->origin)
